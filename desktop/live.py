@@ -1,0 +1,176 @@
+"""Wiring of one live session: sources (device or demo) → witness pipeline → recorder → vault.
+
+This is the only place where ``recording`` and ``vault`` meet: the recorder writes into
+``Vault.create_recording`` sinks, which encrypt as they write.  Both the headless demo and the
+windows drive a :class:`LiveSession`; the windows get it through their constructors.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.settings import Settings
+from recording.errors import SourceUnavailable
+from recording.masking.face import FaceMasker
+from recording.masking.voice import VoiceMasker
+from recording.model import Audience
+from recording.pipeline import SessionPipeline
+from recording.recorder import Recorder, TrackResult
+from recording.session import SessionLifecycle, SessionPlan, State
+from recording.sources.demo import DemoVideoSource, demo_audio_source, demo_interpreter_source
+from recording.sources.devices import CameraSource, MicrophoneSource
+from vault.store import Vault
+
+log = logging.getLogger("testimony_shield.desktop.live")
+
+
+def open_video_source(settings: Settings):  # noqa: ANN201 (VideoSource protocol)
+    """The camera from the settings, or the demo witness when none is present ("auto")."""
+    if settings.camera == "demo":
+        return DemoVideoSource(settings.video_size, settings.fps)
+    index = 0 if settings.camera == "auto" else int(settings.camera)
+    cam = CameraSource(index, settings.video_size, settings.fps)
+    try:
+        cam.open()
+        cam.close()
+        return cam
+    except SourceUnavailable:
+        if settings.camera != "auto":
+            raise
+        log.info("no camera: using the demo witness")
+        return DemoVideoSource(settings.video_size, settings.fps)
+
+
+def open_audio_source(settings: Settings):  # noqa: ANN201 (AudioSource protocol)
+    if settings.microphone in ("demo", "auto"):
+        # "auto" prefers the demo voice while no real microphone is chosen: a virtual/null device
+        # would record silence and look like a broken session.
+        if settings.microphone == "auto":
+            from recording.sources.devices import list_microphones
+
+            real = [m for m in list_microphones() if m.name not in ("pulse", "default")]
+            if real:
+                return MicrophoneSource(real[0].id)
+        return demo_audio_source()
+    return MicrophoneSource(settings.microphone)
+
+
+@dataclass
+class SessionSummary:
+    frames: int = 0
+    masked_frames: int = 0
+    curtained_frames: int = 0
+    recordings: list[dict[str, Any]] = field(default_factory=list)
+    breaks: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class LiveSession:
+    """One session from the clerk's "Start" to "Seal".  Thread-safe calls; callbacks come from the
+    pipeline thread (the UI bridges them to the GUI thread)."""
+
+    def __init__(self, plan: SessionPlan, settings: Settings, vault: Vault, signer_passphrase: str,
+                 realtime: bool = True, video=None, audio=None, interpreters=None) -> None:  # noqa: ANN001
+        plan.validate()
+        self.plan = plan
+        self.settings = settings
+        self.vault = vault
+        self._passphrase = signer_passphrase
+        self.lifecycle = SessionLifecycle(plan)
+        self.video = video or open_video_source(settings)
+        self.audio = audio or open_audio_source(settings)
+        if interpreters is None:
+            interpreters = {lang: demo_interpreter_source(lang) for lang in plan.languages}
+        m = plan.measures
+        self.face = FaceMasker(style=m.face_style or settings.face_style)
+        self.pipeline = SessionPipeline(
+            plan, self.video, self.audio, self.face,
+            lambda preset: VoiceMasker(preset, sample_rate=48_000),
+            interpreters=interpreters, realtime=realtime)
+        self.pipeline.add_break_listener(self._on_break)
+        self.recorder: Recorder | None = None
+        self.results: list[TrackResult] = []
+        self.break_requested_at: float | None = None
+
+    # lifecycle -----------------------------------------------------------------------------
+    def open_waiting_room(self) -> None:
+        self.lifecycle.transition(State.WAITING)
+
+    def go_live(self) -> None:
+        if self.lifecycle.state is State.DRAFT:
+            self.open_waiting_room()
+        self.pipeline.start()
+        self.lifecycle.transition(State.LIVE)
+
+    def start_recording(self) -> None:
+        if self.recorder is not None:
+            return
+        meta = {"case_number": self.plan.case_number, "witness": self.plan.witness_pseudonym,
+                "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "languages": list(self.plan.languages)}
+
+        def sink(kind: str, m: dict[str, Any]):  # noqa: ANN202
+            # the raw recording is the judge's alone; the masked one the court staff may open
+            recipients = ["judge"] if kind == "raw" else ["judge", "clerk"]
+            return self.vault.create_recording(m, recipients=recipients, signer_passphrase=self._passphrase)
+
+        self.recorder = Recorder(self.pipeline, sink, meta, preset=self.settings.encoder_preset)
+        self.recorder.start()
+        self.lifecycle.log("recording", "started")
+
+    def stop_recording(self) -> list[TrackResult]:
+        if self.recorder is None:
+            return []
+        results = self.recorder.stop()
+        self.recorder = None
+        self.results.extend(results)
+        self.lifecycle.log("recording", "stopped and sealed")
+        return results
+
+    def request_break(self, by: str = "witness") -> None:
+        """The witness's one-tap break: curtain and mute at once, no reason asked."""
+        if self.lifecycle.state is not State.LIVE:
+            return
+        self.break_requested_at = time.monotonic()
+        t = self.pipeline.set_break(True)
+        self.lifecycle.start_break(by, t)
+
+    def end_break(self) -> None:
+        if self.lifecycle.state is not State.BREAK:
+            return
+        t = self.pipeline.set_break(False)
+        self.lifecycle.end_break(t)
+
+    def _on_break(self, on: bool, t: float) -> None:
+        log.info("break %s at %.2f s", "started" if on else "ended", t)
+
+    def end(self) -> SessionSummary:
+        if self.lifecycle.state is State.BREAK:
+            self.end_break()
+        self.stop_recording()
+        self.pipeline.stop()
+        if self.lifecycle.state in (State.LIVE, State.WAITING):
+            self.lifecycle.transition(State.ENDED)
+        if self.lifecycle.state is State.ENDED:
+            self.lifecycle.transition(State.SEALED, "recordings sealed in the vault")
+        return self.summary()
+
+    def summary(self) -> SessionSummary:
+        st = self.pipeline.status.stats
+        s = SessionSummary(frames=st.frames, masked_frames=st.masked_frames,
+                           curtained_frames=st.curtained_frames, breaks=list(self.lifecycle.breaks))
+        for r in self.results:
+            s.recordings.append({"id": r.recording_id, "kind": r.kind, "frames": r.frames,
+                                 "curtained_frames": r.curtained_frames})
+            if r.error:
+                s.errors.append(r.error)
+        if self.pipeline.status.error:
+            s.errors.append(self.pipeline.status.error)
+        return s
+
+    @property
+    def audiences(self) -> list[Audience]:
+        return [Audience.JUDGE, Audience.COURT, Audience.WITNESS_SELF, Audience.SUPPORT]

@@ -1,0 +1,20 @@
+"""Logging set-up: named loggers per area, Qt messages routed to logging (in ui/), and an excepthook
+that reports a crash without testimony content, keys or passphrases (only the exception type and the
+code location are logged; messages may carry names of files, never media)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+
+def setup(verbose: bool = False) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def safe_excepthook(exc_type, exc, tb) -> None:  # noqa: ANN001 (sys.excepthook signature)
+    frames = traceback.extract_tb(tb)
+    where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames[-5:]))
+    logging.getLogger("testimony_shield.crash").critical("unhandled %s at %s", exc_type.__name__, where)

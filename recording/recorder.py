@@ -1,0 +1,184 @@
+"""Records pipeline outputs: one Matroska recording per kind ("masked", "raw"), each written by its
+own encoder thread into a sink the caller provides (in the app: the vault's encrypting writer).
+
+The recorder knows nothing of the vault: ``sink_factory(kind, meta)`` returns an object with
+``write``/``flush``/``set_meta``/``seal``/``abort``.  The sink is flushed about once a second so a
+crash loses at most the last couple of seconds.  If the sink fails (disk full, device error) that
+recording stops cleanly, everything written before is kept and sealed, and ``error`` says why.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from recording.encode.writer import AudioTrack, MkvWriter
+from recording.model import AUDIO_RATE, Audience, Decision
+from recording.pipeline import FLOOR, SessionPipeline
+
+log = logging.getLogger("testimony_shield.recording.recorder")
+
+LANGUAGE_NAMES = {"eng": "English", "spa": "Spanish", "fra": "French", "deu": "German", "ita": "Italian",
+                  "por": "Portuguese", "ara": "Arabic", "rus": "Russian", "ukr": "Ukrainian", "ron": "Romanian",
+                  "pol": "Polish", "vie": "Vietnamese", "zho": "Chinese", "tha": "Thai", "alb": "Albanian"}
+
+
+class RecordingSink(Protocol):
+    def write(self, b: bytes) -> int: ...
+    def flush(self) -> None: ...
+    def seekable(self) -> bool: ...
+    def writable(self) -> bool: ...
+    def tell(self) -> int: ...
+    def set_meta(self, key: str, value: Any) -> None: ...
+    def seal(self) -> str: ...
+    def abort(self) -> None: ...
+
+
+SinkFactory = Callable[[str, dict[str, Any]], RecordingSink]
+
+KIND_AUDIENCE = {"masked": Audience.RECORD_MASKED, "raw": Audience.RECORD_RAW}
+
+
+@dataclass
+class TrackResult:
+    kind: str
+    recording_id: str = ""
+    frames: int = 0
+    curtained_frames: int = 0
+    error: str = ""
+    chapters: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _Track:
+    def __init__(self, kind: str, sink: RecordingSink, writer: MkvWriter, channels: list[str]) -> None:
+        self.kind = kind
+        self.sink = sink
+        self.writer = writer
+        self.channels = channels
+        self.queue: queue.Queue[tuple | None] = queue.Queue(maxsize=90)
+        self.result = TrackResult(kind)
+        self.failed = False
+        self.thread = threading.Thread(target=self._run, name=f"recorder-{kind}", daemon=True)
+        self._last_flush = 0
+
+    def _run(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                break
+            if self.failed:
+                continue
+            try:
+                if item[0] == "v":
+                    _, image, index = item
+                    self.writer.write_video(image, index)
+                    if index - self._last_flush >= self.writer.fps:  # about once a second
+                        self.sink.flush()
+                        self._last_flush = index
+                else:
+                    _, track, samples, start = item
+                    self.writer.write_audio(track, samples, start)
+            except Exception as exc:  # disk full, sink refused: stop this recording, keep the rest
+                self.failed = True
+                self.result.error = f"recording stopped: {exc}"
+                log.error("%s recording stopped: %s", self.kind, type(exc).__name__)
+
+
+class Recorder:
+    """Subscribe to ``pipeline`` for the recorded audiences and write each kind to its sink."""
+
+    def __init__(self, pipeline: SessionPipeline, sink_factory: SinkFactory, meta: dict[str, Any],
+                 kinds: tuple[str, ...] = ("masked", "raw"), preset: str = "ultrafast") -> None:
+        self._pipeline = pipeline
+        self._factory = sink_factory
+        self._meta = meta
+        self._kinds = kinds
+        self._preset = preset
+        self._tracks: dict[Audience, _Track] = {}
+        self._chapters: list[dict[str, Any]] = []
+        self.recording = False
+
+    def start(self) -> None:
+        w, h = self._pipeline.size
+        fps = round(self._pipeline.fps)
+        channels = self._pipeline.channels
+        tracks = tuple(AudioTrack("und" if c == FLOOR else c,
+                                  "Floor" if c == FLOOR else f"{LANGUAGE_NAMES.get(c, c)} interpretation")
+                       for c in channels)
+        for kind in self._kinds:
+            meta = {**self._meta, "kind": kind, "fps": fps, "size": [w, h],
+                    "tracks": [{"language": t.language, "title": t.title} for t in tracks]}
+            sink = self._factory(kind, meta)
+            writer = MkvWriter(sink, w, h, fps, tracks, preset=self._preset,
+                               title=f"{self._meta.get('case_number', '')} ({kind})")
+            track = _Track(kind, sink, writer, channels)
+            track.thread.start()
+            self._tracks[KIND_AUDIENCE[kind]] = track
+        self._pipeline.add_break_listener(self._on_break)
+        self._pipeline.subscribe(set(self._tracks), self)
+        self.recording = True
+
+    def _on_break(self, on: bool, t: float) -> None:
+        if on:
+            self._chapters.append({"title": "Break", "start": round(t, 3), "end": None})
+        elif self._chapters and self._chapters[-1]["end"] is None:
+            self._chapters[-1]["end"] = round(t, 3)
+
+    # Consumer protocol (pipeline thread) -------------------------------------------------------
+    def on_video(self, audience: Audience, image: np.ndarray, index: int, pts: float,
+                 decision: Decision) -> None:
+        track = self._tracks.get(audience)
+        if track is None:
+            return
+        track.result.frames += 1
+        if decision is Decision.CURTAINED:
+            track.result.curtained_frames += 1
+        track.queue.put(("v", image, index))
+
+    def on_audio(self, audience: Audience, channel: str, samples: np.ndarray, start_sample: int) -> None:
+        track = self._tracks.get(audience)
+        if track is None:
+            return
+        track.queue.put(("a", track.channels.index(channel), samples, start_sample))
+
+    @property
+    def errors(self) -> list[str]:
+        return [t.result.error for t in self._tracks.values() if t.result.error]
+
+    def stop(self) -> list[TrackResult]:
+        """Finish every recording: flush encoders, seal the sinks.  Returns one result per kind."""
+        self._pipeline.unsubscribe(self)
+        self.recording = False
+        results = []
+        end = round(self._pipeline.status.pts, 3)
+        chapters = [dict(c, end=c["end"] if c["end"] is not None else end) for c in self._chapters]
+        for track in self._tracks.values():
+            track.queue.put(None)
+            track.thread.join()
+            try:
+                track.writer.close()
+            except Exception as exc:
+                track.result.error = track.result.error or f"recording stopped: {exc}"
+            track.result.chapters = chapters
+            try:
+                track.sink.set_meta("chapters", chapters)
+                track.sink.set_meta("frames", track.result.frames)
+                track.sink.set_meta("duration", round(track.result.frames / max(1, track.writer.fps), 3))
+                track.sink.set_meta("audio_rate", AUDIO_RATE)
+                track.result.recording_id = track.sink.seal()
+            except Exception as exc:
+                track.result.error = f"could not seal the {track.kind} recording: {exc}"
+                log.error("seal failed for %s: %s", track.kind, type(exc).__name__)
+                try:
+                    track.sink.abort()
+                except Exception:
+                    log.error("abort failed for %s", track.kind)
+            results.append(track.result)
+        self._tracks.clear()
+        return results

@@ -1,0 +1,202 @@
+"""The session plan (who takes part, which special measures, which ground rules) and the session's
+lifecycle state machine with its event log.  Qt-free; the clock is injected so schedules are tested
+deterministically.  The plan is persisted as versioned JSON (see docs/session-format.md)."""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from recording.errors import RecordingError
+from recording.model import Audience
+
+PLAN_FORMAT = "testimony-shield/session-plan"
+PLAN_VERSION = 1
+
+
+class Role(str, enum.Enum):
+    JUDGE = "judge"
+    CLERK = "clerk"
+    PROSECUTION = "prosecution"
+    DEFENCE = "defence"
+    INTERPRETER = "interpreter"
+    SUPPORT = "support"
+    INTERMEDIARY = "intermediary"
+    WITNESS = "witness"
+    ACCUSED = "accused"
+
+
+ROLE_LABELS = {
+    Role.JUDGE: "Judge", Role.CLERK: "Clerk", Role.PROSECUTION: "Prosecution", Role.DEFENCE: "Defence",
+    Role.INTERPRETER: "Interpreter", Role.SUPPORT: "Support person", Role.INTERMEDIARY: "Intermediary",
+    Role.WITNESS: "Witness", Role.ACCUSED: "Accused",
+}
+
+
+@dataclass
+class Participant:
+    name: str
+    role: Role
+    languages: str = ""  # interpreters: "eng>spa"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role.value, "languages": self.languages}
+
+
+@dataclass
+class SpecialMeasures:
+    face_mask: bool = True
+    face_style: str = "opaque"
+    voice_mask: bool = True
+    voice_preset: str = "standard"
+    #: audiences allowed to see/hear the witness unmasked (the judge only, by default)
+    unmasked_audiences: tuple[str, ...] = (Audience.JUDGE.value,)
+    accused_screened: bool = True
+    support_person_present: bool = True
+    evidence_in_private: bool = False
+    #: whether the recording pauses during breaks (if False, the break is curtained and recorded)
+    pause_recording_in_breaks: bool = False
+
+
+@dataclass
+class GroundRules:
+    longest_questioning_minutes: int = 20
+    break_interval_minutes: int = 30
+    break_length_minutes: int = 10
+
+
+@dataclass
+class SessionPlan:
+    case_number: str
+    witness_pseudonym: str
+    participants: list[Participant] = field(default_factory=list)
+    measures: SpecialMeasures = field(default_factory=SpecialMeasures)
+    rules: GroundRules = field(default_factory=GroundRules)
+    languages: tuple[str, ...] = ()  # interpretation channels, ISO 639-2 ("spa", "fra")
+
+    def validate(self) -> None:
+        if not self.case_number.strip():
+            raise PlanError("the case number is empty")
+        if not self.witness_pseudonym.strip():
+            raise PlanError("the witness pseudonym is empty")
+        for lang in self.languages:
+            if len(lang) != 3 or not lang.isalpha():
+                raise PlanError(f"'{lang}' is not an ISO 639-2 language code (e.g. spa, fra)")
+
+    def unmasked(self, audience: Audience) -> bool:
+        """True when the plan authorises ``audience`` to get the witness unmasked.  The raw recording
+        is always unmasked: the vault makes it readable by the judge's identity only."""
+        if audience is Audience.RECORD_RAW:
+            return True
+        return audience.value in self.measures.unmasked_audiences
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": PLAN_FORMAT, "version": PLAN_VERSION,
+            "case_number": self.case_number, "witness_pseudonym": self.witness_pseudonym,
+            "participants": [p.to_dict() for p in self.participants],
+            "measures": {**asdict(self.measures), "unmasked_audiences": list(self.measures.unmasked_audiences)},
+            "rules": asdict(self.rules), "languages": list(self.languages),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SessionPlan:
+        if data.get("format") != PLAN_FORMAT:
+            raise PlanError("not a Testimony Shield session plan")
+        if data.get("version") != PLAN_VERSION:
+            raise PlanError(f"session plan version {data.get('version')} is not supported")
+        m = dict(data["measures"])
+        m["unmasked_audiences"] = tuple(m.get("unmasked_audiences", ()))
+        return cls(
+            case_number=data["case_number"], witness_pseudonym=data["witness_pseudonym"],
+            participants=[Participant(p["name"], Role(p["role"]), p.get("languages", ""))
+                          for p in data["participants"]],
+            measures=SpecialMeasures(**m), rules=GroundRules(**data["rules"]),
+            languages=tuple(data.get("languages", ())),
+        )
+
+
+def demo_plan(languages: tuple[str, ...] = ()) -> SessionPlan:
+    participants = [
+        Participant("HHJ Demo", Role.JUDGE), Participant("Clerk Demo", Role.CLERK),
+        Participant("Prosecution counsel", Role.PROSECUTION), Participant("Defence counsel", Role.DEFENCE),
+        Participant("Witness A", Role.WITNESS), Participant("Support worker", Role.SUPPORT),
+    ]
+    participants += [Participant(f"Interpreter ({lang})", Role.INTERPRETER, f"eng>{lang}") for lang in languages]
+    return SessionPlan("DEMO-2026-001", "Witness A", participants, languages=languages)
+
+
+class PlanError(RecordingError):
+    """The plan is incomplete or invalid; the message says what to fix."""
+
+
+class State(str, enum.Enum):
+    DRAFT = "draft"
+    WAITING = "waiting room"
+    LIVE = "live"
+    BREAK = "break"
+    ENDED = "ended"
+    SEALED = "sealed"
+
+
+_ALLOWED = {
+    State.DRAFT: {State.WAITING},
+    State.WAITING: {State.LIVE, State.ENDED},
+    State.LIVE: {State.BREAK, State.ENDED},
+    State.BREAK: {State.LIVE, State.ENDED},
+    State.ENDED: {State.SEALED},
+    State.SEALED: set(),
+}
+
+
+class IllegalTransition(RecordingError):
+    pass
+
+
+@dataclass(frozen=True)
+class SessionEvent:
+    at: float  # seconds since the session was created (injected clock)
+    kind: str  # "state", "break", "recording", "notice"
+    detail: str
+
+
+class SessionLifecycle:
+    """draft → waiting room → live ⇄ break → ended → sealed.  Illegal transitions raise; every
+    transition and break is logged with its time."""
+
+    def __init__(self, plan: SessionPlan, clock: Callable[[], float] = time.monotonic) -> None:
+        self.plan = plan
+        self._clock = clock
+        self._t0 = clock()
+        self.state = State.DRAFT
+        self.events: list[SessionEvent] = []
+        self.breaks: list[dict[str, Any]] = []
+
+    def now(self) -> float:
+        return self._clock() - self._t0
+
+    def log(self, kind: str, detail: str) -> SessionEvent:
+        ev = SessionEvent(round(self.now(), 3), kind, detail)
+        self.events.append(ev)
+        return ev
+
+    def transition(self, new: State, why: str = "") -> SessionEvent:
+        if new not in _ALLOWED[self.state]:
+            raise IllegalTransition(f"cannot go from {self.state.value} to {new.value}")
+        old, self.state = self.state, new
+        return self.log("state", f"{old.value} -> {new.value}" + (f" ({why})" if why else ""))
+
+    def start_break(self, by: str, media_time: float) -> SessionEvent:
+        """``by`` is "witness" (no reason asked) or "clerk" (planned break)."""
+        ev = self.transition(State.BREAK, f"break taken by {by}")
+        self.breaks.append({"by": by, "start": round(media_time, 3), "end": None})
+        return ev
+
+    def end_break(self, media_time: float) -> SessionEvent:
+        ev = self.transition(State.LIVE, "witness ready to continue")
+        if self.breaks and self.breaks[-1]["end"] is None:
+            self.breaks[-1]["end"] = round(media_time, 3)
+        return ev

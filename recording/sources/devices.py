@@ -1,0 +1,134 @@
+"""Real devices: an OpenCV camera and a sounddevice microphone.  Both fail with a clear
+:class:`SourceUnavailable` when the device is missing, and :class:`SourceLost` when it goes away."""
+
+from __future__ import annotations
+
+import queue
+from dataclasses import dataclass
+
+import numpy as np
+
+from recording.errors import SourceLost, SourceUnavailable
+from recording.model import AUDIO_RATE
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str
+    name: str
+    kind: str  # "camera" | "microphone"
+
+
+def list_cameras(max_index: int = 4) -> list[DeviceInfo]:
+    """Cameras OpenCV can open (probes indices 0..max_index-1; quick when none exist)."""
+    import cv2
+
+    found = []
+    for i in range(max_index):
+        cap = cv2.VideoCapture(i)
+        try:
+            if cap.isOpened():
+                found.append(DeviceInfo(str(i), f"Camera {i}", "camera"))
+        finally:
+            cap.release()
+    return found
+
+
+def list_microphones() -> list[DeviceInfo]:
+    """Input devices PortAudio reports; empty when PortAudio or every device is missing."""
+    try:
+        import sounddevice as sd
+
+        devices = sd.query_devices()
+    except Exception:  # PortAudio missing or no audio server: no microphones, not a crash
+        return []
+    return [DeviceInfo(str(i), d["name"], "microphone") for i, d in enumerate(devices)
+            if d.get("max_input_channels", 0) > 0]
+
+
+class CameraSource:
+    live = True
+
+    def __init__(self, index: int = 0, size: tuple[int, int] = (1280, 720), fps: float = 30.0) -> None:
+        self.name = f"Camera {index}"
+        self.size = size
+        self.fps = fps
+        self._index = index
+        self._cap = None
+
+    def open(self) -> None:
+        import cv2
+
+        cap = cv2.VideoCapture(self._index)
+        if not cap.isOpened():
+            cap.release()
+            raise SourceUnavailable(f"camera {self._index} is not available")
+        cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.size[0])
+        cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.size[1])
+        cap.set(cv2.CAP_PROP_FPS, self.fps)
+        self.size = (int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
+        self.fps = float(cap.get(cv2.CAP_PROP_FPS) or self.fps)
+        self._cap = cap
+
+    def read(self) -> np.ndarray | None:
+        if self._cap is None:
+            raise SourceUnavailable("camera is not open")
+        ok, frame = self._cap.read()
+        if not ok or frame is None:
+            raise SourceLost(f"camera {self._index} stopped delivering frames (unplugged?)")
+        return frame
+
+    def close(self) -> None:
+        if self._cap is not None:
+            self._cap.release()
+        self._cap = None
+
+
+class MicrophoneSource:
+    """A sounddevice input stream; blocks of the callback go through a bounded queue."""
+
+    live = True
+
+    def __init__(self, device: str | int | None = None, rate: int = AUDIO_RATE) -> None:
+        self.name = f"Microphone {device if device is not None else '(default)'}"
+        self.rate = rate
+        self._device = int(device) if isinstance(device, str) and device.isdigit() else device
+        self._stream = None
+        self._queue: queue.Queue[np.ndarray] = queue.Queue(maxsize=200)
+        self._pending = np.zeros(0, np.float32)
+        self._lost = False
+
+    def open(self) -> None:
+        try:
+            import sounddevice as sd
+
+            self._stream = sd.InputStream(device=self._device, channels=1, samplerate=self.rate,
+                                          dtype="float32", blocksize=960, callback=self._callback,
+                                          finished_callback=self._finished)
+            self._stream.start()
+        except Exception as exc:  # PortAudio errors carry no testimony content
+            raise SourceUnavailable(f"microphone not available ({exc})") from exc
+
+    def _callback(self, indata, frames, time, status) -> None:  # noqa: ANN001 (PortAudio signature)
+        try:
+            self._queue.put_nowait(indata[:, 0].copy())
+        except queue.Full:
+            pass  # consumer stalled: drop rather than grow without bound
+
+    def _finished(self) -> None:
+        self._lost = True
+
+    def read(self, n: int) -> np.ndarray:
+        while len(self._pending) < n:
+            try:
+                block = self._queue.get(timeout=1.0)
+            except queue.Empty as exc:
+                raise SourceLost("the microphone stopped delivering sound (unplugged?)") from exc
+            self._pending = np.concatenate([self._pending, block])
+        out, self._pending = self._pending[:n], self._pending[n:]
+        return out
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+        self._stream = None
