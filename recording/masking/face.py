@@ -1,0 +1,233 @@
+"""Face masker: covers the witness's face (and any other face) in every frame, or curtains the frame.
+
+Fail closed.  The whole frame is curtained (a calm neutral fill with a small "privacy curtain" label):
+
+* at start-up, until the first confirmed detection of the witness's face;
+* when the witness's face (the primary track) has had no confirmed detection for more than
+  ``hold_frames`` frames;
+* on any detector exception;
+* when the caller says the frame is late (``process(frame, late=True)``).
+
+The CenterFace detector runs every ``detect_every`` frames, and on every frame while the primary track
+is not freshly confirmed; in between, boxes come from a constant-velocity tracker.  Masks are the face
+box scaled by ``pad`` (>= 1.5, to cover hair and ears).  Styles:
+
+* ``opaque`` (default): a flat neutral fill.  Nothing of the face survives.
+* ``silhouette``: a neutral head-and-shoulders shape on a flat fill; as safe as opaque.
+* ``pixelate`` and ``blur``: WEAKER.  Blurred and pixelated faces can be re-identified by neural
+  networks (McPherson et al. 2016; Revelio 2025).  Offered for audiences who only need to see
+  movement; never use them where identification is the threat.
+
+``process`` never mutates the input frame (it is the raw frame other audiences may legitimately get):
+it returns a new image.
+"""
+
+from __future__ import annotations
+
+import time
+
+import cv2
+import numpy as np
+
+from recording.errors import MaskingError
+from recording.masking.tracker import FaceTracker
+from recording.model import Decision, Frame, MaskStats
+
+STYLES = ("opaque", "silhouette", "pixelate", "blur")
+CURTAIN_COLOUR = (92, 86, 80)  # BGR: a calm slate grey
+CURTAIN_TEXT_COLOUR = (200, 196, 192)
+OPAQUE_COLOUR = (128, 128, 128)
+SILHOUETTE_BACK = (176, 172, 168)
+SILHOUETTE_FORE = (104, 100, 96)
+
+_curtains: dict[tuple[int, ...], np.ndarray] = {}
+
+
+def curtain(image_shape) -> np.ndarray:
+    """A new whole-frame privacy curtain (BGR uint8) of ``image_shape`` (h, w[, 3])."""
+    h, w = int(image_shape[0]), int(image_shape[1])
+    key = (h, w)
+    cached = _curtains.get(key)
+    if cached is None:
+        cached = np.empty((h, w, 3), np.uint8)
+        cached[:] = CURTAIN_COLOUR
+        text = "privacy curtain"
+        scale = max(0.4, min(w, h) / 900)
+        thick = 1 if scale < 0.8 else 2
+        (tw, th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
+        org = ((w - tw) // 2, (h + th) // 2)
+        cv2.putText(cached, text, org, cv2.FONT_HERSHEY_SIMPLEX, scale, CURTAIN_TEXT_COLOUR, thick, cv2.LINE_AA)
+        if len(_curtains) > 8:
+            _curtains.clear()
+        _curtains[key] = cached
+    return cached.copy()
+
+
+def padded_box(box, pad: float, shape) -> tuple[int, int, int, int] | None:
+    """``box`` scaled by ``pad`` about its centre (a little more upwards, for hair), clipped to the frame."""
+    x1, y1, x2, y2 = box[:4]
+    cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
+    w, h = (x2 - x1) * pad, (y2 - y1) * pad
+    side = max(w, h * 0.85)  # heads are nearly as wide as tall once ears and hair count
+    w = max(w, side)
+    h = max(h, side)
+    cy -= (y2 - y1) * 0.05
+    H, W = shape[:2]
+    ix1, iy1 = max(0, int(np.floor(cx - w / 2))), max(0, int(np.floor(cy - h / 2)))
+    ix2, iy2 = min(W, int(np.ceil(cx + w / 2))), min(H, int(np.ceil(cy + h / 2)))
+    if ix2 <= ix1 or iy2 <= iy1:
+        return None
+    return ix1, iy1, ix2, iy2
+
+
+def _silhouette(roi: np.ndarray) -> None:
+    h, w = roi.shape[:2]
+    roi[:] = SILHOUETTE_BACK
+    # head: an ellipse in the upper part; shoulders: a wide ellipse cut by the bottom edge
+    cv2.ellipse(roi, (w // 2, int(h * 0.42)), (max(1, int(w * 0.28)), max(1, int(h * 0.34))), 0, 0, 360,
+                SILHOUETTE_FORE, -1, cv2.LINE_AA)
+    cv2.ellipse(roi, (w // 2, h + int(h * 0.12)), (max(1, int(w * 0.48)), max(1, int(h * 0.3))), 0, 0, 360,
+                SILHOUETTE_FORE, -1, cv2.LINE_AA)
+
+
+def _pixelate(roi: np.ndarray) -> None:
+    h, w = roi.shape[:2]
+    blocks = 7  # across the padded box: about 4-5 blocks across the face itself
+    bw, bh = max(1, blocks), max(1, round(blocks * h / max(w, 1)))
+    small = cv2.resize(roi, (bw, bh), interpolation=cv2.INTER_AREA)
+    roi[:] = cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST)
+
+
+def _blur(roi: np.ndarray) -> None:
+    h, w = roi.shape[:2]
+    k = max(3, (min(w, h) // 3) | 1)
+    blurred = cv2.blur(roi, (k, k))
+    roi[:] = cv2.blur(blurred, (k, k))
+
+
+def apply_style(image: np.ndarray, box: tuple[int, int, int, int], style: str) -> None:
+    """Cover ``box`` (integer, clipped) of ``image`` in place with ``style``."""
+    x1, y1, x2, y2 = box
+    roi = image[y1:y2, x1:x2]
+    if style == "opaque":
+        roi[:] = OPAQUE_COLOUR
+    elif style == "silhouette":
+        _silhouette(roi)
+    elif style == "pixelate":
+        _pixelate(roi)
+    elif style == "blur":
+        _blur(roi)
+    else:
+        raise MaskingError(f"unknown face mask style {style!r}")
+
+
+class FaceMasker:
+    """``process(frame, late=False) -> (new masked image, Decision)``; see the module docstring."""
+
+    def __init__(self, style: str = "opaque", detect_every: int = 2, pad: float = 1.6, hold_frames: int = 3,
+                 detector=None, confirm_threshold: float = 0.35):
+        if style not in STYLES:
+            raise MaskingError(f"unknown face mask style {style!r} (choose from {', '.join(STYLES)})")
+        if pad < 1.5:
+            raise MaskingError("face masks must be padded at least 1.5x to cover hair and ears")
+        self.style = style
+        self.detect_every = max(1, int(detect_every))
+        self.pad = float(pad)
+        self.hold_frames = max(0, int(hold_frames))
+        self.confirm_threshold = float(confirm_threshold)
+        if detector is None:
+            from recording.masking.detector import CenterFaceDetector
+
+            detector = CenterFaceDetector()
+        self.detector = detector
+        self.tracker = FaceTracker(hold_frames=self.hold_frames)
+        self.stats = MaskStats()
+        self.primary: int | None = None  # track id of the witness's face
+        self._since_detect = 10**9  # frames since the detector last ran
+        self._primary_missed = True  # the last detector run did not confirm the primary
+        #: details of the last processed frame, for reports: boxes masked, detector ran, timings (ms)
+        self.last: dict = {}
+
+    def reset(self) -> None:
+        """Forget every track: the next frame is curtained until the face is confirmed again."""
+        self.tracker.reset()
+        self.primary = None
+        self._since_detect = 10**9
+        self._primary_missed = True
+
+    def curtain(self, image_shape) -> np.ndarray:
+        return curtain(image_shape)
+
+    def _finish(self, image: np.ndarray, decision: Decision, info: dict) -> tuple[np.ndarray, Decision]:
+        self.stats.count(decision)
+        info["decision"] = decision.value
+        self.last = info
+        return image, decision
+
+    def process(self, frame: Frame, late: bool = False) -> tuple[np.ndarray, Decision]:
+        t0 = time.perf_counter()
+        image = frame.image
+        info: dict = {"index": frame.index, "detected": False, "boxes": [], "detect_ms": 0.0}
+        self.tracker.step()
+        self._since_detect += 1
+        if self.primary is not None and self.tracker.get(self.primary) is None:
+            self.primary = None  # held longer than hold_frames without a detection: lost
+        if late:
+            info["reason"] = "late"
+            return self._finish(curtain(image.shape), Decision.CURTAINED, info)
+
+        detected_now = False
+        run = self.primary is None or self._primary_missed or self._since_detect >= self.detect_every
+        if run:
+            t1 = time.perf_counter()
+            try:
+                dets = self.detector.detect(image)
+            except Exception as exc:  # fail closed on anything, MaskingError or not
+                self._primary_missed = True
+                self._since_detect = 0
+                info["reason"] = f"detector error: {exc}"
+                info["detect_ms"] = (time.perf_counter() - t1) * 1000
+                return self._finish(curtain(image.shape), Decision.CURTAINED, info)
+            info["detect_ms"] = (time.perf_counter() - t1) * 1000
+            info["detected"] = True
+            self._since_detect = 0
+            matched = self.tracker.update(dets)
+            if self.primary is not None and self.primary in matched:
+                detected_now = True
+                self._primary_missed = False
+            elif self.primary is not None:
+                self._primary_missed = True
+            if self.primary is None:
+                # acquire the witness: the largest confidently detected face
+                best = None
+                for tid, di in matched.items():
+                    x1, y1, x2, y2, s = dets[di]
+                    if s < self.confirm_threshold:
+                        continue
+                    area = (x2 - x1) * (y2 - y1)
+                    if best is None or area > best[0]:
+                        best = (area, tid)
+                if best is not None:
+                    self.primary = best[1]
+                    detected_now = True
+                    self._primary_missed = False
+
+        primary = self.tracker.get(self.primary)
+        if primary is None:
+            info["reason"] = "no confirmed face"
+            return self._finish(curtain(image.shape), Decision.CURTAINED, info)
+
+        out = image.copy()
+        for t in self.tracker.tracks:
+            box = padded_box(t.box(), self.pad, image.shape)
+            if box is not None:
+                apply_style(out, box, self.style)
+                info["boxes"].append(list(box))
+        if detected_now:
+            decision = Decision.DETECTED
+        elif primary.age > 0 and self._primary_missed:
+            decision = Decision.HELD
+        else:
+            decision = Decision.TRACKED
+        info["mask_ms"] = (time.perf_counter() - t0) * 1000 - info["detect_ms"]
+        return self._finish(out, decision, info)
