@@ -1,0 +1,80 @@
+"""Command line: ``testimony-shield [demo|mask|vault|devices] ...``.  With no command, the start window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop import logs, paths
+from desktop import settings as settings_mod
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop import mask_cli, vault_cli
+
+    p = argparse.ArgumentParser(
+        prog="testimony-shield",
+        description="Remote, masked, recorded and sealed testimony for vulnerable witnesses. "
+                    "With no command, opens the start window (Clerk console, Witness station, Judge review).")
+    p.add_argument("-v", "--verbose", action="store_true", help="debug logging (never logs testimony)")
+    p.add_argument("--vault", type=Path, default=None,
+                   help=f"vault folder (default: {paths.default_vault_dir()})")
+    p.set_defaults(func=run_start_window)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo", help="a demo session with the built-in demo witness (all three stations)")
+    d.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
+    d.add_argument("--duration", type=float, default=10.0, help="headless: seconds of session (default 10)")
+    d.add_argument("--vault", type=Path, default=None, help="vault folder")
+    d.add_argument("--languages", default="", help="interpretation channels, e.g. spa,fra")
+    d.add_argument("--break-at", type=float, default=None, help="headless: the witness takes a break at second T")
+    d.add_argument("--break-length", type=float, default=None,
+                   help="headless: break length in seconds (default: the plan's, capped to the session)")
+    d.add_argument("--passphrase-file", type=Path, default=None,
+                   help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt on a terminal)")
+    d.set_defaults(func=run_demo)
+
+    dev = sub.add_parser("devices", help="list cameras and microphones that can be used")
+    dev.set_defaults(func=run_devices)
+
+    mask_cli.register(sub)
+    vault_cli.register(sub, paths.default_vault_dir())
+    return p
+
+
+def _vault_dir(args: argparse.Namespace, settings: settings_mod.Settings) -> Path:
+    return Path(args.vault) if getattr(args, "vault", None) else settings.vault_path
+
+
+def run_start_window(args: argparse.Namespace) -> int:
+    from desktop.app import run_gui
+
+    return run_gui(args, mode="start")
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    if not args.headless:
+        from desktop.app import run_gui
+
+        return run_gui(args, mode="demo")
+    from desktop.headless import run_headless_demo
+
+    return run_headless_demo(args)
+
+
+def run_devices(args: argparse.Namespace) -> int:
+    from recording.sources.devices import list_cameras, list_microphones
+
+    print(json.dumps({"cameras": [c.__dict__ for c in list_cameras()],
+                      "microphones": [m.__dict__ for m in list_microphones()]}, indent=2))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logs.setup(args.verbose)
+    sys.excepthook = logs.safe_excepthook
+    return int(args.func(args) or 0)

@@ -1,0 +1,84 @@
+"""``testimony-shield demo --headless``: the demo session without windows, scripted — go live,
+record, optional witness break, end, seal — and a JSON summary on stdout."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+
+import numpy as np
+
+from desktop import settings as settings_mod
+from desktop.live import LiveSession
+from desktop.passphrase import NoPassphrase, read_passphrase
+from recording.model import Audience, Decision
+from recording.session import demo_plan
+from recording.sources.demo import DemoVideoSource, demo_audio_source
+from vault.errors import VaultError
+from vault.store import Vault
+
+
+class _BreakScript:
+    """Takes the witness's break at media time ``at`` and resumes after ``length`` seconds, driven by
+    the frames the pipeline produces (deterministic, whatever the machine's speed)."""
+
+    def __init__(self, session: LiveSession, at: float | None, length: float) -> None:
+        self.session, self.at, self.length = session, at, length
+        self.taken = False
+        self.resumed = False
+
+    def on_video(self, audience: Audience, image: np.ndarray, index: int, pts: float, decision: Decision) -> None:
+        if self.at is None:
+            return
+        if not self.taken and pts >= self.at:
+            self.taken = True
+            self.session.request_break("witness")
+        elif self.taken and not self.resumed and pts >= self.at + self.length:
+            self.resumed = True
+            self.session.end_break()
+
+    def on_audio(self, audience: Audience, channel: str, samples: np.ndarray, start_sample: int) -> None:
+        pass
+
+
+def run_headless_demo(args: argparse.Namespace) -> int:
+    settings = settings_mod.load()
+    try:
+        passphrase = read_passphrase(args.passphrase_file)
+    except NoPassphrase as exc:
+        print(f"testimony-shield: {exc}", file=sys.stderr)
+        return 2
+    vault_dir = args.vault or settings.vault_path
+    languages = tuple(x.strip() for x in args.languages.split(",") if x.strip())
+    plan = demo_plan(languages)
+    try:
+        plan.validate()
+        vault = Vault.open_or_init(vault_dir, passphrase)
+        vault.recover()
+        session = LiveSession(plan, settings, vault, passphrase, realtime=False,
+                              video=DemoVideoSource(settings.video_size, settings.fps), audio=demo_audio_source())
+    except (VaultError, Exception) as exc:  # noqa: B014 (a clear message for any set-up failure)
+        print(f"testimony-shield: cannot start the demo session: {exc}", file=sys.stderr)
+        return getattr(exc, "exit_code", 2)
+
+    length = args.break_length if args.break_length is not None else min(
+        plan.rules.break_length_minutes * 60, max(1.0, args.duration / 4))
+    script = _BreakScript(session, args.break_at, length)
+    session.pipeline.subscribe({Audience.COURT}, script)
+    session.pipeline.max_frames = int(round(args.duration * session.video.fps))
+    t0 = time.monotonic()
+    session.go_live()
+    session.start_recording()
+    session.pipeline.finished.wait()
+    summary = session.end()
+    out = dataclasses.asdict(summary)
+    out["recording_id"] = next((r["id"] for r in summary.recordings if r["kind"] == "masked"), "")
+    out["duration"] = args.duration
+    out["wall_seconds"] = round(time.monotonic() - t0, 2)
+    out["vault"] = str(vault_dir)
+    out["events"] = [dataclasses.asdict(e) for e in session.lifecycle.events]
+    print(json.dumps(out))
+    return 1 if summary.errors else 0
