@@ -17,6 +17,7 @@ Returns a summary dict; ``report_path`` gets the summary plus per-frame decision
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -169,10 +170,8 @@ def mask_file(input, output, face_style: str | None = "opaque", voice_preset: st
                                   x264_preset, crf)
         os.replace(partial, output)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             partial.unlink()
-        except OSError:
-            pass
         raise
     finally:
         src.close()
@@ -282,10 +281,8 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
                 errors.append(exc)
                 stop.set()
             finally:
-                try:
+                with contextlib.suppress(_Abort):
                     put(q_in, _END)
-                except _Abort:
-                    pass
 
         def encoder():
             try:
