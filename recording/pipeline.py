@@ -236,9 +236,7 @@ class SessionPipeline:
     def _process_video(self, frame: Frame, late: bool, captured: float) -> None:
         t0 = time.perf_counter()
         measures = self.plan.measures
-        if self._on_break:
-            masked, decision = curtain_like(frame.image), Decision.CURTAINED
-        elif not measures.face_mask:
+        if not measures.face_mask:
             masked, decision = frame.image, Decision.DETECTED
         else:
             try:
@@ -247,7 +245,7 @@ class SessionPipeline:
                 log.exception("face masker failed; curtaining")
                 masked, decision = curtain_like(frame.image), Decision.CURTAINED
         mask_ms = (time.perf_counter() - t0) * 1000
-        self.status.stats.count(decision)
+        self.status.stats.count(Decision.CURTAINED if self._on_break else decision)
         curtain = None
         with self._lock:
             consumers = list(self._consumers)

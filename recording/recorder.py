@@ -108,8 +108,10 @@ class Recorder:
         w, h = self._pipeline.size
         fps = round(self._pipeline.fps)
         channels = self._pipeline.channels
-        tracks = tuple(AudioTrack("und" if c == FLOOR else c,
-                                  "Floor" if c == FLOOR else f"{LANGUAGE_NAMES.get(c, c)} interpretation")
+        floor = self._pipeline.plan.floor_language
+        tracks = tuple(AudioTrack(floor if c == FLOOR else c,
+                                  f"Floor ({LANGUAGE_NAMES.get(floor, floor)})" if c == FLOOR
+                                  else f"{LANGUAGE_NAMES.get(c, c)} interpretation")
                        for c in channels)
         for kind in self._kinds:
             meta = {**self._meta, "kind": kind, "fps": fps, "size": [w, h],

@@ -76,13 +76,14 @@ class SessionPlan:
     measures: SpecialMeasures = field(default_factory=SpecialMeasures)
     rules: GroundRules = field(default_factory=GroundRules)
     languages: tuple[str, ...] = ()  # interpretation channels, ISO 639-2 ("spa", "fra")
+    floor_language: str = "eng"  # the language of the court room (the floor channel)
 
     def validate(self) -> None:
         if not self.case_number.strip():
             raise PlanError("the case number is empty")
         if not self.witness_pseudonym.strip():
             raise PlanError("the witness pseudonym is empty")
-        for lang in self.languages:
+        for lang in (*self.languages, self.floor_language):
             if len(lang) != 3 or not lang.isalpha():
                 raise PlanError(f"'{lang}' is not an ISO 639-2 language code (e.g. spa, fra)")
 
@@ -100,6 +101,7 @@ class SessionPlan:
             "participants": [p.to_dict() for p in self.participants],
             "measures": {**asdict(self.measures), "unmasked_audiences": list(self.measures.unmasked_audiences)},
             "rules": asdict(self.rules), "languages": list(self.languages),
+            "floor_language": self.floor_language,
         }
 
     @classmethod
@@ -115,7 +117,7 @@ class SessionPlan:
             participants=[Participant(p["name"], Role(p["role"]), p.get("languages", ""))
                           for p in data["participants"]],
             measures=SpecialMeasures(**m), rules=GroundRules(**data["rules"]),
-            languages=tuple(data.get("languages", ())),
+            languages=tuple(data.get("languages", ())), floor_language=data.get("floor_language", "eng"),
         )
 
 

@@ -1,0 +1,39 @@
+import io
+
+import av
+import numpy as np
+import pytest
+
+from recording.encode.writer import AudioTrack, MkvWriter
+from recording.errors import EncoderError
+
+
+class Sink(io.RawIOBase):
+    def __init__(self) -> None:
+        self.buf = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def write(self, b) -> int:  # noqa: ANN001
+        self.buf += bytes(b)
+        return len(b)
+
+
+def test_tracks_languages_and_frames_round_trip():
+    sink = Sink()
+    w = MkvWriter(sink, 160, 96, 30, (AudioTrack("eng", "Floor"), AudioTrack("spa", "Spanish interpretation")))
+    for i in range(15):
+        w.write_video(np.full((96, 160, 3), i * 10, np.uint8), i)
+        for t in range(2):
+            w.write_audio(t, np.full(1600, 0.1 * (t + 1), np.float32))
+    with pytest.raises(EncoderError):
+        w.write_video(np.zeros((96, 160, 3), np.uint8), 3)
+    w.close()
+    with av.open(io.BytesIO(bytes(sink.buf))) as c:
+        assert [s.metadata.get("language") for s in c.streams.audio] == ["eng", "spa"]
+        assert [s.metadata.get("title") for s in c.streams.audio] == ["Floor", "Spanish interpretation"]
+        assert sum(1 for _ in c.decode(video=0)) == 15
