@@ -9,7 +9,10 @@ Fail closed.  The whole frame is curtained (a calm neutral fill with a small "pr
 * when the caller says the frame is late (``process(frame, late=True)``).
 
 The CenterFace detector runs every ``detect_every`` frames, and on every frame while the primary track
-is not freshly confirmed; in between, boxes come from a constant-velocity tracker.  Masks are the face
+is not freshly confirmed; in between, boxes come from a constant-velocity tracker.  The witness's face
+is the largest confidently detected face at start-up.  Once it is lost, only a face first seen after
+the witness's last confirmation can become the witness again (a support person's face, tracked all
+along, never lifts the curtain); ``reset()`` forgets everything and starts over.  Masks are the face
 box scaled by ``pad`` (>= 1.5, to cover hair and ears).  Styles:
 
 * ``opaque`` (default): a flat neutral fill.  Nothing of the face survives.
@@ -92,7 +95,7 @@ def _silhouette(roi: np.ndarray) -> None:
 
 def _pixelate(roi: np.ndarray) -> None:
     h, w = roi.shape[:2]
-    blocks = 7  # across the padded box: about 4-5 blocks across the face itself
+    blocks = 5  # across the padded box: about 3 blocks across the face itself
     bw, bh = max(1, blocks), max(1, round(blocks * h / max(w, 1)))
     small = cv2.resize(roi, (bw, bh), interpolation=cv2.INTER_AREA)
     roi[:] = cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST)
@@ -100,7 +103,7 @@ def _pixelate(roi: np.ndarray) -> None:
 
 def _blur(roi: np.ndarray) -> None:
     h, w = roi.shape[:2]
-    k = max(3, (min(w, h) // 3) | 1)
+    k = max(3, (min(w, h) // 2) | 1)
     blurred = cv2.blur(roi, (k, k))
     roi[:] = cv2.blur(blurred, (k, k))
 
@@ -145,6 +148,9 @@ class FaceMasker:
         self.primary: int | None = None  # track id of the witness's face
         self._since_detect = 10**9  # frames since the detector last ran
         self._primary_missed = True  # the last detector run did not confirm the primary
+        # after the witness is lost, only faces first seen after their last confirmation may become the
+        # witness again: a support person's face tracked all along must not lift the curtain
+        self._id_floor = 0
         #: details of the last processed frame, for reports: boxes masked, detector ran, timings (ms)
         self.last: dict = {}
 
@@ -154,6 +160,7 @@ class FaceMasker:
         self.primary = None
         self._since_detect = 10**9
         self._primary_missed = True
+        self._id_floor = 0
 
     def curtain(self, image_shape) -> np.ndarray:
         return curtain(image_shape)
@@ -202,7 +209,7 @@ class FaceMasker:
                 best = None
                 for tid, di in matched.items():
                     x1, y1, x2, y2, s = dets[di]
-                    if s < self.confirm_threshold:
+                    if s < self.confirm_threshold or tid < self._id_floor:
                         continue
                     area = (x2 - x1) * (y2 - y1)
                     if best is None or area > best[0]:
@@ -213,6 +220,8 @@ class FaceMasker:
                     self._primary_missed = False
 
         primary = self.tracker.get(self.primary)
+        if detected_now:
+            self._id_floor = self.tracker.next_id
         if primary is None:
             info["reason"] = "no confirmed face"
             return self._finish(curtain(image.shape), Decision.CURTAINED, info)

@@ -66,6 +66,11 @@ class FaceTracker:
         self.tracks: list[Track] = []
         self._next_id = 1
 
+    @property
+    def next_id(self) -> int:
+        """The id the next new track will get (ids only grow)."""
+        return self._next_id
+
     def reset(self) -> None:
         self.tracks.clear()
 
