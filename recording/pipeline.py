@@ -24,6 +24,7 @@ from typing import Protocol
 import numpy as np
 
 from recording.errors import RecordingError, SourceLost
+from recording.masking.face import curtain
 from recording.model import AUDIO_RATE, AUDIO_BLOCK, Audience, Decision, Frame, MaskStats
 from recording.session import SessionPlan
 from recording.sources.base import AudioSource, VideoSource
@@ -67,18 +68,8 @@ class PipelineStatus:
 
 
 def curtain_like(image: np.ndarray) -> np.ndarray:
-    """A calm neutral privacy curtain the size of ``image`` (never derived from its pixels)."""
-    import cv2
-
-    h, w = image.shape[:2]
-    out = np.empty((h, w, 3), np.uint8)
-    out[:] = (74, 64, 58)
-    scale = max(0.5, w / 1280)
-    text = "Privacy curtain"
-    (tw, th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, 1.2 * scale, 2)
-    cv2.putText(out, text, ((w - tw) // 2, (h + th) // 2), cv2.FONT_HERSHEY_SIMPLEX, 1.2 * scale,
-                (200, 196, 190), max(1, int(2 * scale)), cv2.LINE_AA)
-    return out
+    """A privacy curtain the size of ``image`` (never derived from its pixels)."""
+    return curtain(image.shape)
 
 
 def level_db(samples: np.ndarray) -> float:
