@@ -53,20 +53,34 @@ class DemoVideoSource:
         self._background = bg.astype(np.uint8)
         self._index = 0
 
-    def frame_at(self, index: int) -> np.ndarray:
-        if self._face is None or self._background is None:
-            raise SourceUnavailable("demo source is not open")
+    #: the face's box inside the cropped photo (x1, y1, x2, y2): the astronaut's face in the crop
+    FACE_IN_CROP = (78, 44, 169, 155)
+
+    def _transform(self, index: int) -> np.ndarray:
         w, h = self.size
         t = index / self.fps
-        frame = self._background.copy()
-        scale = (h * 0.62 / self._face.shape[0]) * (1.0 + 0.12 * math.sin(t * 0.5))
+        fh, fw = 380, 260  # the crop's size (see open())
+        scale = (h * 0.62 / fh) * (1.0 + 0.12 * math.sin(t * 0.5))
         angle = 12.0 * math.sin(t * 0.8)
-        fh, fw = self._face.shape[:2]
         cx = w * 0.5 + w * 0.22 * math.sin(t * 0.35)
         cy = h * 0.55 + h * 0.06 * math.sin(t * 0.9)
         m = cv2.getRotationMatrix2D((fw / 2, fh / 2), angle, scale)
         m[0, 2] += cx - fw / 2
         m[1, 2] += cy - fh / 2
+        return m
+
+    def face_quad(self, index: int) -> np.ndarray:
+        """The true face box's four corners in frame ``index`` (for tests and benchmarks)."""
+        x1, y1, x2, y2 = self.FACE_IN_CROP
+        corners = np.array([[x1, y1, 1], [x2, y1, 1], [x2, y2, 1], [x1, y2, 1]], np.float64)
+        return corners @ self._transform(index).T
+
+    def frame_at(self, index: int) -> np.ndarray:
+        if self._face is None or self._background is None:
+            raise SourceUnavailable("demo source is not open")
+        w, h = self.size
+        frame = self._background.copy()
+        m = self._transform(index)
         cv2.warpAffine(self._face, m, (w, h), dst=frame, borderMode=cv2.BORDER_TRANSPARENT,
                        flags=cv2.INTER_LINEAR)
         return frame
