@@ -1,0 +1,1 @@
+"""On-disk formats of the vault: chunked AEAD stream, recipient stanzas, canonical JSON headers."""

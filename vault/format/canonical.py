@@ -1,0 +1,49 @@
+"""Canonical JSON (sorted keys, no whitespace, ASCII) and base64 helpers.
+
+Integrity is always checked on exact file bytes (by hash or signature), never on parsed values; the
+canonical form only makes the bytes reproducible."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import Any
+
+
+def cjson(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
+                      allow_nan=False).encode("ascii")
+
+
+def b64e(b: bytes) -> str:
+    return base64.b64encode(b).decode("ascii")
+
+
+def b64d(s: str) -> bytes:
+    if not isinstance(s, str):
+        raise ValueError("expected base64 text")
+    return base64.b64decode(s.encode("ascii"), validate=True)
+
+
+def sha256_hex(b: bytes) -> str:
+    return hashlib.sha256(b).hexdigest()
+
+
+def load_canonical(data: bytes, what: str) -> Any:
+    """Parse JSON and insist the bytes are exactly the canonical encoding (plus one newline)."""
+    from ..errors import IntegrityError
+
+    if not data.endswith(b"\n"):
+        raise IntegrityError(f"{what}: missing final newline (truncated?)")
+    try:
+        obj = json.loads(data[:-1].decode("ascii"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise IntegrityError(f"{what}: not valid JSON ({e.__class__.__name__})") from None
+    if cjson(obj) + b"\n" != data:
+        raise IntegrityError(f"{what}: bytes are not in canonical form (modified?)")
+    return obj
+
+
+def dump_canonical(obj: Any) -> bytes:
+    return cjson(obj) + b"\n"
