@@ -1,0 +1,215 @@
+"""``testimony-shield vault ...``: init, identity, list, info, verify, audit, export, shred.
+
+Passphrases come from ``--passphrase-file``, ``TESTIMONY_SHIELD_PASSPHRASE`` or a prompt on a terminal.
+Errors print one line on stderr and exit with the error's ``exit_code``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.passphrase import NoPassphrase, read_passphrase
+from vault.errors import VaultError, WrongPassphrase
+from vault.store import Vault, verify_vault
+
+EXIT_NO_PASSPHRASE = 2
+
+
+def register(subparsers, default_vault: Path | None = None) -> argparse.ArgumentParser:
+    default_vault = Path(default_vault) if default_vault else Path("vault")
+    vp = subparsers.add_parser("vault", help="the sealed evidence vault: list, verify, audit, export, shred")
+    vsub = vp.add_subparsers(dest="vault_command", metavar="SUBCOMMAND")
+    vp.set_defaults(func=lambda a: (vp.print_help(), 0)[1])
+
+    def add(name: str, help_: str, func: Callable[[argparse.Namespace], int], role: bool = True):
+        sp = vsub.add_parser(name, help=help_)
+        sp.add_argument("--vault", type=Path, default=default_vault,
+                        help=f"vault folder (default: {default_vault})")
+        if role:
+            sp.add_argument("--role", default="judge", help="role to unlock (default: judge)")
+            sp.add_argument("--passphrase-file", type=Path, default=None,
+                            help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+        sp.set_defaults(func=_wrap(func))
+        return sp
+
+    p = add("init", "create a vault (roles judge, clerk, defence + station, one passphrase)", _init)
+    p = add("identity", "list roles and key fingerprints; change a role's passphrase", _identity)
+    p.add_argument("--change-passphrase", action="store_true",
+                   help="change the passphrase of --role (new one from TESTIMONY_SHIELD_NEW_PASSPHRASE or a prompt)")
+    p = add("list", "list recordings", _list, role=False)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p = add("info", "show the header of one recording", _info, role=False)
+    p.add_argument("id")
+    p = add("verify", "check every file of the vault (no passphrase needed)", _verify, role=False)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p = add("audit", "print the audit trail", _audit, role=False)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p = add("export", "export a recording: --plain -o FILE --reason TEXT, or --to ROLE", _export)
+    p.add_argument("id")
+    p.add_argument("--plain", action="store_true", help="write decrypted media to -o (audited)")
+    p.add_argument("-o", "--output", type=Path, default=None)
+    p.add_argument("--to", default=None, help="re-encrypt into a new recording for this role")
+    p.add_argument("--reason", default=None, help="why (recorded in the audit trail)")
+    p = add("shred", "destroy a recording's keys (judge only, audited)", _shred)
+    p.add_argument("id")
+    p.add_argument("--reason", required=True)
+    return vp
+
+
+def _wrap(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return int(func(args) or 0)
+        except VaultError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return e.exit_code
+        except NoPassphrase as e:
+            print(f"error: {e}", file=sys.stderr)
+            return EXIT_NO_PASSPHRASE
+        except KeyboardInterrupt:
+            return 130
+    return run
+
+
+def _passphrase(args: argparse.Namespace, what: str | None = None) -> str:
+    return read_passphrase(getattr(args, "passphrase_file", None),
+                           prompt=f"Passphrase for role '{what or args.role}': ")
+
+
+def _unlock(v: Vault, args: argparse.Namespace):
+    try:
+        return v.unlock(args.role, _passphrase(args))
+    except WrongPassphrase:
+        raise WrongPassphrase(f"wrong passphrase for role '{args.role}'") from None
+
+
+def _init(args: argparse.Namespace) -> int:
+    if Vault.exists(args.vault):
+        raise VaultError(f"a vault already exists in {args.vault}")
+    v = Vault.init(args.vault, _passphrase(args, "all roles"))
+    print(f"created vault {v.id} in {args.vault} with roles {', '.join(v.roles())}")
+    return 0
+
+
+def _identity(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    if args.change_passphrase:
+        import getpass
+        import os
+
+        old = _passphrase(args)
+        new = os.environ.get("TESTIMONY_SHIELD_NEW_PASSPHRASE")
+        if not new:
+            if not sys.stdin.isatty():
+                raise NoPassphrase("no new passphrase: set TESTIMONY_SHIELD_NEW_PASSPHRASE (no terminal to ask on)")
+            new = getpass.getpass(f"New passphrase for role '{args.role}': ")
+            if new != getpass.getpass("Repeat: "):
+                raise VaultError("the passphrases differ")
+        try:
+            v.change_passphrase(args.role, old, new)
+        except WrongPassphrase:
+            raise WrongPassphrase(f"wrong passphrase for role '{args.role}'") from None
+        print(f"passphrase of role '{args.role}' changed")
+        return 0
+    from vault.format.canonical import b64d
+    from vault.keys import fingerprint
+
+    for role, pin in sorted(v._cfg["roles"].items()):
+        print(f"{role:10} {fingerprint(b64d(pin['ed25519']))}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    recs = v.list()
+    if args.json:
+        print(json.dumps([{"id": r.id, "created": r.created, "sealed": r.sealed, "shredded": r.shredded,
+                           "size": r.size, "meta": r.meta} for r in recs]))
+        return 0
+    if not recs:
+        print(f"no recordings in {args.vault}")
+        return 0
+    print(f"{'ID':16}  {'CREATED':24}  {'STATE':9}  {'KIND':7}  {'CASE':14}  {'DURATION':>8}  {'SIZE':>10}  RECIPIENTS")
+    for r in recs:
+        state = "shredded" if r.shredded else ("sealed" if r.sealed else "unsealed")
+        dur = r.meta.get("duration")
+        dur_s = f"{float(dur):.1f}s" if isinstance(dur, (int, float)) else "-"
+        print(f"{r.id:16}  {r.created:24}  {state:9}  {str(r.meta.get('kind', '-')):7}  "
+              f"{str(r.meta.get('case', '-'))[:14]:14}  {dur_s:>8}  {_size(r.size):>10}  "
+              f"{','.join(r.meta.get('recipients', []))}")
+    return 0
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def _info(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    print(json.dumps(v.info(args.id), indent=2, sort_keys=True))
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    rep = verify_vault(args.vault)
+    if args.json:
+        print(json.dumps({"ok": rep.ok, "problems": rep.problems, "warnings": rep.warnings,
+                          "recordings": rep.recordings, "audit_entries": rep.audit_entries, "head": rep.head}))
+    else:
+        for w in rep.warnings:
+            print(f"warning: {w}")
+        for p in rep.problems:
+            print(f"FAIL: {p}", file=sys.stderr)
+        if rep.ok:
+            print(f"OK: {rep.recordings} recordings, {rep.audit_entries} audit entries, head {rep.head[:16]}")
+        else:
+            print(f"vault verify FAILED: {len(rep.problems)} problem(s)", file=sys.stderr)
+    return 0 if rep.ok else 4
+
+
+def _audit(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    entries = v.audit_entries()
+    if args.json:
+        print(json.dumps([e.__dict__ for e in entries]))
+        return 0
+    for e in entries:
+        d = {k: e.details[k] for k in ("reason", "purpose", "role", "to", "new", "plain") if k in e.details}
+        extra = " ".join(f"{k}={json.dumps(val)}" for k, val in d.items())
+        print(f"{e.seq:5}  {e.time}  {e.event:13} {e.actor:9} {e.rec or '-':16}  {extra}")
+    rep = verify_vault(args.vault)
+    print(f"audit trail {'verifies' if rep.ok else 'DOES NOT VERIFY'} (head {rep.head[:16]})")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if bool(args.plain) == bool(args.to):
+        raise VaultError("choose one of --plain (with -o and --reason) or --to ROLE")
+    if not args.reason:
+        raise VaultError("an export needs --reason TEXT (it is recorded in the audit trail)")
+    v = Vault.open(args.vault)
+    ident = _unlock(v, args)
+    if args.plain:
+        if args.output is None:
+            raise VaultError("--plain needs -o OUT")
+        out = v.export_plain(args.id, ident, args.output, args.reason)
+        print(f"exported {args.id} to {out} (plaintext — keep it safe)")
+    else:
+        new = v.export_to(args.id, ident, args.to, args.reason, signer_passphrase=_passphrase(args, "station"))
+        print(new)
+    return 0
+
+
+def _shred(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    ident = _unlock(v, args)
+    v.shred(args.id, ident, args.reason)
+    print(f"shredded the keys of {args.id}")
+    return 0
