@@ -70,8 +70,8 @@ def run_headless_demo(args: argparse.Namespace) -> int:
     session.pipeline.subscribe({Audience.COURT}, script)
     session.pipeline.max_frames = int(round(args.duration * session.video.fps))
     t0 = time.monotonic()
+    session.start_recording()  # before going live, so the recording holds the whole session
     session.go_live()
-    session.start_recording()
     session.pipeline.finished.wait()
     summary = session.end()
     out = dataclasses.asdict(summary)

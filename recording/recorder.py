@@ -103,6 +103,9 @@ class Recorder:
         self._tracks: dict[Audience, _Track] = {}
         self._chapters: list[dict[str, Any]] = []
         self.recording = False
+        # recordings start at 0: the session's media time when recording started is subtracted
+        self._first_index: int | None = None
+        self._first_sample: dict[str, int] = {}
 
     def start(self) -> None:
         w, h = self._pipeline.size
@@ -126,7 +129,12 @@ class Recorder:
         self._pipeline.subscribe(set(self._tracks), self)
         self.recording = True
 
+    @property
+    def _t0(self) -> float:
+        return (self._first_index or 0) / self._pipeline.fps
+
     def _on_break(self, on: bool, t: float) -> None:
+        t = max(0.0, t - self._t0)
         if on:
             self._chapters.append({"title": "Break", "start": round(t, 3), "end": None})
         elif self._chapters and self._chapters[-1]["end"] is None:
@@ -138,6 +146,9 @@ class Recorder:
         track = self._tracks.get(audience)
         if track is None:
             return
+        if self._first_index is None:
+            self._first_index = index
+        index -= self._first_index
         track.result.frames += 1
         if decision is Decision.CURTAINED:
             track.result.curtained_frames += 1
@@ -147,7 +158,8 @@ class Recorder:
         track = self._tracks.get(audience)
         if track is None:
             return
-        track.queue.put(("a", track.channels.index(channel), samples, start_sample))
+        first = self._first_sample.setdefault(channel, start_sample)
+        track.queue.put(("a", track.channels.index(channel), samples, start_sample - first))
 
     @property
     def errors(self) -> list[str]:
@@ -158,7 +170,7 @@ class Recorder:
         self._pipeline.unsubscribe(self)
         self.recording = False
         results = []
-        end = round(self._pipeline.status.pts, 3)
+        end = round(max(0.0, self._pipeline.status.pts - self._t0), 3)
         chapters = [dict(c, end=c["end"] if c["end"] is not None else end) for c in self._chapters]
         for track in self._tracks.values():
             track.queue.put(None)
