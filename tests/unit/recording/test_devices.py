@@ -35,3 +35,24 @@ def test_microphone_delivers_the_virtual_sine():
     assert len(x) == 48000
     spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
     assert abs(np.argmax(spectrum) - 440) <= 2  # 1 Hz bins over 1 s
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(not pulse_running(), reason="no PulseAudio server (see scripts/virtual-audio.sh)")
+def test_speaker_plays_a_listener_mix():
+    import time
+
+    from recording.audio.output import SpeakerOutput
+
+    out = SpeakerOutput("default")
+    out.open()
+    try:
+        t = np.arange(960) / 48000
+        for _ in range(25):
+            out.push((0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32))
+        deadline = time.monotonic() + 3
+        while out.played_samples < 12000 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        out.close()
+    assert out.played_samples >= 12000

@@ -1,0 +1,74 @@
+"""Playing a listener's mix on a sound device (sounddevice).  The pipeline pushes 20 ms blocks; the
+device callback pulls them from a bounded buffer.  Underruns play silence (never stale audio);
+a device that disappears raises :class:`SourceLost` on the next push."""
+
+from __future__ import annotations
+
+import collections
+import threading
+
+import numpy as np
+
+from recording.errors import SourceLost, SourceUnavailable
+from recording.model import AUDIO_RATE
+
+
+class SpeakerOutput:
+    def __init__(self, device: str | int | None = None, rate: int = AUDIO_RATE, max_seconds: float = 0.5) -> None:
+        self._device = int(device) if isinstance(device, str) and device.isdigit() else device
+        self.rate = rate
+        self._max = int(rate * max_seconds)
+        self._buf: collections.deque[np.ndarray] = collections.deque()
+        self._queued = 0
+        self._lock = threading.Lock()
+        self._stream = None
+        self._lost = False
+        self.played_samples = 0
+        self.underruns = 0
+
+    def open(self) -> None:
+        try:
+            import sounddevice as sd
+
+            self._stream = sd.OutputStream(device=self._device, channels=1, samplerate=self.rate,
+                                           dtype="float32", blocksize=960, callback=self._callback,
+                                           finished_callback=self._finished)
+            self._stream.start()
+        except Exception as exc:  # PortAudio errors carry no testimony content
+            raise SourceUnavailable(f"speaker not available ({exc})") from exc
+
+    def _finished(self) -> None:
+        self._lost = True
+
+    def _callback(self, outdata, frames, time, status) -> None:  # noqa: ANN001 (PortAudio signature)
+        out = outdata[:, 0]
+        filled = 0
+        with self._lock:
+            while filled < frames and self._buf:
+                head = self._buf[0]
+                take = min(len(head), frames - filled)
+                out[filled:filled + take] = head[:take]
+                filled += take
+                if take == len(head):
+                    self._buf.popleft()
+                else:
+                    self._buf[0] = head[take:]
+            self._queued -= filled
+        if filled < frames:
+            out[filled:] = 0.0
+            self.underruns += 1
+        self.played_samples += filled
+
+    def push(self, samples: np.ndarray, start_sample: int | None = None) -> None:
+        if self._lost:
+            raise SourceLost("the speaker or headphones went away (unplugged?)")
+        with self._lock:
+            self._buf.append(np.asarray(samples, np.float32))
+            self._queued += len(samples)
+            while self._queued > self._max and self._buf:  # keep latency bounded: drop the oldest
+                self._queued -= len(self._buf.popleft())
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+        self._stream = None
