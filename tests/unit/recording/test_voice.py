@@ -1,0 +1,217 @@
+"""Voice masker: length, level, dissimilarity, many-to-one pitch, latency, preset switching, fail-closed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import wave
+
+import numpy as np
+import pytest
+
+from recording.masking import voice
+from recording.masking.voice import PRESETS, VoiceMasker, mask_audio_file
+
+SR = 48_000
+BLOCK = 960
+
+
+def _resonate(x: np.ndarray, sr: int, formants) -> np.ndarray:
+    """Cascade of 2-pole resonators, applied by FFT convolution with their impulse response."""
+    n = 2048
+    ir = np.zeros(n)
+    ir[0] = 1.0
+    for f, bw in formants:
+        r = np.exp(-np.pi * bw / sr)
+        a1, a2 = -2 * r * np.cos(2 * np.pi * f / sr), r * r
+        y = np.zeros(n)
+        for i in range(n):  # 2048 samples x 4 resonators: cheap
+            y[i] = ir[i] - a1 * (y[i - 1] if i else 0.0) - a2 * (y[i - 2] if i > 1 else 0.0)
+        ir = y
+    m = len(x) + n - 1
+    k = 1 << (m - 1).bit_length()
+    return np.fft.irfft(np.fft.rfft(x, k) * np.fft.rfft(ir, k), k)[: len(x)]
+
+
+def synthetic_vowel(f0: float, seconds: float = 1.2, sr: int = SR, vibrato: float = 0.0) -> np.ndarray:
+    """A glottal pulse train (with optional slow vibrato) through /a/-like formant resonators."""
+    t = np.arange(int(seconds * sr)) / sr
+    inst = f0 * (1 + vibrato * np.sin(2 * np.pi * 3 * t))
+    ph = np.cumsum(inst) / sr
+    pulses = np.diff(np.floor(ph), prepend=0.0)
+    glottal = np.convolve(pulses, np.hanning(int(0.004 * sr)), "same")  # soft pulse shape
+    y = _resonate(glottal, sr, [(730, 90), (1090, 110), (2440, 170), (3400, 250)])
+    return (0.3 * y / np.max(np.abs(y))).astype(np.float32)
+
+
+def run(m: VoiceMasker, x: np.ndarray, block: int = BLOCK) -> np.ndarray:
+    return np.concatenate([m.process(x[i:i + block]) for i in range(0, len(x), block)])
+
+
+def norm_xcorr(x: np.ndarray, y: np.ndarray) -> float:
+    n = min(len(x), len(y))
+    x, y = x[:n].astype(float), y[:n].astype(float)
+    k = 1 << (2 * n - 1).bit_length()
+    c = np.fft.irfft(np.fft.rfft(y, k) * np.conj(np.fft.rfft(x, k)), k)
+    return float(np.max(np.abs(c)) / (np.linalg.norm(x) * np.linalg.norm(y) + 1e-12))
+
+
+def median_f0(y: np.ndarray, sr: int) -> float:
+    """Independent autocorrelation pitch (median over 40 ms frames), 60-400 Hz."""
+    f0s = []
+    n = int(0.04 * sr)
+    lo, hi = sr // 400, sr // 60
+    for i in range(0, len(y) - n, n // 2):
+        fr = y[i:i + n] * np.hanning(n)
+        ac = np.fft.irfft(np.abs(np.fft.rfft(fr, 2 * n)) ** 2)[: hi + 1]
+        if ac[0] <= 0:
+            continue
+        lag = lo + int(np.argmax(ac[lo:hi + 1]))
+        if ac[lag] / ac[0] > 0.4:
+            f0s.append(sr / lag)
+    return float(np.median(f0s))
+
+
+def test_presets_and_bad_args():
+    assert PRESETS == ("off", "standard", "strong")
+    with pytest.raises(ValueError):
+        VoiceMasker("loud")
+    with pytest.raises(ValueError):
+        VoiceMasker("standard", sample_rate=44100)
+
+
+@pytest.mark.parametrize("block", [BLOCK, 333])
+def test_length_level_and_dissimilarity_synthetic(block):
+    x = synthetic_vowel(120, vibrato=0.05)
+    m = VoiceMasker("standard", SR, seed=1)
+    y = run(m, x, block)
+    assert y.dtype == np.float32 and len(y) == len(x)
+    assert np.sqrt(np.mean(y[SR // 5:] ** 2)) > 0.01
+    assert norm_xcorr(x, y) < 0.5
+
+
+@pytest.mark.parametrize("f0_in", [100.0, 220.0])
+def test_pitch_is_normalised_toward_session_target(f0_in):
+    m = VoiceMasker("standard", SR, seed=7)
+    target = m.target_f0
+    y = run(m, synthetic_vowel(f0_in, seconds=1.5))
+    got = median_f0(y[int(0.7 * SR):], SR)  # after the speaker statistics settle
+    assert abs(np.log(got / target)) < np.log(1.08), (f0_in, got, target)
+
+
+def test_sessions_differ():
+    a, b = VoiceMasker("standard", SR, seed=1), VoiceMasker("standard", SR, seed=2)
+    assert a.target_f0 != b.target_f0
+    x = synthetic_vowel(150, seconds=0.6)
+    assert not np.allclose(run(a, x), run(b, x))
+
+
+@pytest.mark.parametrize("sr", [48_000, 16_000])
+def test_latency_with_impulse(sr):
+    m = VoiceMasker("standard", sr, seed=3)
+    assert m.latency_samples <= 0.020 * sr
+    x = np.zeros(sr // 2, np.float32)
+    x[sr // 4] = 0.9
+    y = run(m, x, 317)  # odd block length: the delay must not depend on it
+    e = y.astype(float) ** 2
+    centre = np.sum(e * np.arange(len(e))) / np.sum(e)
+    delay_s = (centre - sr // 4) / sr
+    assert 0.0 <= delay_s <= 0.040
+
+
+def test_off_is_a_pure_delay():
+    m = VoiceMasker("off", SR, seed=1)
+    x = np.random.default_rng(0).uniform(-0.5, 0.5, SR // 4).astype(np.float32)
+    y = run(m, x, 500)
+    d = m.latency_samples
+    np.testing.assert_array_equal(y[d:], x[:-d])
+    assert not y[:d].any()
+
+
+def test_preset_switch_has_no_click():
+    x = synthetic_vowel(130, seconds=1.5, vibrato=0.03)
+    m = VoiceMasker("off", SR, seed=5)
+    out = []
+    for k, i in enumerate(range(0, len(x), BLOCK)):
+        if k == 20:
+            m.set_preset("standard")
+        if k == 45:
+            m.set_preset("strong")
+        if k == 65:
+            m.set_preset("off")
+        out.append(m.process(x[i:i + BLOCK]))
+    y = np.concatenate(out)
+    assert len(y) == len(x)
+    # A click is broadband: the masked output is band-limited to ~7 kHz and this input has almost
+    # nothing above 12 kHz, so energy above 12 kHz around a switch reveals a discontinuity (a hard
+    # switch between these streams scores 1e-7 .. 1e-3; the crossfade stays below 1e-9).
+    for k in (20, 45, 65):
+        for off in (0, 300, 600):
+            assert _hf_fraction(y, k * BLOCK + off) < 1e-8, (k, off)
+
+
+def _hf_fraction(y: np.ndarray, centre: int, n: int = 480) -> float:
+    seg = y[centre - n:centre + n].astype(float) * np.hanning(2 * n)
+    s = np.abs(np.fft.rfft(seg)) ** 2
+    f = np.fft.rfftfreq(2 * n, 1 / SR)
+    return float(s[f > 12_000].sum() / s.sum())
+
+
+def test_fail_closed_returns_zeros_on_exception(monkeypatch):
+    m = VoiceMasker("standard", SR, seed=1)
+    x = synthetic_vowel(150, seconds=0.1)
+    assert m.process_safe(x[:BLOCK], deadline_s=1.0).shape == (BLOCK,)
+
+    def boom(*_a, **_k):
+        raise RuntimeError("simulated DSP fault")
+
+    monkeypatch.setattr(m._engine, "process", boom)
+    y = m.process_safe(x[BLOCK:2 * BLOCK], deadline_s=1.0)
+    assert m.failed and "simulated" in m.last_error
+    assert y.shape == (BLOCK,) and not y.any()
+    # latched: stays silent even if the fault goes away, until reset()
+    monkeypatch.undo()
+    assert not m.process_safe(x[:BLOCK], deadline_s=1.0).any()
+    m.reset()
+    assert not m.failed
+
+
+def test_fail_closed_on_deadline():
+    m = VoiceMasker("standard", SR, seed=1)
+    x = synthetic_vowel(150, seconds=0.1)
+    y = m.process_safe(x[:BLOCK], deadline_s=0.0)
+    assert m.failed and m.overruns == 1 and not y.any()
+
+
+def _write_wav(path, x, sr):
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(sr)
+        w.writeframes(np.round(np.clip(x, -1, 1) * 32767).astype("<i2").tobytes())
+
+
+@pytest.mark.parametrize("ext", ["wav", "flac"])
+def test_mask_audio_file_keeps_rate_and_length(tmp_path, ext):
+    x = synthetic_vowel(180, seconds=0.7)
+    src, dst = tmp_path / "in.wav", tmp_path / f"out.{ext}"
+    _write_wav(src, x, SR)
+    info = mask_audio_file(src, dst, "standard", seed=4)
+    assert dst.exists() and not (tmp_path / f"out.{ext}.partial").exists()
+    y, sr = voice._read_audio(dst)
+    assert sr == SR and len(y) == len(x) == info["samples"]
+    assert np.sqrt(np.mean(y ** 2)) > 0.01 and norm_xcorr(x, y) < 0.5
+
+
+@pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng not installed")
+def test_espeak_speech(tmp_path):
+    wav = tmp_path / "s.wav"
+    subprocess.run(["espeak-ng", "-v", "en", "-w", str(wav), "Please state your name for the record."],
+                   check=True, capture_output=True, timeout=20)
+    x, sr = voice._read_audio(wav)  # 22.05 kHz: exercise the rate-conversion path
+    out = tmp_path / "m.wav"
+    mask_audio_file(wav, out, "standard", seed=9)
+    y, sr2 = voice._read_audio(out)
+    assert sr2 == sr and len(y) == len(x)
+    assert np.sqrt(np.mean(y ** 2)) > 0.01
+    assert norm_xcorr(x, y) < 0.5
