@@ -495,6 +495,8 @@ class Vault:
         except FileNotFoundError:
             raise IntegrityError(f"{IDENTITIES}/{role}.json: missing") from None
         x, ed = parse_public(obj, f"{IDENTITIES}/{role}.json")
+        if _replay(self._audit.entries())[1].get(role) != sha256_hex(path.read_bytes()):
+            raise IntegrityError(f"{IDENTITIES}/{role}.json: differs from the hash in the audit trail (modified)")
         pin = self._cfg["roles"][role]
         if b64e(x) != pin["x25519"] or b64e(ed) != pin["ed25519"] or obj.get("role") != role:
             raise IntegrityError(f"{IDENTITIES}/{role}.json: keys differ from those pinned in vault.json")
