@@ -19,6 +19,7 @@ from recording.masking.voice import VoiceMasker
 from recording.model import Audience
 from recording.pipeline import SessionPipeline
 from recording.recorder import Recorder, TrackResult
+from recording.schedule import BreakSchedule
 from recording.session import SessionLifecycle, SessionPlan, State
 from recording.sources.demo import DemoVideoSource, demo_audio_source, demo_interpreter_source
 from recording.sources.devices import CameraSource, MicrophoneSource
@@ -80,6 +81,7 @@ class LiveSession:
         self.vault = vault
         self._passphrase = signer_passphrase
         self.lifecycle = SessionLifecycle(plan)
+        self.schedule = BreakSchedule(plan.rules)
         self.video = video or open_video_source(settings)
         self.audio = audio or open_audio_source(settings)
         if interpreters is None:
@@ -104,6 +106,7 @@ class LiveSession:
             self.open_waiting_room()
         self.pipeline.start()
         self.lifecycle.transition(State.LIVE)
+        self.schedule.go_live()
 
     def start_recording(self) -> None:
         if self.recorder is not None:
@@ -137,12 +140,14 @@ class LiveSession:
         self.break_requested_at = time.monotonic()
         t = self.pipeline.set_break(True)
         self.lifecycle.start_break(by, t)
+        self.schedule.break_started()
 
     def end_break(self) -> None:
         if self.lifecycle.state is not State.BREAK:
             return
         t = self.pipeline.set_break(False)
         self.lifecycle.end_break(t)
+        self.schedule.break_ended()
 
     def _on_break(self, on: bool, t: float) -> None:
         log.info("break %s at %.2f s", "started" if on else "ended", t)
