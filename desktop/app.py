@@ -1,0 +1,282 @@
+"""The windowed application: builds the QApplication, wires services (settings, vault, live session)
+into the ``ui`` windows, and runs the event loop.
+
+Order matters: the QApplication is created BEFORE anything imports ``cv2``.  opencv-python sets
+QT_QPA_PLATFORM_PLUGIN_PATH and QT_QPA_FONTDIR to its own bundled Qt5 plugins on import; a Qt 6
+application created after that would try to load them.  :func:`import_cv2` imports OpenCV and drops
+those variables again, and the UI modules never import OpenCV at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("testimony_shield.desktop.app")
+qt_log = logging.getLogger("testimony_shield.qt")
+
+#: The documented passphrase of the DEMO vault (``testimony-shield demo`` without a passphrase).  The
+#: demo vault lives in its own folder and holds only the built-in demo witness; never use it for a case.
+DEMO_PASSPHRASE = "demo-passphrase"
+OPENCV_QT_VARIABLES = ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")
+
+
+def scrub_opencv_qt_env() -> None:
+    for name in OPENCV_QT_VARIABLES:
+        value = os.environ.get(name, "")
+        if "cv2" in value.replace("\\", "/").split("/"):
+            os.environ.pop(name, None)
+
+
+def import_cv2() -> Any:
+    """Import OpenCV without letting it redirect Qt to its bundled Qt5 plugins."""
+    import cv2
+
+    scrub_opencv_qt_env()
+    return cv2
+
+
+def _qt_message(mode: Any, context: Any, message: str) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+             QtMsgType.QtFatalMsg: logging.CRITICAL}.get(mode, logging.WARNING)
+    qt_log.log(level, "%s (%s)", message, getattr(context, "category", "") or "qt")
+
+
+def install_qt_message_handler() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)
+
+
+def create_application(argv: list[str] | None = None) -> Any:
+    """The QApplication (created once, before OpenCV is imported)."""
+    scrub_opencv_qt_env()  # in case something imported cv2 already
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("Testimony Shield")
+        app.setOrganizationName("testimony-shield")
+    return app
+
+
+@dataclass
+class Services:
+    settings: Any
+    runner: Any
+    hub: Any
+    vault_dir: Path
+    passphrase: str | None = None
+    vault: Any = None
+    demo: bool = False
+    windows: dict[str, Any] = field(default_factory=dict)
+
+    def vault_hint(self) -> str:
+        if self.demo and self.passphrase == DEMO_PASSPHRASE:
+            return (f"Demo vault ({self.vault_dir}). The demo passphrase is “{DEMO_PASSPHRASE}” for every "
+                    "role — it holds only the built-in demo witness; never use it for a real case.")
+        return ""
+
+
+def _passphrase_from_args(args: argparse.Namespace) -> str | None:
+    """From --passphrase-file or the environment; None when neither is set (no terminal prompt here)."""
+    from desktop.passphrase import ENV, read_passphrase
+
+    pfile = getattr(args, "passphrase_file", None)
+    if pfile is None and not os.environ.get(ENV):
+        return None
+    return read_passphrase(pfile)
+
+
+def _ask_passphrase(parent: Any, vault_dir: Path) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, "Station passphrase",
+                                    f"Passphrase of the vault at {vault_dir}\n(a new vault is created if none is there):",
+                                    QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+def _make_services(args: argparse.Namespace, demo: bool) -> Services:
+    from desktop import paths
+    from desktop import settings as settings_mod
+    from ui.concurrency import OpRunner
+    from ui.session import SessionHub
+
+    settings = settings_mod.load()
+    passphrase = _passphrase_from_args(args)
+    vault_arg = getattr(args, "vault", None)
+    if demo:
+        if passphrase is None:
+            passphrase = DEMO_PASSPHRASE
+        vault_dir = Path(vault_arg) if vault_arg else (
+            paths.data_dir() / "demo-vault" if passphrase == DEMO_PASSPHRASE else settings.vault_path)
+    else:
+        vault_dir = Path(vault_arg) if vault_arg else settings.vault_path
+    return Services(settings, OpRunner("vault-ops"), SessionHub(), vault_dir, passphrase, demo=demo)
+
+
+def _open_station_vault(services: Services) -> Any:
+    from vault.store import Vault
+
+    if services.vault is None:
+        services.vault = Vault.open_or_init(services.vault_dir, services.passphrase)
+        services.vault.recover()
+    return services.vault
+
+
+def _session_factory(services: Services, demo_sources: bool) -> Any:
+    def factory(plan: Any) -> Any:
+        import_cv2()
+        from desktop.live import LiveSession
+
+        vault = _open_station_vault(services)
+        kwargs: dict[str, Any] = {}
+        if demo_sources:
+            from recording.sources.demo import DemoVideoSource, demo_audio_source
+
+            kwargs = {"video": DemoVideoSource(services.settings.video_size, services.settings.fps),
+                      "audio": demo_audio_source()}
+        return LiveSession(plan, services.settings, vault, services.passphrase, realtime=True, **kwargs)
+
+    return factory
+
+
+def build_demo(args: argparse.Namespace, start_recording: bool = True) -> Services:
+    """Build the demo: vault, live session on the demo witness, the three windows side by side; go
+    live and start recording.  Returns the services (windows in ``services.windows``)."""
+    from recording.session import demo_plan
+    from ui.clerk.console import ClerkConsole
+    from ui.review.judge import JudgeReview
+    from ui.session import SessionController
+    from ui.witness.station import WitnessStation
+
+    services = _make_services(args, demo=True)
+    languages = tuple(x.strip() for x in (getattr(args, "languages", "") or "").split(",") if x.strip())
+    plan = demo_plan(languages)
+    session = _session_factory(services, demo_sources=True)(plan)
+    s = services.settings
+    controller = SessionController(session, services.runner)
+    clerk = ClerkConsole(_session_factory(services, True), services.runner, services.hub, controller,
+                         high_contrast=s.high_contrast)
+    witness = WitnessStation(services.hub, high_contrast=s.high_contrast, text_scale=s.text_scale)
+    judge = JudgeReview(services.vault, services.runner, hint=services.vault_hint(), high_contrast=s.high_contrast)
+    services.windows = {"clerk": clerk, "witness": witness, "judge": judge}
+    _tile(list(services.windows.values()))
+    for w in services.windows.values():
+        w.show()
+    controller.go_live()
+    if start_recording:
+        controller.start_recording()
+    return services
+
+
+def _tile(windows: list[Any]) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    geo = screen.availableGeometry()
+    width = max(480, geo.width() // max(1, len(windows)))
+    for i, w in enumerate(windows):
+        if geo.width() >= 1800:
+            w.resize(min(w.width(), width), min(w.height(), geo.height()))
+        w.move(geo.x() + i * width, geo.y())
+
+
+def build_start(args: argparse.Namespace) -> Services:
+    from ui.clerk.console import ClerkConsole
+    from ui.review.judge import JudgeReview
+    from ui.start import StartWindow
+    from ui.witness.station import WitnessStation
+    from vault.errors import VaultError
+    from vault.store import Vault
+
+    services = _make_services(args, demo=False)
+    s = services.settings
+    start = StartWindow(note=f"Vault: {services.vault_dir}", high_contrast=s.high_contrast)
+    services.windows["start"] = start
+
+    def open_clerk() -> None:
+        if "clerk" not in services.windows:
+            if services.passphrase is None:
+                services.passphrase = _ask_passphrase(start, services.vault_dir)
+                if services.passphrase is None:
+                    return
+            services.windows["clerk"] = ClerkConsole(_session_factory(services, s.camera == "demo"),
+                                                     services.runner, services.hub, high_contrast=s.high_contrast)
+        services.windows["clerk"].show()
+        services.windows["clerk"].raise_()
+
+    def open_witness() -> None:
+        if "witness" not in services.windows:
+            services.windows["witness"] = WitnessStation(services.hub, high_contrast=s.high_contrast,
+                                                         text_scale=s.text_scale)
+        services.windows["witness"].show()
+        services.windows["witness"].raise_()
+
+    def open_judge() -> None:
+        if "judge" not in services.windows:
+            try:
+                vault = services.vault or Vault.open(services.vault_dir)
+            except VaultError:
+                vault = None
+            services.windows["judge"] = JudgeReview(vault, services.runner, high_contrast=s.high_contrast)
+        services.windows["judge"].show()
+        services.windows["judge"].raise_()
+
+    start.clerk_requested.connect(open_clerk)
+    start.witness_requested.connect(open_witness)
+    start.judge_requested.connect(open_judge)
+    start.show()
+    return services
+
+
+def shutdown(services: Services) -> None:
+    """End a running session (sealing what was recorded) and stop the worker."""
+    hub = services.hub
+    if hub is not None and hub.controller is not None:
+        from recording.session import State
+
+        c = hub.controller
+        c.stop_polling()
+        if c.state not in (State.ENDED, State.SEALED):
+            try:
+                c.session.end()
+            except Exception as exc:  # noqa: BLE001 (closing: log the type only)
+                log.error("ending the session on exit failed: %s", type(exc).__name__)
+    for w in services.windows.values():
+        w.close()
+    services.runner.shutdown(wait=True)
+
+
+def run_gui(args: argparse.Namespace, mode: str = "start") -> int:
+    app = create_application()
+    install_qt_message_handler()
+    import_cv2()
+    from desktop.passphrase import NoPassphrase
+    from ui.errors import user_message
+
+    try:
+        services = build_demo(args) if mode == "demo" else build_start(args)
+    except NoPassphrase as exc:
+        print(f"testimony-shield: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 (a clear message for any set-up failure)
+        log.error("cannot start: %s", type(exc).__name__)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Testimony Shield", user_message(exc))
+        return getattr(exc, "exit_code", 2)
+    app.aboutToQuit.connect(lambda: shutdown(services))
+    return int(app.exec())

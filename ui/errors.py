@@ -1,0 +1,53 @@
+"""Plain-language messages for errors from the core (after Anki's ``aqt/errors.py``).
+
+Messages never repeat exception text that could carry case details; they say what happened and what
+to do.  Unknown errors get a generic message (the type is logged, not shown)."""
+
+from __future__ import annotations
+
+import errno
+import logging
+
+from recording import errors as rec_errors
+from recording.session import PlanError
+from vault import errors as vault_errors
+
+log = logging.getLogger("testimony_shield.ui.errors")
+
+
+def user_message(exc: BaseException) -> str:
+    """A short, calm sentence for the person at the screen."""
+    if isinstance(exc, vault_errors.WrongPassphrase):
+        return "That passphrase is not right. Please check it and try again."
+    if isinstance(exc, vault_errors.IntegrityError):
+        return ("This recording or the audit trail has been changed or damaged since it was sealed. "
+                "Do not rely on it; report it to the court's IT security contact.")
+    if isinstance(exc, vault_errors.AccessDenied):
+        return "Your role is not allowed to open this recording."
+    if isinstance(exc, vault_errors.VaultNotInitialised):
+        return "There is no vault in this folder yet."
+    if isinstance(exc, vault_errors.NotFound):
+        return "That recording is not in the vault."
+    if isinstance(exc, vault_errors.DiskFull) or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        return "The disk is full. Free some space; everything recorded so far has been kept and sealed."
+    if isinstance(exc, vault_errors.SealedError):
+        return "This recording is sealed and cannot be changed."
+    if isinstance(exc, vault_errors.VaultError):
+        return "The vault could not complete that action."
+    if isinstance(exc, rec_errors.SourceLost):
+        return "The camera or microphone stopped working. Check the cable, then start again."
+    if isinstance(exc, rec_errors.SourceUnavailable):
+        text = str(exc).lower()
+        if "micro" in text or "audio" in text:
+            return "No microphone could be opened. Check that it is plugged in and not used by another program."
+        if "camera" in text or "video" in text:
+            return "No camera could be opened. Check that it is plugged in and not used by another program."
+        return "A camera or microphone could not be opened."
+    if isinstance(exc, PlanError):
+        return f"The session plan is not complete: {exc}."
+    if isinstance(exc, rec_errors.EncoderError):
+        return "The recording could not be written. Everything up to now has been kept."
+    if isinstance(exc, rec_errors.RecordingError):
+        return "The recording system reported a problem."
+    log.error("unexpected error: %s", type(exc).__name__)
+    return "Something went wrong. The session data is safe; please try again or call support."

@@ -1,0 +1,79 @@
+"""A QIODevice over a vault ``RecordingReader``: QMediaPlayer reads the sealed recording through it and
+the reader decrypts chunk by chunk in memory.  No temporary file, no plaintext on disk.
+
+Random access (``isSequential`` is False, ``size`` is the plaintext size) lets the player seek.  The
+media backend reads from its own thread, so every reader call is under a lock.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from typing import Any
+
+from PySide6.QtCore import QIODevice, QObject
+
+log = logging.getLogger("testimony_shield.ui.review.stream")
+
+
+class VaultStreamDevice(QIODevice):
+    def __init__(self, reader: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._lock = threading.Lock()
+        self._size = int(reader.size())
+        self.bytes_read = 0
+        self.failed = False
+
+    def open_read(self) -> bool:
+        return self.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
+
+    def isSequential(self) -> bool:  # noqa: N802 (Qt)
+        return False
+
+    def size(self) -> int:
+        return self._size
+
+    def bytesAvailable(self) -> int:  # noqa: N802 (Qt)
+        return max(0, self._size - self.pos()) + super().bytesAvailable()
+
+    def atEnd(self) -> bool:  # noqa: N802 (Qt)
+        return self.pos() >= self._size
+
+    def seek(self, pos: int) -> bool:
+        if pos < 0 or pos > self._size:
+            return False
+        with self._lock:
+            if self._reader is None:
+                return False
+            self._reader.seek(pos, io.SEEK_SET)
+        return super().seek(pos)
+
+    def readData(self, maxlen: int) -> bytes:  # noqa: N802 (Qt)
+        with self._lock:
+            if self._reader is None:
+                return b""
+            try:
+                if self._reader.tell() != self.pos():
+                    self._reader.seek(self.pos(), io.SEEK_SET)
+                data = self._reader.read(min(maxlen, 1 << 20))
+            except Exception as exc:  # an integrity error mid-stream: stop, never play unverified bytes
+                self.failed = True
+                log.error("decrypting the recording failed: %s", type(exc).__name__)
+                self.setErrorString("the recording could not be decrypted (damaged or changed)")
+                return b""
+        self.bytes_read += len(data)
+        return bytes(data)
+
+    def writeData(self, data: bytes, maxlen: int = -1) -> int:  # noqa: N802 (Qt)
+        return -1
+
+    def close(self) -> None:
+        with self._lock:
+            if self._reader is not None:
+                try:
+                    self._reader.close()
+                finally:
+                    self._reader = None
+        super().close()
