@@ -461,9 +461,17 @@ class Vault:
         except FileNotFoundError:
             raise VaultNotInitialised(f"no vault in {root} (vault.json missing)") from None
         cfg = load_canonical(data, VAULT_JSON)
-        if not isinstance(cfg, dict) or cfg.get("format") != VAULT_FORMAT:
-            raise IntegrityError(f"{VAULT_JSON}: unknown format")
-        return cls(root, cfg)
+        try:
+            if cfg["format"] != VAULT_FORMAT:
+                raise IntegrityError(f"{VAULT_JSON}: unknown format")
+            for pin in cfg["roles"].values():
+                b64d(pin["x25519"]), b64d(pin["ed25519"])
+            v = cls(root, cfg)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise IntegrityError(f"{VAULT_JSON}: malformed (modified)") from None
+        if _replay(v._audit.entries())[0] != sha256_hex(data):
+            raise IntegrityError(f"{VAULT_JSON}: differs from the hash recorded in the audit trail (modified)")
+        return v
 
     @classmethod
     def open_or_init(cls, root: Path, passphrase: str, kdf: KdfParams | None = None) -> Vault:

@@ -30,7 +30,12 @@ def sealed(tmp_path_factory):
     v.unlock("judge", PASS)
     assert v.verify().ok
     files = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and p.suffix != ".lock")
-    return root, data, files
+    return Sealed((root, data, files))
+
+
+class Sealed(tuple):
+    def __repr__(self) -> str:
+        return "Sealed(...)"
 
 
 def _mutate(path: Path, kind: str, pos: int, bit: int) -> None:

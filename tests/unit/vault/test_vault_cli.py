@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+
+from desktop import vault_cli
+from tests.helpers.temp_vault import PASS, make_vault, write_recording
+
+
+def run(argv, default):
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers()
+    vault_cli.register(sub, default)
+    args = p.parse_args(argv)
+    return args.func(args)
+
+
+@pytest.fixture
+def env_pass(monkeypatch):
+    monkeypatch.setenv("TESTIMONY_SHIELD_PASSPHRASE", PASS)
+
+
+def test_cli_list_verify_export_audit(tmp_path, env_pass, capsys):
+    v = make_vault(tmp_path / "vault")
+    rid = write_recording(v, b"media" * 1000, meta={"kind": "masked", "case": "X", "duration": 2.0})
+    assert run(["vault", "list", "--json"], v.root) == 0
+    assert [d["id"] for d in json.loads(capsys.readouterr().out)] == [rid]
+    assert run(["vault", "list"], v.root) == 0
+    assert rid in capsys.readouterr().out
+    assert run(["vault", "verify", "--vault", str(v.root)], tmp_path / "elsewhere") == 0
+    out = tmp_path / "out.mkv"
+    assert run(["vault", "export", rid[:6], "--plain", "--reason", "test", "-o", str(out)], v.root) == 0
+    assert out.read_bytes() == b"media" * 1000
+    assert run(["vault", "audit"], v.root) == 0
+    assert "export" in capsys.readouterr().out
+    assert run(["vault", "export", rid, "--to", "defence", "--reason", "disclosure"], v.root) == 0
+    assert run(["vault", "info", rid], v.root) == 0
+
+
+def test_cli_errors(tmp_path, monkeypatch, capsys):
+    v = make_vault(tmp_path / "vault")
+    rid = write_recording(v, b"x" * 100)
+    monkeypatch.setenv("TESTIMONY_SHIELD_PASSPHRASE", "wrong")
+    assert run(["vault", "shred", rid, "--reason", "r"], v.root) == 3
+    assert "wrong passphrase for role 'judge'" in capsys.readouterr().err
+    monkeypatch.setenv("TESTIMONY_SHIELD_PASSPHRASE", PASS)
+    assert run(["vault", "export", "nope", "--plain", "--reason", "r", "-o", str(tmp_path / "o")], v.root) == 6
+    assert run(["vault", "export", rid, "--plain", "--role", "defence", "--reason", "r",
+                "-o", str(tmp_path / "o")], v.root) == 5
+    monkeypatch.delenv("TESTIMONY_SHIELD_PASSPHRASE")
+    monkeypatch.setattr("sys.stdin", None)
+    assert run(["vault", "shred", rid, "--reason", "r"], v.root) == 2
+    assert "TESTIMONY_SHIELD_PASSPHRASE" in capsys.readouterr().err
+    (v.root / "vault.json").write_bytes(b"{}")
+    assert run(["vault", "verify"], v.root) == 4
+    assert run(["vault", "list"], tmp_path / "none") == 8
