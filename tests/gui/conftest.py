@@ -180,9 +180,10 @@ def sealed_vault(tmp_path: Path, mkv_bytes: bytes):
 
 
 #: Harmless messages of a machine without a screen or sound server: the offscreen platform plugin (no
-#: window manager to propagate size hints to) and QtMultimedia finding no PulseAudio server.
+#: window manager to propagate size hints to), QtMultimedia finding no PulseAudio server and no GPU.
 OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",
-                   r"PulseAudioService: pa_context_connect\(\) failed")
+                   r"PulseAudioService: pa_context_connect\(\) failed",
+                   r"No RHI backend\. Using CPU conversion")
 
 
 def pytest_collection_modifyitems(config, items):  # noqa: ANN001

@@ -12,7 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtMultimedia import QAudioOutput, QMediaMetaData, QMediaPlayer, QVideoFrame, QVideoSink
+from PySide6.QtMultimedia import (
+    QAudioOutput,
+    QMediaDevices,
+    QMediaMetaData,
+    QMediaPlayer,
+    QVideoFrame,
+    QVideoSink,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -179,6 +186,10 @@ class JudgeReview(QWidget):
         self.track_combo.setAccessibleName("Audio track (language)")
         self.track_combo.activated.connect(self._choose_track)
         tracks.addWidget(self.track_combo, 1)
+        self.sound_note = QLabel("")
+        self.sound_note.setObjectName("hint")
+        self.sound_note.setAccessibleName("Sound output")
+        tracks.addWidget(self.sound_note)
         rl.addLayout(tracks)
         split.addWidget(right)
         split.setStretchFactor(0, 2)
@@ -186,8 +197,11 @@ class JudgeReview(QWidget):
         outer.addWidget(split, 1)
 
         self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
+        # no speakers (a headless court server): play the picture only, and say so
+        self.audio: QAudioOutput | None = None
+        if QMediaDevices.audioOutputs():
+            self.audio = QAudioOutput(self)
+            self.player.setAudioOutput(self.audio)
         self.sink = QVideoSink(self)
         self.sink.videoFrameChanged.connect(self._on_frame)
         self.player.setVideoSink(self.sink)
@@ -197,6 +211,8 @@ class JudgeReview(QWidget):
         self.player.tracksChanged.connect(self._on_tracks)
         self.player.errorOccurred.connect(self._on_error)
 
+        if self.audio is None:
+            self.sound_note.setText("No speakers found: sound is off")
         self._set_locked(True)
         self.resize(1200, 720)
         if vault is None:

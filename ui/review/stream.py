@@ -36,7 +36,7 @@ class VaultStreamDevice(QIODevice):
         return self._size
 
     def bytesAvailable(self) -> int:  # noqa: N802 (Qt)
-        return max(0, self._size - self.pos()) + super().bytesAvailable()
+        return max(0, self._size - self.pos())  # unbuffered: nothing held in QIODevice's buffer
 
     def atEnd(self) -> bool:  # noqa: N802 (Qt)
         return self.pos() >= self._size
