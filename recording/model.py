@@ -45,7 +45,7 @@ class AudioBlock:
         return len(self.samples) / self.rate
 
 
-class Decision(str, enum.Enum):
+class Decision(enum.StrEnum):
     """What the face masker did with a frame, as written in reports and summaries."""
 
     DETECTED = "detected"  # the face was found by the detector in this frame and covered
@@ -54,7 +54,7 @@ class Decision(str, enum.Enum):
     CURTAINED = "curtained"  # masking could not be confirmed: the whole frame is curtained
 
 
-class Audience(str, enum.Enum):
+class Audience(enum.StrEnum):
     """Who receives a pipeline output.  Only the plan decides who may get the unmasked witness."""
 
     JUDGE = "judge"

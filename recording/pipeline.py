@@ -25,7 +25,7 @@ import numpy as np
 
 from recording.errors import RecordingError, SourceLost
 from recording.masking.face import curtain
-from recording.model import AUDIO_RATE, AUDIO_BLOCK, Audience, Decision, Frame, MaskStats
+from recording.model import AUDIO_BLOCK, AUDIO_RATE, Audience, Decision, Frame, MaskStats
 from recording.session import SessionPlan
 from recording.sources.base import AudioSource, VideoSource
 

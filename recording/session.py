@@ -17,7 +17,7 @@ PLAN_FORMAT = "testimony-shield/session-plan"
 PLAN_VERSION = 1
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     JUDGE = "judge"
     CLERK = "clerk"
     PROSECUTION = "prosecution"
@@ -135,7 +135,7 @@ class PlanError(RecordingError):
     """The plan is incomplete or invalid; the message says what to fix."""
 
 
-class State(str, enum.Enum):
+class State(enum.StrEnum):
     DRAFT = "draft"
     WAITING = "waiting room"
     LIVE = "live"

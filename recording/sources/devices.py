@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import queue
 from dataclasses import dataclass
 
@@ -110,10 +111,8 @@ class MicrophoneSource:
             raise SourceUnavailable(f"microphone not available ({exc})") from exc
 
     def _callback(self, indata, frames, time, status) -> None:  # noqa: ANN001 (PortAudio signature)
-        try:
+        with contextlib.suppress(queue.Full):  # consumer stalled: drop rather than grow without bound
             self._queue.put_nowait(indata[:, 0].copy())
-        except queue.Full:
-            pass  # consumer stalled: drop rather than grow without bound
 
     def _finished(self) -> None:
         self._lost = True

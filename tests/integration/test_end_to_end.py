@@ -58,8 +58,8 @@ def test_demo_session_is_masked_recorded_sealed_and_readable(tmp_path):
     session = LiveSession(demo_plan(("spa",)), Settings(video_size=SIZE), vault, PASS, realtime=False,
                           video=source, audio=demo_audio_source())
     session.pipeline.max_frames = FRAMES
-    session.go_live()
     session.start_recording()
+    session.go_live()
     assert session.pipeline.finished.wait(120)
     summary = session.end()
     assert not summary.errors

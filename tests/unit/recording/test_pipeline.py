@@ -52,7 +52,7 @@ def test_judge_gets_raw_everyone_else_masked():
     run(p)
     for audience in ALL:
         assert len(c.video[audience]) == 12
-    for (i, raw, _), (_, masked, _) in zip(c.video[Audience.JUDGE], c.video[Audience.COURT], strict=True):
+    for (_, raw, _), (_, masked, _) in zip(c.video[Audience.JUDGE], c.video[Audience.COURT], strict=True):
         assert masked is not raw
         assert not np.array_equal(raw[:40, :40], masked[:40, :40]) or raw[:40, :40].max() == 0
         assert masked[:40, :40].max() == 0
