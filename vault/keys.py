@@ -33,7 +33,7 @@ _NOENC = serialization.NoEncryption()
 
 @dataclass(frozen=True)
 class KdfParams:
-    memory_kib: int = 128 * 1024
+    memory_kib: int = 64 * 1024
     iterations: int = 3
     lanes: int = 4
 

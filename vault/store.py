@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import io
 import os
+import queue
 import secrets
 import struct
 import threading
@@ -133,6 +134,12 @@ class RecordingWriter:
         with disk_errors(f"recordings/{rec_id}/{DATA}"):
             self._fd = os.open(folder / DATA, os.O_WRONLY | os.O_APPEND)
         self._lockfd = _acquire_writer_lock(folder)
+        # encryption + hashing happen in the caller's thread, disk writes in an I/O thread (both release
+        # the GIL), so they overlap; flush()/seal() wait for the queue to drain before fsync.
+        self._q: queue.Queue = queue.Queue(maxsize=4)
+        self._io_error: BaseException | None = None
+        self._io = threading.Thread(target=self._io_loop, name=f"vault-writer-{rec_id}", daemon=True)
+        self._io.start()
 
     # file-object protocol --------------------------------------------------------------------
     def seekable(self) -> bool:
@@ -179,6 +186,7 @@ class RecordingWriter:
             if self._buf:
                 self._emit(bytes(self._buf), False)
                 self._buf.clear()
+            self._drain()
             if self._dirty:
                 with disk_errors(f"recordings/{self.id}/{DATA}"):
                     os.fsync(self._fd)
@@ -195,6 +203,7 @@ class RecordingWriter:
             self._check_open()
             self._emit(bytes(self._buf), True)
             self._buf.clear()
+            self._stop_io()
             with disk_errors(f"recordings/{self.id}/{DATA}"):
                 os.fsync(self._fd)
             os.close(self._fd)
@@ -213,6 +222,8 @@ class RecordingWriter:
             try:
                 self.flush()
             finally:
+                with contextlib.suppress(BaseException):
+                    self._stop_io()
                 os.close(self._fd)
                 self._state = "aborted"
                 self._release()
@@ -237,7 +248,28 @@ class RecordingWriter:
             raise VaultError(f"recording {self.id} writer is closed ({self._state})")
 
     def _emit(self, chunk, last: bool) -> None:
+        self._raise_io()
         prefix, ct, h = self._cipher.seal_record(len(self._lens), chunk, last)
+        self._lens.append(len(ct))
+        self._hashes.append(h)
+        self._dirty = True
+        self._q.put((prefix, ct, h))
+
+    def _io_loop(self) -> None:
+        while True:
+            item = self._q.get()
+            try:
+                if item is None:
+                    return
+                if self._io_error is None:
+                    try:
+                        self._write_record(*item)
+                    except BaseException as e:  # reported to the caller on its next call
+                        self._io_error = e
+            finally:
+                self._q.task_done()
+
+    def _write_record(self, prefix: bytes, ct: bytes, h: bytes) -> None:
         with disk_errors(f"recordings/{self.id}/{DATA}"):
             want = len(prefix) + len(ct) + len(h)
             n = os.writev(self._fd, [prefix, ct, h])
@@ -246,9 +278,21 @@ class RecordingWriter:
                 while rest:
                     k = os.write(self._fd, rest)
                     rest = rest[k:]
-        self._lens.append(len(ct))
-        self._hashes.append(h)
-        self._dirty = True
+
+    def _raise_io(self) -> None:
+        if self._io_error is not None:
+            e = self._io_error
+            raise e if isinstance(e, VaultError) else VaultError(f"write failed: {e}")
+
+    def _drain(self) -> None:
+        self._q.join()
+        self._raise_io()
+
+    def _stop_io(self) -> None:
+        if self._io.is_alive():
+            self._q.put(None)
+            self._io.join()
+        self._raise_io()
 
     def _release(self) -> None:
         if self._lockfd is not None:
