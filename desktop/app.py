@@ -106,13 +106,13 @@ def _ask_passphrase(parent: Any, vault_dir: Path) -> str | None:
     return text if ok and text else None
 
 
-def _make_services(args: argparse.Namespace, demo: bool) -> Services:
+def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -> Services:
     from desktop import paths
     from desktop import settings as settings_mod
     from ui.concurrency import OpRunner
     from ui.session import SessionHub
 
-    settings = settings_mod.load()
+    settings = settings or settings_mod.load()
     passphrase = _passphrase_from_args(args)
     vault_arg = getattr(args, "vault", None)
     if demo:
@@ -151,7 +151,7 @@ def _session_factory(services: Services, demo_sources: bool) -> Any:
     return factory
 
 
-def build_demo(args: argparse.Namespace, start_recording: bool = True) -> Services:
+def build_demo(args: argparse.Namespace, start_recording: bool = True, settings: Any = None) -> Services:
     """Build the demo: vault, live session on the demo witness, the three windows side by side; go
     live and start recording.  Returns the services (windows in ``services.windows``)."""
     from recording.session import demo_plan
@@ -160,7 +160,7 @@ def build_demo(args: argparse.Namespace, start_recording: bool = True) -> Servic
     from ui.session import SessionController
     from ui.witness.station import WitnessStation
 
-    services = _make_services(args, demo=True)
+    services = _make_services(args, demo=True, settings=settings)
     languages = tuple(x.strip() for x in (getattr(args, "languages", "") or "").split(",") if x.strip())
     plan = demo_plan(languages)
     session = _session_factory(services, demo_sources=True)(plan)

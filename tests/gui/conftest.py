@@ -134,12 +134,27 @@ def fake_session():
 
 
 def make_mkv(seconds: float = 3.0, size: tuple[int, int] = SMALL, fps: int = 30) -> bytes:
-    """A small MKV like the recorder writes: H.264 + floor (eng) and Spanish interpretation tracks."""
+    """A small MKV as the recorder writes it into the vault: to a non-seekable sink (live-mode Matroska,
+    no Duration, no Cues), H.264 + floor (eng) and Spanish interpretation tracks."""
     import io
 
     from recording.encode.writer import AudioTrack, MkvWriter
 
-    buf = io.BytesIO()
+    class Sink(io.RawIOBase):
+        def __init__(self) -> None:
+            self.data = bytearray()
+
+        def writable(self) -> bool:
+            return True
+
+        def seekable(self) -> bool:
+            return False
+
+        def write(self, b) -> int:  # noqa: ANN001
+            self.data += bytes(b)
+            return len(b)
+
+    buf = Sink()
     w = MkvWriter(buf, size[0], size[1], fps,
                   (AudioTrack("eng", "Floor"), AudioTrack("spa", "Spanish interpretation")))
     src = DemoVideoSource(size, fps)
@@ -154,7 +169,7 @@ def make_mkv(seconds: float = 3.0, size: tuple[int, int] = SMALL, fps: int = 30)
         w.write_audio(1, block * 0.5, i * per)
     w.close()
     src.close()
-    return buf.getvalue()
+    return bytes(buf.data)
 
 
 @pytest.fixture(scope="session")

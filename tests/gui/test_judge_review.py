@@ -113,3 +113,23 @@ def test_tampered_recording_is_reported(qtbot, runner, sealed_vault):
     qtbot.waitUntil(lambda: "problem" in w.integrity.text(), timeout=10000)
 
 
+
+
+def test_live_mode_mkv_gets_a_duration_in_memory(mkv_bytes):
+    import io
+
+    import av
+
+    from ui.review.mkvhead import with_duration
+
+    with av.open(io.BytesIO(mkv_bytes)) as c:
+        assert c.duration is None  # what the recorder writes: no Duration
+    patched = with_duration(mkv_bytes[:4096], 3.0)
+    assert patched is not None and len(patched) == 4096
+    fixed = patched + mkv_bytes[4096:]
+    with av.open(io.BytesIO(fixed)) as c:
+        assert abs(c.duration / 1e6 - 3.0) < 0.01
+        frames = sum(1 for _ in c.decode(video=0))
+    assert frames == 90
+    assert with_duration(patched, 3.0) is None  # already has one
+    assert with_duration(b"not a matroska file" * 10, 3.0) is None

@@ -124,7 +124,7 @@ class JudgeReview(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["Case", "Kind", "Created", "Duration", "Sealed"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -194,6 +194,7 @@ class JudgeReview(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([520, 680])
         outer.addWidget(split, 1)
 
         self.player = QMediaPlayer(self)
@@ -269,7 +270,7 @@ class JudgeReview(QWidget):
         for row, r in enumerate(self.recordings):
             m = r.meta
             dur = m.get("duration")
-            cells = [m.get("case_number", "—"), m.get("kind", "—"), (r.created or "")[:19].replace("T", " "),
+            cells = [m.get("case_number", "—"), m.get("kind", "—"), (r.created or "")[:16].replace("T", " "),
                      fmt_time(float(dur)) if dur is not None else "—", "sealed" if r.sealed else "open"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(str(text))
@@ -331,11 +332,11 @@ class JudgeReview(QWidget):
 
         def ok(reader: Any) -> None:
             self._close_device()
-            device = VaultStreamDevice(reader, self)
+            m = info.meta if info is not None else {}
+            device = VaultStreamDevice(reader, self, duration=m.get("duration"))
             device.open_read()
             self.device = device
             self.current_id = rec_id
-            m = info.meta if info is not None else {}
             self.now_playing.setText(f"{m.get('case_number', '')} — {m.get('kind', '')} recording "
                                      f"(decrypting in memory as it plays)")
             self._fill_chapters(m.get("chapters") or [])

@@ -14,17 +14,26 @@ from typing import Any
 
 from PySide6.QtCore import QIODevice, QObject
 
+from ui.review.mkvhead import with_duration
+
 log = logging.getLogger("testimony_shield.ui.review.stream")
 
 
 class VaultStreamDevice(QIODevice):
-    def __init__(self, reader: Any, parent: QObject | None = None) -> None:
+    def __init__(self, reader: Any, parent: QObject | None = None, duration: float | None = None) -> None:
+        """``duration`` (seconds, from the sealed metadata) is given to a live-mode Matroska stream
+        that lacks one, in memory (see :mod:`ui.review.mkvhead`), so the player can show and seek."""
         super().__init__(parent)
         self._reader = reader
         self._lock = threading.Lock()
         self._size = int(reader.size())
         self.bytes_read = 0
         self.failed = False
+        self._head = b""
+        if duration:
+            head = reader.read(min(self._size, 4096))
+            reader.seek(0, io.SEEK_SET)
+            self._head = with_duration(bytes(head), float(duration)) or b""
 
     def open_read(self) -> bool:
         return self.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
@@ -57,7 +66,11 @@ class VaultStreamDevice(QIODevice):
             try:
                 if self._reader.tell() != self.pos():
                     self._reader.seek(self.pos(), io.SEEK_SET)
+                pos = self.pos()
                 data = self._reader.read(min(maxlen, 1 << 20))
+                if pos < len(self._head) and data:
+                    n = min(len(data), len(self._head) - pos)
+                    data = self._head[pos:pos + n] + bytes(data[n:])
             except Exception as exc:  # an integrity error mid-stream: stop, never play unverified bytes
                 self.failed = True
                 log.error("decrypting the recording failed: %s", type(exc).__name__)

@@ -30,7 +30,7 @@ from ui.session import SessionController, SessionHub
 from ui.theme import WITNESS, apply_theme
 from ui.widgets.video_view import PipelineFeed, VideoView
 
-GROUNDING = ("You are on a break. Nobody in court can see or hear you now.\n\n"
+GROUNDING = ("Nobody in court can see or hear you now.\n\n"
              "Breathe in slowly for four… and out for six.\n"
              "Notice five things you can see around you.\n\n"
              "Take as long as you need.")
