@@ -1,0 +1,261 @@
+"""``testimony-shield court`` and ``testimony-shield witness``: the two stations of a remote session.
+
+Headless (scripted runs and tests)::
+
+    testimony-shield court   --headless --vault DIR --invite-out FILE --duration S [--admit-all]
+    testimony-shield witness --headless --join FILE --vault DIR --duration S
+
+The court opens its vault, signs an invitation with the vault's station key, waits for the witness in
+the waiting room (``--admit-all`` admits at once; otherwise a terminal prompt), records what it
+receives into its vault and prints a JSON summary.  The witness checks the invitation (signature,
+expiry, optional pinned court key), runs the live session on the demo witness, records locally (the
+authoritative copy: masked + raw) and sends the COURT audience's masked media.  The last stdout line
+of each is the JSON summary.  Exit codes: 0 done, 1 finished with errors, 2 bad input (invitation
+refused, no passphrase), 3 link failed (court unreachable, refused, wrong fingerprint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from desktop import settings as settings_mod
+from desktop.passphrase import NoPassphrase, read_passphrase
+
+
+def register(subparsers) -> None:
+    c = subparsers.add_parser("court", help="the court station of a remote session (hosts the link)")
+    c.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
+    c.add_argument("--vault", type=Path, default=None, help="the court's vault folder")
+    c.add_argument("--invite-out", type=Path, required=True, metavar="FILE",
+                   help="where to write the signed invitation for the witness station")
+    c.add_argument("--duration", type=float, default=60.0, help="seconds of session after admission (default 60)")
+    c.add_argument("--admit-all", action="store_true", help="admit the witness from the waiting room at once")
+    c.add_argument("--invite-ttl", type=float, default=600.0, help="invitation lifetime in seconds (default 600)")
+    c.add_argument("--join-timeout", type=float, default=300.0, help="seconds to wait for the witness (default 300)")
+    c.add_argument("--port", type=int, default=0, help="signalling port on 127.0.0.1 (default: any free port)")
+    c.add_argument("--passphrase-file", type=Path, default=None,
+                   help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    c.set_defaults(func=run_court)
+
+    w = subparsers.add_parser("witness", help="the witness station of a remote session (joins a court)")
+    w.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
+    w.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's invitation file")
+    w.add_argument("--vault", type=Path, default=None, help="the witness station's vault folder")
+    w.add_argument("--duration", type=float, default=60.0, help="seconds of session (default 60)")
+    w.add_argument("--size", default=None, metavar="WxH", help="demo video size (default: the settings')")
+    w.add_argument("--fps", type=int, default=None, help="demo frame rate (default: the settings')")
+    w.add_argument("--court-key", default=None, metavar="HEX",
+                   help="pin the court station's Ed25519 public key (hex): refuse invitations signed by any other")
+    w.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
+    w.add_argument("--passphrase-file", type=Path, default=None,
+                   help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    w.set_defaults(func=run_witness)
+
+
+def _fail(msg: str, code: int) -> int:
+    print(f"testimony-shield: {msg}", file=sys.stderr)
+    return code
+
+
+def _note(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# -- court ------------------------------------------------------------------------------------------
+
+
+def run_court(args: argparse.Namespace) -> int:
+    if not args.headless:
+        return _fail("the court station window is not built yet: use --headless", 2)
+    from vault.errors import VaultError
+    from vault.store import STATION, Vault
+
+    settings = settings_mod.load()
+    try:
+        passphrase = read_passphrase(args.passphrase_file)
+    except NoPassphrase as exc:
+        return _fail(str(exc), 2)
+    vault_dir = args.vault or settings.vault_path
+    try:
+        vault = Vault.open_or_init(vault_dir, passphrase)
+        vault.recover()
+        station = vault.unlock(STATION, passphrase)  # its Ed25519 key signs the invitation (audited)
+    except VaultError as exc:
+        return _fail(f"cannot open the court's vault: {exc}", getattr(exc, "exit_code", 2))
+    return asyncio.run(_court(args, settings, vault, passphrase, station))
+
+
+async def _ask_admit(request: dict[str, Any]) -> bool:
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        _note("court: a witness station is in the waiting room, but there is no terminal to admit it on "
+              "(use --admit-all for scripted runs): refused")
+        return False
+    answer = await asyncio.get_running_loop().run_in_executor(
+        None, input, f"Admit the {request.get('station')} station from {request.get('peer')}? [y/N] ")
+    return answer.strip().lower() in ("y", "yes")
+
+
+async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vault: Any, passphrase: str,
+                 station_identity: Any) -> int:
+    from recording.session import demo_plan
+    from recording.transport.court import CourtStation, ReceivedRecorder, admit_all
+    from recording.transport.errors import LinkError
+    from recording.transport.invite import write_invite
+
+    plan = demo_plan()
+    meta = {"case_number": plan.case_number, "witness": plan.witness_pseudonym,
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "source": "remote link (received)"}
+    recorders: list[ReceivedRecorder] = []
+
+    def sink(kind: str, m: dict[str, Any]):  # noqa: ANN202
+        return vault.create_recording(m, recipients=["judge", "clerk"], signer_passphrase=passphrase)
+
+    async def admit(request: dict[str, Any]) -> bool:
+        ok = await (admit_all(request) if args.admit_all else _ask_admit(request))
+        if ok:
+            fps = request.get("media", {}).get("fps", 30)
+            fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
+            rec = ReceivedRecorder(sink, {**meta, "link_session": court.stats.session_id}, fps=fps,
+                                   preset=settings.encoder_preset, language=plan.floor_language)
+            rec.start()
+            recorders.append(rec)
+            court.consumers.append(rec)
+        return ok
+
+    court = CourtStation(admit=admit)
+    t0 = time.monotonic()
+    try:
+        host, port = await court.open()
+        data = court.invitation(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
+                                media={"case_number": plan.case_number})
+        write_invite(args.invite_out, data)
+    except (LinkError, OSError) as exc:
+        await court.close()
+        return _fail(f"cannot open the court station: {exc}", 3)
+    inv = court.invite
+    assert inv is not None
+    _note(f"court: invitation written to {args.invite_out} (session {inv.session_id}, signalling {host}:{port}, "
+          f"court key {inv.court_key_fingerprint}); waiting room open")
+    stats = await court.serve(args.duration, join_timeout=args.join_timeout)
+    if stats.safety_code:
+        _note(f"court: safety code {stats.safety_code} (the witness station shows the same)")
+    loop = asyncio.get_running_loop()
+    recording_ids, errors = [], list(stats.errors)
+    for rec in recorders:
+        rid = await loop.run_in_executor(None, rec.stop)
+        if rid:
+            recording_ids.append(rid)
+        if rec.error:
+            errors.append(rec.error)
+    out = dataclasses.asdict(stats)
+    out.update(errors=errors, recording_id=recording_ids[0] if recording_ids else "", recordings=recording_ids,
+               recorded_frames=sum(r.frames for r in recorders),
+               recorder_dropped=sum(r.dropped for r in recorders),
+               court_key_fingerprint=inv.court_key_fingerprint, vault=str(vault.root), invite=str(args.invite_out),
+               duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+    print(json.dumps(out), flush=True)
+    if not stats.witness_admitted:
+        return _fail(f"no witness took part ({stats.ended_by})", 3)
+    return 1 if errors else 0
+
+
+# -- witness ----------------------------------------------------------------------------------------
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size '{text}' is not WIDTHxHEIGHT (e.g. 640x360)") from None
+    if not (16 <= w <= 3840 and 16 <= h <= 2160) or w % 2 or h % 2:
+        raise ValueError(f"--size '{text}' is out of range (even sizes from 16x16 to 3840x2160)")
+    return w, h
+
+
+def run_witness(args: argparse.Namespace) -> int:
+    if not args.headless:
+        return _fail("the witness station window is not built yet: use --headless", 2)
+    from recording.transport.errors import InviteError
+    from recording.transport.invite import load_invite
+
+    try:
+        pin = bytes.fromhex(args.court_key) if args.court_key else None
+    except ValueError:
+        return _fail("--court-key is not a hex Ed25519 public key", 2)
+    try:
+        invite = load_invite(args.join, court_key=pin)
+    except InviteError as exc:
+        return _fail(f"invitation refused: {exc}", 2)
+    settings = settings_mod.load()
+    try:
+        size = _parse_size(args.size) if args.size else tuple(settings.video_size)
+    except ValueError as exc:
+        return _fail(str(exc), 2)
+    fps = args.fps or settings.fps
+    try:
+        passphrase = read_passphrase(args.passphrase_file)
+    except NoPassphrase as exc:
+        return _fail(str(exc), 2)
+
+    from desktop.live import LiveSession
+    from recording.session import demo_plan
+    from recording.sources.demo import DemoVideoSource, demo_audio_source
+    from vault.errors import VaultError
+    from vault.store import Vault
+
+    vault_dir = args.vault or settings.vault_path
+    try:
+        vault = Vault.open_or_init(vault_dir, passphrase)
+        vault.recover()
+        session = LiveSession(demo_plan(), settings, vault, passphrase, realtime=True,
+                              video=DemoVideoSource(size, fps), audio=demo_audio_source())
+    except VaultError as exc:
+        return _fail(f"cannot open the witness station's vault: {exc}", getattr(exc, "exit_code", 2))
+    except Exception as exc:  # a clear message for any set-up failure
+        return _fail(f"cannot start the witness session: {exc}", 2)
+    return asyncio.run(_witness(args, invite, session, size, fps))
+
+
+async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int) -> int:
+    from recording.transport.errors import LinkError
+    from recording.transport.witness import LinkFeed, WitnessLink
+
+    loop = asyncio.get_running_loop()
+    t0 = time.monotonic()
+    feed = LinkFeed(loop)
+    try:
+        feed.attach(session.pipeline)
+    except LinkError as exc:
+        return _fail(str(exc), 2)
+    link = WitnessLink(invite, feed, media={"fps": fps, "size": list(size), "audience": feed.audience.value})
+    try:
+        session.open_waiting_room()
+        _note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port} (waiting room)")
+        await link.join(admit_timeout=args.admit_timeout)
+        await link.start_media()
+    except LinkError as exc:
+        await link.close("could not start")
+        session.pipeline.stop()
+        return _fail(f"cannot join the court: {exc}", 3)
+    _note(f"witness: admitted; safety code {link.safety_code} (the court station shows the same)")
+    session.pipeline.max_frames = int(round(args.duration * fps))
+    session.start_recording()  # the local recording is the authoritative copy
+    session.go_live()
+    reason = await link.run_until(session.pipeline.finished.is_set)
+    await link.close("the witness session ended" if reason == "done" else reason)
+    summary = await loop.run_in_executor(None, session.end)
+    out = dataclasses.asdict(summary)
+    out.update(link.stats())
+    out.update(session_id=invite.session_id, court_key_fingerprint=invite.court_key_fingerprint,
+               recording_id=next((r["id"] for r in summary.recordings if r["kind"] == "masked"), ""),
+               size=list(size), fps=fps, duration=args.duration, vault=str(session.vault.root),
+               wall_seconds=round(time.monotonic() - t0, 2))
+    print(json.dumps(out), flush=True)
+    return 1 if summary.errors else 0

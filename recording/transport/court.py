@@ -1,0 +1,435 @@
+"""The court station's side of the link: hosts signalling, checks the one-time token, keeps the
+witness in the waiting room until admitted, answers with the certificate the invitation pins, and
+receives the witness's masked media — counting it, watching for stalls (the public display must
+curtain when frames stop or are late) and handing it to consumers such as :class:`ReceivedRecorder`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import queue
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import av
+import numpy as np
+from aiortc import RTCSessionDescription
+from aiortc.mediastreams import MediaStreamError
+
+from recording.encode.writer import AudioTrack, MkvWriter
+from recording.model import AUDIO_RATE
+from recording.recorder import RecordingSink, SinkFactory
+from recording.transport.errors import LinkError
+from recording.transport.invite import Invite, new_invite, safety_code, sdp_fingerprints, sign_invite
+from recording.transport.rtc import (
+    certificate_fingerprints,
+    new_certificate,
+    peer_connection,
+    sha256_fingerprint,
+)
+from recording.transport.signalling import Channel
+
+log = logging.getLogger("testimony_shield.recording.transport.court")
+
+#: the court's public display curtains the witness when no frame arrived for this long
+STALL_AFTER = 0.5
+
+
+class ReceivedConsumer(Protocol):
+    """Gets what the court receives, on the event loop: return quickly."""
+
+    def on_video(self, frame: av.VideoFrame, arrival: float) -> None: ...
+
+    def on_audio(self, samples: np.ndarray, pts_samples: int, arrival: float) -> None: ...
+
+
+Admit = Callable[[dict[str, Any]], Awaitable[bool]]
+
+
+async def admit_all(request: dict[str, Any]) -> bool:
+    return True
+
+
+@dataclass
+class CourtStats:
+    session_id: str = ""
+    witness_admitted: bool = False
+    refused_joins: int = 0
+    frames_received: int = 0
+    audio_blocks_received: int = 0
+    samples_received: int = 0
+    stalls: int = 0
+    stalled_seconds: float = 0.0
+    first_frame_ms: float | None = None  # admission → first decoded frame
+    fps_received: float = 0.0
+    safety_code: str = ""
+    ended_by: str = ""
+    width: int = 0
+    height: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class CourtStation:
+    """One remote witness per session.  ``open()`` → ``invitation(...)`` → ``serve(...)``."""
+
+    def __init__(self, admit: Admit = admit_all, consumers: list[ReceivedConsumer] | None = None,
+                 host: str = "127.0.0.1", port: int = 0, stall_after: float = STALL_AFTER,
+                 on_curtain: Callable[[bool], None] | None = None) -> None:
+        self._admit = admit
+        self.consumers = list(consumers or [])
+        self._host, self._port = host, port
+        self._stall_after = stall_after
+        self._on_curtain = on_curtain
+        self.certificate = new_certificate()
+        self.fingerprints = certificate_fingerprints(self.certificate)
+        self.invite: Invite | None = None
+        self.stats = CourtStats()
+        self.curtained = True  # nothing received yet: the public display shows the curtain
+        self._server: asyncio.AbstractServer | None = None
+        self._token_used = False
+        self._session_done = asyncio.Event()
+        self._admitted = asyncio.Event()
+        self._admitted_at: float | None = None
+        self._first_frame_at: float | None = None
+        self._last_frame_at: float | None = None
+        self._stall_started: float | None = None
+        self._pc = None
+        self._channel: Channel | None = None
+        self._tasks: list[asyncio.Task] = []
+        self.witness_media: dict[str, Any] = {}
+
+    async def open(self) -> tuple[str, int]:
+        self._server = await asyncio.start_server(self._on_connection, self._host, self._port, limit=256 * 1024)
+        self._port = self._server.sockets[0].getsockname()[1]
+        return self._host, self._port
+
+    def invitation(self, court_key: bytes, sign: Callable[[bytes], bytes], lifetime: float = 600.0,
+                   media: dict[str, Any] | None = None) -> bytes:
+        """A signed invitation for this station's address and certificate (bytes of the file)."""
+        if self._server is None:
+            raise LinkError("open() the court station before inviting")
+        self.invite = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media)
+        self.stats.session_id = self.invite.session_id
+        return sign_invite(self.invite, sign)
+
+    # -- signalling ------------------------------------------------------------------------------
+    async def _on_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        ch = Channel(reader, writer)
+        try:
+            await self._handle(ch)
+        except LinkError as exc:
+            log.info("witness connection from %s ended: %s", ch.peer, exc)
+            if self._channel is ch:
+                self.stats.ended_by = self.stats.ended_by or "signalling lost"
+                self._session_done.set()
+        except Exception as exc:  # never let one bad peer take the court station down
+            log.exception("witness connection failed")
+            self.stats.errors.append(f"link: {exc.__class__.__name__}")
+            if self._channel is ch:
+                self._session_done.set()
+        finally:
+            if self._channel is not ch:
+                await ch.close()
+
+    async def _refuse(self, ch: Channel, kind: str, reason: str) -> None:
+        self.stats.refused_joins += 1
+        with contextlib.suppress(LinkError):
+            await ch.send({"type": kind, "reason": reason})
+
+    async def _handle(self, ch: Channel) -> None:
+        msg = await ch.recv(timeout=15.0)
+        inv = self.invite
+        if inv is None or msg["type"] != "join":
+            return await self._refuse(ch, "error", "expected a join with an invitation")
+        if msg.get("session_id") != inv.session_id:
+            return await self._refuse(ch, "error", "this invitation is for another session")
+        if self._token_used:
+            return await self._refuse(ch, "error", "this invitation was already used")
+        if not inv.token_matches(msg.get("token")):
+            return await self._refuse(ch, "error", "the join token is wrong")
+        self._token_used = True  # one-time: burnt by the first valid join, admitted or not
+        await ch.send({"type": "waiting"})
+        media = msg.get("media") if isinstance(msg.get("media"), dict) else {}
+        if not await self._admit({"station": msg.get("station"), "peer": ch.peer, "media": media}):
+            await self._refuse(ch, "refused", "the clerk did not admit this station")
+            self.stats.ended_by = "refused"
+            self._session_done.set()
+            return None
+        self.witness_media = media
+        self._channel = ch
+        await ch.send({"type": "admitted"})
+        self._admitted_at = time.monotonic()
+        self.stats.witness_admitted = True
+        self._admitted.set()
+        offer = await ch.expect("offer", timeout=20.0)
+        if not isinstance(offer.get("sdp"), str):
+            raise LinkError("the witness station sent a malformed offer")
+        pc = self._pc = peer_connection(self.certificate)
+        pc.on("track", self._on_track)
+
+        @pc.on("connectionstatechange")
+        def _state() -> None:
+            if pc.connectionState in ("failed", "closed"):
+                self.stats.ended_by = self.stats.ended_by or "connection lost"
+                self._session_done.set()
+
+        await pc.setRemoteDescription(RTCSessionDescription(offer["sdp"], "offer"))
+        await pc.setLocalDescription(await pc.createAnswer())
+        await ch.send({"type": "answer", "sdp": pc.localDescription.sdp})
+        theirs = next((f.value for f in sdp_fingerprints(offer["sdp"]) if f.algorithm == "sha-256"), "")
+        self.stats.safety_code = safety_code(sha256_fingerprint(self.fingerprints), theirs)
+        while True:
+            msg = await ch.recv()
+            if msg["type"] == "bye":
+                self.stats.ended_by = self.stats.ended_by or "witness"
+                self._session_done.set()
+                return None
+
+    # -- media -----------------------------------------------------------------------------------
+    def _on_track(self, track) -> None:  # noqa: ANN001 (aiortc RemoteStreamTrack)
+        if track.kind == "video":
+            self._tasks.append(asyncio.ensure_future(self._video(track)))
+        elif track.kind == "audio":
+            self._tasks.append(asyncio.ensure_future(self._audio(track)))
+
+    async def _video(self, track) -> None:  # noqa: ANN001
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            now = time.monotonic()
+            st = self.stats
+            st.frames_received += 1
+            st.width, st.height = frame.width, frame.height
+            if self._first_frame_at is None:
+                self._first_frame_at = now
+                if self._admitted_at is not None:
+                    st.first_frame_ms = round((now - self._admitted_at) * 1000, 1)
+            self._last_frame_at = now
+            if st.frames_received > 1:
+                st.fps_received = round((st.frames_received - 1) / max(1e-6, now - self._first_frame_at), 2)
+            self._set_curtain(False, now)
+            for c in self.consumers:
+                try:
+                    c.on_video(frame, now)
+                except Exception:
+                    log.exception("a court consumer failed on a video frame")
+
+    async def _audio(self, track) -> None:  # noqa: ANN001
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            now = time.monotonic()
+            tb = frame.time_base
+            pts = int(round(float(frame.pts * tb) * AUDIO_RATE)) if frame.pts is not None and tb else 0
+            for out in resampler.resample(frame):
+                samples = out.to_ndarray().reshape(-1).astype(np.float32)
+                self.stats.audio_blocks_received += 1
+                self.stats.samples_received += len(samples)
+                for c in self.consumers:
+                    try:
+                        c.on_audio(samples, pts, now)
+                    except Exception:
+                        log.exception("a court consumer failed on an audio block")
+                pts += len(samples)
+
+    def _set_curtain(self, on: bool, now: float) -> None:
+        if on == self.curtained:
+            return
+        self.curtained = on
+        if on:
+            self.stats.stalls += 1
+            self._stall_started = now
+        elif self._stall_started is not None:
+            self.stats.stalled_seconds = round(self.stats.stalled_seconds + now - self._stall_started, 3)
+            self._stall_started = None
+        if self._on_curtain is not None:
+            self._on_curtain(on)
+
+    async def _watchdog(self) -> None:
+        while True:
+            await asyncio.sleep(0.05)
+            now = time.monotonic()
+            if self._last_frame_at is not None and now - self._last_frame_at > self._stall_after:
+                self._set_curtain(True, now)
+
+    # -- session ---------------------------------------------------------------------------------
+    async def serve(self, duration: float, join_timeout: float = 300.0, grace: float = 5.0) -> CourtStats:
+        """Wait for the witness (``join_timeout``), then run until the witness ends the session, the
+        connection is lost, or ``duration`` + ``grace`` seconds after admission."""
+        watchdog = asyncio.ensure_future(self._watchdog())
+        try:
+            try:
+                await asyncio.wait_for(self._admitted.wait(), join_timeout)
+            except TimeoutError:
+                if not self._session_done.is_set():
+                    self.stats.ended_by = "no witness joined"
+                    return self.stats
+            if self._admitted.is_set():
+                try:
+                    await asyncio.wait_for(self._session_done.wait(), duration + grace)
+                except TimeoutError:
+                    self.stats.ended_by = self.stats.ended_by or "duration"
+        finally:
+            watchdog.cancel()
+            await self.close()
+        return self.stats
+
+    async def close(self, reason: str = "session ended") -> None:
+        if self._stall_started is not None:
+            self._set_curtain(False, time.monotonic())
+        if self._channel is not None and not self._channel.closed:
+            with contextlib.suppress(LinkError):
+                await self._channel.send({"type": "bye", "reason": reason})
+        if self._pc is not None:
+            await self._pc.close()
+        for t in self._tasks:
+            t.cancel()
+        if self._channel is not None:
+            await self._channel.close()
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+
+class ReceivedRecorder:
+    """Records what the court receives into one Matroska recording (H.264 + Opus) written by its own
+    thread into a sink from ``sink_factory`` (in the app: an encrypting vault recording).
+
+    Received RTP timestamps have random offsets per track, so the recording's timeline is the court's
+    arrival clock: the first media to arrive is t=0; within a track the sender's timestamps are kept.
+    """
+
+    def __init__(self, sink_factory: SinkFactory, meta: dict[str, Any], fps: int = 30,
+                 preset: str = "ultrafast", language: str = "und") -> None:
+        self._factory = sink_factory
+        self._meta = meta
+        self.fps = fps
+        self._preset = preset
+        self._language = language
+        self._queue: queue.Queue[tuple | None] = queue.Queue(maxsize=120)
+        self._thread = threading.Thread(target=self._run, name="court-recorder", daemon=True)
+        self._t0: float | None = None
+        self._v0: tuple[float, float] | None = None  # (first pts s, first arrival rel)
+        self._a0: tuple[int, int] | None = None  # (first pts samples, start sample)
+        self.sink: RecordingSink | None = None
+        self.writer: MkvWriter | None = None
+        self.frames = 0
+        self.dropped = 0
+        self.recording_id = ""
+        self.error = ""
+        self._last_index = -1
+        self._next_audio = 0
+        self._pending_audio: list[tuple[np.ndarray, int]] = []
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _put(self, item: tuple) -> None:
+        try:
+            self._queue.put_nowait(item)
+        except queue.Full:
+            self.dropped += 1
+
+    def on_video(self, frame: av.VideoFrame, arrival: float) -> None:
+        if self._t0 is None:
+            self._t0 = arrival
+        pts = float(frame.pts * frame.time_base) if frame.pts is not None and frame.time_base else arrival
+        if self._v0 is None:
+            self._v0 = (pts, arrival - self._t0)
+        index = int(round((pts - self._v0[0] + self._v0[1]) * self.fps))
+        self._put(("v", frame, index))
+
+    def on_audio(self, samples: np.ndarray, pts_samples: int, arrival: float) -> None:
+        if self._t0 is None:
+            self._t0 = arrival
+        if self._a0 is None:
+            self._a0 = (pts_samples, int(round((arrival - self._t0) * AUDIO_RATE)))
+        self._put(("a", samples, pts_samples - self._a0[0] + self._a0[1]))
+
+    def _open(self, width: int, height: int) -> None:
+        meta = {**self._meta, "kind": "received-masked", "fps": self.fps, "size": [width, height],
+                "tracks": [{"language": self._language, "title": "Floor (masked, as received)"}]}
+        self.sink = self._factory("received-masked", meta)
+        self.writer = MkvWriter(self.sink, width, height, self.fps,
+                                (AudioTrack(self._language, "Floor (masked, as received)"),),
+                                preset=self._preset, title=f"{self._meta.get('case_number', '')} (received)")
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self.error:
+                continue
+            try:
+                if item[0] == "v":
+                    _, frame, index = item
+                    if index <= self._last_index:
+                        continue  # a late duplicate of a slot already written
+                    image = frame.to_ndarray(format="bgr24")
+                    if self.writer is None:
+                        self._open(image.shape[1], image.shape[0])
+                    elif self.writer.size != (image.shape[1], image.shape[0]):
+                        continue  # the sender changed resolution mid-stream: keep the recording's size
+                    self.writer.write_video(image, index)
+                    self._last_index = index
+                    self.frames += 1
+                    if self.frames % self.fps == 0:
+                        self.sink.flush()
+                    for samples, start in self._pending_audio:
+                        self._write_audio(samples, start)
+                    self._pending_audio.clear()
+                else:
+                    _, samples, start = item
+                    if self.writer is None:
+                        if len(self._pending_audio) < 250:
+                            self._pending_audio.append((samples, start))
+                    else:
+                        self._write_audio(samples, start)
+            except Exception as exc:  # disk full, sink refused: stop recording, keep what was written
+                self.error = f"recording stopped: {exc}"
+                log.error("received recording stopped: %s", type(exc).__name__)
+
+    def _write_audio(self, samples: np.ndarray, start: int) -> None:
+        assert self.writer is not None
+        if start < self._next_audio:  # overlap after jitter: drop the samples already covered
+            cut = self._next_audio - start
+            if cut >= len(samples):
+                return
+            samples, start = samples[cut:], self._next_audio
+        self.writer.write_audio(0, samples, start)
+        self._next_audio = start + len(samples)
+
+    def stop(self) -> str:
+        """Finish and seal; returns the recording id ("" when nothing was received)."""
+        self._queue.put(None)
+        self._thread.join()
+        if self.writer is None or self.sink is None:
+            return ""
+        try:
+            self.writer.close()
+        except Exception as exc:
+            self.error = self.error or f"recording stopped: {exc}"
+        try:
+            self.sink.set_meta("frames", self.frames)
+            self.sink.set_meta("duration", round((self._last_index + 1) / self.fps, 3))
+            self.sink.set_meta("audio_rate", AUDIO_RATE)
+            self.sink.set_meta("chapters", [])
+            self.recording_id = self.sink.seal()
+        except Exception as exc:
+            self.error = f"could not seal the received recording: {exc}"
+            try:
+                self.sink.abort()
+            except Exception:
+                log.error("abort of the received recording failed")
+        return self.recording_id
