@@ -55,6 +55,7 @@ class MkvWriter:
             raise EncoderError(f"cannot start the encoder: {exc}") from exc
         self.audio_tracks = audio_tracks
         self.fps = fps
+        self._frame_tb = Fraction(1, fps)
         self.size = (width, height)
         self._last_video = -1
         self._next_audio = [0] * len(audio_tracks)
@@ -69,7 +70,8 @@ class MkvWriter:
                 raise EncoderError(f"non-monotonic video frame {index} after {self._last_video}")
             frame = av.VideoFrame.from_ndarray(image, format="bgr24")
             frame.pts = index
-            frame.time_base = self._video.time_base
+            # the muxer rewrites the stream's time base (Matroska: 1/1000), so use the frame rate's
+            frame.time_base = self._frame_tb
             self._mux(self._video.encode(frame))
             self._last_video = index
             self.frames_written += 1

@@ -36,4 +36,8 @@ def test_tracks_languages_and_frames_round_trip():
     with av.open(io.BytesIO(bytes(sink.buf))) as c:
         assert [s.metadata.get("language") for s in c.streams.audio] == ["eng", "spa"]
         assert [s.metadata.get("title") for s in c.streams.audio] == ["Floor", "Spanish interpretation"]
-        assert sum(1 for _ in c.decode(video=0)) == 15
+        frames = list(c.decode(video=0))
+        assert len(frames) == 15
+        # timestamps at the frame rate (not milliseconds mistaken for frames)
+        assert [round(float(f.time), 3) for f in frames[:3]] == [0.0, 0.033, 0.067]
+        assert float(frames[-1].time) == pytest.approx(14 / 30, abs=0.002)
