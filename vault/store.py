@@ -134,9 +134,12 @@ class RecordingWriter:
         with disk_errors(f"recordings/{rec_id}/{DATA}"):
             self._fd = os.open(folder / DATA, os.O_WRONLY | os.O_APPEND)
         self._lockfd = _acquire_writer_lock(folder)
-        # encryption + hashing happen in the caller's thread, disk writes in an I/O thread (both release
-        # the GIL), so they overlap; flush()/seal() wait for the queue to drain before fsync.
+        # encryption happens in the caller's thread, record hashing + disk writes in an I/O thread (all
+        # release the GIL), so they overlap; flush()/seal() wait for the queue to drain before fsync.
         self._q: queue.Queue = queue.Queue(maxsize=4)
+        # at most 4 queued + 1 being written + 1 being filled: 8 buffers are never reused too early
+        self._ring = [bytearray(chunk_size + st.TAG_LEN) for _ in range(8)] if chunk_size <= 4 << 20 else []
+        self._ring_i = 0
         self._io_error: BaseException | None = None
         self._io = threading.Thread(target=self._io_loop, name=f"vault-writer-{rec_id}", daemon=True)
         self._io.start()
@@ -249,11 +252,17 @@ class RecordingWriter:
 
     def _emit(self, chunk, last: bool) -> None:
         self._raise_io()
-        prefix, ct, h = self._cipher.seal_record(len(self._lens), chunk, last)
+        n = len(chunk)
+        if n == self._chunk and self._ring:  # full records: encrypt into a reused buffer (no allocation, no page faults)
+            buf = self._ring[self._ring_i]
+            self._ring_i = (self._ring_i + 1) % len(self._ring)
+            ct = memoryview(buf)
+            self._cipher.encrypt_into(len(self._lens), chunk, last, ct)
+        else:
+            ct = self._cipher.encrypt(len(self._lens), chunk, last)
         self._lens.append(len(ct))
-        self._hashes.append(h)
         self._dirty = True
-        self._q.put((prefix, ct, h))
+        self._q.put(ct)
 
     def _io_loop(self) -> None:
         while True:
@@ -263,7 +272,10 @@ class RecordingWriter:
                     return
                 if self._io_error is None:
                     try:
-                        self._write_record(*item)
+                        prefix = _U32.pack(len(item))
+                        h = st.record_hash(prefix, item)
+                        self._write_record(prefix, item, h)
+                        self._hashes.append(h)
                     except BaseException as e:  # reported to the caller on its next call
                         self._io_error = e
             finally:

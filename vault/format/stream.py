@@ -100,6 +100,12 @@ class StreamCipher:
         self.rec_id = rid
         self._aead = AESGCM(derive_stream_key(data_key, salt, rid))
 
+    def encrypt(self, counter: int, plaintext: bytes, last: bool) -> bytes:
+        return self._aead.encrypt(nonce(counter, last), plaintext, self.fhdr)
+
+    def encrypt_into(self, counter: int, plaintext, last: bool, out) -> None:
+        self._aead.encrypt_into(nonce(counter, last), plaintext, self.fhdr, out)
+
     def seal_record(self, counter: int, plaintext: bytes, last: bool) -> tuple[bytes, bytes, bytes]:
         """Return (prefix, ct, hash) of record `counter`."""
         ct = self._aead.encrypt(nonce(counter, last), plaintext, self.fhdr)
