@@ -268,13 +268,13 @@ class CourtStation:
         connection is lost, or ``duration`` + ``grace`` seconds after admission."""
         watchdog = asyncio.ensure_future(self._watchdog())
         try:
-            try:
-                await asyncio.wait_for(self._admitted.wait(), join_timeout)
-            except TimeoutError:
-                if not self._session_done.is_set():
-                    self.stats.ended_by = "no witness joined"
-                    return self.stats
-            if self._admitted.is_set():
+            waits = [asyncio.ensure_future(self._admitted.wait()), asyncio.ensure_future(self._session_done.wait())]
+            await asyncio.wait(waits, timeout=join_timeout, return_when=asyncio.FIRST_COMPLETED)
+            for w in waits:
+                w.cancel()
+            if not self._admitted.is_set() and not self._session_done.is_set():
+                self.stats.ended_by = "no witness joined"
+            elif self._admitted.is_set():
                 try:
                     await asyncio.wait_for(self._session_done.wait(), duration + grace)
                 except TimeoutError:

@@ -91,6 +91,7 @@ class PipelineVideoTrack(MediaStreamTrack):
         self.frames_sent = 0
         self.curtained_sent = 0
         self.first_sent_at: float | None = None
+        self.first_pts: float | None = None  # pipeline media time of the first frame sent
 
     async def recv(self) -> av.VideoFrame:
         if self.readyState != "live":
@@ -107,7 +108,7 @@ class PipelineVideoTrack(MediaStreamTrack):
         if decision is Decision.CURTAINED:
             self.curtained_sent += 1
         if self.first_sent_at is None:
-            self.first_sent_at = time.monotonic()
+            self.first_sent_at, self.first_pts = time.monotonic(), pts
         return frame
 
 

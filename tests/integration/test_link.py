@@ -1,0 +1,288 @@
+"""The remote link on loopback, in one process: the witness pipeline (demo witness, real face and
+voice maskers) sends the COURT audience over WebRTC to a court station, which counts, records and
+exposes what it receives.  What arrives must be the masked stream: its face region differs from the
+raw demo face while the rest of the picture matches.  Also: wrong token, used token, refusal from the
+waiting room, a court whose certificate is not the invitation's, and the two headless commands."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from recording.masking.face import FaceMasker
+from recording.masking.voice import VoiceMasker
+from recording.model import Audience
+from recording.pipeline import SessionPipeline
+from recording.session import demo_plan
+from recording.sources.demo import DemoVideoSource, demo_audio_source
+from recording.transport.court import CourtStation, ReceivedRecorder
+from recording.transport.errors import FingerprintMismatch, LinkError, Refused
+from recording.transport.invite import new_invite, parse_invite, sign_invite
+from recording.transport.rtc import certificate_fingerprints, new_certificate
+from recording.transport.witness import LinkFeed, WitnessLink
+
+SIZE = (320, 180)
+FPS = 30
+
+
+class MemorySink(io.BytesIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict = {}
+        self.sealed = False
+
+    def seekable(self) -> bool:
+        return False
+
+    def set_meta(self, key, value) -> None:  # noqa: ANN001
+        self.meta[key] = value
+
+    def seal(self) -> str:
+        self.sealed = True
+        return "mem-1"
+
+    def abort(self) -> None:
+        pass
+
+
+class Collect:
+    def __init__(self) -> None:
+        self.frames: list[tuple[np.ndarray, int]] = []
+        self.audio: list[np.ndarray] = []
+
+    def on_video(self, frame: av.VideoFrame, arrival: float) -> None:
+        self.frames.append((frame.to_ndarray(format="bgr24"), frame.pts))
+
+    def on_audio(self, samples: np.ndarray, pts_samples: int, arrival: float) -> None:
+        self.audio.append(samples)
+
+
+def court_key() -> tuple[bytes, Ed25519PrivateKey]:
+    k = Ed25519PrivateKey.generate()
+    return k.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw), k
+
+
+def witness_pipeline(plan=None) -> SessionPipeline:  # noqa: ANN001
+    return SessionPipeline(plan or demo_plan(), DemoVideoSource(SIZE, FPS), demo_audio_source(),
+                           FaceMasker(style="opaque"), lambda p: VoiceMasker(p, sample_rate=48_000), realtime=True)
+
+
+async def open_court(**kw) -> tuple[CourtStation, bytes]:  # noqa: ANN003
+    court = CourtStation(**kw)
+    await court.open()
+    pub, key = court_key()
+    return court, court.invitation(pub, key.sign)
+
+
+@pytest.mark.slow
+def test_loopback_session_delivers_the_masked_stream():
+    sink = MemorySink()
+    col = Collect()
+    rec = ReceivedRecorder(lambda kind, meta: sink, {"case_number": "T-1"}, fps=FPS)
+    pipeline = witness_pipeline()
+
+    async def main():
+        court, data = await open_court(consumers=[col, rec])
+        rec.start()
+        invite = parse_invite(data)
+        feed = LinkFeed(asyncio.get_running_loop())
+        feed.attach(pipeline)
+        link = WitnessLink(invite, feed, media={"fps": FPS})
+        serving = asyncio.ensure_future(court.serve(duration=10, join_timeout=10))
+        t0 = time.monotonic()
+        await link.join()
+        await link.start_media()
+        pipeline.max_frames = 3 * FPS
+        pipeline.start()
+        reason = await link.run_until(pipeline.finished.is_set)
+        await asyncio.sleep(0.3)  # let the last packets arrive
+        await link.close()
+        pipeline.stop()
+        stats = await serving
+        return link, stats, reason, time.monotonic() - t0
+
+    link, stats, reason, wall = asyncio.run(main())
+    rid = rec.stop()
+    sent = link.stats()
+    assert reason == "done" and stats.ended_by == "witness"
+    assert stats.witness_admitted and stats.refused_joins == 0
+    assert stats.safety_code == link.safety_code != ""
+    assert sent["audience_sent"] == "court"
+    assert stats.frames_received >= 0.7 * sent["frames_sent"] > 0, (stats, sent)
+    assert stats.audio_blocks_received > 50 and stats.samples_received > 48_000
+    assert (stats.width, stats.height) == SIZE
+    assert stats.first_frame_ms is not None and stats.first_frame_ms < 3000
+    assert stats.fps_received > 15, stats
+    # the audio is not silence
+    audio = np.concatenate(col.audio)
+    assert float(np.sqrt(np.mean(audio ** 2))) > 1e-3
+
+    # what arrived is the masked stream: the face differs from the raw demo face, the room matches
+    ref = DemoVideoSource(SIZE, FPS)
+    ref.open()
+    first_index = round(link.feed.video.first_pts * FPS)
+    first_pts = col.frames[0][1]
+    face_diffs, room_diffs = [], []
+    for image, pts in col.frames[5::5]:
+        index = first_index + round((pts - first_pts) / 3000)  # 90 kHz RTP clock
+        raw = ref.frame_at(index)
+        q = ref.face_quad(index)
+        x1, y1 = np.clip(q.min(axis=0).astype(int), 0, None)
+        x2, y2 = np.minimum(q.max(axis=0).astype(int), (SIZE[0], SIZE[1]))
+        face_diffs.append(np.abs(image[y1:y2, x1:x2].astype(int) - raw[y1:y2, x1:x2]).mean())
+        room = np.ones(raw.shape[:2], bool)
+        w, h = x2 - x1, y2 - y1
+        room[max(0, y1 - h):y2 + h, max(0, x1 - w):x2 + w] = False
+        room_diffs.append(np.abs(image[room].astype(int) - raw[room]).mean())
+    assert min(face_diffs) > 25, face_diffs
+    assert np.median(room_diffs) < 12, room_diffs
+
+    # the court's recording of what it received decodes
+    assert rid == "mem-1" and sink.sealed and sink.meta["frames"] == rec.frames > 0
+    with av.open(io.BytesIO(sink.getvalue())) as c:
+        decoded = sum(1 for _ in c.decode(video=0))
+        assert c.streams.audio
+    assert decoded >= 0.9 * rec.frames
+    print(f"\nlink 320x180: first frame {stats.first_frame_ms} ms after admission, "
+          f"{stats.fps_received} fps received, {stats.frames_received}/{sent['frames_sent']} frames, wall {wall:.1f} s")
+
+
+def test_feed_refuses_an_unmasked_audience():
+    pipeline = witness_pipeline()
+
+    async def main():
+        with pytest.raises(LinkError, match="unmasked"):
+            LinkFeed(asyncio.get_running_loop(), audience=Audience.JUDGE).attach(pipeline)
+
+    asyncio.run(main())
+
+
+def test_wrong_token_used_token_and_waiting_room_refusal():
+    async def refuse(request):  # noqa: ANN001
+        return False
+
+    async def main():
+        court, data = await open_court(admit=refuse)
+        serving = asyncio.ensure_future(court.serve(duration=1, join_timeout=5))
+        invite = parse_invite(data)
+        loop = asyncio.get_running_loop()
+        # a wrong token (as if guessed): refused, the invitation stays usable
+        bad = WitnessLink(replace(invite, token="0" * 64), LinkFeed(loop))
+        with pytest.raises(Refused, match="token is wrong"):
+            await bad.join()
+        await bad.close()
+        # the right token, refused by the clerk
+        w = WitnessLink(invite, LinkFeed(loop))
+        with pytest.raises(Refused, match="did not admit"):
+            await w.join()
+        await w.close()
+        stats = await serving
+        return stats
+
+    stats = asyncio.run(main())
+    assert stats.refused_joins == 2 and not stats.witness_admitted and stats.ended_by == "refused"
+
+
+def test_token_is_one_time():
+    async def main():
+        court, data = await open_court()
+        serving = asyncio.ensure_future(court.serve(duration=1, join_timeout=5))
+        invite = parse_invite(data)
+        loop = asyncio.get_running_loop()
+        first = WitnessLink(invite, LinkFeed(loop))
+        await first.join()
+        second = WitnessLink(invite, LinkFeed(loop))
+        with pytest.raises(Refused, match="already used"):
+            await second.join()
+        await second.close()
+        await first.close()
+        return await serving
+
+    stats = asyncio.run(main())
+    assert stats.refused_joins == 1 and stats.witness_admitted
+
+
+def test_a_court_with_another_certificate_is_refused():
+    """The invitation pins certificate A; the station that answers presents B (a substituted court)."""
+    async def main():
+        court = CourtStation()
+        host, port = await court.open()
+        pub, key = court_key()
+        court.invitation(pub, key.sign)  # the real invitation (not used)
+        other = certificate_fingerprints(new_certificate())
+        forged = replace(new_invite(host, port, other, pub), session_id=court.invite.session_id,
+                         token=court.invite.token)
+        invite = parse_invite(sign_invite(forged, key.sign))
+        serving = asyncio.ensure_future(court.serve(duration=1, join_timeout=5))
+        w = WitnessLink(invite, LinkFeed(asyncio.get_running_loop()))
+        await w.join()
+        with pytest.raises(FingerprintMismatch):
+            await w.start_media()
+        await w.close()
+        await serving
+
+    asyncio.run(main())
+
+
+def test_unreachable_court():
+    async def main():
+        court, data = await open_court()
+        await court.close()  # the session is closed: nobody listens
+        w = WitnessLink(parse_invite(data), LinkFeed(asyncio.get_running_loop()))
+        with pytest.raises(LinkError, match="cannot reach"):
+            await w.join()
+
+    asyncio.run(main())
+
+
+@pytest.mark.slow
+def test_headless_court_and_witness_commands(tmp_path):
+    exe = [sys.executable, "-m", "desktop"]
+    env = dict(os.environ, TESTIMONY_SHIELD_PASSPHRASE="link-test-passphrase", QT_QPA_PLATFORM="offscreen")
+    root = Path(__file__).resolve().parents[2]
+    inv = tmp_path / "invite.json"
+    court = subprocess.Popen([*exe, "court", "--headless", "--vault", str(tmp_path / "cv"), "--invite-out", str(inv),
+                              "--duration", "3", "--admit-all"], cwd=root, env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(300):
+            if inv.exists():
+                break
+            time.sleep(0.1)
+        w = subprocess.run([*exe, "witness", "--headless", "--join", str(inv), "--vault", str(tmp_path / "wv"),
+                            "--duration", "3", "--size", "320x180"], cwd=root, env=env, text=True,
+                           capture_output=True, timeout=120)
+        cout, cerr = court.communicate(timeout=60)
+    finally:
+        court.kill()
+    assert w.returncode == 0, w.stderr[-2000:]
+    assert court.returncode == 0, cerr[-2000:]
+    cs, ws = json.loads(cout.strip().splitlines()[-1]), json.loads(w.stdout.strip().splitlines()[-1])
+    assert cs["frames_received"] > 30 and cs["audio_blocks_received"] > 50 and cs["recording_id"]
+    assert ws["frames_sent"] > 30 and ws["safety_code"] == cs["safety_code"]
+    assert {r["kind"] for r in ws["recordings"]} == {"masked", "raw"}
+    for v in ("cv", "wv"):
+        r = subprocess.run([*exe, "vault", "verify", "--vault", str(tmp_path / v)], cwd=root, env=env,
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stdout + r.stderr
+    # the same invitation, with one byte changed, is refused with a one-line message
+    data = bytearray(inv.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(bytes(data))
+    r = subprocess.run([*exe, "witness", "--headless", "--join", str(bad), "--vault", str(tmp_path / "wv2"),
+                        "--duration", "1"], cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "invitation refused" in r.stderr and len(r.stderr.strip().splitlines()) == 1
