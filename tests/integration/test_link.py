@@ -286,3 +286,12 @@ def test_headless_court_and_witness_commands(tmp_path):
     r = subprocess.run([*exe, "witness", "--headless", "--join", str(bad), "--vault", str(tmp_path / "wv2"),
                         "--duration", "1"], cwd=root, env=env, capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "invitation refused" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_transport_imports_neither_qt_nor_vault_nor_desktop():
+    code = ("import sys, recording.transport.court, recording.transport.witness; "
+            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui', 'desktop', 'vault'))]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    r = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
