@@ -12,7 +12,7 @@ from desktop import settings as settings_mod
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop import mask_cli, vault_cli
+    from desktop import link_cli, mask_cli, vault_cli
 
     p = argparse.ArgumentParser(
         prog="testimony-shield",
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     mask_cli.register(sub)
     vault_cli.register(sub, paths.default_vault_dir())
+    link_cli.register(sub)
     return p
 
 
