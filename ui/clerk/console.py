@@ -18,32 +18,29 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from recording.model import Audience, Decision
-from recording.session import ROLE_LABELS, Participant, PlanError, Role, SessionPlan, SpecialMeasures, State
+from recording.schedule import clock_text
+from recording.session import Role, SessionPlan, State
+from ui.clerk.wizard import SessionWizard
 from ui.concurrency import OpRunner
 from ui.errors import user_message
+from ui.i18n import language_name
 from ui.session import SessionController, SessionHub
 from ui.theme import COURT, apply_theme
+from ui.widgets.channel_matrix import ChannelLevels, ChannelMatrix
 from ui.widgets.level_meter import LevelMeter
+from ui.widgets.timeline import Span, Timeline
 from ui.widgets.video_view import PipelineFeed, VideoView
 
 SessionFactory = Callable[[SessionPlan], Any]
@@ -57,165 +54,50 @@ def _fmt_clock(seconds: float) -> str:
     s = max(0, int(seconds))
     return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:02d}:{s % 60:02d}"
 
-class PlanForm(QWidget):
-    """The "New session" form.  ``plan()`` returns a validated SessionPlan or raises PlanError.
+PlanForm = SessionWizard  # the former one-page form; the wizard keeps its fields and buttons
 
-    Signals:
-        submitted(object): a valid SessionPlan.
-    """
 
-    submitted = Signal(object)
+def timeline_spans(lifecycle: Any, rules: Any, now: float | None = None) -> tuple[float, list[Span], list[Span]]:
+    """(now, planned, actual) on the session timeline (seconds since the session went live), from the
+    lifecycle's log: planned breaks come ``break_interval`` after each questioning stretch starts
+    (going live, or the end of a break), with the next two projected ahead."""
+    events = [e for e in lifecycle.events if e.kind == "state"]
+    t0 = next((e.at for e in events if e.detail.split(" (")[0].endswith("-> live")), None)
+    if t0 is None:
+        return 0.0, [], []
+    now = (lifecycle.now() if now is None else now) - t0
+    interval = rules.break_interval_minutes * 60.0
+    length = rules.break_length_minutes * 60.0
+    stretches = [0.0]
+    actual: list[Span] = []
+    who = [b.get("by", "witness") for b in getattr(lifecycle, "breaks", [])]
+    for e in events:
+        head = e.detail.split(" (")[0]
+        if head.endswith("-> break"):
+            actual.append(Span(e.at - t0, None, who[len(actual)] if len(actual) < len(who) else "witness"))
+        elif head.startswith("break ->") and actual and actual[-1].end is None:
+            actual[-1] = Span(actual[-1].start, e.at - t0, actual[-1].label)
+            if head.endswith("-> live"):
+                stretches.append(e.at - t0)
+    planned = [Span(s + interval, s + interval + length) for s in stretches]
+    on_break = bool(actual) and actual[-1].end is None
+    ended = lifecycle.state.value in ("ended", "sealed")
+    if not on_break and not ended:
+        for _ in range(2):  # the next two, projected from the current one
+            nxt = max(planned[-1].end or 0.0, now) + interval
+            planned.append(Span(nxt, nxt + length))
+    return now, planned, actual
 
-    ROLES = [r for r in Role if r is not Role.ACCUSED]
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        outer = QVBoxLayout(self)
-        title = QLabel("New session")
-        title.setObjectName("title")
-        outer.addWidget(title)
-        hint = QLabel("Plan the hearing: who takes part, and how the witness is protected.")
-        hint.setObjectName("subtitle")
-        outer.addWidget(hint)
-
-        form = QFormLayout()
-        self.case_number = QLineEdit()
-        self.case_number.setPlaceholderText("e.g. T2026-0142")
-        self.case_number.setAccessibleName("Case number")
-        self.pseudonym = QLineEdit()
-        self.pseudonym.setPlaceholderText("e.g. Witness A")
-        self.pseudonym.setAccessibleName("Witness pseudonym")
-        self.languages = QLineEdit()
-        self.languages.setPlaceholderText("ISO 639-2 codes, e.g. spa, fra (empty: none)")
-        self.languages.setAccessibleName("Interpreter languages")
-        form.addRow("Case number", self.case_number)
-        form.addRow("Witness pseudonym", self.pseudonym)
-        form.addRow("Interpreter languages", self.languages)
-        outer.addLayout(form)
-
-        people = QGroupBox("Participants")
-        pl = QVBoxLayout(people)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "Languages"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName("Participants")
-        pl.addWidget(self.table)
-        row = QHBoxLayout()
-        add = QPushButton("Add participant")
-        add.setAccessibleName("Add participant")
-        add.clicked.connect(lambda: self.add_participant("", Role.PROSECUTION))
-        remove = QPushButton("Remove selected")
-        remove.setAccessibleName("Remove selected participant")
-        remove.clicked.connect(self._remove_selected)
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        pl.addLayout(row)
-        outer.addWidget(people, 1)
-
-        measures = QGroupBox("Special measures")
-        ml = QVBoxLayout(measures)
-        self.face_mask = QCheckBox("Mask the witness's face for the court")
-        self.voice_mask = QCheckBox("Mask the witness's voice for the court")
-        self.judge_unmasked = QCheckBox("The judge sees and hears the witness unmasked")
-        self.accused_screened = QCheckBox("Screen the accused from the witness")
-        for box in (self.face_mask, self.voice_mask, self.judge_unmasked, self.accused_screened):
-            box.setChecked(True)
-            box.setAccessibleName(box.text())
-            ml.addWidget(box)
-        outer.addWidget(measures)
-
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Form problems")
-        outer.addWidget(self.error)
-        self.create = QPushButton("Create session")
-        self.create.setObjectName("primary")
-        self.create.setAccessibleName("Create session")
-        self.create.clicked.connect(self._submit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.create)
-        outer.addLayout(buttons)
-
-        for name, role in (("", Role.JUDGE), ("", Role.CLERK), ("", Role.SUPPORT)):
-            self.add_participant(name, role)
-
-    def add_participant(self, name: str, role: Role, languages: str = "") -> None:
-        r = self.table.rowCount()
-        self.table.insertRow(r)
-        item = QTableWidgetItem(name)
-        self.table.setItem(r, 0, item)
-        combo = QComboBox()
-        combo.setAccessibleName(f"Role of participant {r + 1}")
-        for role_ in self.ROLES:
-            combo.addItem(ROLE_LABELS[role_], role_)
-        combo.setCurrentIndex(self.ROLES.index(role))
-        self.table.setCellWidget(r, 1, combo)
-        self.table.setItem(r, 2, QTableWidgetItem(languages))
-
-    def _remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
-        for r in rows:
-            self.table.removeRow(r)
-
-    def participants(self) -> list[Participant]:
-        out = []
-        for r in range(self.table.rowCount()):
-            name_item = self.table.item(r, 0)
-            lang_item = self.table.item(r, 2)
-            combo = self.table.cellWidget(r, 1)
-            role = combo.currentData() if isinstance(combo, QComboBox) else Role.PROSECUTION
-            out.append(Participant(name_item.text().strip() if name_item else "", Role(role),
-                                   lang_item.text().strip() if lang_item else ""))
-        return out
-
-    def plan(self) -> SessionPlan:
-        languages = tuple(x.strip().lower() for x in self.languages.text().replace(";", ",").split(",")
-                          if x.strip())
-        people = self.participants()
-        unmasked = ("judge",) if self.judge_unmasked.isChecked() else ()
-        measures = SpecialMeasures(face_mask=self.face_mask.isChecked(), voice_mask=self.voice_mask.isChecked(),
-                                   unmasked_audiences=unmasked, accused_screened=self.accused_screened.isChecked(),
-                                   support_person_present=any(p.role is Role.SUPPORT for p in people))
-        pseudonym = self.pseudonym.text().strip()
-        if pseudonym and not any(p.role is Role.WITNESS for p in people):
-            people.append(Participant(pseudonym, Role.WITNESS))
-        plan = SessionPlan(self.case_number.text().strip(), pseudonym, people, measures, languages=languages)
-        plan.validate()
-        blank = [i + 1 for i, p in enumerate(people) if not p.name]
-        if blank:
-            raise PlanError(f"participant {blank[0]} has no name")
-        if not any(p.role is Role.JUDGE for p in people):
-            raise PlanError("add the judge to the participants")
-        return plan
-
-    def _submit(self) -> None:
-        try:
-            plan = self.plan()
-        except PlanError as exc:
-            self.error.setText(f"Please fix: {exc}.")
-            return
-        self.error.setText("")
-        self.submitted.emit(plan)
-
-    def fill_demo(self) -> None:
-        self.case_number.setText("DEMO-2026-001")
-        self.pseudonym.setText("Witness A")
-        for r, name in enumerate(("HHJ Demo", "Clerk Demo", "Support worker")):
-            self.table.item(r, 0).setText(name)
 
 class LivePanel(QWidget):
-    """The running session: preview, level, mask status, controls, banner, event log."""
+    """The running session: preview, channel matrix, mask status, controls, the break schedule
+    (countdown, reminder, questioning-limit warning), the timeline and the event log."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.c = controller
         plan = controller.plan
+        self.schedule = getattr(controller.session, "schedule", None)
         outer = QVBoxLayout(self)
 
         head = QHBoxLayout()
@@ -238,6 +120,18 @@ class LivePanel(QWidget):
         self.banner.setAccessibleName("Break notice")
         self.banner.hide()
         outer.addWidget(self.banner)
+        self.reminder = QLabel("")
+        self.reminder.setObjectName("banner")
+        self.reminder.setWordWrap(True)
+        self.reminder.setAccessibleName("Planned break reminder")
+        self.reminder.hide()
+        outer.addWidget(self.reminder)
+        self.limit_warning = QLabel("")
+        self.limit_warning.setObjectName("alert")
+        self.limit_warning.setWordWrap(True)
+        self.limit_warning.setAccessibleName("Questioning limit warning")
+        self.limit_warning.hide()
+        outer.addWidget(self.limit_warning)
 
         body = QHBoxLayout()
         left = QVBoxLayout()
@@ -247,30 +141,23 @@ class LivePanel(QWidget):
         self.preview = VideoView("The masked picture appears here once the session is live.")
         self.preview.setAccessibleName("Masked witness preview (court view)")
         left.addWidget(self.preview, 1)
+        # the witness microphone level (the floor as captured, before masking)
         lvl = QHBoxLayout()
-        lvl_label = QLabel("Witness microphone")
-        lvl.addWidget(lvl_label)
+        lvl.addWidget(QLabel("Witness microphone"))
         self.meter = LevelMeter()
         self.meter.setAccessibleName("Witness microphone level")
         lvl.addWidget(self.meter, 1)
         left.addLayout(lvl)
-
-        masks = QGroupBox("Masks by audience")
-        grid = QGridLayout(masks)
-        self.mask_labels: dict[Audience, QLabel] = {}
-        self.feeds: dict[Audience, PipelineFeed] = {}
-        for row, audience in enumerate((Audience.JUDGE, Audience.COURT, Audience.WITNESS_SELF, Audience.SUPPORT)):
-            name = QLabel(AUDIENCE_LABELS[audience])
-            grid.addWidget(name, row, 0)
-            val = QLabel("—")
-            val.setAccessibleName(f"Mask status for {AUDIENCE_LABELS[audience]}")
-            grid.addWidget(val, row, 1)
-            grid.setColumnStretch(1, 1)
-            self.mask_labels[audience] = val
-            feed = PipelineFeed(self.preview if audience is Audience.COURT else None, audience)
-            self.feeds[audience] = feed
-            controller.pipeline.subscribe({audience}, feed)
-        left.addWidget(masks)
+        channels = [("floor", f"Floor ({plan.floor_language})", "witness, masked for the court")]
+        for lang in plan.languages:
+            interp = [p.name for p in plan.participants if p.role is Role.INTERPRETER
+                      and p.languages.replace("<", "").split(">")[-1].strip() == lang]
+            channels.append((lang, f"{language_name(lang, native=False)} ({lang})",
+                             ", ".join(interp) if interp else "interpreter"))
+        self.levels = ChannelLevels(Audience.COURT)
+        controller.pipeline.subscribe({Audience.COURT}, self.levels)
+        self.channels = ChannelMatrix(channels, self.levels)
+        left.addWidget(self.channels)
         body.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -283,12 +170,41 @@ class LivePanel(QWidget):
         for b, name in ((self.start_btn, "Start session (go live)"), (self.rec_btn, "Start or stop recording"),
                         (self.break_btn, "Start or end a break"), (self.end_btn, "End and seal the session")):
             b.setAccessibleName(name)
-            b.setMinimumHeight(40)
+            b.setMinimumHeight(36)
             right.addWidget(b)
         self.start_btn.clicked.connect(controller.go_live)
         self.rec_btn.clicked.connect(self._toggle_recording)
         self.break_btn.clicked.connect(self._toggle_break)
         self.end_btn.clicked.connect(controller.end)
+
+        sched = QGroupBox("Breaks")
+        sl = QVBoxLayout(sched)
+        self.countdown = QLabel("—")
+        self.countdown.setObjectName("countdown")
+        self.countdown.setAccessibleName("Time to the next planned break")
+        sl.addWidget(self.countdown)
+        self.schedule_note = QLabel("")
+        self.schedule_note.setObjectName("hint")
+        self.schedule_note.setWordWrap(True)
+        self.schedule_note.setAccessibleName("Questioning stretch")
+        sl.addWidget(self.schedule_note)
+        right.addWidget(sched)
+
+        masks = QGroupBox("Masks by audience")
+        grid = QGridLayout(masks)
+        self.mask_labels: dict[Audience, QLabel] = {}
+        self.feeds: dict[Audience, PipelineFeed] = {}
+        for row, audience in enumerate((Audience.JUDGE, Audience.COURT, Audience.WITNESS_SELF, Audience.SUPPORT)):
+            grid.addWidget(QLabel(AUDIENCE_LABELS[audience]), row, 0)
+            val = QLabel("—")
+            val.setAccessibleName(f"Mask status for {AUDIENCE_LABELS[audience]}")
+            grid.addWidget(val, row, 1)
+            grid.setColumnStretch(1, 1)
+            self.mask_labels[audience] = val
+            feed = PipelineFeed(self.preview if audience is Audience.COURT else None, audience)
+            self.feeds[audience] = feed
+            controller.pipeline.subscribe({audience}, feed)
+        right.addWidget(masks)
 
         log_title = QLabel("Event log")
         log_title.setObjectName("subtitle")
@@ -304,7 +220,11 @@ class LivePanel(QWidget):
         body.addLayout(right, 2)
         outer.addLayout(body, 1)
 
+        self.timeline = Timeline()
+        outer.addWidget(self.timeline)
+
         controller.state_changed.connect(self._refresh)
+        controller.state_changed.connect(self.tick_schedule)
         controller.events_changed.connect(self._refresh_events)
         controller.busy_changed.connect(self._refresh)
         controller.break_started.connect(self._on_break_started)
@@ -315,8 +235,14 @@ class LivePanel(QWidget):
         self._status_timer.setInterval(200)
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start()
+        self._schedule_timer = QTimer(self)
+        self._schedule_timer.setInterval(1000)
+        self._schedule_timer.timeout.connect(self.tick_schedule)
+        self._schedule_timer.start()
+        self._over_limit = False
         self._refresh()
         self._refresh_events()
+        self.tick_schedule()
 
     # slots -----------------------------------------------------------------------------------
     def _toggle_recording(self) -> None:
@@ -350,6 +276,7 @@ class LivePanel(QWidget):
         self.result.setText(text)
         self.preview.clear("The session has ended.")
         self._refresh()
+        self.tick_schedule()
 
     def _refresh(self, *_: Any) -> None:
         c = self.c
@@ -368,17 +295,67 @@ class LivePanel(QWidget):
         self.rec_badge.setObjectName("badbadge" if c.recording else "subtitle")
         self.rec_badge.setStyleSheet("")
         self.break_btn.setEnabled(live_or_break and not busy)
-        self.break_btn.setText("Resume after break" if state is State.BREAK else "Planned break")
+        self.break_btn.setText("Resume after break" if state is State.BREAK else "Start planned break")
         self.end_btn.setEnabled(live_or_break and not busy or state is State.WAITING and not busy)
         if state is State.BREAK:
             by = c.session.lifecycle.breaks[-1]["by"] if c.session.lifecycle.breaks else "witness"
             who = "The witness asked for a break" if by == "witness" else "A planned break is running"
             started = c.break_started_at() or c.now()
             self.banner.setText(f"{who} ({time.strftime('%H:%M', time.localtime(time.time() - (c.now() - started)))}). "
-                                "Everyone except the support person sees a privacy curtain and hears silence.")
+                                "Everyone except the support person sees a privacy curtain and hears silence. "
+                                "The witness resumes when they are ready.")
             self.banner.show()
         else:
             self.banner.hide()
+
+    def tick_schedule(self, *_: Any) -> None:
+        """Poll the break schedule (once a second): countdown, reminder, questioning-limit warning."""
+        rules = self.c.plan.rules
+        state = self.c.state
+        if self.schedule is None or state not in (State.LIVE, State.BREAK):
+            self.countdown.setText("—")
+            self.schedule_note.setText(f"A planned break every {rules.break_interval_minutes} min for "
+                                       f"{rules.break_length_minutes} min; questioning stretches of at most "
+                                       f"{rules.longest_questioning_minutes} min.")
+            self.reminder.hide()
+            self.limit_warning.hide()
+        else:
+            st = self.schedule.tick()
+            if st.on_break:
+                left = st.break_remaining
+                self.countdown.setText(f"On break {clock_text(st.break_elapsed)}")
+                self.schedule_note.setText(
+                    f"Planned length {rules.break_length_minutes} min: " +
+                    (f"{clock_text(left)} left." if left >= 0 else f"{clock_text(-left)} over — no rush; the "
+                     "witness says when they are ready."))
+            else:
+                if st.next_break_in >= 0:
+                    self.countdown.setText(f"Next break in {clock_text(st.next_break_in)}")
+                else:
+                    self.countdown.setText(f"Planned break due ({clock_text(-st.next_break_in)} over)")
+                self.schedule_note.setText(f"Questioning for {clock_text(st.live_seconds)} "
+                                           f"(limit {rules.longest_questioning_minutes} min).")
+            if st.remind:
+                when = (f"in {clock_text(st.next_break_in)}" if st.next_break_in > 0 else "now")
+                self.reminder.setText(f"Planned break {when}. Start it when the witness finishes an answer "
+                                      "(“Start planned break”).")
+                self.reminder.show()
+            else:
+                self.reminder.hide()
+            if st.over_limit:
+                self.limit_warning.setText(
+                    f"This questioning stretch ({clock_text(st.live_seconds)}) is over the ground-rules limit of "
+                    f"{rules.longest_questioning_minutes} min. The judge has been told.")
+                self.limit_warning.show()
+                if not self._over_limit:
+                    self.c.session.lifecycle.log(
+                        "notice", f"questioning stretch over the {rules.longest_questioning_minutes} min limit")
+                    self.c.poll()
+            else:
+                self.limit_warning.hide()
+            self._over_limit = st.over_limit
+        now, planned, actual = timeline_spans(self.c.session.lifecycle, rules)
+        self.timeline.set_data(now, planned, actual)
 
     def _refresh_events(self) -> None:
         events = self.c.session.lifecycle.events
@@ -409,8 +386,12 @@ class LivePanel(QWidget):
 
     def detach(self) -> None:
         self._status_timer.stop()
+        self._schedule_timer.stop()
+        self.channels.stop()
+        self.c.pipeline.unsubscribe(self.levels)
         for feed in self.feeds.values():
             self.c.pipeline.unsubscribe(feed)
+
 
 class ClerkConsole(QWidget):
     """The clerk's window.  Give ``controller`` to show a running session (the demo), or
@@ -431,7 +412,7 @@ class ClerkConsole(QWidget):
         self.controller: SessionController | None = None
         self.live: LivePanel | None = None
         self.stack = QStackedWidget()
-        self.form = PlanForm()
+        self.form = SessionWizard()
         self.form.submitted.connect(self._create_session)
         self.stack.addWidget(self.form)
         lay = QVBoxLayout(self)

@@ -1,20 +1,31 @@
-"""Witness station: a calm screen for the witness in the safe room.
+"""Witness station: a calm screen for the witness in the safe room, in their own language.
 
 * their own MASKED self-view (reassurance that the court cannot see their face);
 * the person questioning them (a calm card until the remote link exists) — never the accused;
 * a very large "I need a break" button (also B or Space): the break starts at once, with no
   confirmation and no reason asked;
 * during a break a grounding screen with a gentle timer and "I'm ready to continue";
-* "Who can see and hear me now", derived from the plan and the session state.
+* "Who can see and hear me now", derived from the plan and the session state;
+* screen language (Qt translations, one translator per witness), the channel they listen to (floor or
+  their interpretation language, played through the speakers when there are any), text size and
+  high contrast;
+* a rehearsal / equipment check before going live (:mod:`ui.witness.rehearsal`), never recorded.
+
+Signals:
+    language_changed(str): the screen language ("en", "es", "fr").
+    text_scale_changed(float):
+    high_contrast_changed(bool):
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,62 +35,104 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recording.audio.mixer import FLOOR
 from recording.model import Audience
 from recording.session import Role, SessionPlan, State
+from ui.i18n import SCREEN_LANGUAGES, WitnessTranslator, language_name, screen_language_for
 from ui.session import SessionController, SessionHub
 from ui.theme import WITNESS, apply_theme
 from ui.widgets.video_view import PipelineFeed, VideoView
+from ui.witness.listening import Listening, SpeakerFactory, default_speaker_factory
 
 GROUNDING = ("Nobody in court can see or hear you now.\n\n"
              "Breathe in slowly for four… and out for six.\n"
              "Notice five things you can see around you.\n\n"
              "Take as long as you need.")
 
+TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75)
+
+Tr = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
+
 
 def _first(plan: SessionPlan, role: Role) -> str:
     return next((p.name for p in plan.participants if p.role is role and p.name), "")
 
 
-def who_can_see_me(plan: SessionPlan, state: State | None, recording: bool) -> list[str]:
+def who_can_see_me(plan: SessionPlan, state: State | None, recording: bool, tr: Tr = _same) -> list[str]:
     """Plain sentences for the "Who can see and hear me now" panel.  Never names the accused."""
     support = _first(plan, Role.SUPPORT)
     if state is None or state in (State.DRAFT, State.WAITING):
-        lines = ["Nobody in court yet — the hearing has not started."]
+        lines = [tr("Nobody in court yet — the hearing has not started.")]
         if support:
-            lines.append(f"{support} (your support person) is with you.")
+            lines.append(tr("{support} (your support person) is with you.").format(support=support))
         return lines
     if state is State.BREAK:
-        who = f"{support}, your support person" if support else "your support person"
-        return [f"Nobody except {who}. The court sees a curtain and hears nothing."]
+        if support:
+            return [tr("Nobody except {support}, your support person. The court sees a curtain and hears "
+                       "nothing.").format(support=support)]
+        return [tr("Nobody except your support person. The court sees a curtain and hears nothing.")]
     if state in (State.ENDED, State.SEALED):
-        return ["Nobody. The hearing has finished. Thank you."]
+        return [tr("Nobody. The hearing has finished. Thank you.")]
     m = plan.measures
-    judge = _first(plan, Role.JUDGE) or "The judge"
-    face = m.face_mask
-    voice = m.voice_mask
-    masked = ("with your face covered" if face else "your face") + (
-        " and your voice changed" if voice else "")
-    if plan.unmasked(Audience.JUDGE):
-        lines = [f"{judge} (the judge) sees your face and hears your own voice."]
+    judge = _first(plan, Role.JUDGE) or tr("The judge")
+    if plan.unmasked(Audience.JUDGE) or (not m.face_mask and not m.voice_mask):
+        lines = [tr("{judge} (the judge) sees your face and hears your own voice.").format(judge=judge)]
+    elif m.face_mask and m.voice_mask:
+        lines = [tr("{judge} (the judge) sees you with your face covered and hears a changed voice.")
+                 .format(judge=judge)]
+    elif m.face_mask:
+        lines = [tr("{judge} (the judge) sees you with your face covered and hears your own voice.")
+                 .format(judge=judge)]
     else:
-        lines = [f"{judge} (the judge) sees you {masked}."]
-    lines.append(f"The lawyers, the clerk and interpreters see you {masked}.")
+        lines = [tr("{judge} (the judge) sees your face and hears a changed voice.").format(judge=judge)]
+    if m.face_mask and m.voice_mask:
+        lines.append(tr("The lawyers, the clerk and interpreters see you with your face covered and hear a "
+                        "changed voice."))
+    elif m.face_mask:
+        lines.append(tr("The lawyers, the clerk and interpreters see you with your face covered and hear "
+                        "your own voice."))
+    elif m.voice_mask:
+        lines.append(tr("The lawyers, the clerk and interpreters see your face and hear a changed voice."))
+    else:
+        lines.append(tr("The lawyers, the clerk and interpreters see your face and hear your own voice."))
     if m.accused_screened:
-        lines.append("The accused cannot see you.")
+        lines.append(tr("The accused cannot see you."))
     if support:
-        lines.append(f"{support} (your support person) is with you.")
-    lines.append("This is being recorded for the court." if recording else "Nothing is being recorded.")
+        lines.append(tr("{support} (your support person) is with you.").format(support=support))
+    lines.append(tr("This is being recorded for the court.") if recording else tr("Nothing is being recorded."))
     return lines
 
 
 class WitnessStation(QWidget):
-    """The witness's window.  Shows the hub's session (or the one given)."""
+    """The witness's window.  Shows the hub's session (or the one given).
+
+    ``language`` is the screen language ("en", "es", "fr" or an ISO 639-2 code; empty: from the plan's
+    first interpretation language).  ``speaker_factory`` makes the sound output (None: no sound);
+    ``rehearsal_factory`` makes the local, unrecorded pipeline of the equipment check (None: no
+    rehearsal at this station)."""
+
+    language_changed = Signal(str)
+    text_scale_changed = Signal(float)
+    high_contrast_changed = Signal(bool)
 
     def __init__(self, hub: SessionHub | None = None, controller: SessionController | None = None,
-                 high_contrast: bool = False, text_scale: float = 1.0, parent: QWidget | None = None) -> None:
+                 high_contrast: bool = False, text_scale: float = 1.0, parent: QWidget | None = None,
+                 language: str = "", speaker_factory: SpeakerFactory | None = default_speaker_factory,
+                 rehearsal_factory: Callable[[SessionPlan | None], Any] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Testimony Shield — Witness")
         self.setAccessibleName("Witness station")
+        self._translator = WitnessTranslator(language or "en")
+        self._language_explicit = bool(language)
+        self._high_contrast = high_contrast
+        self._text_scale = text_scale
+        self._speaker_factory = speaker_factory
+        self._rehearsal_factory = rehearsal_factory
+        self.listening: Listening | None = None
+        self.rehearsal: Any = None
         apply_theme(self, WITNESS, high_contrast, text_scale)
         self.c: SessionController | None = None
         self._feed: PipelineFeed | None = None
@@ -93,12 +146,37 @@ class WitnessStation(QWidget):
         main = QWidget()
         main.setObjectName("mainPage")
         ml = QVBoxLayout(main)
-        ml.setContentsMargins(28, 22, 28, 22)
-        ml.setSpacing(16)
-        self.greeting = QLabel("Welcome. Take your time.")
+        ml.setContentsMargins(28, 18, 28, 22)
+        ml.setSpacing(14)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(10)
+        self.greeting = QLabel("")
         self.greeting.setObjectName("title")
-        self.greeting.setAccessibleName("Greeting")
-        ml.addWidget(self.greeting)
+        bar.addWidget(self.greeting, 1)
+        self.screen_label = QLabel("")
+        self.screen_language = QComboBox()
+        for code, name in SCREEN_LANGUAGES.items():
+            self.screen_language.addItem(name, code)
+        self.screen_label.setBuddy(self.screen_language)
+        self.screen_language.currentIndexChanged.connect(self._screen_language_picked)
+        self.channel_label = QLabel("")
+        self.channel = QComboBox()
+        self.channel_label.setBuddy(self.channel)
+        self.channel.currentIndexChanged.connect(self._channel_picked)
+        self.smaller = QPushButton("A−")
+        self.larger = QPushButton("A+")
+        self.smaller.clicked.connect(lambda: self.step_text_size(-1))
+        self.larger.clicked.connect(lambda: self.step_text_size(1))
+        self.contrast = QPushButton("")
+        self.contrast.setCheckable(True)
+        self.contrast.setChecked(high_contrast)
+        self.contrast.toggled.connect(self.set_high_contrast)
+        for w in (self.screen_label, self.screen_language, self.channel_label, self.channel, self.smaller,
+                  self.larger, self.contrast):
+            w.setObjectName(w.objectName() or "toolbar")
+            bar.addWidget(w)
+        ml.addLayout(bar)
 
         views = QHBoxLayout()
         views.setSpacing(16)
@@ -106,28 +184,30 @@ class WitnessStation(QWidget):
         questioner.setObjectName("card")
         ql = QVBoxLayout(questioner)
         ql.setContentsMargins(20, 20, 20, 20)
-        q_cap = QLabel("Speaking to you")
-        q_cap.setObjectName("subtitle")
-        ql.addWidget(q_cap)
+        self.q_cap = QLabel("")
+        self.q_cap.setObjectName("subtitle")
+        ql.addWidget(self.q_cap)
         ql.addStretch(1)
-        self.questioner = QLabel("Judge")
+        self.questioner = QLabel("")
         self.questioner.setObjectName("title")
         self.questioner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.questioner.setWordWrap(True)
-        self.questioner.setAccessibleName("Person speaking to you")
         ql.addWidget(self.questioner)
         ql.addStretch(1)
+        self.sound = QLabel("")
+        self.sound.setObjectName("hint")
+        self.sound.setWordWrap(True)
+        ql.addWidget(self.sound)
         views.addWidget(questioner, 3)
 
         selfcard = QFrame()
         selfcard.setObjectName("card")
         sl = QVBoxLayout(selfcard)
         sl.setContentsMargins(16, 16, 16, 16)
-        s_cap = QLabel("How the court sees you")
-        s_cap.setObjectName("subtitle")
-        sl.addWidget(s_cap)
-        self.self_view = VideoView("Your picture will appear here, with your face covered.")
-        self.self_view.setAccessibleName("Your own picture, masked as the court sees it")
+        self.s_cap = QLabel("")
+        self.s_cap.setObjectName("subtitle")
+        sl.addWidget(self.s_cap)
+        self.self_view = VideoView("")
         sl.addWidget(self.self_view, 1)
         views.addWidget(selfcard, 2)
         ml.addLayout(views, 3)
@@ -138,23 +218,26 @@ class WitnessStation(QWidget):
         who.setObjectName("card")
         wl = QVBoxLayout(who)
         wl.setContentsMargins(20, 16, 20, 16)
-        w_cap = QLabel("Who can see and hear me now")
-        w_cap.setObjectName("subtitle")
-        wl.addWidget(w_cap)
+        self.w_cap = QLabel("")
+        self.w_cap.setObjectName("subtitle")
+        wl.addWidget(self.w_cap)
         self.who = QLabel("")
         self.who.setWordWrap(True)
-        self.who.setAccessibleName("Who can see and hear me now")
         wl.addWidget(self.who)
         wl.addStretch(1)
         bottom.addWidget(who, 3)
 
-        self.break_button = QPushButton("I need a break")
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        self.break_button = QPushButton("")
         self.break_button.setObjectName("breakButton")
-        self.break_button.setAccessibleName("I need a break")
-        self.break_button.setAccessibleDescription("Stops the court seeing and hearing you at once. Shortcut: B or Space.")
-        self.break_button.setToolTip("Press at any time. You do not have to say why. (B or Space)")
         self.break_button.clicked.connect(self.take_break)
-        bottom.addWidget(self.break_button, 2)
+        right.addWidget(self.break_button, 1)
+        self.rehearse_button = QPushButton("")
+        self.rehearse_button.clicked.connect(self.open_rehearsal)
+        self.rehearse_button.setVisible(rehearsal_factory is not None)
+        right.addWidget(self.rehearse_button)
+        bottom.addLayout(right, 2)
         ml.addLayout(bottom, 2)
         self.stack.addWidget(main)
 
@@ -164,24 +247,21 @@ class WitnessStation(QWidget):
         bl = QVBoxLayout(brk)
         bl.setContentsMargins(40, 40, 40, 40)
         bl.addStretch(1)
-        head = QLabel("You are on a break")
-        head.setObjectName("title")
-        head.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bl.addWidget(head)
-        self.grounding = QLabel(GROUNDING)
+        self.break_head = QLabel("")
+        self.break_head.setObjectName("title")
+        self.break_head.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bl.addWidget(self.break_head)
+        self.grounding = QLabel("")
         self.grounding.setObjectName("grounding")
         self.grounding.setWordWrap(True)
         self.grounding.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.grounding.setAccessibleName("Break guidance")
         bl.addWidget(self.grounding)
         self.timer_label = QLabel("00:00")
         self.timer_label.setObjectName("breakTimer")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.timer_label.setAccessibleName("Time on break")
         bl.addWidget(self.timer_label)
-        self.ready_button = QPushButton("I'm ready to continue")
+        self.ready_button = QPushButton("")
         self.ready_button.setObjectName("readyButton")
-        self.ready_button.setAccessibleName("I'm ready to continue")
         self.ready_button.clicked.connect(self.resume)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -196,43 +276,209 @@ class WitnessStation(QWidget):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(self._shortcut_break)
+        for key, step in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1)):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.activated.connect(lambda s=step: self.step_text_size(s))
 
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._update_timer)
+        self._sound_timer = QTimer(self)
+        self._sound_timer.setInterval(1000)
+        self._sound_timer.timeout.connect(self._update_sound)
         self._break_started_at: float | None = None
 
         self.resize(1100, 720)
+        self._fill_channels(None)
+        self.retranslate()
         if hub is not None:
             hub.session_changed.connect(self.attach)
             if hub.controller is not None and controller is None:
                 controller = hub.controller
         self.attach(controller)
 
+    # translation -------------------------------------------------------------------------------
+    def tr(self, text: str) -> str:  # type: ignore[override]  (the witness's own translator)
+        return self._translator.tr(text)
+
+    @property
+    def language(self) -> str:
+        return self._translator.language
+
+    def set_language(self, lang: str, explicit: bool = True) -> None:
+        """Switch the screen language ("en", "es", "fr", or an ISO 639-2 code)."""
+        self._translator.set_language(lang)
+        self._language_explicit = self._language_explicit or explicit
+        i = self.screen_language.findData(self._translator.language)
+        if i >= 0 and i != self.screen_language.currentIndex():
+            self.screen_language.blockSignals(True)
+            self.screen_language.setCurrentIndex(i)
+            self.screen_language.blockSignals(False)
+        self.retranslate()
+        self.language_changed.emit(self._translator.language)
+
+    def _screen_language_picked(self, index: int) -> None:
+        code = self.screen_language.itemData(index)
+        if code and code != self._translator.language:
+            self.set_language(code)
+
+    def retranslate(self) -> None:
+        t = self.tr
+        self.setWindowTitle(t("Testimony Shield — Witness"))
+        self.screen_label.setText(t("Screen language"))
+        self.screen_language.setAccessibleName(t("Screen language"))
+        self.channel_label.setText(t("I listen to"))
+        self.channel.setAccessibleName(t("The channel you hear"))
+        self.smaller.setAccessibleName(t("Smaller text"))
+        self.smaller.setToolTip(t("Smaller text"))
+        self.larger.setAccessibleName(t("Larger text"))
+        self.larger.setToolTip(t("Larger text"))
+        self.contrast.setText(t("High contrast"))
+        self.contrast.setAccessibleName(t("High contrast"))
+        self.q_cap.setText(t("Speaking to you"))
+        self.questioner.setAccessibleName(t("Person speaking to you"))
+        self.s_cap.setText(t("How the court sees you"))
+        self.self_view.set_placeholder(t("Your picture will appear here, with your face covered."))
+        self.self_view.setAccessibleName(t("Your own picture, masked as the court sees it"))
+        self.w_cap.setText(t("Who can see and hear me now"))
+        self.who.setAccessibleName(t("Who can see and hear me now"))
+        self.break_button.setText(t("I need a break"))
+        self.break_button.setAccessibleName(t("I need a break"))
+        self.break_button.setAccessibleDescription(
+            t("Stops the court seeing and hearing you at once. Shortcut: B or Space."))
+        self.break_button.setToolTip(t("Press at any time. You do not have to say why. (B or Space)"))
+        self.rehearse_button.setText(t("Practise first (equipment check)"))
+        self.rehearse_button.setAccessibleName(t("Practise first (equipment check)"))
+        self.break_head.setText(t("You are on a break"))
+        self.grounding.setText(t(GROUNDING))
+        self.grounding.setAccessibleName(t("Break guidance"))
+        self.timer_label.setAccessibleName(t("Time on break"))
+        self.ready_button.setText(t("I'm ready to continue"))
+        self.ready_button.setAccessibleName(t("I'm ready to continue"))
+        floor_i = self.channel.findData(FLOOR)
+        if floor_i >= 0:
+            self.channel.setItemText(floor_i, t("The court room (no interpretation)"))
+        self._refresh()
+        self._update_sound()
+
+    # text size and contrast --------------------------------------------------------------------
+    @property
+    def text_scale(self) -> float:
+        return self._text_scale
+
+    def step_text_size(self, step: int) -> None:
+        i = min(range(len(TEXT_SCALES)), key=lambda k: abs(TEXT_SCALES[k] - self._text_scale))
+        self.set_text_scale(TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + step))])
+
+    def set_text_scale(self, scale: float) -> None:
+        if abs(scale - self._text_scale) < 1e-6:
+            return
+        self._text_scale = scale
+        apply_theme(self, WITNESS, self._high_contrast, scale)
+        self.smaller.setEnabled(scale > TEXT_SCALES[0])
+        self.larger.setEnabled(scale < TEXT_SCALES[-1])
+        self.text_scale_changed.emit(scale)
+
+    @property
+    def high_contrast(self) -> bool:
+        return self._high_contrast
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on == self._high_contrast:
+            return
+        self._high_contrast = on
+        apply_theme(self, WITNESS, on, self._text_scale)
+        if self.contrast.isChecked() != on:
+            self.contrast.setChecked(on)
+        self.high_contrast_changed.emit(on)
+
+    # listening channel -------------------------------------------------------------------------
+    def _fill_channels(self, plan: SessionPlan | None) -> None:
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.addItem(self.tr("The court room (no interpretation)"), FLOOR)
+        for lang in plan.languages if plan is not None else ():
+            self.channel.addItem(f"{language_name(lang)} ({lang})", lang)
+        self.channel.blockSignals(False)
+        self.channel.setEnabled(self.channel.count() > 1)
+
+    def choose_channel(self, channel: str) -> None:
+        i = self.channel.findData(channel)
+        if i >= 0:
+            self.channel.setCurrentIndex(i)
+            self._channel_picked(i)
+
+    def _channel_picked(self, index: int) -> None:
+        channel = self.channel.itemData(index) or FLOOR
+        if self.listening is not None:
+            self.listening.choose(channel)
+        self._update_sound()
+
+    @property
+    def listening_channel(self) -> str:
+        return self.channel.currentData() or FLOOR
+
+    def _update_sound(self) -> None:
+        if self.c is None or self.listening is None:
+            self.sound.setText("")
+            return
+        if not self.listening.available:
+            self.sound.setText(self.tr("No speakers found — the court's sound cannot be played here."))
+        elif self.listening_channel == FLOOR:
+            self.sound.setText(self.tr("You hear the court room."))
+        else:
+            self.sound.setText(self.tr("You hear the interpreter, with the court room quietly underneath."))
+
     # session ---------------------------------------------------------------------------------
     def attach(self, controller: SessionController | None) -> None:
         if self.c is not None and self._feed is not None:
             self.c.pipeline.unsubscribe(self._feed)
+        if self.listening is not None:
+            self.listening.close()
+            self.listening = None
         self.c = controller
         self._feed = None
+        plan = controller.plan if controller is not None else None
+        self._fill_channels(plan)
         if controller is not None:
             self._feed = PipelineFeed(self.self_view, Audience.WITNESS_SELF)
             controller.pipeline.subscribe({Audience.WITNESS_SELF}, self._feed)
             controller.state_changed.connect(self._refresh)
             controller.events_changed.connect(self._refresh)
-            plan = controller.plan
-            judge = _first(plan, Role.JUDGE) or "the judge"
-            self.questioner.setText(f"Judge — {judge}\n(speaking)")
-            self.greeting.setText(f"Welcome, {plan.witness_pseudonym}. Take your time.")
-        self._refresh()
+            # the witness hears their language when the plan has one (they can change it)
+            channel = plan.languages[0] if plan.languages else FLOOR
+            if not self._language_explicit and plan.languages:
+                self._translator.set_language(screen_language_for(plan.languages[0]))
+                i = self.screen_language.findData(self._translator.language)
+                self.screen_language.blockSignals(True)
+                self.screen_language.setCurrentIndex(max(0, i))
+                self.screen_language.blockSignals(False)
+            self.listening = Listening(controller.pipeline, self._speaker_factory, channel)
+            self.channel.blockSignals(True)
+            self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
+            self.channel.blockSignals(False)
+            self._sound_timer.start()
+        else:
+            self._sound_timer.stop()
+        self.retranslate()
 
     def _refresh(self, *_: Any) -> None:
         c = self.c
+        t = self.tr
         state = c.state if c is not None else None
-        lines = who_can_see_me(c.plan, state, c.recording) if c is not None else [
-            "Nobody yet — the hearing has not started."]
+        if c is not None:
+            plan = c.plan
+            judge = _first(plan, Role.JUDGE) or t("The judge")
+            self.questioner.setText(t("Judge — {judge}\n(speaking)").format(judge=judge))
+            self.greeting.setText(t("Welcome, {name}. Take your time.").format(name=plan.witness_pseudonym))
+            lines = who_can_see_me(plan, state, c.recording, t)
+        else:
+            self.questioner.setText(t("The judge"))
+            self.greeting.setText(t("Welcome. Take your time."))
+            lines = [t("Nobody yet — the hearing has not started.")]
         self.who.setText("\n".join(f"•  {line}" for line in lines))
         self.break_button.setEnabled(state is State.LIVE)
+        self.rehearse_button.setEnabled(state not in (State.LIVE, State.BREAK))
         if state is State.BREAK:
             if self.stack.currentWidget() is not self.break_page:
                 self._break_started_at = c.break_started_at() if c is not None else None
@@ -245,7 +491,7 @@ class WitnessStation(QWidget):
                 self.stack.setCurrentIndex(0)
                 self._tick.stop()
         if state in (State.ENDED, State.SEALED):
-            self.self_view.clear("The hearing has finished. Thank you.")
+            self.self_view.clear(t("The hearing has finished. Thank you."))
 
     def _update_timer(self) -> None:
         if self.c is None:
@@ -263,7 +509,7 @@ class WitnessStation(QWidget):
         self._refresh()
 
     def _shortcut_break(self) -> None:
-        if self.stack.currentWidget() is not self.break_page:
+        if self.stack.currentWidget() is not self.break_page and self.rehearsal is None:
             self.take_break()
 
     def resume(self) -> None:
@@ -271,8 +517,31 @@ class WitnessStation(QWidget):
             self.c.end_break()
         self._refresh()
 
+    def open_rehearsal(self) -> Any:
+        """The equipment check, in the witness's language; nothing of it is recorded."""
+        if self._rehearsal_factory is None or self.rehearsal is not None:
+            return self.rehearsal
+        from ui.witness.rehearsal import RehearsalDialog
+
+        plan = self.c.plan if self.c is not None else None
+        dlg = RehearsalDialog(self._rehearsal_factory, plan, self._translator, self._speaker_factory,
+                              high_contrast=self._high_contrast, text_scale=self._text_scale, parent=self)
+        self.rehearsal = dlg
+
+        def closed(*_: Any) -> None:
+            self.rehearsal = None
+
+        dlg.finished.connect(closed)
+        dlg.open()
+        return dlg
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if self.c is not None and self._feed is not None:
             self.c.pipeline.unsubscribe(self._feed)
             self._feed = None
+        if self.listening is not None:
+            self.listening.close()
+            self.listening = None
+        if self.rehearsal is not None:
+            self.rehearsal.close()
         super().closeEvent(event)

@@ -1,0 +1,399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en_GB">
+  <context>
+    <name>WitnessStation</name>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="146" />
+      <source>Practice and equipment check</source>
+      <translation>Práctica y prueba del equipo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="173" />
+      <source>Let's check everything before we start</source>
+      <translation>Comprobemos todo antes de empezar</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="177" />
+      <source>Nothing here is recorded, and nobody in court can see or hear it. Take your time.</source>
+      <translation>Nada de esto se graba y nadie en el tribunal puede verlo ni oírlo. Tómese su tiempo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="186" />
+      <source>1. Your camera, with your face covered</source>
+      <translation>1. Su cámara, con la cara cubierta</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="190" />
+      <source>Starting your camera…</source>
+      <translation>Encendiendo su cámara…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="191" />
+      <source>Your camera, with your face covered</source>
+      <translation>Su cámara, con la cara cubierta</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="200" />
+      <source>2. Your microphone</source>
+      <translation>2. Su micrófono</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="204" />
+      <source>Your microphone level</source>
+      <translation>Nivel de su micrófono</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="207" />
+      <source>Record a few words</source>
+      <translation>Grabar unas palabras</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="210" />
+      <source>Hear my changed voice</source>
+      <translation>Escuchar mi voz cambiada</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="217" />
+      <source>Say a few words, then listen to how the court hears your voice.</source>
+      <translation>Diga unas palabras y luego escuche cómo oye su voz el tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="225" />
+      <source>3. What you will hear</source>
+      <translation>3. Lo que va a oír</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="230" />
+      <source>The channel you hear</source>
+      <translation>El canal que usted oye</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="231" />
+      <source>The court room (no interpretation)</source>
+      <translation>La sala (sin interpretación)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="238" />
+      <source>Listen</source>
+      <translation>Escuchar</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="239" />
+      <source>Listen to this channel</source>
+      <translation>Escuchar este canal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="245" />
+      <source>Level of what you hear</source>
+      <translation>Nivel de lo que oye</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="255" />
+      <source>4. Try the break button</source>
+      <translation>4. Pruebe el botón de descanso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="258" />
+      <source>I need a break</source>
+      <translation>Necesito un descanso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="260" />
+      <source>Try the break button</source>
+      <translation>Probar el botón de descanso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="272" />
+      <source>I'm ready — finish the check</source>
+      <translation>Estoy listo/a — terminar la prueba</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="287" />
+      <source>You are on a break</source>
+      <translation>Está en un descanso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="291" />
+      <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
+      <translation>Así es un descanso. Durante la audiencia, el tribunal vería ahora una cortina y no oiría nada, de inmediato. Nunca tiene que explicar por qué.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="296" />
+      <source>Break guidance</source>
+      <translation>Guía para el descanso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="298" />
+      <source>I'm ready to continue</source>
+      <translation>Estoy listo/a para continuar</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="327" />
+      <source>Starting your camera and microphone…</source>
+      <translation>Encendiendo su cámara y su micrófono…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="356" />
+      <source>The camera or microphone could not be started. Please tell the court staff.</source>
+      <translation>No se pudo encender la cámara o el micrófono. Avise al personal del tribunal, por favor.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="391" />
+      <source>Playing your changed voice…</source>
+      <translation>Reproduciendo su voz cambiada…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="350" />
+      <source>No speakers found — you can still check your camera and microphone.</source>
+      <translation>No se encontraron altavoces; aún puede comprobar su cámara y su micrófono.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="386" />
+      <source>No speakers found — your voice cannot be played back here.</source>
+      <translation>No se encontraron altavoces; su voz no se puede reproducir aquí.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="396" />
+      <source>This is how the court hears your voice.</source>
+      <translation>Así oye su voz el tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="419" />
+      <source>Stop</source>
+      <translation>Parar</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="370" />
+      <source>Done. Press “Hear my changed voice”.</source>
+      <translation>Listo. Pulse «Escuchar mi voz cambiada».</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="412" />
+      <source>You hear the interpreter, with the court room quietly underneath.</source>
+      <translation>Oye al intérprete, con el sonido de la sala suave de fondo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="413" />
+      <source>You hear the court room.</source>
+      <translation>Oye la sala.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="415" />
+      <source>No speakers found — the court's sound cannot be played here.</source>
+      <translation>No se encontraron altavoces; el sonido del tribunal no se puede reproducir aquí.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="365" />
+      <source>Recording… ({seconds:.0f} s)</source>
+      <translation>Grabando… ({seconds:.0f} s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="81" />
+      <source>The judge</source>
+      <translation>El juez o la jueza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="69" />
+      <source>Nobody in court yet — the hearing has not started.</source>
+      <translation>Todavía nadie en el tribunal: la audiencia no ha empezado.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="77" />
+      <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
+      <translation>Nadie, excepto su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="79" />
+      <source>Nobody. The hearing has finished. Thank you.</source>
+      <translation>Nadie. La audiencia ha terminado. Gracias.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="93" />
+      <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
+      <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen una voz cambiada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="103" />
+      <source>The accused cannot see you.</source>
+      <translation>El acusado no puede verle.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="106" />
+      <source>This is being recorded for the court.</source>
+      <translation>Esto se está grabando para el tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="106" />
+      <source>Nothing is being recorded.</source>
+      <translation>No se está grabando nada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="327" />
+      <source>Testimony Shield — Witness</source>
+      <translation>Testimony Shield — Testigo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="328" />
+      <source>Screen language</source>
+      <translation>Idioma de la pantalla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="330" />
+      <source>I listen to</source>
+      <translation>Escucho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="332" />
+      <source>Smaller text</source>
+      <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="334" />
+      <source>Larger text</source>
+      <translation>Texto más grande</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="336" />
+      <source>High contrast</source>
+      <translation>Alto contraste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="338" />
+      <source>Speaking to you</source>
+      <translation>Le habla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="339" />
+      <source>Person speaking to you</source>
+      <translation>Persona que le habla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="340" />
+      <source>How the court sees you</source>
+      <translation>Cómo le ve el tribunal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="341" />
+      <source>Your picture will appear here, with your face covered.</source>
+      <translation>Su imagen aparecerá aquí, con la cara cubierta.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="342" />
+      <source>Your own picture, masked as the court sees it</source>
+      <translation>Su propia imagen, enmascarada como la ve el tribunal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="343" />
+      <source>Who can see and hear me now</source>
+      <translation>Quién puede verme y oírme ahora</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="348" />
+      <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
+      <translation>El tribunal deja de verle y oírle al instante. Atajo: B o Espacio.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="349" />
+      <source>Press at any time. You do not have to say why. (B or Space)</source>
+      <translation>Púlselo cuando quiera. No tiene que explicar por qué. (B o Espacio)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="350" />
+      <source>Practise first (equipment check)</source>
+      <translation>Practicar primero (prueba del equipo)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="353" />
+      <source>Nobody in court can see or hear you now.
+
+Breathe in slowly for four… and out for six.
+Notice five things you can see around you.
+
+Take as long as you need.</source>
+      <translation>Ahora nadie en el tribunal puede verle ni oírle.
+
+Inspire despacio contando hasta cuatro… y espire contando hasta seis.
+Fíjese en cinco cosas que pueda ver a su alrededor.
+
+Tómese el tiempo que necesite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="355" />
+      <source>Time on break</source>
+      <translation>Tiempo de descanso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="96" />
+      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
+      <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="477" />
+      <source>Welcome. Take your time.</source>
+      <translation>Bienvenido/a. Tómese su tiempo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="478" />
+      <source>Nobody yet — the hearing has not started.</source>
+      <translation>Todavía nadie: la audiencia no ha empezado.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="494" />
+      <source>The hearing has finished. Thank you.</source>
+      <translation>La audiencia ha terminado. Gracias.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="83" />
+      <source>{judge} (the judge) sees your face and hears your own voice.</source>
+      <translation>{judge} (juez/a) ve su cara y oye su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="99" />
+      <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
+      <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen una voz cambiada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="101" />
+      <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
+      <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="105" />
+      <source>{support} (your support person) is with you.</source>
+      <translation>{support} (su persona de apoyo) está con usted.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="75" />
+      <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
+      <translation>Nadie, excepto {support}, su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="85" />
+      <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
+      <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="472" />
+      <source>Judge — {judge}
+(speaking)</source>
+      <translation>Juez/a — {judge}
+(está hablando)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="473" />
+      <source>Welcome, {name}. Take your time.</source>
+      <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="88" />
+      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
+      <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="91" />
+      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
+      <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
+    </message>
+  </context>
+</TS>

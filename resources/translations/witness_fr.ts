@@ -1,0 +1,399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
+  <context>
+    <name>WitnessStation</name>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="146" />
+      <source>Practice and equipment check</source>
+      <translation>Essai et vérification du matériel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="173" />
+      <source>Let's check everything before we start</source>
+      <translation>Vérifions tout avant de commencer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="177" />
+      <source>Nothing here is recorded, and nobody in court can see or hear it. Take your time.</source>
+      <translation>Rien n'est enregistré ici, et personne au tribunal ne peut le voir ni l'entendre. Prenez votre temps.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="186" />
+      <source>1. Your camera, with your face covered</source>
+      <translation>1. Votre caméra, avec le visage masqué</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="190" />
+      <source>Starting your camera…</source>
+      <translation>Démarrage de votre caméra…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="191" />
+      <source>Your camera, with your face covered</source>
+      <translation>Votre caméra, avec le visage masqué</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="200" />
+      <source>2. Your microphone</source>
+      <translation>2. Votre micro</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="204" />
+      <source>Your microphone level</source>
+      <translation>Niveau de votre micro</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="207" />
+      <source>Record a few words</source>
+      <translation>Enregistrer quelques mots</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="210" />
+      <source>Hear my changed voice</source>
+      <translation>Écouter ma voix modifiée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="217" />
+      <source>Say a few words, then listen to how the court hears your voice.</source>
+      <translation>Dites quelques mots, puis écoutez comment le tribunal entend votre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="225" />
+      <source>3. What you will hear</source>
+      <translation>3. Ce que vous entendrez</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="230" />
+      <source>The channel you hear</source>
+      <translation>Le canal que vous entendez</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="231" />
+      <source>The court room (no interpretation)</source>
+      <translation>La salle d'audience (sans interprétation)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="238" />
+      <source>Listen</source>
+      <translation>Écouter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="239" />
+      <source>Listen to this channel</source>
+      <translation>Écouter ce canal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="245" />
+      <source>Level of what you hear</source>
+      <translation>Niveau de ce que vous entendez</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="255" />
+      <source>4. Try the break button</source>
+      <translation>4. Essayez le bouton de pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="258" />
+      <source>I need a break</source>
+      <translation>J'ai besoin d'une pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="260" />
+      <source>Try the break button</source>
+      <translation>Essayer le bouton de pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="272" />
+      <source>I'm ready — finish the check</source>
+      <translation>Je suis prêt·e — terminer la vérification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="287" />
+      <source>You are on a break</source>
+      <translation>Vous êtes en pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="291" />
+      <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
+      <translation>Voici à quoi ressemble une pause. Pendant l'audience, le tribunal verrait maintenant un rideau et n'entendrait plus rien, immédiatement. Vous n'avez jamais à dire pourquoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="296" />
+      <source>Break guidance</source>
+      <translation>Conseils pour la pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="298" />
+      <source>I'm ready to continue</source>
+      <translation>Je suis prêt·e à continuer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="327" />
+      <source>Starting your camera and microphone…</source>
+      <translation>Démarrage de votre caméra et de votre micro…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="356" />
+      <source>The camera or microphone could not be started. Please tell the court staff.</source>
+      <translation>La caméra ou le micro n'a pas pu démarrer. Veuillez prévenir le personnel du tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="391" />
+      <source>Playing your changed voice…</source>
+      <translation>Lecture de votre voix modifiée…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="350" />
+      <source>No speakers found — you can still check your camera and microphone.</source>
+      <translation>Aucun haut-parleur trouvé — vous pouvez quand même vérifier votre caméra et votre micro.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="386" />
+      <source>No speakers found — your voice cannot be played back here.</source>
+      <translation>Aucun haut-parleur trouvé — votre voix ne peut pas être rejouée ici.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="396" />
+      <source>This is how the court hears your voice.</source>
+      <translation>Voici comment le tribunal entend votre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="419" />
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="370" />
+      <source>Done. Press “Hear my changed voice”.</source>
+      <translation>Terminé. Appuyez sur « Écouter ma voix modifiée ».</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="412" />
+      <source>You hear the interpreter, with the court room quietly underneath.</source>
+      <translation>Vous entendez l'interprète, avec la salle d'audience en fond sonore discret.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="413" />
+      <source>You hear the court room.</source>
+      <translation>Vous entendez la salle d'audience.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="415" />
+      <source>No speakers found — the court's sound cannot be played here.</source>
+      <translation>Aucun haut-parleur trouvé — le son du tribunal ne peut pas être diffusé ici.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="365" />
+      <source>Recording… ({seconds:.0f} s)</source>
+      <translation>Enregistrement… ({seconds:.0f} s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="81" />
+      <source>The judge</source>
+      <translation>Le juge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="69" />
+      <source>Nobody in court yet — the hearing has not started.</source>
+      <translation>Personne au tribunal pour l'instant — l'audience n'a pas commencé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="77" />
+      <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
+      <translation>Personne, sauf votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="79" />
+      <source>Nobody. The hearing has finished. Thank you.</source>
+      <translation>Personne. L'audience est terminée. Merci.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="93" />
+      <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
+      <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent une voix modifiée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="103" />
+      <source>The accused cannot see you.</source>
+      <translation>L'accusé ne peut pas vous voir.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="106" />
+      <source>This is being recorded for the court.</source>
+      <translation>Ceci est enregistré pour le tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="106" />
+      <source>Nothing is being recorded.</source>
+      <translation>Rien n'est enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="327" />
+      <source>Testimony Shield — Witness</source>
+      <translation>Testimony Shield — Témoin</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="328" />
+      <source>Screen language</source>
+      <translation>Langue de l'écran</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="330" />
+      <source>I listen to</source>
+      <translation>J'écoute</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="332" />
+      <source>Smaller text</source>
+      <translation>Texte plus petit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="334" />
+      <source>Larger text</source>
+      <translation>Texte plus grand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="336" />
+      <source>High contrast</source>
+      <translation>Contraste élevé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="338" />
+      <source>Speaking to you</source>
+      <translation>Vous parle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="339" />
+      <source>Person speaking to you</source>
+      <translation>Personne qui vous parle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="340" />
+      <source>How the court sees you</source>
+      <translation>Comment le tribunal vous voit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="341" />
+      <source>Your picture will appear here, with your face covered.</source>
+      <translation>Votre image apparaîtra ici, avec le visage masqué.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="342" />
+      <source>Your own picture, masked as the court sees it</source>
+      <translation>Votre propre image, masquée comme le tribunal la voit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="343" />
+      <source>Who can see and hear me now</source>
+      <translation>Qui peut me voir et m'entendre maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="348" />
+      <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
+      <translation>Le tribunal cesse aussitôt de vous voir et de vous entendre. Raccourci : B ou Espace.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="349" />
+      <source>Press at any time. You do not have to say why. (B or Space)</source>
+      <translation>Appuyez à tout moment. Vous n'avez pas à dire pourquoi. (B ou Espace)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="350" />
+      <source>Practise first (equipment check)</source>
+      <translation>S'exercer d'abord (vérification du matériel)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="353" />
+      <source>Nobody in court can see or hear you now.
+
+Breathe in slowly for four… and out for six.
+Notice five things you can see around you.
+
+Take as long as you need.</source>
+      <translation>Personne au tribunal ne peut vous voir ni vous entendre maintenant.
+
+Inspirez lentement sur quatre temps… et expirez sur six.
+Remarquez cinq choses que vous voyez autour de vous.
+
+Prenez tout le temps qu'il vous faut.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="355" />
+      <source>Time on break</source>
+      <translation>Durée de la pause</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="96" />
+      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
+      <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent votre propre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="477" />
+      <source>Welcome. Take your time.</source>
+      <translation>Bienvenue. Prenez votre temps.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="478" />
+      <source>Nobody yet — the hearing has not started.</source>
+      <translation>Personne pour l'instant — l'audience n'a pas commencé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="494" />
+      <source>The hearing has finished. Thank you.</source>
+      <translation>L'audience est terminée. Merci.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="83" />
+      <source>{judge} (the judge) sees your face and hears your own voice.</source>
+      <translation>{judge} (le juge) voit votre visage et entend votre propre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="99" />
+      <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
+      <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent une voix modifiée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="101" />
+      <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
+      <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent votre propre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="105" />
+      <source>{support} (your support person) is with you.</source>
+      <translation>{support} (votre personne de soutien) est avec vous.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="75" />
+      <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
+      <translation>Personne, sauf {support}, votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="85" />
+      <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
+      <translation>{judge} (le juge) vous voit le visage masqué et entend une voix modifiée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="472" />
+      <source>Judge — {judge}
+(speaking)</source>
+      <translation>Juge — {judge}
+(parle)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="473" />
+      <source>Welcome, {name}. Take your time.</source>
+      <translation>Bienvenue, {name}. Prenez votre temps.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="88" />
+      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
+      <translation>{judge} (le juge) vous voit le visage masqué et entend votre propre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="91" />
+      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
+      <translation>{judge} (le juge) voit votre visage et entend une voix modifiée.</translation>
+    </message>
+  </context>
+</TS>
