@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from desktop.passphrase import NoPassphrase, read_passphrase
+from recording.errors import RecordingError
 from vault.errors import VaultError, WrongPassphrase
 from vault.store import Vault, verify_vault
 
@@ -69,6 +71,9 @@ def _wrap(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Names
         except NoPassphrase as e:
             print(f"error: {e}", file=sys.stderr)
             return EXIT_NO_PASSPHRASE
+        except RecordingError as e:  # e.g. the decrypted media cannot be remuxed
+            print(f"error: {e}", file=sys.stderr)
+            return 2
         except KeyboardInterrupt:
             return 130
     return run
@@ -199,12 +204,27 @@ def _export(args: argparse.Namespace) -> int:
     if args.plain:
         if args.output is None:
             raise VaultError("--plain needs -o OUT")
-        out = v.export_plain(args.id, ident, args.output, args.reason)
+        out = v.export_plain(args.id, ident, args.output, args.reason, writer=_remux_with_chapters)
         print(f"exported {args.id} to {out} (plaintext — keep it safe)")
     else:
         new = v.export_to(args.id, ident, args.to, args.reason, signer_passphrase=_passphrase(args, "station"))
         print(new)
     return 0
+
+
+def _remux_with_chapters(reader, meta: dict, out_path: Path) -> None:  # noqa: ANN001 (RecordingReader)
+    """A finished, seekable MKV: cues, duration, and the breaks as chapters (from the sealed metadata)."""
+    from recording.encode.remux import remux
+
+    if "fps" not in meta:  # not a recording made by the recorder (no media metadata): copy as is
+        partial = out_path.with_name(out_path.name + ".partial")
+        with open(partial, "wb") as out:
+            while b := reader.read(4 << 20):
+                out.write(b)
+        os.replace(partial, out_path)
+        return
+    chapters = [dict(c, title=c.get("title") or f"Break {i}") for i, c in enumerate(meta.get("chapters") or [], 1)]
+    remux(reader, out_path, chapters, title=f"{meta.get('case_number', '')} ({meta.get('kind', '')})")
 
 
 def _shred(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import queue
 import secrets
 import struct
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -834,8 +834,11 @@ class Vault:
         return reader
 
     def export_plain(self, rec_id: str, identity: Identity | Sequence[Identity], out_path: Path,
-                     reason: str) -> Path:
-        """Explicit plain export (the only way plaintext reaches a disk). Audited *before* writing."""
+                     reason: str, writer: Callable[[RecordingReader, dict, Path], None] | None = None) -> Path:
+        """Explicit plain export (the only way plaintext reaches a disk). Audited *before* writing.
+
+        ``writer(reader, meta, out_path)``, when given, writes the output from the decrypting reader
+        (the app remuxes the media with its chapters); by default the plaintext is copied as is."""
         if not reason or not reason.strip():
             raise VaultError("a plain export needs a reason")
         out_path = Path(out_path)
@@ -845,6 +848,10 @@ class Vault:
             self._audit.append(ident, self._keys(), "export", rec=reader.id, details={
                 "reason": reason, "plain": True, "out": str(out_path.resolve()),
                 "plaintext_size": header["signed"]["plaintext_size"]})
+            if writer is not None:
+                with disk_errors(str(out_path)):
+                    writer(reader, dict(header["signed"]["meta"]), out_path)
+                return out_path
             h = hashlib.sha256()
             try:
                 with disk_errors(str(out_path)), open(out_path, "wb") as out:

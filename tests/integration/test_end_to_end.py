@@ -88,3 +88,47 @@ def test_demo_session_is_masked_recorded_sealed_and_readable(tmp_path):
     assert vault.verify().ok
     leaks = plaintext_media(tmp_path, started) + plaintext_media(Path(tempfile.gettempdir()), started)
     assert not leaks, f"plaintext media on disk: {leaks}"
+
+
+def test_interpreted_session_with_a_break_exports_tracks_and_chapters(tmp_path, monkeypatch):
+    """Floor + one tagged Opus track per language, and the witness's break as a chapter, in the
+    audited plain export (the CLI path a clerk or a script uses)."""
+    from desktop.cli import main as cli_main
+
+    vault = Vault.open_or_init(tmp_path / "vault", PASS, kdf=KdfParams.fast())
+    session = LiveSession(demo_plan(("spa", "fra")), Settings(video_size=(320, 180)), vault, PASS,
+                          realtime=False, video=DemoVideoSource((320, 180), 30.0), audio=demo_audio_source())
+
+    class BreakAt:
+        def on_video(self, audience, image, index, pts, decision):  # noqa: ANN001
+            if index == 30:
+                session.request_break("witness")
+            elif index == 60:
+                session.end_break()
+
+        def on_audio(self, *a):  # noqa: ANN002
+            pass
+
+    from recording.model import Audience
+
+    session.pipeline.subscribe({Audience.COURT}, BreakAt())
+    session.pipeline.max_frames = 90
+    session.start_recording()
+    session.go_live()
+    assert session.pipeline.finished.wait(120)
+    summary = session.end()
+    masked = next(r["id"] for r in summary.recordings if r["kind"] == "masked")
+
+    out = tmp_path / "export.mkv"
+    monkeypatch.setenv("TESTIMONY_SHIELD_PASSPHRASE", PASS)
+    rc = cli_main(["vault", "export", masked, "--vault", str(tmp_path / "vault"), "--plain",
+                   "--reason", "test", "-o", str(out)])
+    assert rc == 0
+    with av.open(str(out)) as c:
+        assert [s.metadata.get("language") for s in c.streams.audio] == ["eng", "spa", "fra"]
+        chapters = c.chapters()
+        assert len(chapters) == 1 and chapters[0]["metadata"]["title"] == "Break"
+        start = float(chapters[0]["start"] * chapters[0]["time_base"])
+        assert 0.9 <= start <= 1.1
+        assert 2.8 <= float(c.duration) / 1e6 <= 3.3
+    assert any(e.event == "export" for e in vault.audit_entries())
