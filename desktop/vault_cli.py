@@ -143,7 +143,7 @@ def _list(args: argparse.Namespace) -> int:
         dur = r.meta.get("duration")
         dur_s = f"{float(dur):.1f}s" if isinstance(dur, (int, float)) else "-"
         print(f"{r.id:16}  {r.created:24}  {state:9}  {str(r.meta.get('kind', '-')):7}  "
-              f"{str(r.meta.get('case', '-'))[:14]:14}  {dur_s:>8}  {_size(r.size):>10}  "
+              f"{str(r.meta.get('case_number', '-'))[:14]:14}  {dur_s:>8}  {_size(r.size):>10}  "
               f"{','.join(r.meta.get('recipients', []))}")
     return 0
 
