@@ -1,0 +1,95 @@
+"""The recorder: one encoder per kind into its sink; a failing sink (disk full) stops only that
+recording, cleanly, and what was written before is sealed."""
+
+import io
+
+import av
+
+from recording.pipeline import SessionPipeline
+from recording.recorder import Recorder
+from recording.session import demo_plan
+from recording.sources.demo import DemoVideoSource
+from tests.helpers.fakes import BoxMasker, GainVoice
+from tests.unit.recording.test_pipeline import ToneSource
+
+
+class MemorySink(io.RawIOBase):
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.buf = bytearray()
+        self.meta: dict = {}
+        self.fail_after = fail_after
+        self.flushes = 0
+        self.sealed = False
+        self.aborted = False
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def write(self, b) -> int:  # noqa: ANN001
+        if self.fail_after is not None and len(self.buf) + len(b) > self.fail_after:
+            raise OSError(28, "No space left on device")
+        self.buf += bytes(b)
+        return len(b)
+
+    def flush(self) -> None:
+        self.flushes += 1
+
+    def tell(self) -> int:
+        return len(self.buf)
+
+    def set_meta(self, key, value) -> None:  # noqa: ANN001
+        self.meta[key] = value
+
+    def seal(self) -> str:
+        self.sealed = True
+        return f"rec-{self.meta['kind']}"
+
+    def abort(self) -> None:
+        self.aborted = True
+
+
+def run_session(sinks: dict, frames: int = 75):
+    plan = demo_plan()
+    p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(), BoxMasker(), GainVoice,
+                        realtime=False)
+
+    def factory(kind, meta):  # noqa: ANN001, ANN202
+        sinks[kind].meta.update(meta)
+        return sinks[kind]
+
+    rec = Recorder(p, factory, {"case_number": "T-1"})
+    rec.start()
+    p.max_frames = frames
+    p.start()
+    assert p.finished.wait(30)
+    if frames > 40:
+        p.set_break(True)
+    results = rec.stop()
+    p.stop()
+    return {r.kind: r for r in results}
+
+
+def test_both_recordings_complete_and_flushed_every_second():
+    sinks = {"masked": MemorySink(), "raw": MemorySink()}
+    results = run_session(sinks)
+    for kind, sink in sinks.items():
+        assert sink.sealed and results[kind].recording_id == f"rec-{kind}"
+        assert sink.flushes >= 2  # 75 frames at 30 fps: flushed about once a second
+        assert sink.meta["frames"] == 75 and sink.meta["kind"] == kind
+        with av.open(io.BytesIO(bytes(sink.buf))) as c:
+            assert sum(1 for _ in c.decode(video=0)) == 75
+
+
+def test_disk_full_stops_that_recording_cleanly_and_keeps_what_was_written():
+    sinks = {"masked": MemorySink(), "raw": MemorySink(fail_after=6000)}
+    results = run_session(sinks)
+    raw, masked = results["raw"], results["masked"]
+    assert "No space left" in raw.error
+    assert sinks["raw"].sealed, "what was written before the disk filled must be sealed"
+    assert len(sinks["raw"].buf) > 0
+    assert not masked.error and sinks["masked"].sealed
+    with av.open(io.BytesIO(bytes(sinks["masked"].buf))) as c:
+        assert sum(1 for _ in c.decode(video=0)) == 75
