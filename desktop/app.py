@@ -10,6 +10,7 @@ those variables again, and the UI modules never import OpenCV at module level.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -151,6 +152,39 @@ def _session_factory(services: Services, demo_sources: bool) -> Any:
     return factory
 
 
+def _rehearsal_factory(services: Services) -> Any:
+    """The witness's rehearsal pipeline: the station's camera and microphone, the plan's masks and
+    interpreter channels, and NO recorder — nothing of the rehearsal is recorded."""
+
+    def factory(plan: Any) -> Any:
+        import_cv2()
+        from desktop.live import open_audio_source, open_video_source
+        from recording.masking.face import FaceMasker
+        from recording.masking.voice import VoiceMasker
+        from recording.pipeline import SessionPipeline
+        from recording.session import SessionPlan, SpecialMeasures
+        from recording.sources.demo import demo_interpreter_source
+
+        s = services.settings
+        languages = tuple(plan.languages) if plan is not None else ()
+        # nobody is unmasked in a rehearsal: the witness sees and hears what the court will
+        measures = dataclasses.replace(plan.measures, unmasked_audiences=()) if plan is not None \
+            else SpecialMeasures(face_style=s.face_style, voice_preset=s.voice_preset, unmasked_audiences=())
+        rehearsal = SessionPlan("REHEARSAL", "Witness", [], measures, languages=languages)
+        return SessionPipeline(rehearsal, open_video_source(s), open_audio_source(s),
+                               FaceMasker(style=measures.face_style or s.face_style),
+                               lambda preset: VoiceMasker(preset, sample_rate=48_000),
+                               interpreters={lang: demo_interpreter_source(lang) for lang in languages})
+
+    return factory
+
+
+def _witness_language(settings: Any) -> str:
+    """The setting when it was chosen; "" lets the plan's interpretation language decide."""
+    lang = getattr(settings, "witness_language", "en") or "en"
+    return "" if lang == "en" else lang
+
+
 def build_demo(args: argparse.Namespace, start_recording: bool = True, settings: Any = None) -> Services:
     """Build the demo: vault, live session on the demo witness, the three windows side by side; go
     live and start recording.  Returns the services (windows in ``services.windows``)."""
@@ -168,7 +202,8 @@ def build_demo(args: argparse.Namespace, start_recording: bool = True, settings:
     controller = SessionController(session, services.runner)
     clerk = ClerkConsole(_session_factory(services, True), services.runner, services.hub, controller,
                          high_contrast=s.high_contrast)
-    witness = WitnessStation(services.hub, high_contrast=s.high_contrast, text_scale=s.text_scale)
+    witness = WitnessStation(services.hub, high_contrast=s.high_contrast, text_scale=s.text_scale,
+                             language=_witness_language(s), rehearsal_factory=_rehearsal_factory(services))
     judge = JudgeReview(services.vault, services.runner, hint=services.vault_hint(), high_contrast=s.high_contrast)
     services.windows = {"clerk": clerk, "witness": witness, "judge": judge}
     _tile(list(services.windows.values()))
@@ -220,8 +255,9 @@ def build_start(args: argparse.Namespace) -> Services:
 
     def open_witness() -> None:
         if "witness" not in services.windows:
-            services.windows["witness"] = WitnessStation(services.hub, high_contrast=s.high_contrast,
-                                                         text_scale=s.text_scale)
+            services.windows["witness"] = WitnessStation(
+                services.hub, high_contrast=s.high_contrast, text_scale=s.text_scale,
+                language=_witness_language(s), rehearsal_factory=_rehearsal_factory(services))
         services.windows["witness"].show()
         services.windows["witness"].raise_()
 
@@ -235,6 +271,23 @@ def build_start(args: argparse.Namespace) -> Services:
         services.windows["judge"].show()
         services.windows["judge"].raise_()
 
+    def open_settings() -> None:
+        from desktop import settings as settings_mod
+        from ui.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(settings_mod.load, settings_mod.save, high_contrast=s.high_contrast, parent=start)
+
+        def saved(new: Any) -> None:
+            services.settings = new
+            if services.vault is None and "clerk" not in services.windows:
+                services.vault_dir = new.vault_path
+                start.note.setText(f"Vault: {services.vault_dir}")
+
+        dlg.saved.connect(saved)
+        services.windows["settings"] = dlg
+        dlg.open()
+
+    start.settings_requested.connect(open_settings)
     start.clerk_requested.connect(open_clerk)
     start.witness_requested.connect(open_witness)
     start.judge_requested.connect(open_judge)

@@ -1,7 +1,7 @@
 """Start window: choose the station this computer is — Clerk console, Witness station, Judge review.
 
 Signals:
-    clerk_requested(), witness_requested(), judge_requested()
+    clerk_requested(), witness_requested(), judge_requested(), settings_requested()
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ class StartWindow(QWidget):
     clerk_requested = Signal()
     witness_requested = Signal()
     judge_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, note: str = "", high_contrast: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,9 +49,16 @@ class StartWindow(QWidget):
             self.buttons[key] = b
             row.addWidget(b)
         lay.addLayout(row, 1)
+        foot = QHBoxLayout()
         self.note = QLabel(note)
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        lay.addWidget(self.note)
+        foot.addWidget(self.note, 1)
+        self.settings_button = QPushButton("&Settings…")
+        self.settings_button.setAccessibleName("Settings")
+        self.settings_button.setAccessibleDescription("Camera, microphone, masks, vault folder, witness language")
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        foot.addWidget(self.settings_button)
+        lay.addLayout(foot)
         self.resize(780, 340)
