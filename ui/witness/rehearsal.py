@@ -366,7 +366,7 @@ class RehearsalDialog(QDialog):
         elif self.record_btn.property("recording"):
             self.record_btn.setProperty("recording", False)
             self.record_btn.setEnabled(True)
-            self.play_btn.setEnabled(self.snippet.seconds > 0.5)
+            self.play_btn.setEnabled(self.snippet.seconds >= 0.25)
             self.mic_status.setText(self._tr("Done. Press “Hear my changed voice”."))
 
     # microphone -----------------------------------------------------------------------------
