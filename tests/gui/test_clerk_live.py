@@ -82,12 +82,20 @@ def test_timeline_spans_from_the_lifecycle():
     clock.t = 10.0 + 720
     now, planned, actual = timeline_spans(lc, plan.rules)
     assert now == 720 and actual == [Span(600.0, None, "witness")]
-    assert planned == [Span(1800.0, 2400.0)]  # on break: no projection
+    # the witness's early break replaced the first plan; the next one comes after this break's length
+    assert planned == [Span(3000.0, 3600.0)]
     lc.end_break(720.0)
     now, planned, actual = timeline_spans(lc, plan.rules)
     assert actual == [Span(600.0, 720.0, "witness")]
-    # the first stretch's plan, the new stretch's (from the break's end), then two projected
-    assert [p.start for p in planned] == [1800.0, 2520.0, 2520.0 + 600 + 1800, 2520.0 + 2 * (600 + 1800)]
+    # the new stretch's plan (from the break's end), then two projected
+    assert [p.start for p in planned] == [2520.0, 2520.0 + 600 + 1800, 2520.0 + 2 * (600 + 1800)]
+    # a planned break taken on time keeps its plan beside it (planned vs actual)
+    clock.t = 10.0 + 2500
+    lc.start_break("clerk", 2500.0)
+    clock.t = 10.0 + 3100
+    lc.end_break(3100.0)
+    now, planned, actual = timeline_spans(lc, plan.rules)
+    assert Span(2520.0, 3120.0) in planned and actual[-1] == Span(2500.0, 3100.0, "clerk")
 
 
 def test_timeline_paints_planned_and_actual_breaks(qtbot):

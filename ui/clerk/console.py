@@ -57,6 +57,9 @@ def _fmt_clock(seconds: float) -> str:
 PlanForm = SessionWizard  # the former one-page form; the wizard keeps its fields and buttons
 
 
+REMIND_WINDOW = 120.0  # seconds: BreakSchedule's default reminder time
+
+
 def timeline_spans(lifecycle: Any, rules: Any, now: float | None = None) -> tuple[float, list[Span], list[Span]]:
     """(now, planned, actual) on the session timeline (seconds since the session went live), from the
     lifecycle's log: planned breaks come ``break_interval`` after each questioning stretch starts
@@ -79,10 +82,20 @@ def timeline_spans(lifecycle: Any, rules: Any, now: float | None = None) -> tupl
             actual[-1] = Span(actual[-1].start, e.at - t0, actual[-1].label)
             if head.endswith("-> live"):
                 stretches.append(e.at - t0)
-    planned = [Span(s + interval, s + interval + length) for s in stretches]
+    # a stretch's planned break is shown when that stretch was still running near it (a witness break
+    # long before it replaced it: the next stretch has its own plan)
+    planned = []
+    for i, s in enumerate(stretches):
+        p = s + interval
+        ended_by = actual[i].start if i < len(actual) else None
+        if ended_by is None or ended_by >= p - REMIND_WINDOW:
+            planned.append(Span(p, p + length))
     on_break = bool(actual) and actual[-1].end is None
     ended = lifecycle.state.value in ("ended", "sealed")
-    if not on_break and not ended:
+    if on_break and not ended:  # the next plan: after this break's planned length
+        nxt = max(now, actual[-1].start + length) + interval
+        planned.append(Span(nxt, nxt + length))
+    elif not ended and planned:
         for _ in range(2):  # the next two, projected from the current one
             nxt = max(planned[-1].end or 0.0, now) + interval
             planned.append(Span(nxt, nxt + length))

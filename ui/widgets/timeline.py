@@ -108,7 +108,8 @@ class Timeline(QWidget):
         while t <= self.span:
             x = self._x(t, left, width)
             p.drawLine(int(x), int(track_top + track_h), int(x), int(track_top + track_h + 4))
-            p.drawText(QRectF(x - 30, track_top + track_h + 4, 60, 16), Qt.AlignmentFlag.AlignCenter, _clock(t))
+            lx0 = min(max(0.0, x - 30), self.width() - 60.0)
+            p.drawText(QRectF(lx0, track_top + track_h + 4, 60, 16), Qt.AlignmentFlag.AlignCenter, _clock(t))
             t += step
         # legend
         lx = left

@@ -191,7 +191,7 @@ class RehearsalDialog(QDialog):
         self.view.setAccessibleName(t("Your camera, with your face covered"))
         self._feed.view = self.view
         cl.addWidget(self.view, 1)
-        body.addWidget(cam, 3)
+        body.addWidget(cam, 1)
 
         right = QVBoxLayout()
         right.setSpacing(12)
@@ -257,11 +257,12 @@ class RehearsalDialog(QDialog):
         bl.addWidget(cap)
         self.try_break = QPushButton(t("I need a break"))
         self.try_break.setObjectName("breakButton")
+        self.try_break.setStyleSheet("padding: 12px 24px; min-height: 40px;")
         self.try_break.setAccessibleName(t("Try the break button"))
         self.try_break.clicked.connect(self.show_break)
         bl.addWidget(self.try_break)
         right.addWidget(brk)
-        body.addLayout(right, 2)
+        body.addLayout(right, 1)
         pl.addLayout(body, 1)
 
         foot = QHBoxLayout()
@@ -311,7 +312,7 @@ class RehearsalDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._poll)
-        self.resize(1000, 660)
+        self.resize(1100, 760)
         self._start_pipeline()
 
     @staticmethod

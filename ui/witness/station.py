@@ -149,11 +149,12 @@ class WitnessStation(QWidget):
         ml.setContentsMargins(28, 18, 28, 22)
         ml.setSpacing(14)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(10)
         self.greeting = QLabel("")
         self.greeting.setObjectName("title")
-        bar.addWidget(self.greeting, 1)
+        self.greeting.setWordWrap(True)
+        ml.addWidget(self.greeting)
+        bar = QHBoxLayout()
+        bar.setSpacing(10)
         self.screen_label = QLabel("")
         self.screen_language = QComboBox()
         for code, name in SCREEN_LANGUAGES.items():
@@ -172,9 +173,10 @@ class WitnessStation(QWidget):
         self.contrast.setCheckable(True)
         self.contrast.setChecked(high_contrast)
         self.contrast.toggled.connect(self.set_high_contrast)
-        for w in (self.screen_label, self.screen_language, self.channel_label, self.channel, self.smaller,
-                  self.larger, self.contrast):
-            w.setObjectName(w.objectName() or "toolbar")
+        for w in (self.screen_label, self.screen_language, self.channel_label, self.channel):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.smaller, self.larger, self.contrast):
             bar.addWidget(w)
         ml.addLayout(bar)
 
