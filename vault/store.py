@@ -18,6 +18,7 @@ import struct
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from .errors import (
     VaultNotInitialised,
     WrongPassphrase,
 )
+from .format import extras as ex
 from .format import recipients as rcp
 from .format import stream as st
 from .format.canonical import b64d, b64e, cjson, dump_canonical, load_canonical, sha256_hex
@@ -62,6 +64,8 @@ DATA = "data.tsv"
 HEADER = "header.json"
 OPEN = "open.json"
 WRITER_LOCK = "writer.lock"
+NOTES = "notes"
+SHARES = "shares"
 STATION = "station"
 DEFAULT_ROLES = ("judge", "clerk", "defence")
 _U32 = struct.Struct(">I")
@@ -90,6 +94,28 @@ class RecordingInfo:
     meta: dict[str, Any]
     size: int
     shredded: bool = False
+
+
+@dataclass
+class Note:
+    """A decrypted private note: ``at`` is the playback position in seconds."""
+    id: str
+    rec: str
+    at: float
+    text: str
+    created: str
+    author: str
+
+
+@dataclass
+class ShareInfo:
+    id: str
+    rec: str
+    role: str
+    expires: str
+    created: str
+    by: str
+    expired: bool
 
 
 @dataclass
@@ -467,6 +493,8 @@ class Vault:
         self._station = station
         self._audit = AuditLog(self.root, self.id)
         self._writers: dict[str, RecordingWriter] = {}
+        #: the time used to enforce share expiry (tests inject a clock)
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     # -- construction ---------------------------------------------------------------------------
     @staticmethod
@@ -693,7 +721,12 @@ class Vault:
         keys = self._keys()
         self._audit.repair(keys)
         done: list[str] = []
-        state = _replay(self._audit.entries())[2]
+        entries = self._audit.entries()
+        state = _replay(entries)[2]
+        for sid, sh in _replay_extras(entries)[1].items():  # a crash after 'unshare' / 'shred'
+            if sh["revoked"]:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(self.root / SHARES / f"{sid}.json")
         rec_dir = self.root / RECORDINGS
         if not rec_dir.is_dir():
             return done
@@ -808,6 +841,9 @@ class Vault:
                 if not st.check_commitment(key, salt, rec_id, commitment):
                     raise IntegrityError(f"recordings/{rec_id}/{HEADER}: rebuilt two-person key fails the key commitment")
                 return key
+        key = self._share_key(rec_id, header, idents, salt, commitment)
+        if key is not None:
+            return key
         if any(g for g in groups if roles & set(g.split("+"))):
             raise MissingKey(f"recording {rec_id} needs two people: unlock both roles of "
                              f"{', '.join(sorted(groups))}")
@@ -868,36 +904,199 @@ class Vault:
         return out_path
 
     def export_to(self, rec_id: str, identity: Identity | Sequence[Identity], role: str, reason: str,
-                  signer_passphrase: str | None = None, meta_update: dict | None = None) -> str:
+                  signer_passphrase: str | None = None, meta_update: dict | None = None,
+                  transform: Callable[[RecordingReader, dict, RecordingWriter], dict | None] | None = None) -> str:
         """Copy a recording into a new recording with a fresh key wrapped only to `role`. Raw
-        recordings go only to the judge; masked copies to the roles the judge authorises."""
+        recordings go only to the judge; masked copies to the roles the judge authorises.
+
+        ``transform(reader, source_meta, writer) -> meta updates``, when given, writes the new
+        recording's plaintext from the decrypting reader into the encrypting writer (the app burns a
+        watermark into the video); by default the plaintext is copied as is. Nothing touches the disk
+        unencrypted. The new recording's meta links to its source (id, signed root, header hash)."""
         if not reason or not reason.strip():
             raise VaultError("an export needs a reason")
         rec_id = self._resolve(rec_id)
-        header, _ = self._load_header(rec_id)
+        header, hb = self._load_header(rec_id)
         src_meta = header["signed"]["meta"]
         if src_meta.get("kind", "raw") == "raw" and role != "judge":
             raise AccessDenied(f"recording {rec_id} is raw (unmasked): it may only be exported to the judge")
+        if "+" in role:
+            raise VaultError("a copy goes to one role")
         reader, header = self._reader(rec_id, identity)
         ident = identity[0] if isinstance(identity, (list, tuple)) else identity
         meta = dict(src_meta)
         meta.update(meta_update or {})
-        meta.update({"derived_from": rec_id, "source_root": header["signed"]["root"]})
+        meta.update({"derived_from": rec_id, "source_root": header["signed"]["root"],
+                     "source_header_json": sha256_hex(hb), "recipient": role, "exported_by": ident.role})
         with reader:
             w = self.create_recording(meta, [role], signer_passphrase)
             try:
-                while True:
-                    b = reader.read(4 * 1024 * 1024)
-                    if not b:
-                        break
-                    w.write(b)
+                if transform is not None:
+                    for k, val in (transform(reader, dict(src_meta), w) or {}).items():
+                        w.set_meta(k, val)
+                else:
+                    while True:
+                        b = reader.read(4 * 1024 * 1024)
+                        if not b:
+                            break
+                        w.write(b)
                 new_id = w.seal()
             except BaseException:
                 w.abort()
                 raise
-        self._audit.append(ident, self._keys(), "export", rec=rec_id, details={
-            "reason": reason, "plain": False, "to": role, "new": new_id})
+        new_meta = self.info(new_id)["meta"]
+        details = {"reason": reason, "plain": False, "to": role, "new": new_id}
+        for k in ("derivation", "watermark"):
+            if k in new_meta:
+                details[k] = new_meta[k]
+        self._audit.append(ident, self._keys(), "export", rec=rec_id, details=details)
         return new_id
+
+    # -- private notes (format 1.1) ----------------------------------------------------------------
+    def add_note(self, rec_id: str, identity: Identity, at_seconds: float, text: str) -> str:
+        """A private, timestamped note on a recording, encrypted to the author's role only (the author
+        must be able to open the recording). Audited as 'note' with the file's hash, never the text."""
+        rec_id = self._resolve(rec_id)
+        header, _ = self._load_header(rec_id)
+        self._data_key(rec_id, header, identity)  # the author must have access
+        if not 0 <= float(at_seconds) < 1e7:
+            raise VaultError("the note's position is out of range")
+        pub = b64d(self._cfg["roles"][identity.role]["x25519"])
+        obj = ex.seal_note(self.id, rec_id, identity.role, pub, at_seconds, text, now_iso())
+        data = dump_canonical(obj)
+        folder = self.root / NOTES
+        with disk_errors(NOTES):
+            folder.mkdir(exist_ok=True)
+        path = folder / f"{obj['id']}.json"
+        atomic_write(path, data)
+        try:
+            self._audit.append(identity, self._keys(), "note", rec=rec_id, details={
+                "note": obj["id"], "note_json": sha256_hex(data)})
+        except BaseException:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        return obj["id"]
+
+    def notes(self, rec_id: str, identity: Identity) -> list[Note]:
+        """The identity's own notes on a recording, decrypted, in playback order. A note file that
+        differs from its hash in the audit trail raises IntegrityError."""
+        rec_id = self._resolve(rec_id)
+        notes, _ = _replay_extras(self._audit.entries())
+        out: list[Note] = []
+        for note_id, info in notes.items():
+            if info["rec"] != rec_id or info["author"] != identity.role:
+                continue
+            what = f"{NOTES}/{note_id}.json"
+            try:
+                data = (self.root / NOTES / f"{note_id}.json").read_bytes()
+            except FileNotFoundError:
+                raise IntegrityError(f"{what}: missing (deleted?)") from None
+            if sha256_hex(data) != info["hash"]:
+                raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
+            obj = load_canonical(data, what)
+            ex.check_note(obj, note_id, rec_id, self.id, what)
+            body = ex.open_note(obj, identity.x25519_private, what)
+            out.append(Note(note_id, rec_id, body["at"], body["text"], obj["created"], obj["author"]))
+        out.sort(key=lambda n: (n.at, n.created))
+        return out
+
+    # -- expiring shares (format 1.1) --------------------------------------------------------------
+    def share(self, rec_id: str, identity: Identity | Sequence[Identity], role: str,
+              expires_at: datetime | str, reason: str) -> str:
+        """Give `role` access to a (masked) recording until `expires_at`: the data key wrapped to the
+        role in `shares/<id>.json`, refused on open once expired ("share expired"). Judge only;
+        audited as 'share'. Raw recordings are never shared outside the judge."""
+        ident = identity[0] if isinstance(identity, (list, tuple)) else identity
+        if ident.role != "judge":
+            raise AccessDenied("only the judge may share a recording")
+        if not reason or not reason.strip():
+            raise VaultError("a share needs a reason")
+        if role not in self._cfg["roles"] or role == self._cfg.get("station", STATION):
+            raise NotFound(f"no role '{role}' in this vault")
+        expires = ex.parse_time(expires_at)
+        if expires <= self.clock():
+            raise VaultError("the expiry time is in the past")
+        rec_id = self._resolve(rec_id)
+        header, _ = self._load_header(rec_id)
+        if header["signed"]["meta"].get("kind", "raw") == "raw" and role != "judge":
+            raise AccessDenied(f"recording {rec_id} is raw (unmasked): it may not be shared outside the judge")
+        key = self._data_key(rec_id, header, identity)
+        share_id = ex.new_id()
+        obj = ex.make_share(self.id, rec_id, share_id, key, role, b64d(self._cfg["roles"][role]["x25519"]),
+                            ident.role, now_iso(), ex.iso(expires))
+        data = dump_canonical(obj)
+        with disk_errors(SHARES):
+            (self.root / SHARES).mkdir(exist_ok=True)
+        path = self.root / SHARES / f"{share_id}.json"
+        atomic_write(path, data)
+        try:
+            self._audit.append(ident, self._keys(), "share", rec=rec_id, details={
+                "share": share_id, "share_json": sha256_hex(data), "role": role, "expires": obj["expires"],
+                "reason": reason})
+        except BaseException:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        return share_id
+
+    def shares(self, rec_id: str | None = None) -> list[ShareInfo]:
+        """Live (not revoked) shares, from the audit trail; no key needed."""
+        rid = self._resolve(rec_id) if rec_id else None
+        now = self.clock()
+        _, shares = _replay_extras(self._audit.entries())
+        return [ShareInfo(sid, s["rec"], s["role"], s["expires"], s["created"], s["by"],
+                          ex.parse_time(s["expires"]) <= now)
+                for sid, s in shares.items() if not s["revoked"] and (rid is None or s["rec"] == rid)]
+
+    def revoke_share(self, share_id: str, identity: Identity, reason: str) -> None:
+        """Delete a share's wrapped key (audited 'unshare' first, then the file is removed)."""
+        if identity.role != "judge":
+            raise AccessDenied("only the judge may revoke a share")
+        _, shares = _replay_extras(self._audit.entries())
+        s = shares.get(share_id)
+        if s is None or s["revoked"]:
+            raise NotFound(f"no live share '{share_id}'")
+        self._audit.append(identity, self._keys(), "unshare", rec=s["rec"], details={
+            "shares": [share_id], "reason": reason})
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.root / SHARES / f"{share_id}.json")
+
+    def expire_shares(self, identity: Identity) -> list[str]:
+        """Revoke every share past its expiry (destroys their wrapped keys). Returns their ids."""
+        gone = [s.id for s in self.shares() if s.expired]
+        for sid in gone:
+            self.revoke_share(sid, identity, "expired")
+        return gone
+
+    def _share_key(self, rec_id: str, header: dict, idents: list[Identity], salt: bytes,
+                   commitment: bytes) -> bytes | None:
+        roles = {i.role: i for i in idents}
+        _, shares = _replay_extras(self._audit.entries())
+        expired: list[str] = []
+        for sid, s in shares.items():
+            if s["rec"] != rec_id or s["revoked"] or s["role"] not in roles:
+                continue
+            what = f"{SHARES}/{sid}.json"
+            try:
+                data = (self.root / SHARES / f"{sid}.json").read_bytes()
+            except FileNotFoundError:
+                raise IntegrityError(f"{what}: missing (deleted?)") from None
+            if sha256_hex(data) != s["hash"]:
+                raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
+            obj = load_canonical(data, what)
+            ex.check_share(obj, sid, rec_id, self.id, what)
+            if ex.parse_time(obj["expires"]) <= self.clock():
+                expired.append(obj["expires"])
+                continue
+            key = rcp.unwrap(obj["stanza"], roles[s["role"]].x25519_private, rec_id)
+            if not st.check_commitment(key, salt, rec_id, commitment):
+                raise IntegrityError(f"{what}: key fails the recording's key commitment")
+            return key
+        if expired:
+            raise AccessDenied(f"share expired: the share of recording {rec_id} for role "
+                               f"'{idents[0].role}' expired at {max(expired)}")
+        return None
 
     def shred(self, rec_id: str, identity: Identity, reason: str, roles: Sequence[str] | None = None) -> None:
         """Crypto-shred: destroy the wrapped keys (all, or only those of `roles`). The ciphertext stays
@@ -922,8 +1121,15 @@ class Vault:
         hb = dump_canonical(header)
         with vault_lock(self.root):
             atomic_write(self.root / RECORDINGS / rec_id / HEADER, hb)
-        self._audit.append(identity, self._keys(), "shred", rec=rec_id, details={
-            "reason": reason, "header_json": sha256_hex(hb), "roles": list(roles) if roles else "all"})
+        gone = [sid for sid, sh in _replay_extras(self._audit.entries())[1].items()
+                if sh["rec"] == rec_id and not sh["revoked"] and (roles is None or sh["role"] in roles)]
+        details = {"reason": reason, "header_json": sha256_hex(hb), "roles": list(roles) if roles else "all"}
+        if gone:
+            details["shares"] = gone
+        self._audit.append(identity, self._keys(), "shred", rec=rec_id, details=details)
+        for sid in gone:  # the shares' wrapped keys go too
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.root / SHARES / f"{sid}.json")
 
     # -- listing, audit, verify -----------------------------------------------------------------
     def list(self) -> list[RecordingInfo]:
@@ -1007,6 +1213,26 @@ def _replay(entries: list[AuditEntry]) -> tuple[str | None, dict[str, str], dict
             recs.setdefault(e.rec, {})["header"] = d.get("header_json")
             recs[e.rec]["state"] = "shredded"
     return vj, ids, recs
+
+
+def _replay_extras(entries: list[AuditEntry]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Notes and shares from the audit trail: ({note id: rec, author, hash}, {share id: rec, role,
+    expires, created, by, hash, revoked})."""
+    notes: dict[str, dict] = {}
+    shares: dict[str, dict] = {}
+    for e in entries:
+        d = e.details
+        if e.event == "note" and e.rec and isinstance(d.get("note"), str):
+            notes[d["note"]] = {"rec": e.rec, "author": e.actor, "hash": d.get("note_json"), "created": e.time}
+        elif e.event == "share" and e.rec and isinstance(d.get("share"), str):
+            shares[d["share"]] = {"rec": e.rec, "role": d.get("role"), "expires": d.get("expires", ""),
+                                  "created": e.time, "by": e.actor, "hash": d.get("share_json"),
+                                  "revoked": False}
+        elif e.event in ("unshare", "shred") and isinstance(d.get("shares"), list):
+            for sid in d["shares"]:
+                if isinstance(sid, str) and sid in shares:
+                    shares[sid]["revoked"] = True
+    return notes, shares
 
 
 def _check_header_sig(header: dict, keys: dict[str, bytes], station: str, what: str) -> list[str]:
@@ -1166,11 +1392,47 @@ def _verify(root: Path, rep: VerifyReport) -> None:
             continue
         rep.recordings += 1
         _verify_recording(folder, rec_id, recs[rec_id], keys, station, vault_id, rep)
+    # notes and shares (format 1.1) ---------------------------------------------------------
+    notes, shares = _replay_extras(entries)
+    _verify_extras(root, NOTES, notes, recs, vault_id, ex.check_note, rep)
+    _verify_extras(root, SHARES, {k: s for k, s in shares.items() if not s["revoked"]}, recs, vault_id,
+                   ex.check_share, rep, revoked={k for k, s in shares.items() if s["revoked"]})
     # anything else -------------------------------------------------------------------------
-    known = {VAULT_JSON, LOG, CHECKPOINT, IDENTITIES, RECORDINGS}
+    known = {VAULT_JSON, LOG, CHECKPOINT, IDENTITIES, RECORDINGS, NOTES, SHARES}
     for p in sorted(root.iterdir()):
         if p.name not in known:
             _unexpected(p.name, rep)
+
+
+def _verify_extras(root: Path, folder: str, expected: dict[str, dict], recs: dict[str, dict], vault_id: str,
+                   check: Callable[..., None], rep: VerifyReport, revoked: set[str] | None = None) -> None:
+    """Every note / share in the audit trail is present with exactly the recorded bytes; no others."""
+    d = root / folder
+    if d.exists() and not d.is_dir():
+        _unexpected(folder, rep)
+        return
+    present = {p.name: p for p in d.iterdir()} if d.is_dir() else {}
+    for item_id, info in sorted(expected.items()):
+        name = f"{item_id}.json"
+        what = f"{folder}/{name}"
+        if info["rec"] not in recs:
+            rep.problems.append(f"{what}: belongs to recording {info['rec']}, which is not in the audit trail")
+        if name not in present:
+            rep.problems.append(f"{what}: in the audit trail but missing (deleted?)")
+            continue
+        data = present[name].read_bytes()
+        if sha256_hex(data) != info["hash"]:
+            rep.problems.append(f"{what}: differs from the hash recorded in the audit trail (modified)")
+            continue
+        try:
+            check(load_canonical(data, what), item_id, info["rec"], vault_id, what)
+        except IntegrityError as e:
+            rep.problems.append(str(e))
+    for name in sorted(set(present) - {f"{i}.json" for i in expected}):
+        if revoked and name.removesuffix(".json") in revoked:
+            rep.problems.append(f"{folder}/{name}: revoked share still holds a key (run recover to delete it)")
+        else:
+            _unexpected(f"{folder}/{name}", rep)
 
 
 def _unexpected(rel: str, rep: VerifyReport) -> None:
