@@ -1,4 +1,4 @@
-"""``testimony-shield vault ...``: init, identity, list, info, verify, audit, export, shred.
+"""``testimony-shield vault ...``: init, identity, list, info, verify, audit, export, share, notes, shred.
 
 Passphrases come from ``--passphrase-file``, ``TESTIMONY_SHIELD_PASSPHRASE`` or a prompt on a terminal.
 Errors print one line on stderr and exit with the error's ``exit_code``."""
@@ -53,8 +53,26 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("id")
     p.add_argument("--plain", action="store_true", help="write decrypted media to -o (audited)")
     p.add_argument("-o", "--output", type=Path, default=None)
-    p.add_argument("--to", default=None, help="re-encrypt into a new recording for this role")
+    p.add_argument("--to", default=None,
+                   help="a new recording for this role only (masked sources; watermarked unless ROLE is judge)")
+    p.add_argument("--no-watermark", action="store_true", help="with --to judge: copy without a watermark")
     p.add_argument("--reason", default=None, help="why (recorded in the audit trail)")
+    p = add("share", "let another role open a recording until a time (judge only, audited)", _share)
+    p.add_argument("id")
+    p.add_argument("--to", required=True, help="the role to share with (e.g. defence)")
+    p.add_argument("--expires", required=True, help="ISO 8601 time with zone, e.g. 2026-07-01T17:00Z")
+    p.add_argument("--reason", required=True)
+    p = add("shares", "list shares (and revoke one with --revoke ID --reason TEXT)", _shares)
+    p.add_argument("id", nargs="?", default=None)
+    p.add_argument("--revoke", default=None, metavar="SHARE_ID")
+    p.add_argument("--expire", action="store_true", help="revoke every expired share")
+    p.add_argument("--reason", default=None)
+    p.add_argument("--json", action="store_true")
+    p = add("notes", "the unlocked role's private notes on a recording; --add TEXT --at SECONDS", _notes)
+    p.add_argument("id")
+    p.add_argument("--add", default=None, metavar="TEXT")
+    p.add_argument("--at", type=float, default=0.0, help="playback position of the new note (seconds)")
+    p.add_argument("--json", action="store_true")
     p = add("shred", "destroy a recording's keys (judge only, audited)", _shred)
     p.add_argument("id")
     p.add_argument("--reason", required=True)
@@ -186,7 +204,8 @@ def _audit(args: argparse.Namespace) -> int:
         print(json.dumps([e.__dict__ for e in entries]))
         return 0
     for e in entries:
-        d = {k: e.details[k] for k in ("reason", "purpose", "role", "to", "new", "plain") if k in e.details}
+        d = {k: e.details[k] for k in ("reason", "purpose", "role", "to", "new", "plain", "expires", "derivation")
+             if k in e.details}
         extra = " ".join(f"{k}={json.dumps(val)}" for k, val in d.items())
         print(f"{e.seq:5}  {e.time}  {e.event:13} {e.actor:9} {e.rec or '-':16}  {extra}")
     rep = verify_vault(args.vault)
@@ -207,8 +226,78 @@ def _export(args: argparse.Namespace) -> int:
         out = v.export_plain(args.id, ident, args.output, args.reason, writer=_remux_with_chapters)
         print(f"exported {args.id} to {out} (plaintext — keep it safe)")
     else:
-        new = v.export_to(args.id, ident, args.to, args.reason, signer_passphrase=_passphrase(args, "station"))
+        if args.no_watermark and args.to != "judge":
+            raise VaultError("a copy for another role than the judge always carries a watermark")
+        transform = None if args.no_watermark else masked_copy_transform(v, args.id, args.to)
+        new = v.export_to(args.id, ident, args.to, args.reason, signer_passphrase=_passphrase(args, "station"),
+                          transform=transform)
         print(new)
+    return 0
+
+
+def masked_copy_transform(v: Vault, rec_id: str, role: str, date: str | None = None):  # noqa: ANN201
+    """The watermark transform for ``Vault.export_to`` (case, recipient, date burnt into the video),
+    or None for a recording without media metadata (copied as is)."""
+    import datetime as _dt
+
+    from recording.encode.derive import watermark_text, watermark_transform
+
+    meta = v.info(rec_id).get("meta") or {}
+    if "fps" not in meta and meta.get("kind") not in ("masked", "raw"):
+        return None
+    date = date or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d")
+    return watermark_transform(watermark_text(str(meta.get("case_number", "")), role, date))
+
+
+def _share(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    ident = _unlock(v, args)
+    sid = v.share(args.id, ident, args.to, args.expires, args.reason)
+    s = next(x for x in v.shares(args.id) if x.id == sid)
+    print(f"shared {args.id} with role '{s.role}' until {s.expires} (share {sid})")
+    return 0
+
+
+def _shares(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    if args.revoke or args.expire:
+        ident = _unlock(v, args)
+        if args.expire:
+            gone = v.expire_shares(ident)
+            print(f"revoked {len(gone)} expired share(s)")
+        if args.revoke:
+            if not args.reason:
+                raise VaultError("revoking a share needs --reason TEXT")
+            v.revoke_share(args.revoke, ident, args.reason)
+            print(f"revoked share {args.revoke}")
+        return 0
+    shares = v.shares(args.id)
+    if args.json:
+        print(json.dumps([s.__dict__ for s in shares]))
+        return 0
+    for s in shares:
+        print(f"{s.id}  {s.rec}  {s.role:9}  until {s.expires}{'  EXPIRED' if s.expired else ''}")
+    if not shares:
+        print("no shares")
+    return 0
+
+
+def _notes(args: argparse.Namespace) -> int:
+    v = Vault.open(args.vault)
+    ident = _unlock(v, args)
+    if args.add is not None:
+        nid = v.add_note(args.id, ident, args.at, args.add)
+        print(f"note {nid} added (encrypted to role '{ident.role}')")
+        return 0
+    notes = v.notes(args.id, ident)
+    if args.json:
+        print(json.dumps([n.__dict__ for n in notes]))
+        return 0
+    for n in notes:
+        t = int(n.at)
+        print(f"{t // 60:02d}:{t % 60:02d}  {n.text}")
+    if not notes:
+        print("no notes")
     return 0
 
 

@@ -101,7 +101,9 @@ def watermark_copy(src: BinaryIO, sink: BinaryIO, text: str, *, preset: str = "v
             vout.pix_fmt = "yuv420p"
             vout.time_base = tb
             vout.codec_context.time_base = tb
-            vout.options = {"preset": preset, "crf": str(crf)}
+            # no B-frames (as the recorder): Matroska stores no DTS, and reordered frames would leave the
+            # first packets without one, which a later remux drops
+            vout.options = {"preset": preset, "crf": str(crf), "tune": "zerolatency"}
             for k in ("language", "title"):
                 if k in vin.metadata:
                     vout.metadata[k] = vin.metadata[k]
