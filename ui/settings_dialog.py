@@ -134,7 +134,9 @@ class SettingsDialog(QDialog):
         for label, w in (("&Camera", self.camera), ("&Microphone", self.microphone),
                          ("&Face mask style", self.face_style), ("&Voice preset", self.voice_preset)):
             form.addRow(label, w)
-        form.addRow("Vault &folder", vault_row)
+        vault_label = QLabel("Vault &folder")
+        vault_label.setBuddy(self.vault_dir)
+        form.addRow(vault_label, vault_row)
         form.addRow("&Witness screen language", self.witness_language)
         form.addRow("Witness &text size", self.text_scale)
         form.addRow("", self.high_contrast)

@@ -88,7 +88,7 @@ def timeline_spans(lifecycle: Any, rules: Any, now: float | None = None) -> tupl
     for i, s in enumerate(stretches):
         p = s + interval
         ended_by = actual[i].start if i < len(actual) else None
-        if ended_by is None or ended_by >= p - REMIND_WINDOW:
+        if ended_by is None or ended_by >= p - min(REMIND_WINDOW, interval / 4):
             planned.append(Span(p, p + length))
     on_break = bool(actual) and actual[-1].end is None
     ended = lifecycle.state.value in ("ended", "sealed")

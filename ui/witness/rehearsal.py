@@ -262,6 +262,7 @@ class RehearsalDialog(QDialog):
         self.try_break.clicked.connect(self.show_break)
         bl.addWidget(self.try_break)
         right.addWidget(brk)
+        right.addStretch(1)
         body.addLayout(right, 1)
         pl.addLayout(body, 1)
 
