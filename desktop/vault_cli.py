@@ -235,18 +235,33 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+MATROSKA_MAGIC = b"\x1a\x45\xdf\xa3"
+
+
 def masked_copy_transform(v: Vault, rec_id: str, role: str, date: str | None = None):  # noqa: ANN201
-    """The watermark transform for ``Vault.export_to`` (case, recipient, date burnt into the video),
-    or None for a recording without media metadata (copied as is)."""
+    """The transform for ``Vault.export_to``: case, recipient and date burnt into every video frame.
+    A recording that is not a Matroska file (no video to mark) is copied as is, and says so in its
+    metadata (``derivation: "copy"``); a media file that cannot be decoded is an error, never an
+    unmarked copy."""
     import datetime as _dt
+    import io
 
     from recording.encode.derive import watermark_text, watermark_transform
 
     meta = v.info(rec_id).get("meta") or {}
-    if "fps" not in meta and meta.get("kind") not in ("masked", "raw"):
-        return None
     date = date or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d")
-    return watermark_transform(watermark_text(str(meta.get("case_number", "")), role, date))
+    mark = watermark_transform(watermark_text(str(meta.get("case_number", "")), role, date))
+
+    def transform(reader, src_meta: dict, writer) -> dict:  # noqa: ANN001
+        head = reader.read(4)
+        reader.seek(0, io.SEEK_SET)
+        if head == MATROSKA_MAGIC:
+            return mark(reader, src_meta, writer)
+        while b := reader.read(4 << 20):
+            writer.write(b)
+        return {"derivation": "copy"}
+
+    return transform
 
 
 def _share(args: argparse.Namespace) -> int:
