@@ -104,6 +104,7 @@ async def _ask_admit(request: dict[str, Any]) -> bool:
 
 async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vault: Any, passphrase: str,
                  station_identity: Any) -> int:
+    from recording.model import Audience
     from recording.session import demo_plan
     from recording.transport.court import CourtStation, ReceivedRecorder, admit_all
     from recording.transport.errors import LinkError
@@ -129,7 +130,12 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
             court.consumers.append(rec)
         return ok
 
-    court = CourtStation(admit=admit)
+    def on_state(state: str) -> None:
+        if state in ("reconnecting", "live", "admitting"):
+            _note(f"court: {'reconnecting…' if state == 'reconnecting' else state}")
+
+    # the judge's monitor gets the unmasked witness only when the court's plan authorises the judge
+    court = CourtStation(admit=admit, judge_monitor=plan.unmasked(Audience.JUDGE), on_state=on_state)
     t0 = time.monotonic()
     try:
         host, port = await court.open()
@@ -231,13 +237,22 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
     t0 = time.monotonic()
     feed = LinkFeed(loop)
     try:
-        feed.attach(session.pipeline)
+        # the judge's unmasked tracks: only if this station's plan authorises the judge AND the court
+        # says (in its signed invitation) that it has a judge's monitor
+        feed.attach(session.pipeline, judge=invite.media.get("judge_monitor") is True)
     except LinkError as exc:
         return _fail(str(exc), 2)
-    link = WitnessLink(invite, feed, media={"fps": fps, "size": list(size), "audience": feed.audience.value})
+
+    def on_state(state: str) -> None:
+        if state in ("reconnecting", "live"):
+            _note(f"witness: {'reconnecting…' if state == 'reconnecting' else state}")
+
+    link = WitnessLink(invite, feed, media={"fps": fps, "size": list(size), "audience": feed.audience.value},
+                       on_state=on_state)
     try:
         session.open_waiting_room()
-        _note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port} (waiting room)")
+        _note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port}; "
+              f"safety code {link.safety_code}")
         await link.join(admit_timeout=args.admit_timeout)
         await link.start_media()
     except LinkError as exc:

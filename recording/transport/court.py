@@ -1,15 +1,23 @@
-"""The court station's side of the link: hosts signalling, checks the one-time token, keeps the
-witness in the waiting room until admitted, answers with the certificate the invitation pins, and
-receives the witness's masked media — counting it, watching for stalls (the public display must
-curtain when frames stop or are late) and handing it to consumers such as :class:`ReceivedRecorder`.
+"""The court station's side of the link: hosts signalling (TLS WebSocket, certificate pinned by the
+invitation), checks the one-time token, keeps the witness in the waiting room until admitted (both
+sides show the safety code there), answers with the DTLS certificate the invitation pins, and
+receives the witness's media by track label — the masked COURT tracks for the public display and
+the courtroom, interpretation channels, and the judge's unmasked tracks only when this station has a
+judge's monitor (``judge_monitor``: the court's plan authorises the judge).
+
+Fail-closed: a watchdog curtains the public display when frames stop or are late; on a lost
+connection the station goes "reconnecting" (curtained) and accepts a re-join with the resumption
+token it gave the witness (rotated on each use) for ``reconnect_window`` seconds.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 import queue
+import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -24,6 +32,7 @@ from aiortc.mediastreams import MediaStreamError
 from recording.encode.writer import AudioTrack, MkvWriter
 from recording.model import AUDIO_RATE
 from recording.recorder import RecordingSink, SinkFactory
+from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, new_invite, safety_code, sdp_fingerprints, sign_invite
 from recording.transport.rtc import (
@@ -32,16 +41,21 @@ from recording.transport.rtc import (
     peer_connection,
     sha256_fingerprint,
 )
-from recording.transport.signalling import Channel
+from recording.transport.signalling import Channel, SignallingServer
 
 log = logging.getLogger("testimony_shield.recording.transport.court")
 
 #: the court's public display curtains the witness when no frame arrived for this long
 STALL_AFTER = 0.5
+#: how long the court waits for the witness to re-join after a loss before ending the session
+RECONNECT_WINDOW = 60.0
+_FP = "0123456789ABCDEF:"
 
 
 class ReceivedConsumer(Protocol):
-    """Gets what the court receives, on the event loop: return quickly."""
+    """Gets what the court receives, on the event loop: return quickly.  Optional methods:
+    ``on_interpretation(channel, samples, pts_samples, arrival)`` for interpretation tracks and
+    ``on_reconnect()`` when a new media connection replaces a lost one (timestamps restart)."""
 
     def on_video(self, frame: av.VideoFrame, arrival: float) -> None: ...
 
@@ -63,10 +77,17 @@ class CourtStats:
     frames_received: int = 0
     audio_blocks_received: int = 0
     samples_received: int = 0
+    judge_frames_received: int = 0
+    judge_audio_blocks_received: int = 0
+    judge_tracks_ignored: int = 0  # judge tracks offered to a court without a judge's monitor
+    tracks_received: dict[str, int] = field(default_factory=dict)
     stalls: int = 0
     stalled_seconds: float = 0.0
     first_frame_ms: float | None = None  # admission → first decoded frame
     fps_received: float = 0.0
+    reconnects: int = 0
+    reconnecting_seconds: float = 0.0
+    recoveries_ms: list[float] = field(default_factory=list)  # loss → first frame again
     safety_code: str = ""
     ended_by: str = ""
     width: int = 0
@@ -75,63 +96,89 @@ class CourtStats:
 
 
 class CourtStation:
-    """One remote witness per session.  ``open()`` → ``invitation(...)`` → ``serve(...)``."""
+    """One remote witness per session.  ``open()`` → ``invitation(...)`` → ``serve(...)``.
+    ``on_state`` gets "waiting" (room open), "admitting" (a station waits for the clerk),
+    "connecting", "live", "reconnecting", "ended" — on the event loop."""
 
     def __init__(self, admit: Admit = admit_all, consumers: list[ReceivedConsumer] | None = None,
                  host: str = "127.0.0.1", port: int = 0, stall_after: float = STALL_AFTER,
-                 on_curtain: Callable[[bool], None] | None = None) -> None:
+                 on_curtain: Callable[[bool], None] | None = None,
+                 judge_consumers: list[ReceivedConsumer] | None = None, judge_monitor: bool = False,
+                 on_state: Callable[[str], None] | None = None,
+                 reconnect_window: float = RECONNECT_WINDOW) -> None:
         self._admit = admit
         self.consumers = list(consumers or [])
+        self.judge_consumers = list(judge_consumers or [])
+        self.judge_monitor = judge_monitor
         self._host, self._port = host, port
         self._stall_after = stall_after
         self._on_curtain = on_curtain
+        self._on_state = on_state
+        self._reconnect_window = reconnect_window
         self.certificate = new_certificate()
         self.fingerprints = certificate_fingerprints(self.certificate)
+        self._signal = SignallingServer(self._on_connection, host, port)
+        self.tls_fingerprint = self._signal.tls_fingerprint
         self.invite: Invite | None = None
         self.stats = CourtStats()
+        self.state = "closed"
         self.curtained = True  # nothing received yet: the public display shows the curtain
-        self._server: asyncio.AbstractServer | None = None
         self._token_used = False
+        self._resume = ""
+        self._witness_dtls = ""
         self._session_done = asyncio.Event()
         self._admitted = asyncio.Event()
         self._admitted_at: float | None = None
         self._first_frame_at: float | None = None
         self._last_frame_at: float | None = None
         self._stall_started: float | None = None
+        self._lost_at: float | None = None
         self._pc = None
+        self._mids: dict[str, str] = {}
         self._channel: Channel | None = None
         self._tasks: list[asyncio.Task] = []
         self.witness_media: dict[str, Any] = {}
 
+    def _set_state(self, state: str) -> None:
+        if state == self.state or self.state == "ended":
+            return
+        self.state = state
+        log.info("court link %s", state)
+        if self._on_state is not None:
+            try:
+                self._on_state(state)
+            except Exception:
+                log.exception("court state listener failed")
+
     async def open(self) -> tuple[str, int]:
-        self._server = await asyncio.start_server(self._on_connection, self._host, self._port, limit=256 * 1024)
-        self._port = self._server.sockets[0].getsockname()[1]
+        self._host, self._port = await self._signal.open()
+        self._set_state("waiting")
         return self._host, self._port
 
     def invitation(self, court_key: bytes, sign: Callable[[bytes], bytes], lifetime: float = 600.0,
                    media: dict[str, Any] | None = None) -> bytes:
-        """A signed invitation for this station's address and certificate (bytes of the file)."""
-        if self._server is None:
+        """A signed invitation for this station's address and certificates (bytes of the file)."""
+        if not self._signal.is_open:
             raise LinkError("open() the court station before inviting")
-        self.invite = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media)
+        media = {**(media or {}), "judge_monitor": bool(self.judge_monitor)}
+        self.invite = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
+                                 tls_fingerprint=self.tls_fingerprint)
         self.stats.session_id = self.invite.session_id
         return sign_invite(self.invite, sign)
 
     # -- signalling ------------------------------------------------------------------------------
-    async def _on_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        ch = Channel(reader, writer)
+    async def _on_connection(self, ch: Channel) -> None:
         try:
             await self._handle(ch)
         except LinkError as exc:
             log.info("witness connection from %s ended: %s", ch.peer, exc)
             if self._channel is ch:
-                self.stats.ended_by = self.stats.ended_by or "signalling lost"
-                self._session_done.set()
+                self._lost("signalling lost")
         except Exception as exc:  # never let one bad peer take the court station down
             log.exception("witness connection failed")
             self.stats.errors.append(f"link: {exc.__class__.__name__}")
             if self._channel is ch:
-                self._session_done.set()
+                self._lost("link error")
         finally:
             if self._channel is not ch:
                 await ch.close()
@@ -144,6 +191,8 @@ class CourtStation:
     async def _handle(self, ch: Channel) -> None:
         msg = await ch.recv(timeout=15.0)
         inv = self.invite
+        if inv is not None and msg["type"] == "resume":
+            return await self._handle_resume(ch, msg)
         if inv is None or msg["type"] != "join":
             return await self._refuse(ch, "error", "expected a join with an invitation")
         if msg.get("session_id") != inv.session_id:
@@ -152,58 +201,145 @@ class CourtStation:
             return await self._refuse(ch, "error", "this invitation was already used")
         if not inv.token_matches(msg.get("token")):
             return await self._refuse(ch, "error", "the join token is wrong")
+        dtls = msg.get("dtls_fingerprint")
+        if not isinstance(dtls, str) or len(dtls) != 95 or set(dtls.upper()) - set(_FP):
+            return await self._refuse(ch, "error", "the join names no valid media certificate")
         self._token_used = True  # one-time: burnt by the first valid join, admitted or not
-        await ch.send({"type": "waiting"})
+        self._witness_dtls = dtls.upper()
+        self.stats.safety_code = safety_code(sha256_fingerprint(self.fingerprints), self._witness_dtls)
+        await ch.send({"type": "waiting", "safety_code": self.stats.safety_code})
         media = msg.get("media") if isinstance(msg.get("media"), dict) else {}
-        if not await self._admit({"station": msg.get("station"), "peer": ch.peer, "media": media}):
+        self._set_state("admitting")
+        if not await self._admit({"station": msg.get("station"), "peer": ch.peer, "media": media,
+                                  "safety_code": self.stats.safety_code}):
             await self._refuse(ch, "refused", "the clerk did not admit this station")
             self.stats.ended_by = "refused"
+            self._set_state("ended")
             self._session_done.set()
             return None
         self.witness_media = media
         self._channel = ch
-        await ch.send({"type": "admitted"})
+        self._resume = secrets.token_hex(32)
+        await ch.send({"type": "admitted", "resume": self._resume})
         self._admitted_at = time.monotonic()
         self.stats.witness_admitted = True
         self._admitted.set()
+        return await self._live(ch)
+
+    async def _handle_resume(self, ch: Channel, msg: dict[str, Any]) -> None:
+        inv = self.invite
+        assert inv is not None
+        token = msg.get("resume")
+        if (not self.stats.witness_admitted or self._session_done.is_set() or msg.get("session_id") != inv.session_id
+                or not isinstance(token, str) or not self._resume
+                or not hmac.compare_digest(token.encode(), self._resume.encode())):
+            return await self._refuse(ch, "error", "this session cannot be resumed")
+        old, self._channel = self._channel, ch
+        if old is not None:
+            await old.close()
+        if self._lost_at is None:  # the witness noticed the loss first
+            self._lost("witness re-joined")
+        self._resume = secrets.token_hex(32)  # one use per token
+        await ch.send({"type": "resumed", "resume": self._resume})
+        self.stats.reconnects += 1
+        for c in (*self.consumers, *self.judge_consumers):
+            fn = getattr(c, "on_reconnect", None)
+            if fn is not None:
+                try:
+                    fn()
+                except Exception:
+                    log.exception("a court consumer failed on reconnect")
+        return await self._live(ch)
+
+    async def _live(self, ch: Channel) -> None:
         offer = await ch.expect("offer", timeout=20.0)
-        if not isinstance(offer.get("sdp"), str):
+        sdp = offer.get("sdp")
+        if not isinstance(sdp, str):
             raise LinkError("the witness station sent a malformed offer")
+        theirs = next((f.value for f in sdp_fingerprints(sdp) if f.algorithm == "sha-256"), "")
+        if not hmac.compare_digest(theirs.encode(), self._witness_dtls.encode()):
+            await self._refuse(ch, "error", "the offer's media certificate is not the admitted station's")
+            raise LinkError("the witness station's media certificate changed after admission")
+        mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
+        self._mids = {str(k): v for k, v in mids.items() if labels.valid(v)}
+        old, self._pc = self._pc, None
+        if old is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(old.close(), 3.0)
+        self._set_state("connecting")
         pc = self._pc = peer_connection(self.certificate)
-        pc.on("track", self._on_track)
+        pc.on("track", lambda track: self._on_track(pc, track))
 
         @pc.on("connectionstatechange")
         def _state() -> None:
-            if pc.connectionState in ("failed", "closed"):
-                self.stats.ended_by = self.stats.ended_by or "connection lost"
-                self._session_done.set()
+            if pc is not self._pc:
+                return
+            if pc.connectionState == "connected":
+                self._set_state("live")
+            elif pc.connectionState in ("failed", "closed"):
+                self._lost("media connection lost")
 
-        await pc.setRemoteDescription(RTCSessionDescription(offer["sdp"], "offer"))
+        await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
         await pc.setLocalDescription(await pc.createAnswer())
         await ch.send({"type": "answer", "sdp": pc.localDescription.sdp})
-        theirs = next((f.value for f in sdp_fingerprints(offer["sdp"]) if f.algorithm == "sha-256"), "")
-        self.stats.safety_code = safety_code(sha256_fingerprint(self.fingerprints), theirs)
         while True:
             msg = await ch.recv()
             if msg["type"] == "bye":
                 self.stats.ended_by = self.stats.ended_by or "witness"
+                self._set_state("ended")
                 self._session_done.set()
                 return None
 
-    # -- media -----------------------------------------------------------------------------------
-    def _on_track(self, track) -> None:  # noqa: ANN001 (aiortc RemoteStreamTrack)
-        if track.kind == "video":
-            self._tasks.append(asyncio.ensure_future(self._video(track)))
-        elif track.kind == "audio":
-            self._tasks.append(asyncio.ensure_future(self._audio(track)))
+    def _lost(self, reason: str) -> None:
+        """The witness is gone for now: curtain at once, wait for a re-join."""
+        if self._session_done.is_set() or self._lost_at is not None:
+            return
+        now = time.monotonic()
+        log.info("court link lost (%s): reconnecting", reason)
+        self._lost_at = now
+        self._set_curtain(True, now)
+        self._set_state("reconnecting")
+        pc, self._pc = self._pc, None
+        if pc is not None:
+            self._tasks.append(asyncio.ensure_future(pc.close()))
 
-    async def _video(self, track) -> None:  # noqa: ANN001
+    # -- media -----------------------------------------------------------------------------------
+    def _on_track(self, pc, track) -> None:  # noqa: ANN001 (aiortc RemoteStreamTrack)
+        mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
+        label = self._mids.get(str(mid)) if mid is not None else None
+        if label is None:  # an unlabelled track: the masked court track of its kind
+            label = labels.COURT_VIDEO if track.kind == "video" else labels.COURT_FLOOR
+        if labels.audience(label) == "judge" and not self.judge_monitor:
+            self.stats.judge_tracks_ignored += 1
+            self._tasks.append(asyncio.ensure_future(self._discard(track)))
+        elif track.kind == "video" and labels.channel(label) is None:
+            self._tasks.append(asyncio.ensure_future(self._video(track, label)))
+        elif track.kind == "audio" and labels.channel(label) is not None:
+            self._tasks.append(asyncio.ensure_future(self._audio(track, label)))
+        else:
+            self._tasks.append(asyncio.ensure_future(self._discard(track)))
+
+    async def _discard(self, track) -> None:  # noqa: ANN001
+        with contextlib.suppress(MediaStreamError):
+            while True:
+                await track.recv()
+
+    def _count(self, label: str, n: int = 1) -> None:
+        self.stats.tracks_received[label] = self.stats.tracks_received.get(label, 0) + n
+
+    async def _video(self, track, label: str) -> None:  # noqa: ANN001
+        judge = label == labels.JUDGE_VIDEO
         while True:
             try:
                 frame = await track.recv()
             except MediaStreamError:
                 return
             now = time.monotonic()
+            self._count(label)
+            if judge:
+                self.stats.judge_frames_received += 1
+                self._deliver(self.judge_consumers, "on_video", frame, now)
+                continue
             st = self.stats
             st.frames_received += 1
             st.width, st.height = frame.width, frame.height
@@ -211,18 +347,29 @@ class CourtStation:
                 self._first_frame_at = now
                 if self._admitted_at is not None:
                     st.first_frame_ms = round((now - self._admitted_at) * 1000, 1)
+            if self._lost_at is not None:  # back after a loss
+                st.recoveries_ms.append(round((now - self._lost_at) * 1000, 1))
+                st.reconnecting_seconds = round(st.reconnecting_seconds + now - self._lost_at, 3)
+                self._lost_at = None
             self._last_frame_at = now
             if st.frames_received > 1:
                 st.fps_received = round((st.frames_received - 1) / max(1e-6, now - self._first_frame_at), 2)
             self._set_curtain(False, now)
-            for c in self.consumers:
-                try:
-                    c.on_video(frame, now)
-                except Exception:
-                    log.exception("a court consumer failed on a video frame")
+            self._deliver(self.consumers, "on_video", frame, now)
 
-    async def _audio(self, track) -> None:  # noqa: ANN001
+    def _deliver(self, consumers: list, method: str, *args: Any) -> None:
+        for c in consumers:
+            fn = getattr(c, method, None)
+            if fn is None:
+                continue
+            try:
+                fn(*args)
+            except Exception:
+                log.exception("a court consumer failed in %s", method)
+
+    async def _audio(self, track, label: str) -> None:  # noqa: ANN001
         resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
+        channel = labels.channel(label)
         while True:
             try:
                 frame = await track.recv()
@@ -233,13 +380,16 @@ class CourtStation:
             pts = int(round(float(frame.pts * tb) * AUDIO_RATE)) if frame.pts is not None and tb else 0
             for out in resampler.resample(frame):
                 samples = out.to_ndarray().reshape(-1).astype(np.float32)
-                self.stats.audio_blocks_received += 1
-                self.stats.samples_received += len(samples)
-                for c in self.consumers:
-                    try:
-                        c.on_audio(samples, pts, now)
-                    except Exception:
-                        log.exception("a court consumer failed on an audio block")
+                self._count(label)
+                if label == labels.COURT_FLOOR:
+                    self.stats.audio_blocks_received += 1
+                    self.stats.samples_received += len(samples)
+                    self._deliver(self.consumers, "on_audio", samples, pts, now)
+                elif label == labels.JUDGE_FLOOR:
+                    self.stats.judge_audio_blocks_received += 1
+                    self._deliver(self.judge_consumers, "on_audio", samples, pts, now)
+                else:
+                    self._deliver(self.consumers, "on_interpretation", channel, samples, pts, now)
                 pts += len(samples)
 
     def _set_curtain(self, on: bool, now: float) -> None:
@@ -261,11 +411,16 @@ class CourtStation:
             now = time.monotonic()
             if self._last_frame_at is not None and now - self._last_frame_at > self._stall_after:
                 self._set_curtain(True, now)
+            if self._lost_at is not None and now - self._lost_at > self._reconnect_window \
+                    and not self._session_done.is_set():
+                self.stats.ended_by = self.stats.ended_by or "connection lost"
+                self._session_done.set()
 
     # -- session ---------------------------------------------------------------------------------
     async def serve(self, duration: float, join_timeout: float = 300.0, grace: float = 5.0) -> CourtStats:
         """Wait for the witness (``join_timeout``), then run until the witness ends the session, the
-        connection is lost, or ``duration`` + ``grace`` seconds after admission."""
+        connection is lost for longer than the reconnect window, or ``duration`` + ``grace`` seconds
+        after admission."""
         watchdog = asyncio.ensure_future(self._watchdog())
         try:
             waits = [asyncio.ensure_future(self._admitted.wait()), asyncio.ensure_future(self._session_done.wait())]
@@ -284,21 +439,31 @@ class CourtStation:
             await self.close()
         return self.stats
 
+    def end(self) -> None:
+        """End the session now (the clerk's "end"): :meth:`serve` returns."""
+        self.stats.ended_by = self.stats.ended_by or "court"
+        self._session_done.set()
+
     async def close(self, reason: str = "session ended") -> None:
         if self._stall_started is not None:
             self._set_curtain(False, time.monotonic())
+        if self._lost_at is not None:
+            self.stats.reconnecting_seconds = round(self.stats.reconnecting_seconds
+                                                    + time.monotonic() - self._lost_at, 3)
+            self._lost_at = None
+        self._session_done.set()
         if self._channel is not None and not self._channel.closed:
             with contextlib.suppress(LinkError):
                 await self._channel.send({"type": "bye", "reason": reason})
-        if self._pc is not None:
-            await self._pc.close()
+        pc, self._pc = self._pc, None
+        if pc is not None:
+            await pc.close()
         for t in self._tasks:
             t.cancel()
         if self._channel is not None:
             await self._channel.close()
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        self._signal.close()
+        self._set_state("ended")
 
 
 class ReceivedRecorder:
@@ -348,6 +513,12 @@ class ReceivedRecorder:
             self._v0 = (pts, arrival - self._t0)
         index = int(round((pts - self._v0[0] + self._v0[1]) * self.fps))
         self._put(("v", frame, index))
+
+    def on_reconnect(self) -> None:
+        """A new media connection: its RTP timestamps have new random offsets, so re-anchor both
+        tracks on the arrival clock (the recording shows the gap as it was at the court)."""
+        self._v0 = None
+        self._a0 = None
 
     def on_audio(self, samples: np.ndarray, pts_samples: int, arrival: float) -> None:
         if self._t0 is None:

@@ -1,16 +1,18 @@
 """The session invitation: a small signed JSON file the court station hands to the witness station
 (by whatever trusted route the court uses: a USB stick, the court's case system, a secure e-mail).
 
-It names the court (signalling address, the DTLS certificate fingerprints the court's media endpoint
-will present, the court station's Ed25519 public key), carries a one-time join token and an expiry,
+It names the court (signalling address, the SHA-256 fingerprint of the TLS certificate its
+signalling server presents, the DTLS certificate fingerprints the court's media endpoint will
+present, the court station's Ed25519 public key), carries a one-time join token and an expiry,
 and is signed with the court station's Ed25519 key over canonical bytes.  The witness refuses a file
 that is malformed, tampered with, signed by another key than the one it pins (if it pins one), or
 stale, and later refuses a court whose SDP fingerprint differs from the invitation's.
 
 File layout (docs/link-protocol.md)::
 
-    {"format": "testimony-shield/link-invite", "version": 1,
+    {"format": "testimony-shield/link-invite", "version": 2,
      "body": {"session_id": hex, "address": {"host": "127.0.0.1", "port": 50123},
+              "tls_fingerprint": "AB:CD:..." (sha-256 of the signalling server's certificate),
               "dtls_fingerprints": [{"algorithm": "sha-256", "value": "AB:CD:..."}, ...],
               "token": hex, "created": "2026-11-05T10:00:00Z", "expires": "2026-11-05T10:10:00Z",
               "court_key": hex(Ed25519 public key), "media": {...}},
@@ -41,7 +43,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from recording.transport.errors import FingerprintMismatch, InviteError
 
 INVITE_FORMAT = "testimony-shield/link-invite"
-INVITE_VERSION = 1
+INVITE_VERSION = 2
 SIGNING_CONTEXT = b"testimony-shield link-invite v1\n"
 #: clocks of the two stations may differ by this much
 CLOCK_SKEW = 120.0
@@ -51,7 +53,7 @@ _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _HEX = re.compile(r"^[0-9a-f]+$")
 _FP_VALUE = re.compile(r"^[0-9A-F]{2}(:[0-9A-F]{2})+$")
 _FP_ALGORITHMS = {"sha-256": 32, "sha-384": 48, "sha-512": 64}
-_BODY_KEYS = {"session_id", "address", "dtls_fingerprints", "token", "created", "expires", "court_key", "media"}
+_BODY_KEYS = {"session_id", "address", "tls_fingerprint", "dtls_fingerprints", "token", "created", "expires", "court_key", "media"}
 
 
 def canonical(obj: Any) -> bytes:
@@ -96,6 +98,7 @@ class Invite:
     expires: float
     court_key: bytes
     media: dict[str, Any] = field(default_factory=dict)
+    tls_fingerprint: str = ""  # sha-256 of the signalling server's TLS certificate (SDP-style hex)
 
     @property
     def court_key_fingerprint(self) -> str:
@@ -104,6 +107,7 @@ class Invite:
     def body(self) -> dict[str, Any]:
         return {
             "session_id": self.session_id, "address": {"host": self.host, "port": self.port},
+            "tls_fingerprint": self.tls_fingerprint,
             "dtls_fingerprints": [f.to_dict() for f in self.fingerprints], "token": self.token,
             "created": _iso(self.created), "expires": _iso(self.expires), "court_key": self.court_key.hex(),
             "media": dict(self.media),
@@ -115,13 +119,14 @@ class Invite:
 
 def new_invite(host: str, port: int, fingerprints: list[Fingerprint] | tuple[Fingerprint, ...],
                court_key: bytes, lifetime: float = 600.0, media: dict[str, Any] | None = None,
-               now: float | None = None) -> Invite:
-    """A fresh invitation: random session id and one-time token, ``lifetime`` seconds of validity."""
+               now: float | None = None, *, tls_fingerprint: str) -> Invite:
+    """A fresh invitation: random session id and one-time token, ``lifetime`` seconds of validity;
+    ``tls_fingerprint`` pins the signalling server's certificate."""
     now = _dt.datetime.now(_dt.UTC).timestamp() if now is None else now
     if not 0 < lifetime <= MAX_LIFETIME:
         raise InviteError(f"an invitation's lifetime must be between 1 s and {int(MAX_LIFETIME)} s")
     inv = Invite(secrets.token_hex(16), host, int(port), tuple(fingerprints), secrets.token_hex(32),
-                 float(int(now)), float(int(now + lifetime)), bytes(court_key), dict(media or {}))
+                 float(int(now)), float(int(now + lifetime)), bytes(court_key), dict(media or {}), str(tls_fingerprint).upper())
     _check_body(inv.body())  # refuse to sign what load_invite would refuse
     return inv
 
@@ -184,6 +189,9 @@ def _check_body(body: Any) -> Invite:
         raise InviteError("the invitation's court address is not an IP address") from None
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
         raise InviteError("the invitation's court port is out of range")
+    tls_fp = body["tls_fingerprint"]
+    if not isinstance(tls_fp, str) or not _FP_VALUE.match(tls_fp) or len(tls_fp.split(":")) != 32:
+        raise InviteError("the invitation's signalling certificate fingerprint is malformed")
     fps = body["dtls_fingerprints"]
     if not isinstance(fps, list) or not fps:
         raise InviteError("the invitation names no court certificate fingerprint")
@@ -206,7 +214,7 @@ def _check_body(body: Any) -> Invite:
     if not 0 < expires - created <= MAX_LIFETIME:
         raise InviteError("the invitation's validity period is impossible")
     return Invite(session_id, host, port, tuple(fingerprints), token, created, expires,
-                  _hex(body["court_key"], "court key", 32), media)
+                  _hex(body["court_key"], "court key", 32), media, tls_fp)
 
 
 def parse_invite(data: bytes, now: float | None = None, court_key: bytes | None = None) -> Invite:

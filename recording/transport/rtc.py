@@ -3,7 +3,7 @@ third-party STUN server, and fingerprints in SDP form."""
 
 from __future__ import annotations
 
-from aiortc import RTCConfiguration, RTCPeerConnection
+from aiortc import RTCBundlePolicy, RTCConfiguration, RTCPeerConnection
 from aiortc.rtcdtlstransport import RTCCertificate
 
 from recording.transport.errors import LinkError
@@ -25,8 +25,10 @@ def sha256_fingerprint(fps: list[Fingerprint] | tuple[Fingerprint, ...]) -> str:
 def peer_connection(certificate: RTCCertificate | None = None) -> RTCPeerConnection:
     """A peer connection that gathers host candidates only (no STUN server is contacted: the stations
     are on one network; a court network adds its TURN/SFU here) and, if given, presents
-    ``certificate`` in DTLS — the court's, whose fingerprint the signed invitation pins."""
-    pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+    ``certificate`` in DTLS — the court's, whose fingerprint the signed invitation pins.  Max-bundle
+    on both sides: every track rides one ICE/DTLS transport (aiortc only starts the first track of
+    each kind otherwise, and the link carries several audio tracks)."""
+    pc = RTCPeerConnection(RTCConfiguration(iceServers=[], bundlePolicy=RTCBundlePolicy.MAX_BUNDLE))
     if certificate is not None:
         # aiortc 1.x has no public way to choose the certificate; it keeps the list in a private
         # attribute that it reads when the DTLS transports are created (after setRemoteDescription).

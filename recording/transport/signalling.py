@@ -1,75 +1,173 @@
-"""Signalling between the stations: JSON lines over asyncio TCP, hosted by the court station.
+"""Signalling between the stations: JSON messages over a TLS WebSocket (``wss://``) hosted by the
+court station.
 
-witness → court   {"type": "join", "session_id", "token", "station": "witness", "media": {...}}
-court → witness   {"type": "waiting"}                        (in the waiting room)
-court → witness   {"type": "admitted"} | {"type": "refused", "reason"}
-witness → court   {"type": "offer", "sdp"}
+The court generates a self-signed TLS certificate in memory at start-up (:func:`tls_identity`); its
+SHA-256 fingerprint goes into the signed invitation, and the witness checks the certificate the
+server presents against it right after the TLS handshake (:class:`FingerprintMismatch` otherwise).
+There is no certificate authority: the signed invitation is the trust anchor.
+
+witness → court   {"type": "join", "session_id", "token", "station": "witness", "dtls_fingerprint", "media"}
+court → witness   {"type": "waiting", "safety_code"}                (in the waiting room)
+court → witness   {"type": "admitted", "resume"} | {"type": "refused", "reason"}
+witness → court   {"type": "resume", "session_id", "resume"}        (after a loss: re-join)
+court → witness   {"type": "resumed", "resume"}                     (the next resumption token)
+witness → court   {"type": "offer", "sdp", "tracks": {mid: label}}
 court → witness   {"type": "answer", "sdp"}
-either            {"type": "bye", "reason"}                  (end of session; then the socket closes)
-court → witness   {"type": "error", "reason"}                (bad/used token, wrong session, protocol)
+either            {"type": "bye", "reason"}                         (end of session; then close)
+court → witness   {"type": "error", "reason"}                       (bad/used token, protocol)
 
-A line is at most :data:`MAX_LINE` bytes; anything else closes the connection.  No media flows over
-this channel; the SDP's certificate fingerprint is pinned by the signed invitation (see invite.py).
+A message is at most :data:`MAX_MESSAGE` bytes.  WebSocket pings every second (3 s timeout) detect
+a dead network on both sides even when no TCP reset arrives.  No media flows over this channel.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime as _dt
+import hashlib
+import hmac
 import json
+import os
+import secrets
+import ssl
+import tempfile
 from typing import Any
 
-from recording.transport.errors import LinkError, Refused
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
-MAX_LINE = 256 * 1024
-TYPES = {"join", "waiting", "admitted", "refused", "offer", "answer", "bye", "error"}
+from recording.transport.errors import FingerprintMismatch, LinkError, Refused
+
+MAX_MESSAGE = 256 * 1024
+MAX_LINE = MAX_MESSAGE  # (name of the first version, kept for callers)
+TYPES = {"join", "waiting", "admitted", "refused", "resume", "resumed", "offer", "answer", "bye", "error"}
+PATH = "/testimony-shield/link/v1"
+PING_INTERVAL = 1.0
+PING_TIMEOUT = 3.0
+
+
+def cert_fingerprint(der: bytes) -> str:
+    """SHA-256 of a DER certificate in SDP style: upper-case hex pairs separated by colons."""
+    return ":".join(f"{b:02X}" for b in hashlib.sha256(der).digest())
+
+
+def _load_chain(ctx: ssl.SSLContext, cert_pem: bytes, key_pem: bytes, password: bytes) -> None:
+    """``SSLContext.load_cert_chain`` reads files only.  The key never touches a disk: on Linux both
+    go through an anonymous in-memory file (memfd); elsewhere the key file is encrypted with a random
+    password that lives only in this process, and removed at once."""
+    if hasattr(os, "memfd_create"):
+        fds = [os.memfd_create("ts-link-cert"), os.memfd_create("ts-link-key")]
+        try:
+            for fd, data in zip(fds, (cert_pem, key_pem), strict=True):
+                os.write(fd, data)
+            ctx.load_cert_chain(f"/proc/self/fd/{fds[0]}", f"/proc/self/fd/{fds[1]}", password=password)
+        finally:
+            for fd in fds:
+                os.close(fd)
+        return
+    with tempfile.TemporaryDirectory() as d:  # pragma: no cover (non-Linux)
+        cp, kp = os.path.join(d, "c.pem"), os.path.join(d, "k.pem")
+        for p, data in ((cp, cert_pem), (kp, key_pem)):
+            fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        ctx.load_cert_chain(cp, kp, password=password)
+
+
+def tls_identity(common_name: str = "testimony-shield court station",
+                 lifetime_days: int = 2) -> tuple[ssl.SSLContext, str]:
+    """A fresh P-256 key and self-signed certificate, held in memory: the server's TLS context and
+    the certificate's SHA-256 fingerprint (for the invitation)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = _dt.datetime.now(_dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - _dt.timedelta(minutes=5)).not_valid_after(now + _dt.timedelta(days=lifetime_days))
+            .sign(key, hashes.SHA256()))
+    password = secrets.token_bytes(32)
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.BestAvailableEncryption(password))
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    _load_chain(ctx, cert.public_bytes(serialization.Encoding.PEM), key_pem, password)
+    return ctx, cert_fingerprint(cert.public_bytes(serialization.Encoding.DER))
+
+
+def _client_context() -> ssl.SSLContext:
+    # No CA and no host name: the certificate is checked by its pinned fingerprint after the handshake.
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def _uri(host: str, port: int) -> str:
+    return f"wss://[{host}]:{port}{PATH}" if ":" in host else f"wss://{host}:{port}{PATH}"
 
 
 class Channel:
-    """One signalling connection (either side)."""
+    """One signalling connection (either side) over a WebSocket."""
 
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._reader = reader
-        self._writer = writer
+    def __init__(self, ws: ClientConnection | ServerConnection) -> None:
+        self._ws = ws
         self.closed = False
 
     @classmethod
-    async def connect(cls, host: str, port: int, timeout: float = 10.0) -> Channel:
+    async def connect(cls, host: str, port: int, tls_fingerprint: str, timeout: float = 10.0) -> Channel:
+        """Connect to the court at ``host:port`` over TLS and check its certificate's SHA-256
+        fingerprint against ``tls_fingerprint`` (from the invitation) before anything is sent."""
         try:
-            reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port, limit=MAX_LINE), timeout)
-        except (OSError, TimeoutError) as exc:
+            ws = await asyncio.wait_for(
+                connect(_uri(host, port), ssl=_client_context(), max_size=MAX_MESSAGE, proxy=None,
+                        compression=None, ping_interval=PING_INTERVAL, ping_timeout=PING_TIMEOUT,
+                        open_timeout=timeout, close_timeout=2.0), timeout)
+        except (OSError, TimeoutError, InvalidHandshake, InvalidURI, ssl.SSLError) as exc:
             raise LinkError(f"cannot reach the court station at {host}:{port} ({exc.__class__.__name__}); "
                             "is the court's session open?") from None
-        return cls(reader, writer)
+        ssl_object = ws.transport.get_extra_info("ssl_object")
+        der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+        if not der or not hmac.compare_digest(cert_fingerprint(der), tls_fingerprint.upper()):
+            await ws.close()
+            raise FingerprintMismatch(
+                "the station at the invitation's address presented a signalling certificate that does not "
+                "match the invitation (wrong fingerprint): this is not the court that invited you")
+        return cls(ws)
 
     @property
     def peer(self) -> str:
-        p = self._writer.get_extra_info("peername")
+        p = self._ws.remote_address
         return f"{p[0]}:{p[1]}" if p else "?"
 
     async def send(self, msg: dict[str, Any]) -> None:
         if self.closed:
             raise LinkError("the signalling connection is closed")
         try:
-            self._writer.write(json.dumps(msg, separators=(",", ":")).encode() + b"\n")
-            await self._writer.drain()
-        except (OSError, RuntimeError) as exc:
+            await self._ws.send(json.dumps(msg, separators=(",", ":")))
+        except (ConnectionClosed, OSError, RuntimeError) as exc:
             self.closed = True
             raise LinkError(f"the signalling connection was lost ({exc.__class__.__name__})") from None
 
     async def recv(self, timeout: float | None = None) -> dict[str, Any]:
-        """The next message; :class:`LinkError` on close, timeout or a malformed line."""
+        """The next message; :class:`LinkError` on close, timeout or a malformed message."""
         try:
-            line = await asyncio.wait_for(self._reader.readline(), timeout)
+            data = await asyncio.wait_for(self._ws.recv(), timeout)
         except TimeoutError:
             raise LinkError("the other station did not answer in time") from None
-        except (OSError, asyncio.LimitOverrunError, ValueError) as exc:
+        except (ConnectionClosed, OSError, RuntimeError) as exc:
             self.closed = True
-            raise LinkError(f"the signalling connection failed ({exc.__class__.__name__})") from None
-        if not line:
-            self.closed = True
-            raise LinkError("the other station closed the connection")
+            raise LinkError(f"the other station closed the connection ({exc.__class__.__name__})") from None
         try:
-            msg = json.loads(line)
+            msg = json.loads(data)
         except ValueError:
             raise LinkError("the other station sent a malformed message") from None
         if not isinstance(msg, dict) or msg.get("type") not in TYPES:
@@ -86,12 +184,50 @@ class Channel:
             raise LinkError(f"unexpected '{msg['type']}' message (expected {' or '.join(types)})")
         return msg
 
+    def abort(self) -> None:
+        """Drop the connection at once, without a closing handshake (tests: a network loss)."""
+        self.closed = True
+        self._ws.transport.abort()
+
     async def close(self) -> None:
         if self.closed:
+            with contextlib.suppress(OSError, RuntimeError, AttributeError):
+                self._ws.transport.abort()
             return
         self.closed = True
         try:
-            self._writer.close()
-            await asyncio.wait_for(self._writer.wait_closed(), 2.0)
-        except (OSError, TimeoutError, RuntimeError):
-            pass
+            await asyncio.wait_for(self._ws.close(), 2.0)
+        except (OSError, TimeoutError, RuntimeError, ConnectionClosed):
+            self._ws.transport.abort()
+
+
+class SignallingServer:
+    """The court's ``wss://`` endpoint: each accepted connection is handed to ``handler(channel)``."""
+
+    def __init__(self, handler, host: str = "127.0.0.1", port: int = 0) -> None:  # noqa: ANN001
+        self._handler = handler
+        self._host, self._port = host, port
+        self.ssl_context, self.tls_fingerprint = tls_identity()
+        self._server: Server | None = None
+
+    async def open(self) -> tuple[str, int]:
+        async def on_ws(ws: ServerConnection) -> None:
+            if ws.request is not None and ws.request.path != PATH:
+                await ws.close(1008, "unknown path")
+                return
+            await self._handler(Channel(ws))
+
+        self._server = await serve(on_ws, self._host, self._port, ssl=self.ssl_context, max_size=MAX_MESSAGE,
+                                   compression=None, ping_interval=PING_INTERVAL, ping_timeout=PING_TIMEOUT,
+                                   close_timeout=2.0, server_header=None)
+        self._port = next(iter(self._server.sockets)).getsockname()[1]
+        return self._host, self._port
+
+    @property
+    def is_open(self) -> bool:
+        return self._server is not None
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close(close_connections=False)
+            self._server = None

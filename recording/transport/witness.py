@@ -1,11 +1,20 @@
 """The witness station's side of the link: media tracks fed from the witness pipeline, and the join
 (waiting room → offer/answer with the court's fingerprint checked against the invitation).
 
-What is sent: ONE audience's output — :attr:`Audience.COURT` (masked video, masked floor voice, or
-the privacy curtain and silence when masking cannot be confirmed or during a break).  The feed
-refuses to attach to an audience the plan leaves unmasked, so raw frames can never reach the link
-by a wiring mistake.  The judge's unmasked feed (separate tracks, only when the plan authorises it)
-and interpreter channels are not sent yet (docs/link-protocol.md).
+What is sent (labels in :mod:`recording.transport.tracks`):
+
+- :attr:`Audience.COURT` — masked video and masked floor voice (or the privacy curtain and silence
+  when masking cannot be confirmed or during a break); the feed refuses to attach to a COURT
+  audience the plan leaves unmasked, so raw frames never reach these tracks by a wiring mistake;
+- each interpretation channel of the pipeline as its own audio track (``court/audio/<lang>``);
+- :attr:`Audience.JUDGE` — the unmasked witness on separate ``judge/…`` tracks, only when the plan
+  authorises the judge (``plan.unmasked(Audience.JUDGE)``) AND the court's signed invitation says it
+  has a judge's monitor.
+
+Resilience: on a lost signalling connection or a failed media connection the link goes
+"reconnecting" and re-joins with the one-time resumption token the court gave it (bound to the
+session, rotated on every resume), then makes a new offer/answer.  The pipeline and the local
+recording never stop: the send queues just drop the oldest items meanwhile.
 
 Queues are bounded and drop the oldest item under pressure: the court gets the newest masked frame,
 never a growing backlog.  Timestamps are the pipeline's (video at 90 kHz, audio in samples at 48 kHz).
@@ -19,6 +28,7 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -29,14 +39,22 @@ from aiortc.mediastreams import MediaStreamError
 
 from recording.model import AUDIO_RATE, Audience, Decision
 from recording.pipeline import FLOOR, SessionPipeline
-from recording.transport.errors import LinkError
-from recording.transport.invite import Invite, check_sdp_fingerprint, safety_code, sdp_fingerprints
-from recording.transport.rtc import peer_connection
+from recording.transport import tracks as labels
+from recording.transport.errors import LinkError, Refused
+from recording.transport.invite import Invite, check_sdp_fingerprint, safety_code
+from recording.transport.rtc import (
+    certificate_fingerprints,
+    new_certificate,
+    peer_connection,
+    sha256_fingerprint,
+)
 from recording.transport.signalling import Channel
 
 log = logging.getLogger("testimony_shield.recording.transport.witness")
 
 VIDEO_CLOCK = 90_000
+#: the witness gives up re-joining after this long without the court
+RECONNECT_WINDOW = 60.0
 
 
 class _DropOldest:
@@ -82,16 +100,26 @@ class _DropOldest:
             await self._event.wait()
 
 
+class TrackCounter:
+    """What one labelled track sent, across reconnections."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.frames_sent = 0
+        self.curtained_sent = 0
+        self.blocks_sent = 0
+        self.samples_sent = 0
+        self.first_sent_at: float | None = None
+        self.first_pts: float | None = None  # pipeline media time of the first frame sent
+
+
 class PipelineVideoTrack(MediaStreamTrack):
     kind = "video"
 
-    def __init__(self, queue: _DropOldest) -> None:
+    def __init__(self, queue: _DropOldest, counter: TrackCounter) -> None:
         super().__init__()
         self._queue = queue
-        self.frames_sent = 0
-        self.curtained_sent = 0
-        self.first_sent_at: float | None = None
-        self.first_pts: float | None = None  # pipeline media time of the first frame sent
+        self.counter = counter
 
     async def recv(self) -> av.VideoFrame:
         if self.readyState != "live":
@@ -104,22 +132,22 @@ class PipelineVideoTrack(MediaStreamTrack):
         frame = av.VideoFrame.from_ndarray(image, format="bgr24")
         frame.pts = int(round(pts * VIDEO_CLOCK))
         frame.time_base = Fraction(1, VIDEO_CLOCK)
-        self.frames_sent += 1
+        c = self.counter
+        c.frames_sent += 1
         if decision is Decision.CURTAINED:
-            self.curtained_sent += 1
-        if self.first_sent_at is None:
-            self.first_sent_at, self.first_pts = time.monotonic(), pts
+            c.curtained_sent += 1
+        if c.first_sent_at is None:
+            c.first_sent_at, c.first_pts = time.monotonic(), pts
         return frame
 
 
 class PipelineAudioTrack(MediaStreamTrack):
     kind = "audio"
 
-    def __init__(self, queue: _DropOldest) -> None:
+    def __init__(self, queue: _DropOldest, counter: TrackCounter) -> None:
         super().__init__()
         self._queue = queue
-        self.blocks_sent = 0
-        self.samples_sent = 0
+        self.counter = counter
 
     async def recv(self) -> av.AudioFrame:
         if self.readyState != "live":
@@ -134,130 +162,281 @@ class PipelineAudioTrack(MediaStreamTrack):
         frame.sample_rate = AUDIO_RATE
         frame.pts = int(start)
         frame.time_base = Fraction(1, AUDIO_RATE)
-        self.blocks_sent += 1
-        self.samples_sent += pcm.shape[1]
+        self.counter.blocks_sent += 1
+        self.counter.samples_sent += pcm.shape[1]
         return frame
 
 
 class LinkFeed:
-    """A pipeline consumer for one masked audience that feeds the link's two tracks."""
+    """A pipeline consumer that feeds the link's labelled tracks: the masked COURT audience (video,
+    floor, interpretation channels) and, when authorised, the JUDGE's unmasked video and floor."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, audience: Audience = Audience.COURT,
                  video_queue: int = 3, audio_queue: int = 10) -> None:
         self.audience = audience
-        self._vq = _DropOldest(loop, video_queue)
-        self._aq = _DropOldest(loop, audio_queue)
-        self.video = PipelineVideoTrack(self._vq)
-        self.audio = PipelineAudioTrack(self._aq)
+        self._loop = loop
+        self._vlen, self._alen = video_queue, audio_queue
+        self._queues: dict[str, _DropOldest] = {}
+        self.counters: dict[str, TrackCounter] = {}
+        self._add(labels.COURT_VIDEO, video_queue)
+        self._add(labels.COURT_FLOOR, audio_queue)
         self._pipeline: SessionPipeline | None = None
+        self.judge = False  # sending the judge's unmasked tracks
+        self.channels: list[str] = []  # interpretation channels sent
 
-    def attach(self, pipeline: SessionPipeline) -> None:
+    def _add(self, label: str, maxlen: int) -> None:
+        self._queues[label] = _DropOldest(self._loop, maxlen)
+        self.counters[label] = TrackCounter(label)
+
+    @property
+    def video(self) -> TrackCounter:
+        return self.counters[labels.COURT_VIDEO]
+
+    @property
+    def audio(self) -> TrackCounter:
+        return self.counters[labels.COURT_FLOOR]
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._queues)
+
+    def attach(self, pipeline: SessionPipeline, judge: bool = False) -> None:
+        """Subscribe to ``pipeline``.  ``judge``: also send the judge's unmasked tracks — only if the
+        plan authorises the judge (otherwise they are silently not sent)."""
         if pipeline.plan.unmasked(self.audience):
             raise LinkError(f"the plan lets the '{self.audience.value}' audience see the witness unmasked; "
                             "the link sends masked media only")
+        self.channels = [c for c in pipeline.channels if c != FLOOR and labels.valid(labels.interpretation(c))]
+        for c in self.channels:
+            self._add(labels.interpretation(c), self._alen)
+        audiences = {self.audience}
+        if judge and pipeline.plan.unmasked(Audience.JUDGE):
+            self.judge = True
+            self._add(labels.JUDGE_VIDEO, self._vlen)
+            self._add(labels.JUDGE_FLOOR, self._alen)
+            audiences.add(Audience.JUDGE)
         self._pipeline = pipeline
-        pipeline.subscribe({self.audience}, self)
+        pipeline.subscribe(audiences, self)
+
+    def new_tracks(self) -> list[tuple[str, MediaStreamTrack]]:
+        """Fresh tracks for a new peer connection, reading the same queues and counting into the
+        same counters."""
+        out: list[tuple[str, MediaStreamTrack]] = []
+        for label, q in self._queues.items():
+            cls = PipelineVideoTrack if labels.channel(label) is None else PipelineAudioTrack
+            out.append((label, cls(q, self.counters[label])))
+        return out
 
     def detach(self) -> None:
         if self._pipeline is not None:
             self._pipeline.unsubscribe(self)
             self._pipeline = None
-        self._vq.close()
-        self._aq.close()
+        for q in self._queues.values():
+            q.close()
 
     @property
     def dropped_frames(self) -> int:
-        return self._vq.dropped
+        return self._queues[labels.COURT_VIDEO].dropped
 
     @property
     def dropped_audio_blocks(self) -> int:
-        return self._aq.dropped
+        return self._queues[labels.COURT_FLOOR].dropped
 
     # Consumer protocol (pipeline thread) ----------------------------------------------------
     def on_video(self, audience: Audience, image: np.ndarray, index: int, pts: float,
                  decision: Decision) -> None:
         if audience is self.audience:
-            self._vq.put((image, pts, decision))
+            self._queues[labels.COURT_VIDEO].put((image, pts, decision))
+        elif audience is Audience.JUDGE and self.judge:
+            self._queues[labels.JUDGE_VIDEO].put((image, pts, decision))
 
     def on_audio(self, audience: Audience, channel: str, samples: np.ndarray, start_sample: int) -> None:
-        if audience is self.audience and channel == FLOOR:
-            self._aq.put((samples, start_sample))
+        if audience is self.audience:
+            q = self._queues.get(labels.COURT_FLOOR if channel == FLOOR else labels.interpretation(channel))
+        elif audience is Audience.JUDGE and self.judge and channel == FLOOR:
+            q = self._queues[labels.JUDGE_FLOOR]
+        else:
+            q = None
+        if q is not None:
+            q.put((samples, start_sample))
 
 
 class WitnessLink:
-    """Join the court named by ``invite`` and send ``feed``'s tracks once admitted."""
+    """Join the court named by ``invite`` and send ``feed``'s tracks once admitted; re-join by itself
+    after a loss.  ``on_state`` gets "joining", "waiting", "connecting", "live", "reconnecting",
+    "ended" (on the event loop)."""
 
-    def __init__(self, invite: Invite, feed: LinkFeed, media: dict[str, Any] | None = None) -> None:
+    def __init__(self, invite: Invite, feed: LinkFeed, media: dict[str, Any] | None = None,
+                 on_state: Callable[[str], None] | None = None,
+                 reconnect_window: float = RECONNECT_WINDOW) -> None:
         self.invite = invite
         self.feed = feed
         self.media = dict(media or {})
         self.channel: Channel | None = None
         self.pc = None
-        self.safety_code = ""
+        # the witness's DTLS certificate lives as long as the session: the safety code stays the same
+        # across reconnections, and the court checks every offer against the one it admitted
+        self.certificate = new_certificate()
+        self.dtls_fingerprint = sha256_fingerprint(certificate_fingerprints(self.certificate))
+        court = next((f.value for f in invite.fingerprints if f.algorithm == "sha-256"), "")
+        self.safety_code = safety_code(court, self.dtls_fingerprint)
         self.admitted_at: float | None = None
         self.connected_at: float | None = None
         self.ended_by = ""
+        self.state = "idle"
+        self.reconnects = 0
+        self.reconnecting_seconds = 0.0
+        self.recoveries_ms: list[float] = []
+        self._on_state = on_state
+        self._reconnect_window = reconnect_window
+        self._resume = ""
         self._listener: asyncio.Task | None = None
 
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            log.info("link %s", state)
+            if self._on_state is not None:
+                try:
+                    self._on_state(state)
+                except Exception:
+                    log.exception("link state listener failed")
+
     async def join(self, admit_timeout: float = 300.0) -> None:
-        """Connect, present the token, wait in the waiting room until admitted (:class:`Refused`
-        otherwise)."""
+        """Connect (TLS, pinned certificate), present the token, wait in the waiting room until
+        admitted (:class:`Refused` otherwise)."""
         inv = self.invite
-        self.channel = await Channel.connect(inv.host, inv.port)
+        self._set_state("joining")
+        self.channel = await Channel.connect(inv.host, inv.port, inv.tls_fingerprint)
         await self.channel.send({"type": "join", "session_id": inv.session_id, "token": inv.token,
-                                 "station": "witness", "media": self.media})
+                                 "station": "witness", "dtls_fingerprint": self.dtls_fingerprint,
+                                 "media": {**self.media, "tracks": self.feed.labels}})
         msg = await self.channel.expect("waiting", "admitted", timeout=15.0)
         if msg["type"] == "waiting":
-            await self.channel.expect("admitted", timeout=admit_timeout)
+            self._set_state("waiting")
+            msg = await self.channel.expect("admitted", timeout=admit_timeout)
+        resume = msg.get("resume")
+        self._resume = resume if isinstance(resume, str) else ""
         self.admitted_at = time.monotonic()
 
     async def start_media(self, timeout: float = 20.0) -> None:
         """Offer the tracks; accept the answer only if its certificate is the invitation's."""
         assert self.channel is not None, "join() first"
-        pc = self.pc = peer_connection()
-        pc.addTrack(self.feed.video)
-        pc.addTrack(self.feed.audio)
+        self._set_state("connecting")
+        pc = self.pc = peer_connection(self.certificate)
+        senders = {}
+        for label, track in self.feed.new_tracks():
+            senders[label] = pc.addTrack(track)
 
         @pc.on("connectionstatechange")
         def _state() -> None:
-            if pc.connectionState == "connected" and self.connected_at is None:
-                self.connected_at = time.monotonic()
+            if pc is not self.pc:
+                return
+            if pc.connectionState == "connected":
+                if self.connected_at is None:
+                    self.connected_at = time.monotonic()
+                self._set_state("live")
 
         await pc.setLocalDescription(await pc.createOffer())
-        await self.channel.send({"type": "offer", "sdp": pc.localDescription.sdp})
+        mids = {}
+        for t in pc.getTransceivers():
+            for label, sender in senders.items():
+                if t.sender is sender and t.mid is not None:
+                    mids[t.mid] = label
+        await self.channel.send({"type": "offer", "sdp": pc.localDescription.sdp, "tracks": mids})
         answer = await self.channel.expect("answer", timeout=timeout)
         sdp = answer.get("sdp")
         if not isinstance(sdp, str):
             raise LinkError("the court station sent a malformed answer")
         check_sdp_fingerprint(sdp, self.invite)  # FingerprintMismatch: not our court
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "answer"))
-        mine = next((f.value for f in sdp_fingerprints(pc.localDescription.sdp) if f.algorithm == "sha-256"), "")
-        court = next((f.value for f in self.invite.fingerprints if f.algorithm == "sha-256"), "")
-        self.safety_code = safety_code(court, mine)
-        self._listener = asyncio.ensure_future(self._listen())
+        self._listener = asyncio.ensure_future(self._listen(self.channel))
 
-    async def _listen(self) -> None:
-        assert self.channel is not None
+    async def _listen(self, channel: Channel) -> None:
         try:
             while True:
-                msg = await self.channel.recv()
+                msg = await channel.recv()
                 if msg["type"] == "bye":
                     self.ended_by = self.ended_by or "court"
                     return
         except LinkError:
-            self.ended_by = self.ended_by or "signalling lost"
+            pass
+
+    def simulate_loss(self) -> None:
+        """Drop the signalling connection and the media connection at once, as a network loss does
+        (tests and drills)."""
+        if self.channel is not None:
+            self.channel.abort()
+        if self.pc is not None:
+            asyncio.ensure_future(self.pc.close())
+
+    async def _teardown(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            self._listener = None
+        pc, self.pc = self.pc, None
+        if pc is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(pc.close(), 3.0)
+        if self.channel is not None:
+            await self.channel.close()
+
+    async def _reconnect(self, done: Callable[[], bool]) -> bool:
+        """Re-join with the resumption token until the court answers, the session is refused or over,
+        or the reconnect window passes.  True when media flows again (or is being set up)."""
+        lost_at = time.monotonic()
+        self._set_state("reconnecting")
+        await self._teardown()
+        inv = self.invite
+        attempt = 0
+        while time.monotonic() - lost_at < self._reconnect_window and not done():
+            attempt += 1
+            ch = None
+            try:
+                ch = await Channel.connect(inv.host, inv.port, inv.tls_fingerprint, timeout=2.0)
+                await ch.send({"type": "resume", "session_id": inv.session_id, "resume": self._resume})
+                msg = await ch.expect("resumed", timeout=5.0)
+                self._resume = msg.get("resume") if isinstance(msg.get("resume"), str) else ""
+                self.channel = ch
+                await self.start_media()
+            except Refused as exc:
+                self.ended_by = f"court refused the resume ({exc})"
+                if ch is not None:
+                    await ch.close()
+                return False
+            except LinkError as exc:  # FingerprintMismatch included: keep trying only the real court
+                log.info("re-join attempt %d failed: %s", attempt, exc)
+                if ch is not None:
+                    await ch.close()
+                await self._teardown()
+                await asyncio.sleep(0.3)
+                continue
+            self.reconnects += 1
+            self.reconnecting_seconds = round(self.reconnecting_seconds + time.monotonic() - lost_at, 3)
+            self.recoveries_ms.append(round((time.monotonic() - lost_at) * 1000, 1))
+            return True
+        self.ended_by = self.ended_by or "connection lost"
+        return False
 
     async def run_until(self, done, poll: float = 0.05) -> str:  # noqa: ANN001 (callable -> bool)
-        """Wait until ``done()`` (e.g. the pipeline finished), the court says bye, or the media
-        connection fails.  Returns why it stopped: "done", "court", "connection lost"."""
+        """Wait until ``done()`` (e.g. the pipeline finished), the court says bye, or the link is
+        lost and cannot be re-joined; re-join after a loss.  Returns why it stopped: "done",
+        "court", "connection lost" (or the court's refusal)."""
         while True:
             if done():
                 self.ended_by = self.ended_by or "done"
                 return "done"
+            lost = False
             if self._listener is not None and self._listener.done():
-                return self.ended_by
+                if self.ended_by == "court":
+                    return "court"
+                lost = True
             if self.pc is not None and self.pc.connectionState in ("failed", "closed"):
-                self.ended_by = self.ended_by or "connection lost"
+                lost = True
+            if lost and not await self._reconnect(done):
+                if done():
+                    self.ended_by = "done"
+                    return "done"
                 return self.ended_by
             await asyncio.sleep(poll)
 
@@ -266,12 +445,8 @@ class WitnessLink:
             with contextlib.suppress(LinkError):
                 await self.channel.send({"type": "bye", "reason": reason})
         self.feed.detach()
-        if self.pc is not None:
-            await self.pc.close()
-        if self._listener is not None:
-            self._listener.cancel()
-        if self.channel is not None:
-            await self.channel.close()
+        await self._teardown()
+        self._set_state("ended")
 
     def stats(self) -> dict[str, Any]:
         v, a = self.feed.video, self.feed.audio
@@ -280,5 +455,10 @@ class WitnessLink:
         return {"frames_sent": v.frames_sent, "curtained_frames_sent": v.curtained_sent,
                 "audio_blocks_sent": a.blocks_sent, "samples_sent": a.samples_sent,
                 "frames_dropped": self.feed.dropped_frames, "audio_blocks_dropped": self.feed.dropped_audio_blocks,
-                "audience_sent": self.feed.audience.value, "safety_code": self.safety_code,
-                "first_frame_sent_ms": first, "ended_by": self.ended_by}
+                "audience_sent": self.feed.audience.value, "judge_tracks_sent": self.feed.judge,
+                "judge_frames_sent": self.feed.counters[labels.JUDGE_VIDEO].frames_sent if self.feed.judge else 0,
+                "interpretation_tracks_sent": self.feed.channels,
+                "tracks_sent": {k: c.frames_sent or c.blocks_sent for k, c in self.feed.counters.items()},
+                "safety_code": self.safety_code, "first_frame_sent_ms": first, "ended_by": self.ended_by,
+                "reconnects": self.reconnects, "reconnecting_seconds": self.reconnecting_seconds,
+                "recoveries_ms": self.recoveries_ms}

@@ -223,8 +223,8 @@ def test_a_court_with_another_certificate_is_refused():
         pub, key = court_key()
         court.invitation(pub, key.sign)  # the real invitation (not used)
         other = certificate_fingerprints(new_certificate())
-        forged = replace(new_invite(host, port, other, pub), session_id=court.invite.session_id,
-                         token=court.invite.token)
+        forged = replace(new_invite(host, port, other, pub, tls_fingerprint=court.tls_fingerprint),
+                         session_id=court.invite.session_id, token=court.invite.token)
         invite = parse_invite(sign_invite(forged, key.sign))
         serving = asyncio.ensure_future(court.serve(duration=1, join_timeout=5))
         w = WitnessLink(invite, LinkFeed(asyncio.get_running_loop()))
@@ -295,3 +295,156 @@ def test_transport_imports_neither_qt_nor_vault_nor_desktop():
     r = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_signalling_certificate_is_pinned():
+    """The invitation pins the signalling server's TLS certificate; another one is refused before
+    anything (token included) is sent."""
+    async def main():
+        court = CourtStation()
+        host, port = await court.open()
+        pub, key = court_key()
+        court.invitation(pub, key.sign)
+        other = ":".join(["AB"] * 32)
+        forged = replace(court.invite, tls_fingerprint=other)
+        invite = parse_invite(sign_invite(forged, key.sign))
+        w = WitnessLink(invite, LinkFeed(asyncio.get_running_loop()))
+        with pytest.raises(FingerprintMismatch, match="signalling certificate"):
+            await w.join()
+        await w.close()
+        await court.close()
+        return court.stats
+
+    stats = asyncio.run(main())
+    assert stats.refused_joins == 0 and not stats.witness_admitted  # the court never saw a join
+
+
+def test_judge_tracks_only_when_the_plan_authorises_the_judge():
+    pipeline = witness_pipeline(replace(demo_plan(), measures=replace(demo_plan().measures, unmasked_audiences=())))
+
+    async def main():
+        feed = LinkFeed(asyncio.get_running_loop())
+        feed.attach(pipeline, judge=True)  # asked for, but the plan does not authorise the judge
+        return feed.labels, feed.judge
+
+    got, judge = asyncio.run(main())
+    assert got == ["court/video", "court/audio/floor"] and not judge
+
+
+class Indices:
+    """Every frame index the witness pipeline hands out (the local recording's view)."""
+
+    def __init__(self) -> None:
+        self.indices: list[int] = []
+        self.times: list[float] = []
+
+    def on_video(self, audience, image, index, pts, decision) -> None:  # noqa: ANN001
+        self.indices.append(index)
+        self.times.append(time.monotonic())
+
+    def on_audio(self, audience, channel, samples, start_sample) -> None:  # noqa: ANN001
+        pass
+
+
+class JudgeCollect(Collect):
+    def __init__(self) -> None:
+        super().__init__()
+        self.interpretation: dict[str, int] = {}
+        self.reconnects = 0
+
+    def on_interpretation(self, channel, samples, pts, arrival) -> None:  # noqa: ANN001
+        self.interpretation[channel] = self.interpretation.get(channel, 0) + 1
+
+    def on_reconnect(self) -> None:
+        self.reconnects += 1
+
+
+@pytest.mark.slow
+def test_per_audience_tracks_and_recovery_after_a_network_loss():
+    """Judge-authorised plan with a Spanish interpretation channel: the court receives the masked
+    tracks, the interpretation track and, in its judge's monitor only, the unmasked witness.  Mid-
+    session the connection is dropped: both sides go "reconnecting", the public display curtains,
+    the link re-joins by itself and frames flow again within 5 s; the witness pipeline (the local
+    recording's source) never skips a frame."""
+    plan = demo_plan(languages=("spa",))
+    pipeline = SessionPipeline(plan, DemoVideoSource(SIZE, FPS), demo_audio_source(),
+                               FaceMasker(style="opaque"), lambda p: VoiceMasker(p, sample_rate=48_000),
+                               interpreters={"spa": demo_audio_source()}, realtime=True)
+    public, judge, indices = JudgeCollect(), JudgeCollect(), Indices()
+    pipeline.subscribe({Audience.RECORD_MASKED}, indices)
+    court_states: list[str] = []
+    witness_states: list[str] = []
+    curtain: list[tuple[bool, float]] = []
+
+    async def main():
+        court, data = await open_court(consumers=[public], judge_consumers=[judge], judge_monitor=True,
+                                       on_state=court_states.append,
+                                       on_curtain=lambda on: curtain.append((on, time.monotonic())))
+        invite = parse_invite(data)
+        assert invite.media["judge_monitor"] is True
+        feed = LinkFeed(asyncio.get_running_loop())
+        feed.attach(pipeline, judge=invite.media["judge_monitor"])
+        link = WitnessLink(invite, feed, media={"fps": FPS}, on_state=witness_states.append)
+        serving = asyncio.ensure_future(court.serve(duration=20, join_timeout=10))
+        await link.join()
+        await link.start_media()
+        pipeline.max_frames = 7 * FPS
+        pipeline.start()
+        runner = asyncio.ensure_future(link.run_until(pipeline.finished.is_set))
+        while court.stats.frames_received < 30:
+            await asyncio.sleep(0.05)
+        before = court.stats.frames_received
+        lost_at = time.monotonic()
+        link.simulate_loss()
+        while not (court.state == "reconnecting" and court.curtained) and time.monotonic() - lost_at < 2:
+            await asyncio.sleep(0.01)
+        court_saw_loss = court.state == "reconnecting" and court.curtained
+        while court.stats.frames_received < before + 30 and time.monotonic() - lost_at < 10:
+            await asyncio.sleep(0.02)
+        recovered_in = time.monotonic() - lost_at
+        reason = await runner
+        await asyncio.sleep(0.3)
+        await link.close()
+        pipeline.stop()
+        stats = await serving
+        return link, stats, reason, court_saw_loss, recovered_in, before, lost_at
+
+    link, stats, reason, court_saw_loss, recovered_in, before, lost_at = asyncio.run(main())
+    sent = link.stats()
+    assert reason == "done", (reason, sent)
+    assert court_saw_loss and "reconnecting" in witness_states and "reconnecting" in court_states
+    assert recovered_in < 5.0, recovered_in
+    assert stats.frames_received >= before + 30
+    assert stats.reconnects == 1 == sent["reconnects"]
+    assert stats.recoveries_ms and stats.recoveries_ms[0] < 5000
+    assert any(on for on, _ in curtain) and curtain[-1][0] is False  # curtained, then shown again
+    assert public.reconnects == 1
+    # the safety code is the same before and after (the witness keeps its certificate)
+    assert stats.safety_code == link.safety_code
+    # per-audience tracks
+    assert sent["judge_tracks_sent"] and sent["interpretation_tracks_sent"] == ["spa"]
+    assert stats.judge_frames_received > 30 and stats.judge_audio_blocks_received > 50, (stats.tracks_received, sent["tracks_sent"])
+    assert public.interpretation.get("spa", 0) > 50 and not judge.interpretation
+    assert stats.tracks_received["court/video"] == stats.frames_received
+    # the judge's monitor shows the unmasked face, the public display the masked one (frames
+    # before the loss: the RTP clock restarts with a new offset after it)
+    ref = DemoVideoSource(SIZE, FPS)
+    ref.open()
+
+    def face_diff(frames, label):  # noqa: ANN001
+        first_index = round(link.feed.counters[label].first_pts * FPS)
+        pts0, out = frames[0][1], []
+        for image, pts in frames[2:25:3]:
+            index = first_index + round((pts - pts0) / 3000)
+            q = ref.face_quad(index)
+            x1, y1 = np.clip(q.min(axis=0).astype(int), 0, None)
+            x2, y2 = np.minimum(q.max(axis=0).astype(int), (SIZE[0], SIZE[1]))
+            out.append(np.abs(image[y1:y2, x1:x2].astype(int) - ref.frame_at(index)[y1:y2, x1:x2]).mean())
+        return float(np.median(out))
+
+    assert face_diff(judge.frames, "judge/video") < 12 < 25 < face_diff(public.frames, "court/video")
+    # the witness-side pipeline
+    # (the local recording's source) kept producing frames through the loss and the re-join
+    around = [t for t in indices.times if lost_at - 0.5 <= t <= lost_at + recovered_in + 0.5]
+    assert len(around) > 0.6 * FPS * (recovered_in + 1.0) and max(np.diff(around)) < 0.4
+    assert indices.indices[-1] == 7 * FPS - 1

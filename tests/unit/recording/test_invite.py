@@ -27,6 +27,7 @@ from recording.transport.invite import (
 NOW = 1_790_000_000.0
 FP256 = ":".join(f"{i:02X}" for i in range(32))
 FP384 = ":".join(f"{i:02X}" for i in range(100, 148))
+TLS = ":".join(f"{i:02X}" for i in range(200, 232))
 
 
 def _pub(key: Ed25519PrivateKey) -> bytes:
@@ -40,7 +41,8 @@ def key() -> Ed25519PrivateKey:
 
 def make(key: Ed25519PrivateKey, lifetime: float = 600.0, fps: tuple[Fingerprint, ...] | None = None):
     fps = fps or (Fingerprint("sha-256", FP256), Fingerprint("sha-384", FP384))
-    inv = new_invite("127.0.0.1", 50123, fps, _pub(key), lifetime, {"case_number": "T-1"}, now=NOW)
+    inv = new_invite("127.0.0.1", 50123, fps, _pub(key), lifetime, {"case_number": "T-1"}, now=NOW,
+                     tls_fingerprint=TLS)
     return inv, sign_invite(inv, key.sign)
 
 
@@ -124,7 +126,7 @@ def test_pinned_court_key(key):
 
 
 def test_signing_with_a_key_that_is_not_the_court_key(key):
-    inv = new_invite("127.0.0.1", 1, (Fingerprint("sha-256", FP256),), _pub(key), now=NOW)
+    inv = new_invite("127.0.0.1", 1, (Fingerprint("sha-256", FP256),), _pub(key), now=NOW, tls_fingerprint=TLS)
     with pytest.raises(InviteError, match="does not match"):
         sign_invite(inv, Ed25519PrivateKey.generate().sign)
 
@@ -142,13 +144,13 @@ def test_missing_file(tmp_path):
 
 def test_bad_address_and_fingerprints(key):
     with pytest.raises(InviteError, match="IP address"):
-        new_invite("court.example", 1, (Fingerprint("sha-256", FP256),), _pub(key), now=NOW)
+        new_invite("court.example", 1, (Fingerprint("sha-256", FP256),), _pub(key), now=NOW, tls_fingerprint=TLS)
     with pytest.raises(InviteError, match="port"):
-        new_invite("127.0.0.1", 70000, (Fingerprint("sha-256", FP256),), _pub(key), now=NOW)
+        new_invite("127.0.0.1", 70000, (Fingerprint("sha-256", FP256),), _pub(key), now=NOW, tls_fingerprint=TLS)
     with pytest.raises(InviteError, match="sha-256"):
-        new_invite("127.0.0.1", 1, (Fingerprint("sha-384", FP384),), _pub(key), now=NOW)
+        new_invite("127.0.0.1", 1, (Fingerprint("sha-384", FP384),), _pub(key), now=NOW, tls_fingerprint=TLS)
     with pytest.raises(InviteError, match="malformed"):
-        new_invite("127.0.0.1", 1, (Fingerprint("sha-256", "AB:CD"),), _pub(key), now=NOW)
+        new_invite("127.0.0.1", 1, (Fingerprint("sha-256", "AB:CD"),), _pub(key), now=NOW, tls_fingerprint=TLS)
 
 
 def sdp(*fps: tuple[str, str]) -> str:
@@ -174,3 +176,14 @@ def test_safety_code():
     a = safety_code(FP256, FP384)
     assert a == safety_code(FP256.lower(), FP384) and len(a) == 7 and a[3] == " "
     assert a != safety_code(FP384, FP256)
+
+
+def test_signalling_certificate_fingerprint_is_signed_and_checked(key):
+    inv, data = make(key)
+    assert parse_invite(data, now=NOW).tls_fingerprint == TLS
+    with pytest.raises(InviteError, match="signalling certificate"):
+        new_invite("127.0.0.1", 1, (Fingerprint("sha-256", FP256),), _pub(key), now=NOW, tls_fingerprint="AB:CD")
+    doc = json.loads(data)
+    doc["body"]["tls_fingerprint"] = TLS[:-2] + "00"  # a substituted signalling server
+    with pytest.raises(InviteError, match="signature"):
+        parse_invite(json.dumps(doc).encode(), now=NOW)
