@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -235,33 +234,15 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-MATROSKA_MAGIC = b"\x1a\x45\xdf\xa3"
-
-
 def masked_copy_transform(v: Vault, rec_id: str, role: str, date: str | None = None):  # noqa: ANN201
-    """The transform for ``Vault.export_to``: case, recipient and date burnt into every video frame.
-    A recording that is not a Matroska file (no video to mark) is copied as is, and says so in its
-    metadata (``derivation: "copy"``); a media file that cannot be decoded is an error, never an
-    unmarked copy."""
+    """The watermark transform for ``Vault.export_to`` (see ``recording.encode.derive``)."""
     import datetime as _dt
-    import io
 
-    from recording.encode.derive import watermark_text, watermark_transform
+    from recording.encode.derive import derivative_transform
 
     meta = v.info(rec_id).get("meta") or {}
-    date = date or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d")
-    mark = watermark_transform(watermark_text(str(meta.get("case_number", "")), role, date))
-
-    def transform(reader, src_meta: dict, writer) -> dict:  # noqa: ANN001
-        head = reader.read(4)
-        reader.seek(0, io.SEEK_SET)
-        if head == MATROSKA_MAGIC:
-            return mark(reader, src_meta, writer)
-        while b := reader.read(4 << 20):
-            writer.write(b)
-        return {"derivation": "copy"}
-
-    return transform
+    return derivative_transform(str(meta.get("case_number", "")), role,
+                                date or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d"))
 
 
 def _share(args: argparse.Namespace) -> int:
@@ -317,18 +298,9 @@ def _notes(args: argparse.Namespace) -> int:
 
 
 def _remux_with_chapters(reader, meta: dict, out_path: Path) -> None:  # noqa: ANN001 (RecordingReader)
-    """A finished, seekable MKV: cues, duration, and the breaks as chapters (from the sealed metadata)."""
-    from recording.encode.remux import remux
+    from recording.encode.remux import export_writer
 
-    if "fps" not in meta:  # not a recording made by the recorder (no media metadata): copy as is
-        partial = out_path.with_name(out_path.name + ".partial")
-        with open(partial, "wb") as out:
-            while b := reader.read(4 << 20):
-                out.write(b)
-        os.replace(partial, out_path)
-        return
-    chapters = [dict(c, title=c.get("title") or f"Break {i}") for i, c in enumerate(meta.get("chapters") or [], 1)]
-    remux(reader, out_path, chapters, title=f"{meta.get('case_number', '')} ({meta.get('kind', '')})")
+    export_writer(reader, meta, out_path)
 
 
 def _shred(args: argparse.Namespace) -> int:

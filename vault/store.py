@@ -575,6 +575,11 @@ class Vault:
         return v
 
     # -- identities -----------------------------------------------------------------------------
+    @property
+    def can_sign(self) -> bool:
+        """Whether the station signing key is unlocked (needed to write a new recording)."""
+        return self._station is not None
+
     def roles(self) -> list[str]:
         return sorted(self._cfg["roles"])
 

@@ -161,3 +161,28 @@ def watermark_transform(text: str, **kw: Any) -> Callable[[BinaryIO, dict, Binar
         return {"watermark": text, "frames": summary["frames"], "derivation": "watermarked-copy"}
 
     return transform
+
+
+MATROSKA_MAGIC = b"\x1a\x45\xdf\xa3"
+
+
+def derivative_transform(case_number: str, recipient: str, date: str,
+                         **kw: Any) -> Callable[[BinaryIO, dict, BinaryIO], dict[str, Any]]:
+    """The transform for a copy given to ``recipient``: case, recipient and date burnt into every
+    video frame.  A source that is not a Matroska file (no video to mark) is copied as is, and says
+    so (``derivation: "copy"``); a media file that cannot be decoded is an error, never an unmarked
+    copy."""
+    import io
+
+    mark = watermark_transform(watermark_text(case_number, recipient, date), **kw)
+
+    def transform(reader: BinaryIO, meta: dict, writer: BinaryIO) -> dict[str, Any]:
+        head = reader.read(4)
+        reader.seek(0, io.SEEK_SET)
+        if head == MATROSKA_MAGIC:
+            return mark(reader, meta, writer)
+        while b := reader.read(4 << 20):
+            writer.write(b)
+        return {"derivation": "copy"}
+
+    return transform

@@ -60,3 +60,18 @@ def remux(src: BinaryIO, out_path: Path, chapters: list[dict[str, Any]] | None =
         raise EncoderError(f"cannot write {out_path.name}: {exc.strerror}") from exc
     os.replace(partial, out_path)
     return {"packets": sum(counts.values()), "chapters": len(chapters or [])}
+
+
+def export_writer(reader: BinaryIO, meta: dict[str, Any], out_path: Path) -> None:
+    """A finished, seekable MKV for a plain export: cues, duration, and the breaks as chapters (from
+    the sealed metadata).  A recording without media metadata is copied as is."""
+    out_path = Path(out_path)
+    if "fps" not in meta:
+        partial = out_path.with_name(out_path.name + ".partial")
+        with open(partial, "wb") as out:
+            while b := reader.read(4 << 20):
+                out.write(b)
+        os.replace(partial, out_path)
+        return
+    chapters = [dict(c, title=c.get("title") or f"Break {i}") for i, c in enumerate(meta.get("chapters") or [], 1)]
+    remux(reader, out_path, chapters, title=f"{meta.get('case_number', '')} ({meta.get('kind', '')})")
