@@ -7,6 +7,7 @@ windows drive a :class:`LiveSession`; the windows get it through their construct
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -20,7 +21,14 @@ from recording.model import Audience
 from recording.pipeline import SessionPipeline
 from recording.recorder import Recorder, TrackResult
 from recording.schedule import BreakSchedule
-from recording.session import SessionLifecycle, SessionPlan, State
+from recording.session import (
+    RECORD_FORMAT,
+    RECORD_VERSION,
+    SessionLifecycle,
+    SessionPlan,
+    State,
+    session_record,
+)
 from recording.sources.demo import DemoVideoSource, demo_audio_source, demo_interpreter_source
 from recording.sources.devices import CameraSource, MicrophoneSource
 from vault.store import Vault
@@ -67,6 +75,7 @@ class SessionSummary:
     recordings: list[dict[str, Any]] = field(default_factory=list)
     breaks: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    session_record: str = ""
 
 
 class LiveSession:
@@ -96,6 +105,8 @@ class LiveSession:
         self.recorder: Recorder | None = None
         self.results: list[TrackResult] = []
         self.break_requested_at: float | None = None
+        self.session_record_id = ""
+        self.record_error = ""
 
     # lifecycle -----------------------------------------------------------------------------
     def open_waiting_room(self) -> None:
@@ -111,7 +122,9 @@ class LiveSession:
     def start_recording(self) -> None:
         if self.recorder is not None:
             return
-        meta = {"case_number": self.plan.case_number, "witness": self.plan.witness_pseudonym,
+        # recording metadata is signed but NOT encrypted: case number and technical facts only; the
+        # witness's pseudonym and the participants are in the encrypted session record
+        meta = {"case_number": self.plan.case_number,
                 "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "languages": list(self.plan.languages)}
 
@@ -161,7 +174,21 @@ class LiveSession:
             self.lifecycle.transition(State.ENDED)
         if self.lifecycle.state is State.ENDED:
             self.lifecycle.transition(State.SEALED, "recordings sealed in the vault")
+            self._seal_session_record()
         return self.summary()
+
+    def _seal_session_record(self) -> None:
+        """The plan, the event log and the break log, encrypted and sealed beside the recordings."""
+        record = session_record(self.lifecycle, [{"id": r.recording_id, "kind": r.kind} for r in self.results])
+        meta = {"kind": "session", "case_number": self.plan.case_number, "format": RECORD_FORMAT,
+                "version": RECORD_VERSION}
+        try:
+            w = self.vault.create_recording(meta, recipients=["judge", "clerk"], signer_passphrase=self._passphrase)
+            w.write(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+            self.session_record_id = w.seal()
+        except Exception as exc:  # the recordings are sealed already; report, never lose them
+            log.error("could not seal the session record: %s", type(exc).__name__)
+            self.record_error = f"could not seal the session record: {exc}"
 
     def summary(self) -> SessionSummary:
         st = self.pipeline.status.stats
@@ -174,6 +201,9 @@ class LiveSession:
                 s.errors.append(r.error)
         if self.pipeline.status.error:
             s.errors.append(self.pipeline.status.error)
+        if self.record_error:
+            s.errors.append(self.record_error)
+        s.session_record = self.session_record_id
         return s
 
     @property

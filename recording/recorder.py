@@ -136,9 +136,16 @@ class Recorder:
     def _on_break(self, on: bool, t: float) -> None:
         t = max(0.0, t - self._t0)
         if on:
-            self._chapters.append({"title": "Break", "start": round(t, 3), "end": None})
+            paused = self._pipeline.plan.measures.pause_recording_in_breaks
+            self._chapters.append({"title": "Break (recording paused)" if paused else "Break",
+                                   "start": round(t, 3), "end": None})
         elif self._chapters and self._chapters[-1]["end"] is None:
             self._chapters[-1]["end"] = round(t, 3)
+
+    def _paused(self) -> bool:
+        """The plan may pause the recording during breaks: the media then has a gap (timestamps go
+        on), and the break's chapter marks it."""
+        return self._pipeline.plan.measures.pause_recording_in_breaks and self._pipeline.on_break
 
     # Consumer protocol (pipeline thread) -------------------------------------------------------
     def on_video(self, audience: Audience, image: np.ndarray, index: int, pts: float,
@@ -149,6 +156,8 @@ class Recorder:
         if self._first_index is None:
             self._first_index = index
         index -= self._first_index
+        if self._paused():
+            return
         track.result.frames += 1
         if decision is Decision.CURTAINED:
             track.result.curtained_frames += 1
@@ -159,6 +168,8 @@ class Recorder:
         if track is None:
             return
         first = self._first_sample.setdefault(channel, start_sample)
+        if self._paused():
+            return
         track.queue.put(("a", track.channels.index(channel), samples, start_sample - first))
 
     @property

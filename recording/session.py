@@ -15,6 +15,8 @@ from recording.model import Audience
 
 PLAN_FORMAT = "testimony-shield/session-plan"
 PLAN_VERSION = 1
+RECORD_FORMAT = "testimony-shield/session-record"
+RECORD_VERSION = 1
 
 
 class Role(enum.StrEnum):
@@ -202,3 +204,16 @@ class SessionLifecycle:
         if self.breaks and self.breaks[-1]["end"] is None:
             self.breaks[-1]["end"] = round(media_time, 3)
         return ev
+
+
+def session_record(lifecycle: SessionLifecycle, recordings: list[dict[str, Any]]) -> dict[str, Any]:
+    """The session record sealed in the vault at the end: the plan, every event with its time, the
+    break log and the ids of the session's recordings (see docs/session-format.md)."""
+    return {
+        "format": RECORD_FORMAT, "version": RECORD_VERSION,
+        "plan": lifecycle.plan.to_dict(),
+        "state": lifecycle.state.value,
+        "events": [asdict(e) for e in lifecycle.events],
+        "breaks": list(lifecycle.breaks),
+        "recordings": recordings,
+    }

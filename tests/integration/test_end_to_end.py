@@ -132,3 +132,29 @@ def test_interpreted_session_with_a_break_exports_tracks_and_chapters(tmp_path, 
         assert 0.9 <= start <= 1.1
         assert 2.8 <= float(c.duration) / 1e6 <= 3.3
     assert any(e.event == "export" for e in vault.audit_entries())
+
+
+def test_session_record_is_sealed_encrypted_with_plan_events_and_breaks(tmp_path):
+    import json
+
+    vault = Vault.open_or_init(tmp_path / "vault", PASS, kdf=KdfParams.fast())
+    session = LiveSession(demo_plan(("spa",)), Settings(video_size=(160, 90)), vault, PASS, realtime=False,
+                          video=DemoVideoSource((160, 90), 30.0), audio=demo_audio_source())
+    session.pipeline.max_frames = 20
+    session.start_recording()
+    session.go_live()
+    session.request_break("witness")
+    assert session.pipeline.finished.wait(60)
+    summary = session.end()
+    assert summary.session_record and not summary.errors
+    info = {r.id: r for r in vault.list()}[summary.session_record]
+    assert info.meta["kind"] == "session" and info.sealed
+    with vault.open_reader(summary.session_record, vault.unlock("clerk", PASS)) as r:
+        record = json.loads(r.read())
+    assert record["format"] == "testimony-shield/session-record" and record["version"] == 1
+    assert record["plan"]["languages"] == ["spa"]
+    assert record["breaks"][0]["by"] == "witness"
+    assert [e["detail"] for e in record["events"] if e["kind"] == "state"][-1] == "ended -> sealed (recordings sealed in the vault)"
+    assert {x["kind"] for x in record["recordings"]} == {"masked", "raw"}
+    raw = b"".join(p.read_bytes() for p in (tmp_path / "vault").rglob("*") if p.is_file())
+    assert b"Witness A" not in raw, "the pseudonym and participants must only be in the encrypted record"

@@ -5,6 +5,7 @@ import io
 
 import av
 
+from recording.model import Audience
 from recording.pipeline import SessionPipeline
 from recording.recorder import Recorder
 from recording.session import demo_plan
@@ -93,3 +94,42 @@ def test_disk_full_stops_that_recording_cleanly_and_keeps_what_was_written():
     assert not masked.error and sinks["masked"].sealed
     with av.open(io.BytesIO(bytes(sinks["masked"].buf))) as c:
         assert sum(1 for _ in c.decode(video=0)) == 75
+
+
+def test_plan_can_pause_the_recording_during_breaks():
+    plan = demo_plan()
+    plan.measures.pause_recording_in_breaks = True
+    p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(), BoxMasker(), GainVoice,
+                        realtime=False)
+    sinks = {"masked": MemorySink(), "raw": MemorySink()}
+
+    class BreakAt:
+        def on_video(self, audience, image, index, pts, decision):  # noqa: ANN001
+            if index == 20:
+                p.set_break(True)
+            elif index == 50:
+                p.set_break(False)
+
+        def on_audio(self, *a):  # noqa: ANN002
+            pass
+
+    p.subscribe({Audience.COURT}, BreakAt())
+
+    def factory(kind, meta):  # noqa: ANN001, ANN202
+        sinks[kind].meta.update(meta)
+        return sinks[kind]
+
+    rec = Recorder(p, factory, {"case_number": "T-2"})
+    rec.start()
+    p.max_frames = 80
+    p.start()
+    assert p.finished.wait(30)
+    results = {r.kind: r for r in rec.stop()}
+    p.stop()
+    assert results["masked"].frames == 50  # 30 break frames not recorded
+    (chapter,) = sinks["masked"].meta["chapters"]
+    assert chapter["title"] == "Break (recording paused)" and chapter["end"] > chapter["start"]
+    with av.open(io.BytesIO(bytes(sinks["masked"].buf))) as c:
+        times = [float(f.time) for f in c.decode(video=0)]
+    assert len(times) == 50
+    assert max(b - a for a, b in zip(times, times[1:], strict=False)) > 0.9  # the gap of the break
