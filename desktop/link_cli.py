@@ -1,6 +1,8 @@
 """``testimony-shield court`` and ``testimony-shield witness``: the two stations of a remote session.
 
-Headless (scripted runs and tests)::
+Without ``--headless`` each opens its station window (ui/link): the court's waiting room with the
+safety code, public display and judge's monitor; the witness's join window.  Headless (scripted
+runs and tests)::
 
     testimony-shield court   --headless --vault DIR --invite-out FILE --duration S [--admit-all]
     testimony-shield witness --headless --join FILE --vault DIR --duration S
@@ -73,7 +75,10 @@ def _note(msg: str) -> None:
 
 def run_court(args: argparse.Namespace) -> int:
     if not args.headless:
-        return _fail("the court station window is not built yet: use --headless", 2)
+        from desktop.app import create_application, import_cv2
+
+        create_application()  # before anything imports cv2
+        import_cv2()
     from vault.errors import VaultError
     from vault.store import STATION, Vault
 
@@ -89,7 +94,100 @@ def run_court(args: argparse.Namespace) -> int:
         station = vault.unlock(STATION, passphrase)  # its Ed25519 key signs the invitation (audited)
     except VaultError as exc:
         return _fail(f"cannot open the court's vault: {exc}", getattr(exc, "exit_code", 2))
+    if not args.headless:
+        return _court_windows(args, settings, vault, passphrase, station)
     return asyncio.run(_court(args, settings, vault, passphrase, station))
+
+
+def _court_summary(stats: Any, recorders: list, errors: list[str], inv: Any, vault: Any, args: argparse.Namespace,
+                   t0: float) -> dict[str, Any]:
+    recording_ids = []
+    for rec in recorders:
+        rid = rec.stop()
+        if rid:
+            recording_ids.append(rid)
+        if rec.error:
+            errors.append(rec.error)
+    out = dataclasses.asdict(stats)
+    out.update(errors=errors, recording_id=recording_ids[0] if recording_ids else "", recordings=recording_ids,
+               recorded_frames=sum(r.frames for r in recorders),
+               recorder_dropped=sum(r.dropped for r in recorders),
+               court_key_fingerprint=inv.court_key_fingerprint, vault=str(vault.root), invite=str(args.invite_out),
+               duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+    return out
+
+
+def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, vault: Any, passphrase: str,
+                   station_identity: Any) -> int:
+    """The court station's windows: waiting room + public display, and the judge's monitor."""
+    from PySide6.QtWidgets import QApplication
+
+    from recording.model import Audience
+    from recording.session import demo_plan
+    from recording.transport.court import ReceivedRecorder
+    from recording.transport.errors import LinkError
+    from recording.transport.invite import write_invite
+    from ui.link.court_window import CourtLink, CourtStationWindow, JudgeMonitorWindow
+    from ui.link.loop import LoopThread
+
+    app = QApplication.instance()
+    plan = demo_plan()
+    meta = {"case_number": plan.case_number, "witness": plan.witness_pseudonym,
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "source": "remote link (received)"}
+    recorders: list[ReceivedRecorder] = []
+    loop = LoopThread()
+    judge = JudgeMonitorWindow(authorised=plan.unmasked(Audience.JUDGE))
+
+    def admitted(request: dict[str, Any]) -> None:  # link thread
+        fps = request.get("media", {}).get("fps", 30)
+        fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
+        rec = ReceivedRecorder(lambda kind, m: vault.create_recording(m, recipients=["judge", "clerk"],
+                                                                      signer_passphrase=passphrase),
+                               {**meta, "link_session": link.court.stats.session_id}, fps=fps,
+                               preset=settings.encoder_preset, language=plan.floor_language)
+        rec.start()
+        recorders.append(rec)
+        link.court.consumers.append(rec)
+
+    link = CourtLink(loop, judge_monitor=judge.authorised, judge_consumers=[judge.consumer], on_admitted=admitted)
+    window = CourtStationWindow(link, plan.case_number, judge=judge)
+    link.court.consumers.append(window.public)
+    t0 = time.monotonic()
+    try:
+        data = link.open(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
+                         media={"case_number": plan.case_number})
+        write_invite(args.invite_out, data)
+    except (LinkError, OSError) as exc:
+        loop.stop()
+        return _fail(f"cannot open the court station: {exc}", 3)
+    inv = link.court.invite
+    _note(f"court: invitation written to {args.invite_out}; waiting room open")
+    result: dict[str, Any] = {}
+
+    def finished(stats: Any) -> None:
+        result.update(_court_summary(stats, recorders, list(stats.errors), inv, vault, args, t0))
+        print(json.dumps(result), flush=True)
+
+    link.finished.connect(finished)
+    if args.admit_all:  # scripted runs: admit at once, close the windows when the session ends
+        link.join_requested.connect(lambda request: link.decide(True))
+        link.finished.connect(lambda stats: app.quit())
+    link.serve(args.duration, join_timeout=args.join_timeout)
+    window.show()
+    if judge.authorised:
+        judge.show()
+    app.exec()
+    if not result:  # the window was closed before the session ended
+        link.end()
+        for _ in range(100):
+            app.processEvents()
+            if result:
+                break
+            time.sleep(0.05)
+    loop.stop()
+    if not result or not result.get("witness_admitted"):
+        return 3
+    return 1 if result.get("errors") else 0
 
 
 async def _ask_admit(request: dict[str, Any]) -> bool:
@@ -153,19 +251,8 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
     if stats.safety_code:
         _note(f"court: safety code {stats.safety_code} (the witness station shows the same)")
     loop = asyncio.get_running_loop()
-    recording_ids, errors = [], list(stats.errors)
-    for rec in recorders:
-        rid = await loop.run_in_executor(None, rec.stop)
-        if rid:
-            recording_ids.append(rid)
-        if rec.error:
-            errors.append(rec.error)
-    out = dataclasses.asdict(stats)
-    out.update(errors=errors, recording_id=recording_ids[0] if recording_ids else "", recordings=recording_ids,
-               recorded_frames=sum(r.frames for r in recorders),
-               recorder_dropped=sum(r.dropped for r in recorders),
-               court_key_fingerprint=inv.court_key_fingerprint, vault=str(vault.root), invite=str(args.invite_out),
-               duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+    errors = list(stats.errors)
+    out = await loop.run_in_executor(None, _court_summary, stats, recorders, errors, inv, vault, args, t0)
     print(json.dumps(out), flush=True)
     if not stats.witness_admitted:
         return _fail(f"no witness took part ({stats.ended_by})", 3)
@@ -187,7 +274,10 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 def run_witness(args: argparse.Namespace) -> int:
     if not args.headless:
-        return _fail("the witness station window is not built yet: use --headless", 2)
+        from desktop.app import create_application, import_cv2
+
+        create_application()  # before anything imports cv2
+        import_cv2()
     from recording.transport.errors import InviteError
     from recording.transport.invite import load_invite
 
@@ -226,7 +316,64 @@ def run_witness(args: argparse.Namespace) -> int:
         return _fail(f"cannot open the witness station's vault: {exc}", getattr(exc, "exit_code", 2))
     except Exception as exc:  # a clear message for any set-up failure
         return _fail(f"cannot start the witness session: {exc}", 2)
+    if not args.headless:
+        return _witness_window(args, invite, session, size, fps)
     return asyncio.run(_witness(args, invite, session, size, fps))
+
+
+def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int) -> int:
+    """The witness station's join window: safety code, status, masked self-view."""
+    from PySide6.QtWidgets import QApplication
+
+    from recording.transport.errors import LinkError
+    from ui.link.loop import LoopThread
+    from ui.link.witness_window import WitnessLinkRunner, WitnessStationWindow
+
+    app = QApplication.instance()
+    loop = LoopThread()
+    t0 = time.monotonic()
+    session.pipeline.max_frames = int(round(args.duration * fps))
+
+    def admitted() -> None:  # link thread: the local recording (authoritative) starts now
+        session.start_recording()
+        session.go_live()
+
+    session.open_waiting_room()
+    try:
+        runner = WitnessLinkRunner(loop, invite, session.pipeline,
+                                   media={"fps": fps, "size": list(size), "audience": "court"}, on_admitted=admitted)
+    except LinkError as exc:
+        loop.stop()
+        return _fail(str(exc), 2)
+    window = WitnessStationWindow(runner, invite.media.get("case_number", ""))
+    result: dict[str, Any] = {}
+
+    def finished(stats: dict[str, Any]) -> None:
+        summary = session.end()
+        out = dataclasses.asdict(summary)
+        out.update(stats)
+        out.update(session_id=invite.session_id, court_key_fingerprint=invite.court_key_fingerprint,
+                   recording_id=next((r["id"] for r in summary.recordings if r["kind"] == "masked"), ""),
+                   size=list(size), fps=fps, duration=args.duration, vault=str(session.vault.root),
+                   wall_seconds=round(time.monotonic() - t0, 2))
+        result.update(out)
+        print(json.dumps(out), flush=True)
+
+    runner.finished.connect(finished)
+    runner.start()
+    window.show()
+    app.exec()
+    if not result:
+        runner.leave()
+        for _ in range(200):
+            app.processEvents()
+            if result:
+                break
+            time.sleep(0.05)
+    loop.stop()
+    if not result or not result.get("frames_sent"):
+        return 3
+    return 1 if result.get("errors") else 0
 
 
 async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int) -> int:

@@ -1,0 +1,87 @@
+"""Station windows of the remote link (offscreen): the court's waiting room shows the joining
+witness station with the safety code both sides display; the clerk admits it and the masked
+picture reaches the public display (and the unmasked one the judge's monitor, the plan authorising
+the judge); or refuses it and the witness station says so."""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import Qt
+
+from recording.pipeline import SessionPipeline
+from recording.session import demo_plan
+from recording.sources.demo import DemoVideoSource
+from recording.transport.invite import parse_invite
+from tests.gui.conftest import SMALL, ToneSource
+from tests.helpers.fakes import BoxMasker, GainVoice
+from ui.link.court_window import CourtLink, CourtStationWindow, JudgeMonitorWindow
+from ui.link.loop import LoopThread
+from ui.link.status import court_text, witness_text
+from ui.link.witness_window import WitnessLinkRunner, WitnessStationWindow
+
+
+def _stations(qtbot, duration: float = 30.0):  # noqa: ANN001, ANN202
+    loop = LoopThread()
+    judge = JudgeMonitorWindow(authorised=True)
+    link = CourtLink(loop, judge_monitor=True, judge_consumers=[judge.consumer])
+    court = CourtStationWindow(link, "T-1", judge=judge)
+    link.court.consumers.append(court.public)
+    qtbot.addWidget(court)
+    qtbot.addWidget(judge)
+    key = Ed25519PrivateKey.generate()
+    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    data = link.open(pub, key.sign)
+    link.serve(duration=duration, join_timeout=20)
+    pipeline = SessionPipeline(demo_plan(), DemoVideoSource(SMALL, 30), ToneSource(), BoxMasker((100, 40, 220, 160)),
+                               GainVoice, realtime=True)
+    runner = WitnessLinkRunner(loop, parse_invite(data), pipeline, media={"fps": 30},
+                               on_admitted=pipeline.start, done=lambda: False)
+    witness = WitnessStationWindow(runner, "T-1")
+    qtbot.addWidget(witness)
+    return loop, link, court, judge, pipeline, runner, witness
+
+
+def test_waiting_room_admit_flow(qtbot):
+    loop, link, court, judge, pipeline, runner, witness = _stations(qtbot)
+    try:
+        qtbot.waitUntil(lambda: court.status.text() == court_text("waiting"), timeout=5_000)
+        assert not court.admit_button.isEnabled()
+        runner.start()
+        qtbot.waitUntil(court.admit_button.isEnabled, timeout=10_000)
+        # both stations show the same safety code before anything is admitted
+        assert runner.safety_code and runner.safety_code in court.safety_code.text()
+        assert witness.safety_code.text() == runner.safety_code
+        qtbot.waitUntil(lambda: witness.status.text() == witness_text("waiting"), timeout=5_000)
+        assert court.status.text() == court_text("admitting")
+        assert "judge's unmasked tracks" in court.request_label.text()
+        assert link.court.stats.frames_received == 0  # no media before admission
+        qtbot.mouseClick(court.admit_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: court.public.frames > 10 and judge.consumer.frames > 10, timeout=15_000)
+        qtbot.waitUntil(lambda: court.status.text() == court_text("live"), timeout=5_000)
+        qtbot.waitUntil(lambda: witness.status.text() == witness_text("live"), timeout=5_000)
+        assert court.public_view.current_image() is not None and judge.view.current_image() is not None
+        qtbot.mouseClick(witness.leave_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: court.stats is not None and witness.stats is not None, timeout=15_000)
+        assert court.stats.witness_admitted and court.stats.ended_by == "witness"
+        assert court.stats.judge_frames_received > 0
+        assert court.stats.safety_code == runner.safety_code
+        assert witness.stats["frames_sent"] > 10
+    finally:
+        pipeline.stop()
+        loop.stop()
+
+
+def test_waiting_room_refusal(qtbot):
+    loop, link, court, judge, pipeline, runner, witness = _stations(qtbot)
+    try:
+        runner.start()
+        qtbot.waitUntil(court.refuse_button.isEnabled, timeout=10_000)
+        qtbot.mouseClick(court.refuse_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: court.stats is not None and witness.stats is not None, timeout=15_000)
+        assert "did not admit" in witness.status.text()
+        assert not court.stats.witness_admitted and court.stats.ended_by == "refused"
+        assert court.stats.frames_received == 0 and witness.stats["frames_sent"] == 0
+    finally:
+        pipeline.stop()
+        loop.stop()

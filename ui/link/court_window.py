@@ -1,0 +1,256 @@
+"""The court station's windows: waiting room (admit / refuse the joining witness station after
+comparing the safety code), the public display (the masked witness as received; curtained when
+frames stop or the link is reconnecting), the judge's monitor (the unmasked witness only when the
+plan authorises the judge), and the connection status."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import av
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recording.transport.court import CourtStation, CourtStats
+from ui.link.loop import LoopThread
+from ui.link.status import court_text
+from ui.widgets.video_view import VideoView
+
+log = logging.getLogger("testimony_shield.ui.link.court")
+
+CURTAIN_TEXT = "Witness curtained (no live picture)"
+
+
+class ViewConsumer:
+    """A court consumer that shows received video in a :class:`VideoView` (any thread: it only
+    stores the newest frame).  While ``curtained`` it shows nothing but the curtain text."""
+
+    def __init__(self, view: VideoView) -> None:
+        self.view = view
+        self.curtained = True
+        self.frames = 0
+
+    def on_video(self, frame: av.VideoFrame, arrival: float) -> None:
+        if not self.curtained:
+            self.frames += 1
+            self.view.set_frame(frame.to_ndarray(format="bgr24"))
+
+    def on_audio(self, samples: np.ndarray, pts_samples: int, arrival: float) -> None:
+        pass
+
+
+class CourtLink(QObject):
+    """Runs a :class:`CourtStation` on a :class:`LoopThread`; its events become Qt signals (queued to
+    the GUI thread), the clerk's decisions go back with :meth:`decide`."""
+
+    state_changed = Signal(str)
+    join_requested = Signal(dict)
+    curtain_changed = Signal(bool)
+    finished = Signal(object)  # CourtStats
+
+    def __init__(self, loop: LoopThread, judge_monitor: bool = False,
+                 consumers: list[Any] | None = None, judge_consumers: list[Any] | None = None,
+                 on_admitted: Callable[[dict[str, Any]], None] | None = None,
+                 reconnect_window: float = 60.0) -> None:
+        super().__init__()
+        self._loop = loop
+        self._pending: asyncio.Future | None = None
+        self._on_admitted = on_admitted
+        self._lock = threading.Lock()
+        self._curtain_listeners: list[Callable[[bool], None]] = []
+        self.court = self._create(judge_monitor, consumers, judge_consumers, reconnect_window)
+        self.request: dict[str, Any] | None = None
+
+    def _create(self, judge_monitor: bool, consumers: list[Any] | None, judge_consumers: list[Any] | None,
+                reconnect_window: float) -> CourtStation:
+        async def make() -> CourtStation:  # asyncio objects belong to the link's loop
+            return CourtStation(admit=self._admit, consumers=consumers, judge_consumers=judge_consumers,
+                                judge_monitor=judge_monitor, on_state=self.state_changed.emit,
+                                on_curtain=self._curtain, reconnect_window=reconnect_window)
+        return self._loop.submit(make()).result(30)
+
+    def add_curtain_listener(self, fn: Callable[[bool], None]) -> None:
+        """``fn(on)`` on the link's thread, at once (before the next frame is delivered)."""
+        self._curtain_listeners.append(fn)
+
+    def _curtain(self, on: bool) -> None:
+        for fn in self._curtain_listeners:
+            fn(on)
+        self.curtain_changed.emit(on)
+
+    def open(self, court_key: bytes, sign: Callable[[bytes], bytes], lifetime: float = 600.0,
+             media: dict[str, Any] | None = None) -> bytes:
+        """Open the waiting room; the signed invitation's bytes."""
+        async def go() -> bytes:
+            await self.court.open()
+            return self.court.invitation(court_key, sign, lifetime, media)
+        return self._loop.submit(go()).result(30)
+
+    def serve(self, duration: float, join_timeout: float = 3600.0) -> None:
+        async def go() -> None:
+            stats = await self.court.serve(duration, join_timeout=join_timeout)
+            self.finished.emit(stats)
+        self._loop.submit(go())
+
+    async def _admit(self, request: dict[str, Any]) -> bool:
+        fut = asyncio.get_running_loop().create_future()
+        self._pending = fut
+        self.request = request
+        self.join_requested.emit(dict(request))
+        ok = await fut
+        if ok and self._on_admitted is not None:
+            self._on_admitted(request)
+        return ok
+
+    def decide(self, admit: bool) -> None:
+        """The clerk's decision on the station in the waiting room (GUI thread)."""
+        fut, self._pending = self._pending, None
+        if fut is not None:
+            self._loop.call(lambda: fut.done() or fut.set_result(admit))
+
+    def end(self) -> None:
+        self.decide(False)
+        self._loop.call(self.court.end)
+
+
+class JudgeMonitorWindow(QWidget):
+    """The judge's monitor: the unmasked witness when the plan authorises the judge, else a notice."""
+
+    def __init__(self, authorised: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Judge's monitor — Testimony Shield")
+        self.authorised = authorised
+        lay = QVBoxLayout(self)
+        self.note = QLabel("Unmasked witness: for the judge only. Do not turn this screen to the courtroom."
+                           if authorised else
+                           "The session plan does not authorise the judge to see the witness unmasked: "
+                           "this monitor shows nothing.")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        self.view = VideoView("Waiting for the witness" if authorised else "Not authorised by the plan")
+        self.view.setAccessibleName("Judge's monitor (unmasked)")
+        lay.addWidget(self.view, 1)
+        self.consumer = ViewConsumer(self.view)
+        self.consumer.curtained = not authorised
+
+
+class CourtStationWindow(QMainWindow):
+    def __init__(self, link: CourtLink, case_number: str = "", public: ViewConsumer | None = None,
+                 judge: JudgeMonitorWindow | None = None) -> None:
+        super().__init__()
+        self.link = link
+        self.setWindowTitle(f"Court station {case_number} — Testimony Shield".replace("  ", " "))
+        central = QWidget()
+        self.setCentralWidget(central)
+        lay = QVBoxLayout(central)
+
+        self.status = QLabel(court_text(link.court.state))
+        self.status.setObjectName("linkStatus")
+        self.status.setAccessibleName("Connection status")
+        lay.addWidget(self.status)
+
+        room = QGroupBox("Waiting room")
+        rl = QVBoxLayout(room)
+        self.request_label = QLabel("No station has joined yet.")
+        self.request_label.setWordWrap(True)
+        rl.addWidget(self.request_label)
+        self.safety_code = QLabel("")
+        self.safety_code.setObjectName("safetyCode")
+        self.safety_code.setAccessibleName("Safety code")
+        self.safety_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.safety_code.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        self.safety_code.setFont(font)
+        rl.addWidget(self.safety_code)
+        buttons = QHBoxLayout()
+        self.admit_button = QPushButton("&Admit")
+        self.refuse_button = QPushButton("&Refuse")
+        for b in (self.admit_button, self.refuse_button):
+            b.setEnabled(False)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        rl.addLayout(buttons)
+        lay.addWidget(room)
+
+        self.public_view = public.view if public is not None else VideoView(CURTAIN_TEXT)
+        self.public_view.setAccessibleName("Public display (masked witness)")
+        lay.addWidget(QLabel("Public display (masked)"))
+        lay.addWidget(self.public_view, 1)
+        self.public = public or ViewConsumer(self.public_view)
+
+        self.end_button = QPushButton("&End session")
+        lay.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.judge = judge
+
+        self.admit_button.clicked.connect(lambda: self._decide(True))
+        self.refuse_button.clicked.connect(lambda: self._decide(False))
+        self.end_button.clicked.connect(self.link.end)
+        link.state_changed.connect(self._on_state)
+        link.join_requested.connect(self._on_request)
+        link.curtain_changed.connect(self._on_curtain)
+        link.finished.connect(self._on_finished)
+        link.add_curtain_listener(self._curtain_now)
+        self.stats: CourtStats | None = None
+
+    def _curtain_now(self, on: bool) -> None:  # link thread: stop showing frames at once
+        self.public.curtained = on
+        if self.judge is not None and self.judge.authorised:
+            self.judge.consumer.curtained = on
+
+    def _on_request(self, request: dict[str, Any]) -> None:
+        media = request.get("media", {})
+        judge = " It offers the judge's unmasked tracks." if "judge/video" in media.get("tracks", []) else ""
+        self.request_label.setText(
+            f"The {request.get('station', 'unknown')} station from {request.get('peer', '?')} asks to join.{judge} "
+            "Read the safety code to the witness station's operator by phone; admit only if theirs is the same.")
+        self.safety_code.setText(f"Safety code: {request.get('safety_code', '')}")
+        self.admit_button.setEnabled(True)
+        self.refuse_button.setEnabled(True)
+        self.admit_button.setFocus()
+
+    def _decide(self, admit: bool) -> None:
+        self.admit_button.setEnabled(False)
+        self.refuse_button.setEnabled(False)
+        self.request_label.setText("Admitted." if admit else "Refused: the station was told the clerk did not admit it.")
+        self.link.decide(admit)
+
+    def _on_state(self, state: str) -> None:
+        self.status.setText(court_text(state))
+        self.status.setProperty("state", state)
+
+    def _on_curtain(self, on: bool) -> None:
+        if on:
+            self.public_view.clear(CURTAIN_TEXT)
+            if self.judge is not None and self.judge.authorised:
+                self.judge.view.clear(CURTAIN_TEXT)
+
+    def _on_finished(self, stats: CourtStats) -> None:
+        self.stats = stats
+        self.end_button.setEnabled(False)
+        self.admit_button.setEnabled(False)
+        self.refuse_button.setEnabled(False)
+        self.public_view.clear("Session ended")
+        self.status.setText(f"{court_text('ended')} ({stats.ended_by}); frames received {stats.frames_received}, "
+                            f"reconnects {stats.reconnects}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+        if self.stats is None:
+            self.link.end()
+        if self.judge is not None:
+            self.judge.close()
+        super().closeEvent(event)
