@@ -1,13 +1,17 @@
-"""Link benchmark: the live demo pipeline (real face and voice maskers) sends the court audience over
-WebRTC on loopback to a court station in the same process.
+"""Link benchmark: glass-to-glass latency on loopback and CPU per station, two processes.
 
-    .venv/bin/python benchmarks/link_bench.py [--size 1280x720] [--seconds 10]
+    .venv/bin/python benchmarks/link_bench.py [--size 1280x720] [--fps 30] [--seconds 15]
 
-Reports first-frame latency (admission → first decoded frame at the court), frames per second
-received, and the masked-output-to-court-decode latency per frame (p50/p95): the time from the
-pipeline handing the masked frame to the link until the court has decoded it.  Add the pipeline's
-capture → masked-output time (also reported) for glass-to-glass minus display.  Both stations share
-one process and the GIL here, so the figures are pessimistic against two processes.  Prints JSON.
+The witness process runs the live demo pipeline (real face and voice maskers, realtime) and sends the
+court audience over WebRTC; the court process receives and decodes.  At capture, the witness source
+stamps the capture time (CLOCK_MONOTONIC, shared by all processes of the machine, in ms mod 2^32) into
+the top-left corner of the frame as 32 black/white blocks; the court reads the stamp back from the
+decoded BGR picture (what a display would paint) and takes the difference.  So the figure covers
+capture → masking → encode → network → decode → BGR conversion; what it leaves out is the camera's
+own exposure/readout and the screen's refresh (one frame of each at most: ~33 + ~17 ms at 30 fps /
+60 Hz).  CPU per station = the process's CPU time / wall time while media flows (100% = one core).
+The witness station's own local recording is not running here (it adds its H.264 encodes).
+Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -15,52 +19,45 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cryptography.hazmat.primitives import serialization  # noqa: E402
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+import numpy as np  # noqa: E402
 
-from recording.masking.face import FaceMasker  # noqa: E402
-from recording.masking.voice import VoiceMasker  # noqa: E402
-from recording.model import Audience  # noqa: E402
-from recording.pipeline import SessionPipeline  # noqa: E402
-from recording.session import demo_plan  # noqa: E402
-from recording.sources.demo import DemoVideoSource, demo_audio_source  # noqa: E402
-from recording.transport.court import CourtStation  # noqa: E402
-from recording.transport.invite import parse_invite  # noqa: E402
-from recording.transport.witness import LinkFeed, WitnessLink  # noqa: E402
+BITS = 32
 
 
-class _Stamp:
-    """Records when the pipeline hands each masked frame to the court audience (by media time)."""
-
-    def __init__(self) -> None:
-        self.out: dict[int, float] = {}
-        self.capture_ms: list[float] = []
-        self.pipeline: SessionPipeline | None = None
-
-    def on_video(self, audience, image, index, pts, decision) -> None:  # noqa: ANN001
-        self.out[index] = time.monotonic()
-        if self.pipeline is not None:
-            self.capture_ms.append(self.pipeline.status.capture_to_output_ms)
-
-    def on_audio(self, audience, channel, samples, start_sample) -> None:  # noqa: ANN001
-        pass
+def block_size(width: int) -> int:
+    return max(4, min(16, width // 64))
 
 
-class _Arrivals:
-    def __init__(self) -> None:
-        self.frames: list[tuple[int, float]] = []
+def stamp(image: np.ndarray, value: int) -> None:
+    b = block_size(image.shape[1])
+    image[: b * 2, : b * (BITS + 2)] = 0
+    for i in range(BITS):
+        if (value >> i) & 1:
+            image[b // 2: b // 2 + b, b * (i + 1): b * (i + 2)] = 255
 
-    def on_video(self, frame, arrival: float) -> None:  # noqa: ANN001
-        self.frames.append((frame.pts, arrival))
 
-    def on_audio(self, samples, pts_samples: int, arrival: float) -> None:  # noqa: ANN001
-        pass
+def read_stamp(image: np.ndarray) -> int:
+    b = block_size(image.shape[1])
+    y = b // 2 + b // 2
+    value = 0
+    for i in range(BITS):
+        x = b * (i + 1) + b // 2
+        if image[y - 1:y + 2, x - 1:x + 2].mean() > 128:
+            value |= 1 << i
+    return value
+
+
+def now_ms() -> int:
+    return int(time.monotonic() * 1000) & 0xFFFFFFFF
 
 
 def pct(values: list[float], p: float) -> float:
@@ -68,58 +65,125 @@ def pct(values: list[float], p: float) -> float:
     return round(values[min(len(values) - 1, int(p / 100 * len(values)))], 1) if values else float("nan")
 
 
+def run_court(args: argparse.Namespace) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from recording.transport.court import CourtStation
+    from recording.transport.invite import write_invite
+
+    lat: list[float] = []
+    cpu: dict[str, float] = {}
+
+    class Reader:
+        def on_video(self, frame, arrival) -> None:  # noqa: ANN001
+            if "cpu0" not in cpu:
+                cpu["cpu0"], cpu["t0"] = time.process_time(), time.monotonic()
+            cpu["cpu1"], cpu["t1"] = time.process_time(), time.monotonic()
+            image = frame.to_ndarray(format="bgr24")
+            d = (now_ms() - read_stamp(image)) & 0xFFFFFFFF
+            if d < 5000:
+                lat.append(float(d))
+
+        def on_audio(self, samples, pts, arrival) -> None:  # noqa: ANN001
+            pass
+
+    async def main():
+        court = CourtStation(consumers=[Reader()])
+        await court.open()
+        key = Ed25519PrivateKey.generate()
+        pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        write_invite(args.invite, court.invitation(pub, key.sign))
+        return await court.serve(duration=args.seconds + 20, join_timeout=60)
+
+    stats = asyncio.run(main())
+    span = cpu.get("t1", 0.0) - cpu.get("t0", 0.0)
+    court_cpu = round(100 * (cpu["cpu1"] - cpu["cpu0"]) / span, 1) if span > 0 else None
+    print(json.dumps({"role": "court", "frames_received": stats.frames_received, "fps_received": stats.fps_received,
+                      "first_frame_ms": stats.first_frame_ms, "stalls": stats.stalls,
+                      "glass_to_glass_ms_p50": pct(lat, 50), "glass_to_glass_ms_p95": pct(lat, 95),
+                      "glass_to_glass_ms_max": pct(lat, 100), "stamps_read": len(lat), "court_cpu_percent": court_cpu}), flush=True)
+
+
+def run_witness(args: argparse.Namespace) -> None:
+    from recording.masking.face import FaceMasker
+    from recording.masking.voice import VoiceMasker
+    from recording.pipeline import SessionPipeline
+    from recording.session import demo_plan
+    from recording.sources.demo import DemoVideoSource, demo_audio_source
+    from recording.transport.invite import load_invite
+    from recording.transport.witness import LinkFeed, WitnessLink
+
+    w, h = (int(x) for x in args.size.split("x"))
+
+    class Stamped(DemoVideoSource):
+        def read(self):  # noqa: ANN202
+            image = super().read()
+            if image is not None:
+                image = image.copy()
+                stamp(image, now_ms())
+            return image
+
+    pipeline = SessionPipeline(demo_plan(), Stamped((w, h), args.fps), demo_audio_source(),
+                               FaceMasker(style="opaque"), lambda p: VoiceMasker(p, sample_rate=48_000))
+    invite = load_invite(args.invite)
+
+    async def main():
+        feed = LinkFeed(asyncio.get_running_loop())
+        feed.attach(pipeline)
+        link = WitnessLink(invite, feed, media={"fps": args.fps})
+        await link.join()
+        await link.start_media()
+        pipeline.max_frames = int(args.seconds * args.fps)
+        cpu0, t0 = time.process_time(), time.monotonic()
+        pipeline.start()
+        await link.run_until(pipeline.finished.is_set)
+        cpu, wall = time.process_time() - cpu0, time.monotonic() - t0
+        await asyncio.sleep(0.5)
+        await link.close()
+        pipeline.stop()
+        return link, cpu, wall
+
+    link, cpu, wall = asyncio.run(main())
+    print(json.dumps({"role": "witness", "frames_captured": pipeline.status.frame_index + 1,
+                      "frames_sent": link.feed.video.frames_sent, "cpu_percent": round(100 * cpu / wall, 1),
+                      "wall_seconds": round(wall, 2)}), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", default="1280x720")
     ap.add_argument("--fps", type=int, default=30)
-    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--seconds", type=float, default=15.0)
+    ap.add_argument("--role", choices=["court", "witness"], default=None)
+    ap.add_argument("--invite", default=None)
     args = ap.parse_args()
-    w, h = (int(x) for x in args.size.split("x"))
-    fps = args.fps
-    pipeline = SessionPipeline(demo_plan(), DemoVideoSource((w, h), fps), demo_audio_source(),
-                               FaceMasker(style="opaque"), lambda p: VoiceMasker(p, sample_rate=48_000))
-    stamp, arrivals = _Stamp(), _Arrivals()
-    stamp.pipeline = pipeline
-    pipeline.subscribe({Audience.COURT}, stamp)
-
-    async def run():
-        court = CourtStation(consumers=[arrivals])
-        await court.open()
-        key = Ed25519PrivateKey.generate()
-        pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        invite = parse_invite(court.invitation(pub, key.sign))
-        feed = LinkFeed(asyncio.get_running_loop())
-        feed.attach(pipeline)
-        link = WitnessLink(invite, feed, media={"fps": fps})
-        serving = asyncio.ensure_future(court.serve(duration=args.seconds + 10, join_timeout=10))
-        await link.join()
-        await link.start_media()
-        pipeline.max_frames = int(args.seconds * fps)
-        pipeline.start()
-        await link.run_until(pipeline.finished.is_set)
-        await asyncio.sleep(0.5)
-        await link.close()
-        pipeline.stop()
-        return link, await serving
-
-    cpu0 = time.process_time()
-    link, stats = asyncio.run(run())
-    cpu = time.process_time() - cpu0
-    first_index = round(link.feed.video.first_pts * fps)
-    pts0 = arrivals.frames[0][0] if arrivals.frames else 0
-    lat = []
-    for pts, arrival in arrivals.frames:
-        index = first_index + round((pts - pts0) * fps / 90_000)
-        if index in stamp.out:
-            lat.append((arrival - stamp.out[index]) * 1000)
-    print(json.dumps({
-        "size": [w, h], "fps": fps, "seconds": args.seconds,
-        "frames_sent": link.feed.video.frames_sent, "frames_received": stats.frames_received,
-        "fps_received": stats.fps_received, "first_frame_ms": stats.first_frame_ms,
-        "link_latency_ms_p50": pct(lat, 50), "link_latency_ms_p95": pct(lat, 95),
-        "capture_to_masked_ms_p50": pct(stamp.capture_ms, 50),
-        "process_cpu_seconds": round(cpu, 2), "stalls": stats.stalls,
-    }))
+    if args.role == "court":
+        return run_court(args)
+    if args.role == "witness":
+        return run_witness(args)
+    with tempfile.TemporaryDirectory() as d:
+        inv = os.path.join(d, "invite.json")
+        base = [sys.executable, __file__, "--size", args.size, "--fps", str(args.fps), "--seconds",
+                str(args.seconds), "--invite", inv]
+        court = subprocess.Popen([*base, "--role", "court"], stdout=subprocess.PIPE, text=True)
+        for _ in range(300):
+            if os.path.exists(inv):
+                break
+            time.sleep(0.1)
+        t0 = time.monotonic()
+        witness = subprocess.run([*base, "--role", "witness"], capture_output=True, text=True)
+        wall_w = time.monotonic() - t0
+        cout, _ = court.communicate(timeout=120)
+        wall_c = time.monotonic() - t0
+        wres = json.loads(witness.stdout.strip().splitlines()[-1])
+        cres = json.loads(cout.strip().splitlines()[-1])
+        out = {"size": args.size, "fps": args.fps, "seconds": args.seconds,
+               **{k: v for k, v in cres.items() if k != "role"},
+               "witness_cpu_percent": wres["cpu_percent"], "witness_frames_captured": wres["frames_captured"],
+               "witness_frames_sent": wres["frames_sent"], "witness_wall": round(wall_w, 1),
+               "court_wall": round(wall_c, 1)}
+        print(json.dumps(out))
 
 
 if __name__ == "__main__":
