@@ -207,7 +207,7 @@ def build_demo(args: argparse.Namespace, start_recording: bool = True, settings:
     judge = JudgeReview(services.vault, services.runner, hint=services.vault_hint(), high_contrast=s.high_contrast)
     services.windows = {"clerk": clerk, "witness": witness, "judge": judge}
     _tile(list(services.windows.values()))
-    for w in services.windows.values():
+    for w in reversed(list(services.windows.values())):  # the clerk's console ends on top
         w.show()
     controller.go_live()
     if start_recording:
@@ -216,17 +216,25 @@ def build_demo(args: argparse.Namespace, start_recording: bool = True, settings:
 
 
 def _tile(windows: list[Any]) -> None:
+    """Side by side when the screen is wide enough for every window's minimum width; otherwise
+    cascaded, each window whole and on screen (a window manager lets the user bring any forward)."""
     from PySide6.QtGui import QGuiApplication
 
     screen = QGuiApplication.primaryScreen()
-    if screen is None:
+    if screen is None or not windows:
         return
     geo = screen.availableGeometry()
-    width = max(480, geo.width() // max(1, len(windows)))
+    width = geo.width() // len(windows)
+    if all(w.minimumSizeHint().width() <= width for w in windows):
+        for i, w in enumerate(windows):
+            w.resize(width, min(w.height(), geo.height()))
+            w.move(geo.x() + i * width, geo.y())
+        return
+    step = 56
     for i, w in enumerate(windows):
-        if geo.width() >= 1800:
-            w.resize(min(w.width(), width), min(w.height(), geo.height()))
-        w.move(geo.x() + i * width, geo.y())
+        w.resize(min(w.width(), geo.width() - step * (len(windows) - 1)),
+                 min(w.height(), geo.height() - step * (len(windows) - 1)))
+        w.move(geo.x() + i * step, geo.y() + i * step)
 
 
 def build_start(args: argparse.Namespace) -> Services:
