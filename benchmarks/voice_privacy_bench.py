@@ -264,7 +264,32 @@ def eer(enrol: np.ndarray, trial: np.ndarray, spk: list[str]) -> float:
     s = enrol @ trial.T
     same = np.equal.outer(spk, spk)
     off = ~np.eye(len(spk), dtype=bool)
-    tgt, non = s[same & off], s[~same]
+    return _eer(s[same & off], s[~same])
+
+
+def eer_ci(enrol: np.ndarray, trial: np.ndarray, spk: list[str], n: int = 400, seed: int = 0) -> list[float]:
+    """5-95 % interval of the EER when the SPEAKERS are resampled with replacement (the corpus has few
+    speakers, so this is the dominant uncertainty)."""
+    s = enrol @ trial.T
+    spk = np.asarray(spk)
+    names = np.unique(spk)
+    rng = np.random.default_rng(seed)
+    vals = []
+    for _ in range(n):
+        pick = rng.choice(len(names), len(names))
+        idx = np.concatenate([np.flatnonzero(spk == names[k]) for k in pick])
+        copy = np.concatenate([np.full(np.sum(spk == names[k]), c) for c, k in enumerate(pick)])
+        sb = s[np.ix_(idx, idx)]
+        same_copy = np.equal.outer(copy, copy)
+        same_utt = np.equal.outer(idx, idx)
+        same_spk = np.equal.outer(spk[idx], spk[idx])
+        tgt, non = sb[same_copy & ~same_utt], sb[~same_spk]
+        if len(tgt) and len(non):
+            vals.append(_eer(tgt, non))
+    return [round(float(v), 1) for v in np.percentile(vals, [5, 95])]
+
+
+def _eer(tgt: np.ndarray, non: np.ndarray) -> float:
     thr = np.sort(np.concatenate([tgt, non]))
     frr = np.searchsorted(np.sort(tgt), thr, side="left") / len(tgt)
     far = 1 - np.searchsorted(np.sort(non), thr, side="left") / len(non)
@@ -323,6 +348,7 @@ def privacy(utts, emb, rec, systems, seed, inv_grid, mc_grid, log) -> dict:
     clean = [u["audio"] for u in utts]
     e_clean = emb(clean)
     res = {"unmasked": {"eer": round(eer(e_clean, e_clean, spk), 1),
+                        "eer_ci90_speakers": eer_ci(e_clean, e_clean, spk),
                         "wer": round(wer(refs, [rec(clean[i]) for i in wer_idx]), 1)}}
     log(f"unmasked {res['unmasked']}")
     for name in systems:
@@ -336,18 +362,22 @@ def privacy(utts, emb, rec, systems, seed, inv_grid, mc_grid, log) -> dict:
                                      lambda k, p, n=name: mask_session(n, p, seed * 1000 + 500 + k))
         ea, eb = emb(sess_a), emb(sess_b)
         r = {"eer_ignorant": round(eer(e_clean, ea, spk), 1),
-             "eer_lazy_informed": round(eer(ea, eb, spk), 1)}
-        grid = {}
+             "eer_ignorant_ci90": eer_ci(e_clean, ea, spk),
+             "eer_lazy_informed": round(eer(ea, eb, spk), 1),
+             "eer_lazy_informed_ci90": eer_ci(ea, eb, spk)}
+        grid, embs = {}, {}
         if name == "mcadams":
             for al in mc_grid:
-                grid[f"alpha'={al}"] = eer(e_clean, emb([mcadams(x, al) for x in sess_a]), spk)
+                embs[f"alpha'={al}"] = emb([mcadams(x, al) for x in sess_a])
         else:
             for f0 in inv_grid[0]:
                 for al in inv_grid[1]:
                     inv = session_outputs(sess_a, by_spk, lambda k, p, f=f0, a=al: engine_transform(p, f, a))
-                    grid[f"f0={f0},alpha={al}"] = eer(e_clean, emb(inv), spk)
+                    embs[f"f0={f0},alpha={al}"] = emb(inv)
+        grid = {k: eer(e_clean, v, spk) for k, v in embs.items()}
         best = min(grid, key=grid.get)
         r["eer_inversion"] = round(grid[best], 1)
+        r["eer_inversion_ci90"] = eer_ci(e_clean, embs[best], spk)
         r["inversion_best_params"] = best
         r["inversion_grid"] = {k: round(v, 1) for k, v in grid.items()}
         r["wer"] = round(wer(refs, [rec(sess_a[i]) for i in wer_idx]), 1)
