@@ -23,6 +23,13 @@ def user_message(exc: BaseException) -> str:
         return ("This recording or the audit trail has been changed or damaged since it was sealed. "
                 "Do not rely on it; report it to the court's IT security contact.")
     if isinstance(exc, vault_errors.AccessDenied):
+        text = str(exc)
+        if "share expired" in text:
+            return "The share for your role has expired. Ask the judge for a new one."
+        if "raw (unmasked)" in text:
+            return "The raw (unmasked) recording may only go to the judge."
+        if isinstance(exc, vault_errors.MissingKey) and "station" in text:
+            return "The recording station's key is locked: enter the station passphrase."
         return "Your role is not allowed to open this recording."
     if isinstance(exc, vault_errors.VaultNotInitialised):
         return "There is no vault in this folder yet."

@@ -1,6 +1,8 @@
 """Judge review: unlock the vault with the judge's passphrase, list the sealed recordings, play one
 decrypting as it plays (:mod:`ui.review.stream`), switch language tracks, jump to breaks (chapters),
-check integrity and read the audit trail.
+check integrity and read the audit trail; private notes at a playback position (encrypted in the
+vault), exports (a watermarked copy for a role, or a plain file after a logged confirmation) and
+shares that expire (:mod:`ui.review.dialogs`).  The list is sorted by case and session and filterable.
 
 All vault calls run on the op runner (one worker thread); results come back on the GUI thread.
 """
@@ -8,6 +10,8 @@ All vault calls run on the op runner (one worker thread); results come back on t
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ui.concurrency import OpRunner
 from ui.errors import user_message
+from ui.review.dialogs import ExportDialog, ShareDialog
 from ui.review.stream import VaultStreamDevice
 from ui.theme import COURT, apply_theme
 from ui.widgets.video_view import VideoView
@@ -121,8 +126,22 @@ class JudgeReview(QWidget):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Case", "Kind", "Created", "Duration", "Sealed"])
+        filt = QHBoxLayout()
+        self.case_filter = QComboBox()
+        self.case_filter.setAccessibleName("Show the recordings of one case")
+        self.case_filter.addItem("All cases", "")
+        self.case_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        filt.addWidget(self.case_filter)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by case, session, witness or kind")
+        self.filter_edit.setAccessibleName("Filter recordings")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
+        filt.addWidget(self.filter_edit, 1)
+        ll.addLayout(filt)
+        self.all_recordings: list[Any] = []
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["Case", "Kind", "Created", "Duration", "Sealed", "Session"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -135,13 +154,46 @@ class JudgeReview(QWidget):
         self.open_btn = QPushButton("Play selected recording")
         self.open_btn.setAccessibleName("Play the selected recording")
         self.open_btn.clicked.connect(lambda: self.play_row(self.table.currentRow()))
-        ll.addWidget(self.open_btn)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_btn, 1)
+        self.export_btn = QPushButton("Export…")
+        self.export_btn.setAccessibleName("Export the selected recording")
+        self.export_btn.clicked.connect(self.open_export_dialog)
+        actions.addWidget(self.export_btn)
+        self.share_btn = QPushButton("Share…")
+        self.share_btn.setAccessibleName("Share the selected recording with another role until a time")
+        self.share_btn.clicked.connect(self.open_share_dialog)
+        actions.addWidget(self.share_btn)
+        ll.addLayout(actions)
+        self.export_dialog: ExportDialog | None = None
+        self.share_dialog: ShareDialog | None = None
         tabs = QTabWidget()
         self.chapters = QListWidget()
         self.chapters.setAccessibleName("Chapters (breaks)")
         self.chapters.itemActivated.connect(self._jump)
         self.chapters.itemClicked.connect(self._jump)
         tabs.addTab(self.chapters, "Chapters")
+        notes_tab = QWidget()
+        nl = QVBoxLayout(notes_tab)
+        nl.setContentsMargins(0, 0, 0, 0)
+        self.notes_list = QListWidget()
+        self.notes_list.setAccessibleName("My private notes (click to jump)")
+        self.notes_list.itemClicked.connect(self._jump)
+        self.notes_list.itemActivated.connect(self._jump)
+        nl.addWidget(self.notes_list, 1)
+        add_row = QHBoxLayout()
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("A private note at the current position (encrypted, judge only)")
+        self.note_edit.setAccessibleName("New note")
+        self.note_edit.returnPressed.connect(self.add_note)
+        add_row.addWidget(self.note_edit, 1)
+        self.add_note_btn = QPushButton("Add note")
+        self.add_note_btn.setAccessibleName("Add the note at the current position")
+        self.add_note_btn.clicked.connect(self.add_note)
+        add_row.addWidget(self.add_note_btn)
+        nl.addLayout(add_row)
+        self.notes_tab_index = tabs.addTab(notes_tab, "Notes")
+        self.notes: list[Any] = []
         self.audit = QTableWidget(0, 4)
         self.audit.setHorizontalHeaderLabels(["Time", "Event", "By", "Recording"])
         self.audit.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -222,7 +274,8 @@ class JudgeReview(QWidget):
 
     # unlock and list ---------------------------------------------------------------------------
     def _set_locked(self, locked: bool) -> None:
-        for w in (self.table, self.open_btn, self.play_btn, self.slider, self.track_combo, self.tabs):
+        for w in (self.table, self.open_btn, self.play_btn, self.slider, self.track_combo, self.tabs,
+                  self.case_filter, self.filter_edit, self.export_btn, self.share_btn):
             w.setEnabled(not locked)
         self.unlock_box.setVisible(locked)
 
@@ -264,14 +317,54 @@ class JudgeReview(QWidget):
         self.runner.run(self.vault.list, self._fill, lambda e: self.message.setText(user_message(e)))
         self.refresh_audit()
 
+    @staticmethod
+    def session_of(r: Any) -> str:
+        """The session a recording belongs to: its ``session`` meta, else when the session started."""
+        m = r.meta
+        s = m.get("session") or m.get("started") or (r.created or "")[:16]
+        label = str(s).replace("T", " ").rstrip("Z")[:16]
+        if m.get("witness"):
+            label += f" · {m['witness']}"
+        return label
+
     def _fill(self, recs: list[Any]) -> None:
-        self.recordings = [r for r in recs if not getattr(r, "shredded", False)]
+        self.all_recordings = sorted((r for r in recs if not getattr(r, "shredded", False)),
+                                     key=lambda r: (str(r.meta.get("case_number", "")), self.session_of(r),
+                                                    r.created or ""))
+        current = self.case_filter.currentData()
+        self.case_filter.blockSignals(True)
+        self.case_filter.clear()
+        self.case_filter.addItem("All cases", "")
+        for case in sorted({str(r.meta.get("case_number", "")) for r in self.all_recordings} - {""}):
+            self.case_filter.addItem(f"Case {case}", case)
+        i = self.case_filter.findData(current)
+        self.case_filter.setCurrentIndex(max(0, i))
+        self.case_filter.blockSignals(False)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        case = self.case_filter.currentData() or ""
+        words = self.filter_edit.text().lower().split()
+
+        def keep(r: Any) -> bool:
+            m = r.meta
+            if case and str(m.get("case_number", "")) != case:
+                return False
+            hay = " ".join(str(x) for x in (m.get("case_number", ""), m.get("kind", ""), m.get("witness", ""),
+                                             self.session_of(r), r.id, m.get("recipient", ""))).lower()
+            return all(w in hay for w in words)
+
+        self.recordings = [r for r in self.all_recordings if keep(r)]
         self.table.setRowCount(len(self.recordings))
         for row, r in enumerate(self.recordings):
             m = r.meta
             dur = m.get("duration")
-            cells = [m.get("case_number", "—"), m.get("kind", "—"), (r.created or "")[:16].replace("T", " "),
-                     fmt_time(float(dur)) if dur is not None else "—", "sealed" if r.sealed else "open"]
+            kind = str(m.get("kind", "—"))
+            if m.get("derived_from"):
+                kind += f" copy ({m.get('recipient', '?')})"
+            cells = [m.get("case_number", "—"), kind, (r.created or "")[:16].replace("T", " "),
+                     fmt_time(float(dur)) if dur is not None else "—", "sealed" if r.sealed else "open",
+                     self.session_of(r)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(str(text))
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
@@ -327,7 +420,7 @@ class JudgeReview(QWidget):
     def open_recording(self, rec_id: str) -> None:
         if self.identity is None:
             return
-        info = next((r for r in self.recordings if r.id == rec_id), None)
+        info = next((r for r in self.all_recordings if r.id == rec_id), None)
         vault, ident = self.vault, self.identity
 
         def ok(reader: Any) -> None:
@@ -344,12 +437,151 @@ class JudgeReview(QWidget):
             self.player.setSourceDevice(device, QUrl("vault-recording.mkv"))
             self.player.play()
             self.refresh_audit()
+            self.load_notes()
             self.recording_opened.emit(rec_id)
 
         def bad(exc: BaseException) -> None:
             self.message.setText(user_message(exc))
 
         self.runner.run(lambda: vault.open_reader(rec_id, ident, purpose="view"), ok, bad)
+
+    # notes -------------------------------------------------------------------------------------
+    def load_notes(self) -> None:
+        if self.identity is None or not self.current_id:
+            return
+        vault, ident, rec_id = self.vault, self.identity, self.current_id
+        self.runner.run(lambda: vault.notes(rec_id, ident), lambda notes: self._fill_notes(rec_id, notes),
+                        lambda e: self.message.setText(user_message(e)))
+
+    def _fill_notes(self, rec_id: str, notes: list[Any]) -> None:
+        if rec_id != self.current_id:
+            return
+        self.notes = notes
+        self.notes_list.clear()
+        for n in notes:
+            item = QListWidgetItem(f"{fmt_time(n.at)}  {n.text}")
+            item.setData(Qt.ItemDataRole.UserRole, n.at)
+            item.setToolTip(f"written {n.created[:16].replace('T', ' ')} UTC")
+            self.notes_list.addItem(item)
+
+    def add_note(self) -> None:
+        text = self.note_edit.text().strip()
+        if not text or self.identity is None:
+            return
+        if not self.current_id:
+            self.message.setText("Open a recording first: a note belongs to a moment of a recording.")
+            return
+        at = max(0, self.player.position()) / 1000.0
+        vault, ident, rec_id = self.vault, self.identity, self.current_id
+        self.add_note_btn.setEnabled(False)
+
+        def work() -> list[Any]:
+            vault.add_note(rec_id, ident, at, text)
+            return vault.notes(rec_id, ident)
+
+        def ok(notes: list[Any]) -> None:
+            self.add_note_btn.setEnabled(True)
+            self.note_edit.clear()
+            self._fill_notes(rec_id, notes)
+            self.message.setText(f"Note added at {fmt_time(at)} (encrypted; only the judge can read it).")
+            self.refresh_audit()
+
+        def bad(exc: BaseException) -> None:
+            self.add_note_btn.setEnabled(True)
+            self.message.setText(user_message(exc))
+
+        self.runner.run(work, ok, bad)
+
+    # export and share --------------------------------------------------------------------------
+    def _selected(self) -> Any:
+        row = self.table.currentRow()
+        return self.recordings[row] if 0 <= row < len(self.recordings) else None
+
+    def _other_roles(self) -> list[str]:
+        roles = self.vault.roles() if hasattr(self.vault, "roles") else ["clerk", "defence"]
+        return [r for r in roles if r not in ("judge", "station")]
+
+    def open_export_dialog(self) -> ExportDialog | None:
+        r = self._selected()
+        if r is None or self.identity is None:
+            return None
+        kind = r.meta.get("kind", "raw")
+        roles = self._other_roles() + ["judge"]
+        d = ExportDialog(f"{r.meta.get('case_number', '')} — {kind}", roles, kind,
+                         need_station=not getattr(self.vault, "can_sign", True), parent=self)
+        d.path.setText(str(Path.home() / f"{r.meta.get('case_number', 'recording')}-{r.id[:8]}.mkv"))
+        d.accepted.connect(lambda: self._do_export(r, d.values()))
+        self.export_dialog = d
+        d.open()
+        return d
+
+    def _do_export(self, r: Any, values: dict[str, Any]) -> None:
+        from recording.encode.derive import derivative_transform
+        from recording.encode.remux import export_writer
+
+        vault, ident, rec_id = self.vault, self.identity, r.id
+        reason = values["reason"]
+        self.export_btn.setEnabled(False)
+        if values["mode"] == "copy":
+            role = values["role"]
+            date = datetime.now(UTC).strftime("%Y-%m-%d")
+            transform = derivative_transform(str(r.meta.get("case_number", "")), role, date)
+            self.message.setText(f"Making a watermarked copy for the {role}…")
+
+            def work() -> str:
+                return vault.export_to(rec_id, ident, role, reason, signer_passphrase=values["station_passphrase"],
+                                       transform=transform)
+
+            def ok(new_id: str) -> None:
+                self.export_btn.setEnabled(True)
+                self.message.setText(f"Watermarked copy {new_id[:8]} made for the {role}; it is in the vault "
+                                     "and the export is in the audit trail.")
+                self.refresh()
+        else:
+            out = Path(values["path"])
+            self.message.setText("Writing the plain file…")
+
+            def work() -> str:  # type: ignore[misc]
+                return str(vault.export_plain(rec_id, ident, out, reason, writer=export_writer))
+
+            def ok(path: str) -> None:  # type: ignore[misc]
+                self.export_btn.setEnabled(True)
+                self.message.setText(f"Exported to {path}. This file is NOT encrypted: keep it safe. "
+                                     "The export is in the audit trail.")
+                self.refresh_audit()
+
+        def bad(exc: BaseException) -> None:
+            self.export_btn.setEnabled(True)
+            self.message.setText(user_message(exc))
+
+        self.runner.run(work, ok, bad)
+
+    def open_share_dialog(self) -> ShareDialog | None:
+        r = self._selected()
+        if r is None or self.identity is None:
+            return None
+        d = ShareDialog(f"{r.meta.get('case_number', '')} — {r.meta.get('kind', '')}", self._other_roles(), self)
+        d.accepted.connect(lambda: self._do_share(r, d.values()))
+        self.share_dialog = d
+        d.open()
+        return d
+
+    def _do_share(self, r: Any, values: dict[str, Any]) -> None:
+        vault, ident, rec_id = self.vault, self.identity, r.id
+        self.share_btn.setEnabled(False)
+
+        def ok(_sid: str) -> None:
+            self.share_btn.setEnabled(True)
+            when = values["expires"].astimezone().strftime("%Y-%m-%d %H:%M")
+            self.message.setText(f"Shared with the {values['role']} until {when}; recorded in the audit trail.")
+            self.refresh_audit()
+
+        def bad(exc: BaseException) -> None:
+            self.share_btn.setEnabled(True)
+            self.message.setText(user_message(exc))
+
+        self.runner.run(lambda: vault.share(rec_id, ident, values["role"], values["expires"], values["reason"]),
+                        ok, bad)
 
     def _close_device(self) -> None:
         self.player.stop()
