@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.settings import Settings
+from recording.audio.mixer import DeskSource, InterpreterDesks
 from recording.errors import SourceUnavailable
 from recording.masking.face import FaceMasker
 from recording.masking.voice import VoiceMasker
@@ -67,6 +68,22 @@ def open_audio_source(settings: Settings):  # noqa: ANN201 (AudioSource protocol
     return MicrophoneSource(settings.microphone)
 
 
+def interpreter_desks(plan: SessionPlan, interpreters: dict[str, Any] | None = None) -> dict[str, DeskSource]:
+    """One desk per language channel.  ``interpreters`` maps a language to one AudioSource or to
+    ``{interpreter name: AudioSource}``; None gives each of the plan's interpreters of a language a
+    demo interpreter source (at least one per language; the demo plan has two, who can hand over)."""
+    desks: dict[str, DeskSource] = {}
+    if interpreters is None:
+        interpreters = {lang: {name: demo_interpreter_source(lang, i) for i, name in
+                               enumerate(plan.interpreters_for(lang) or [f"Interpreter ({lang})"])}
+                        for lang in plan.languages}
+    for lang, src in interpreters.items():
+        if not isinstance(src, dict):
+            src = {(plan.interpreters_for(lang) or [f"Interpreter ({lang})"])[0]: src}
+        desks[lang] = DeskSource(lang, src)
+    return desks
+
+
 @dataclass
 class SessionSummary:
     frames: int = 0
@@ -93,14 +110,15 @@ class LiveSession:
         self.schedule = BreakSchedule(plan.rules)
         self.video = video or open_video_source(settings)
         self.audio = audio or open_audio_source(settings)
-        if interpreters is None:
-            interpreters = {lang: demo_interpreter_source(lang) for lang in plan.languages}
+        self.desks = InterpreterDesks(interpreter_desks(plan, interpreters),
+                                      on_event=lambda detail: self.lifecycle.log("interpreter", detail))
         m = plan.measures
         self.face = FaceMasker(style=m.face_style or settings.face_style)
         self.pipeline = SessionPipeline(
             plan, self.video, self.audio, self.face,
             lambda preset: VoiceMasker(preset, sample_rate=48_000),
-            interpreters=interpreters, realtime=realtime)
+            interpreters=self.desks.sources(), realtime=realtime)
+        self.desks.attach(self.pipeline)
         self.pipeline.add_break_listener(self._on_break)
         self.recorder: Recorder | None = None
         self.results: list[TrackResult] = []

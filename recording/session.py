@@ -89,6 +89,11 @@ class SessionPlan:
             if len(lang) != 3 or not lang.isalpha():
                 raise PlanError(f"'{lang}' is not an ISO 639-2 language code (e.g. spa, fra)")
 
+    def interpreters_for(self, language: str) -> list[str]:
+        """The names of the plan's interpreters into ``language`` (``languages`` "eng>spa" → spa)."""
+        return [p.name for p in self.participants if p.role is Role.INTERPRETER
+                and p.languages.replace("<", "").split(">")[-1].strip() == language]
+
     def unmasked(self, audience: Audience) -> bool:
         """True when the plan authorises ``audience`` to get the witness unmasked.  The raw recording
         is always unmasked: the vault makes it readable by the judge's identity only."""
@@ -129,7 +134,9 @@ def demo_plan(languages: tuple[str, ...] = ()) -> SessionPlan:
         Participant("Prosecution counsel", Role.PROSECUTION), Participant("Defence counsel", Role.DEFENCE),
         Participant("Witness A", Role.WITNESS), Participant("Support worker", Role.SUPPORT),
     ]
-    participants += [Participant(f"Interpreter ({lang})", Role.INTERPRETER, f"eng>{lang}") for lang in languages]
+    # two interpreters per language, so they can hand over (after Zoom/Webex interpretation)
+    participants += [Participant(f"Interpreter {who} ({lang})", Role.INTERPRETER, f"eng>{lang}")
+                     for lang in languages for who in "AB"]
     return SessionPlan("DEMO-2026-001", "Witness A", participants, languages=languages)
 
 

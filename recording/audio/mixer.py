@@ -9,12 +9,15 @@ so the tone of the original voice is still there.  Interpreters can hand over wi
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from recording.model import AUDIO_RATE, Audience, Decision
+from recording.sources.base import AudioSource
 
 FLOOR = "floor"
 DEFAULT_FLOOR_DB = -14.0
@@ -97,22 +100,143 @@ class InterpreterDesk:
         self._fade_len = int(AUDIO_RATE * crossfade_ms / 1000)
         self._fading_from: str | None = None
         self._fade_pos = 0
+        self._lock = threading.Lock()  # hand_over comes from the GUI thread, read from the pipeline's
+
+    @property
+    def interpreters(self) -> list[str]:
+        return list(self._inputs)
 
     def hand_over(self, to: str) -> None:
         if to not in self._inputs:
             raise KeyError(f"no interpreter '{to}' at the {self.language} desk")
-        if to != self.active:
-            self._fading_from, self.active, self._fade_pos = self.active, to, 0
+        with self._lock:
+            if to != self.active:
+                self._fading_from, self.active, self._fade_pos = self.active, to, 0
 
     def read(self, n: int) -> np.ndarray:
         """The channel's next ``n`` samples (every interpreter's microphone is read, so none lags)."""
         blocks = {name: read(n) for name, read in self._inputs.items()}
-        out = blocks[self.active].astype(np.float32)
-        if self._fading_from is not None:
-            pos = self._fade_pos + np.arange(n)
-            t = np.clip(pos / max(1, self._fade_len), 0.0, 1.0)
-            out = np.sqrt(t) * out + np.sqrt(1.0 - t) * blocks[self._fading_from]
-            self._fade_pos += n
-            if self._fade_pos >= self._fade_len:
-                self._fading_from = None
+        with self._lock:
+            out = blocks[self.active].astype(np.float32)
+            if self._fading_from is not None:
+                pos = self._fade_pos + np.arange(n)
+                t = np.clip(pos / max(1, self._fade_len), 0.0, 1.0)
+                out = np.sqrt(t) * out + np.sqrt(1.0 - t) * blocks[self._fading_from]
+                self._fade_pos += n
+                if self._fade_pos >= self._fade_len:
+                    self._fading_from = None
         return out.astype(np.float32)
+
+
+class DeskSource:
+    """An :class:`InterpreterDesk` as the pipeline's source for one language channel (an
+    :class:`~recording.sources.base.AudioSource`): opens and closes every interpreter's microphone."""
+
+    def __init__(self, language: str, sources: dict[str, AudioSource], active: str | None = None,
+                 relay_from: str = FLOOR) -> None:
+        self.sources = dict(sources)
+        self.desk = InterpreterDesk(language, {k: s.read for k, s in self.sources.items()}, active, relay_from)
+        self.name = f"{language} interpreter desk"
+        self.rate = AUDIO_RATE
+        self.live = any(getattr(s, "live", False) for s in self.sources.values())
+
+    def open(self) -> None:
+        for s in self.sources.values():
+            s.open()
+
+    def read(self, n: int) -> np.ndarray:
+        return self.desk.read(n)
+
+    def close(self) -> None:
+        for s in self.sources.values():
+            with contextlib.suppress(Exception):  # a lost device must not stop closing the others
+                s.close()
+
+
+class InterpreterDesks:
+    """Every language's desk, with the hand-over and relay controls the clerk uses.
+
+    Each desk also has an interpreter return: a :class:`ListenerMix` of the channel the interpreters
+    listen to (``relay_from``: the floor, or another language for relay), for their headphones
+    (``headphones(language, samples, start_sample)``; None: no headphone output, e.g. the demo).
+    ``on_event(detail)`` is told of every hand-over and relay change (the session's event log)."""
+
+    def __init__(self, desks: dict[str, DeskSource], on_event: Callable[[str], None] | None = None,
+                 headphones: Callable[[str, np.ndarray, int], None] | None = None) -> None:
+        self.desks = dict(desks)
+        self._on_event = on_event
+        self._headphones = headphones
+        channels = [FLOOR, *self.desks]
+        self.returns = {lang: ListenerMix(Audience.COURT, channels, self._return_sink(lang), d.desk.relay_from,
+                                          floor_db=-24.0)
+                        for lang, d in self.desks.items()}
+
+    def _return_sink(self, lang: str) -> Callable[[np.ndarray, int], None]:
+        def sink(samples: np.ndarray, start: int) -> None:
+            if self._headphones is not None:
+                self._headphones(lang, samples, start)
+        return sink
+
+    def sources(self) -> dict[str, DeskSource]:
+        """The pipeline's ``interpreters`` argument."""
+        return dict(self.desks)
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self.desks
+
+    def languages(self) -> list[str]:
+        return list(self.desks)
+
+    def interpreters(self, lang: str) -> list[str]:
+        return self.desks[lang].desk.interpreters
+
+    def active(self, lang: str) -> str:
+        return self.desks[lang].desk.active
+
+    def next_interpreter(self, lang: str) -> str | None:
+        """Who would take over from the live interpreter (the next in the list), or None (alone)."""
+        names = self.interpreters(lang)
+        if len(names) < 2:
+            return None
+        return names[(names.index(self.active(lang)) + 1) % len(names)]
+
+    def hand_over(self, lang: str, to: str | None = None) -> str:
+        """Hand ``lang``'s channel to ``to`` (default: the next interpreter) without a gap."""
+        desk = self.desks[lang].desk
+        to = to or self.next_interpreter(lang)
+        if to is None or to == desk.active:
+            return desk.active
+        before = desk.active
+        desk.hand_over(to)
+        self._event(f"{lang}: hand-over from {before} to {to}")
+        return to
+
+    def relay_choices(self, lang: str) -> list[str]:
+        """The channels ``lang``'s interpreters can listen to: the floor or another language."""
+        return [FLOOR, *(x for x in self.desks if x != lang)]
+
+    def relay(self, lang: str) -> str:
+        return self.desks[lang].desk.relay_from
+
+    def set_relay(self, lang: str, channel: str) -> None:
+        if channel not in self.relay_choices(lang):
+            raise ValueError(f"the {lang} interpreters cannot listen to '{channel}'")
+        desk = self.desks[lang].desk
+        if channel == desk.relay_from:
+            return
+        desk.relay_from = channel
+        self.returns[lang].choose(channel)
+        self._event(f"{lang}: interpreters listen to " + ("the floor" if channel == FLOOR else f"{channel} (relay)"))
+
+    def attach(self, pipeline: Any) -> None:
+        """Subscribe the interpreter returns to ``pipeline`` (a SessionPipeline)."""
+        for mix_ in self.returns.values():
+            pipeline.subscribe({Audience.COURT}, mix_)
+
+    def detach(self, pipeline: Any) -> None:
+        for mix_ in self.returns.values():
+            pipeline.unsubscribe(mix_)
+
+    def _event(self, detail: str) -> None:
+        if self._on_event is not None:
+            self._on_event(detail)

@@ -130,10 +130,13 @@ def demo_audio_source() -> LoopedAudioSource:
     return LoopedAudioSource(demo_media_dir() / "speech.ogg", "Demo witness voice (built in)")
 
 
-def demo_interpreter_source(language: str) -> LoopedAudioSource:
+def demo_interpreter_source(language: str, variant: int = 0) -> LoopedAudioSource:
     """A demo interpreter for ``language`` (ISO 639-2, e.g. ``spa``); falls back to the witness speech
-    when no recording ships for that language."""
+    when no recording ships for that language.  ``variant`` 1, 2… are further interpreters of the same
+    language (a second interpreter to hand over to): the same voice with other pauses, so they differ."""
     path = demo_media_dir() / f"interpreter-{language}.ogg"
     if not path.exists():
         path = demo_media_dir() / "speech.ogg"
-    return LoopedAudioSource(path, f"Demo interpreter ({language})", gap_seconds=0.8)
+    name = f"Demo interpreter ({language})" if variant == 0 else \
+        f"Demo interpreter {chr(ord('A') + variant)} ({language})"
+    return LoopedAudioSource(path, name, gap_seconds=0.8 + 0.45 * variant)
