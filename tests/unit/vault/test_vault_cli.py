@@ -56,3 +56,27 @@ def test_cli_errors(tmp_path, monkeypatch, capsys):
     (v.root / "vault.json").write_bytes(b"{}")
     assert run(["vault", "verify"], v.root) == 4
     assert run(["vault", "list"], tmp_path / "none") == 8
+
+
+def test_cli_share_and_notes(tmp_path, env_pass, capsys):
+    v = make_vault(tmp_path / "vault")
+    rid = write_recording(v, b"media" * 1000, meta={"kind": "masked", "case_number": "X"})
+    assert run(["vault", "share", rid, "--to", "defence", "--expires", "2099-01-01T00:00Z", "--reason", "r"],
+               v.root) == 0
+    assert run(["vault", "shares", "--json"], v.root) == 0
+    out = capsys.readouterr().out.strip().splitlines()[-1]
+    (s,) = json.loads(out)
+    assert s["role"] == "defence" and s["rec"] == rid and not s["expired"]
+    # the defence can now read it
+    dst = tmp_path / "d.bin"
+    assert run(["vault", "export", rid, "--plain", "--role", "defence", "--reason", "r", "-o", str(dst)], v.root) == 0
+    assert dst.read_bytes() == b"media" * 1000
+    assert run(["vault", "share", rid, "--to", "defence", "--expires", "2000-01-01T00:00Z", "--reason", "r"],
+               v.root) == 2
+    assert run(["vault", "notes", rid, "--add", "secret remark", "--at", "61"], v.root) == 0
+    capsys.readouterr()
+    assert run(["vault", "notes", rid], v.root) == 0
+    assert "01:01  secret remark" in capsys.readouterr().out
+    assert run(["vault", "shares", "--revoke", s["id"], "--reason", "done"], v.root) == 0
+    assert run(["vault", "export", rid, "--plain", "--role", "defence", "--reason", "r", "-o", str(dst)], v.root) == 5
+    assert run(["vault", "verify"], v.root) == 0
