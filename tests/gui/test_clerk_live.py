@@ -124,7 +124,8 @@ def test_channel_matrix_levels(qtbot, runner, fake_session):
     w, c = _console(qtbot, runner, session)
     m = w.live.channels
     texts = [lab.text() for lab in m.findChildren(type(w.live.result))]
-    assert set(m.meters) == {"floor", "spa"} and "Spanish (spa)" in texts and "Interpreter (spa)" in texts
+    assert set(m.meters) == {"floor", "spa"} and "Spanish (spa)" in texts
+    assert "Interpreter A (spa), Interpreter B (spa)" in texts
     c.go_live()
     # the court hears the masked floor (GainVoice: x0.25 of -12 dB ≈ -24 dB) and the interpretation
     qtbot.waitUntil(lambda: m.meters["spa"].level_db > -20 and m.meters["floor"].level_db > -30, timeout=5000)

@@ -18,6 +18,9 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from recording.model import Audience, Decision
 from recording.schedule import clock_text
-from recording.session import Role, SessionPlan, State
+from recording.session import PlanError, SessionPlan, State
 from ui.clerk.wizard import SessionWizard
 from ui.concurrency import OpRunner
 from ui.errors import user_message
@@ -163,13 +166,19 @@ class LivePanel(QWidget):
         left.addLayout(lvl)
         channels = [("floor", f"Floor ({plan.floor_language})", "witness, masked for the court")]
         for lang in plan.languages:
-            interp = [p.name for p in plan.participants if p.role is Role.INTERPRETER
-                      and p.languages.replace("<", "").split(">")[-1].strip() == lang]
+            interp = plan.interpreters_for(lang)
             channels.append((lang, f"{language_name(lang, native=False)} ({lang})",
                              ", ".join(interp) if interp else "interpreter"))
         self.levels = ChannelLevels(Audience.COURT)
         controller.pipeline.subscribe({Audience.COURT}, self.levels)
         self.channels = ChannelMatrix(channels, self.levels)
+        self.desks = getattr(controller.session, "desks", None)
+        self.live_labels: dict[str, QLabel] = {}
+        self.hand_over_buttons: dict[str, QPushButton] = {}
+        self.relay_boxes: dict[str, QComboBox] = {}
+        for lang in plan.languages:
+            if self.desks is not None and lang in self.desks:
+                self.channels.add_controls(lang, self._desk_controls(lang))
         left.addWidget(self.channels)
         body.addLayout(left, 3)
 
@@ -257,6 +266,54 @@ class LivePanel(QWidget):
         self._refresh_events()
         self.tick_schedule()
 
+    def _desk_controls(self, lang: str) -> QWidget:
+        """The interpreter desk of ``lang``: who is live, "Hand over to …", and the relay choice (what
+        the interpreters listen to: the floor or another language channel)."""
+        name = language_name(lang, native=False)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        live = QLabel("")
+        live.setAccessibleName(f"{name} interpreter on air")
+        row.addWidget(live)
+        btn = QPushButton("")
+        btn.setAccessibleName(f"Hand the {name} channel over to the other interpreter")
+        btn.clicked.connect(lambda _=False, lang=lang: self.hand_over(lang))
+        row.addWidget(btn)
+        relay = QComboBox()
+        relay.setAccessibleName(f"What the {name} interpreters listen to")
+        for ch in self.desks.relay_choices(lang):
+            relay.addItem("Listens to the floor" if ch == "floor" else
+                          f"Relay from {language_name(ch, native=False)} ({ch})", ch)
+        relay.setCurrentIndex(max(0, relay.findData(self.desks.relay(lang))))
+        relay.currentIndexChanged.connect(lambda _i, lang=lang: self.set_relay(lang, self.relay_boxes[lang].currentData()))
+        row.addWidget(relay)
+        self.live_labels[lang], self.hand_over_buttons[lang], self.relay_boxes[lang] = live, btn, relay
+        self._refresh_desk(lang)
+        return box
+
+    def _refresh_desk(self, lang: str) -> None:
+        active, nxt = self.desks.active(lang), self.desks.next_interpreter(lang)
+        self.live_labels[lang].setText(f"On air: {active}")
+        btn = self.hand_over_buttons[lang]
+        btn.setText(f"Hand over to {nxt}" if nxt else "No second interpreter")
+        btn.setEnabled(nxt is not None and self.c.state not in (State.ENDED, State.SEALED))
+
+    def hand_over(self, lang: str, to: str | None = None) -> None:
+        """Hand ``lang``'s channel to ``to`` (default: the other interpreter), crossfaded, no gap."""
+        self.desks.hand_over(lang, to)
+        self._refresh_desk(lang)
+        self.c.poll()
+
+    def set_relay(self, lang: str, channel: str) -> None:
+        self.desks.set_relay(lang, channel)
+        i = self.relay_boxes[lang].findData(channel)
+        if i != self.relay_boxes[lang].currentIndex():
+            self.relay_boxes[lang].blockSignals(True)
+            self.relay_boxes[lang].setCurrentIndex(i)
+            self.relay_boxes[lang].blockSignals(False)
+        self.c.poll()
+
     # slots -----------------------------------------------------------------------------------
     def _toggle_recording(self) -> None:
         if self.c.recording:
@@ -288,6 +345,8 @@ class LivePanel(QWidget):
             text += " Problems: " + "; ".join(errors)
         self.result.setText(text)
         self.preview.clear("The session has ended.")
+        for lang in self.hand_over_buttons:
+            self._refresh_desk(lang)
         self._refresh()
         self.tick_schedule()
 
@@ -406,15 +465,59 @@ class LivePanel(QWidget):
             self.c.pipeline.unsubscribe(feed)
 
 
+class SavedPlansDialog(QDialog):
+    """Pick one of the plans saved in the vault: ``plans`` are (id, label) pairs."""
+
+    def __init__(self, plans: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Open saved plan")
+        self.setAccessibleName("Open saved plan")
+        lay = QVBoxLayout(self)
+        note = QLabel("Plans saved in the vault (encrypted; the newest first)." if plans else
+                      "No plan has been saved in this vault yet.")
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Saved plans")
+        for pid, label in plans:
+            self.list.addItem(label)
+            self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, pid)
+        if plans:
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        lay.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        for b in buttons.buttons():
+            b.setAccessibleName(b.text().replace("&", ""))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(bool(plans))
+        lay.addWidget(buttons)
+        self.resize(460, 320)
+
+    def chosen(self) -> str:
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+
 class ClerkConsole(QWidget):
     """The clerk's window.  Give ``controller`` to show a running session (the demo), or
-    ``session_factory`` to plan one with the form."""
+    ``session_factory`` to plan one with the form.
+
+    Plans are kept in the vault through callables (``ui`` never imports ``desktop``):
+    ``save_plan(plan) -> id`` stores the wizard's plan (a draft, before the session is created),
+    ``list_plans() -> [(id, label)]`` and ``load_plan(id) -> SessionPlan`` give "Open saved plan…".
+    All three run on the op runner."""
 
     session_created = Signal(object)
+    plan_saved = Signal(str)
 
     def __init__(self, session_factory: SessionFactory | None, runner: OpRunner, hub: SessionHub | None = None,
                  controller: SessionController | None = None, high_contrast: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, save_plan: Callable[[SessionPlan], str] | None = None,
+                 list_plans: Callable[[], list[tuple[str, str]]] | None = None,
+                 load_plan: Callable[[str], SessionPlan] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Testimony Shield — Clerk console")
         self.setAccessibleName("Clerk console")
@@ -422,17 +525,108 @@ class ClerkConsole(QWidget):
         self._factory = session_factory
         self._runner = runner
         self._hub = hub
+        self._save_plan = save_plan
+        self._list_plans = list_plans
+        self._load_plan = load_plan
+        self.plan_id = ""
+        self.plans_dialog: SavedPlansDialog | None = None
         self.controller: SessionController | None = None
         self.live: LivePanel | None = None
         self.stack = QStackedWidget()
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        pl.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.open_plan_btn = QPushButton("Open saved plan…")
+        self.open_plan_btn.setAccessibleName("Open a plan saved in the vault")
+        self.open_plan_btn.clicked.connect(self.open_saved_plan)
+        self.save_plan_btn = QPushButton("Save plan")
+        self.save_plan_btn.setAccessibleName("Save the plan in the vault as a draft")
+        self.save_plan_btn.clicked.connect(self.save_draft)
+        self.plan_status = QLabel("")
+        self.plan_status.setObjectName("hint")
+        self.plan_status.setWordWrap(True)
+        self.plan_status.setAccessibleName("Plan status")
+        self.open_plan_btn.setEnabled(list_plans is not None and load_plan is not None)
+        self.save_plan_btn.setEnabled(save_plan is not None)
+        bar.addWidget(self.open_plan_btn)
+        bar.addWidget(self.save_plan_btn)
+        bar.addWidget(self.plan_status, 1)
+        pl.addLayout(bar)
         self.form = SessionWizard()
         self.form.submitted.connect(self._create_session)
-        self.stack.addWidget(self.form)
+        pl.addWidget(self.form, 1)
+        self.stack.addWidget(page)
         lay = QVBoxLayout(self)
         lay.addWidget(self.stack)
         self.resize(1100, 720)
         if controller is not None:
             self.attach(controller)
+
+    # saved plans --------------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        """Check the wizard's plan and store it in the vault (encrypted) without creating a session."""
+        if self._save_plan is None:
+            return
+        try:
+            plan = self.form.plan()
+        except PlanError as exc:
+            self.form.show_error(exc)
+            return
+        save = self._save_plan
+        self.save_plan_btn.setEnabled(False)
+        self.plan_status.setText("Saving the plan in the vault…")
+
+        def ok(pid: str) -> None:
+            self.save_plan_btn.setEnabled(True)
+            self._saved(pid)
+
+        def bad(exc: BaseException) -> None:
+            self.save_plan_btn.setEnabled(True)
+            self.plan_status.setText("The plan was not saved: " + user_message(exc))
+
+        self._runner.run(lambda: save(plan), ok, bad)
+
+    def _saved(self, pid: str) -> None:
+        self.plan_id = pid
+        self.plan_status.setText(f"Plan saved in the vault (encrypted), {time.strftime('%H:%M')} — id {pid[:8]}.")
+        self.plan_saved.emit(pid)
+
+    def open_saved_plan(self) -> None:
+        """List the vault's plans; the chosen one fills the wizard (:meth:`load_saved_plan`)."""
+        if self._list_plans is None:
+            return
+        self.open_plan_btn.setEnabled(False)
+        self.plan_status.setText("Looking for saved plans…")
+
+        def listed(plans: list[tuple[str, str]]) -> None:
+            self.open_plan_btn.setEnabled(True)
+            self.plan_status.setText("")
+            d = SavedPlansDialog(plans, self)
+            self.plans_dialog = d
+            d.accepted.connect(lambda: self.load_saved_plan(d.chosen()))
+            d.open()
+
+        self._runner.run(self._list_plans, listed, self._plans_failed)
+
+    def load_saved_plan(self, pid: str) -> None:
+        if self._load_plan is None or not pid:
+            return
+        loader = self._load_plan
+        self.plan_status.setText("Opening the plan…")
+
+        def loaded(plan: SessionPlan) -> None:
+            self.form.set_plan(plan)
+            self.form.go_to(0)
+            self.plan_id = pid
+            self.plan_status.setText(f"Opened the saved plan for case {plan.case_number}. Check it, then "
+                                     "“Create session”.")
+
+        self._runner.run(lambda: loader(pid), loaded, self._plans_failed)
+
+    def _plans_failed(self, exc: BaseException) -> None:
+        self.open_plan_btn.setEnabled(True)
+        self.plan_status.setText("The saved plans could not be read: " + user_message(exc))
 
     def _create_session(self, plan: SessionPlan) -> None:
         if self._factory is None:
@@ -440,9 +634,22 @@ class ClerkConsole(QWidget):
             return
         self.form.create.setEnabled(False)
         self.form.error.setText("")
+        save = self._save_plan
 
-        def ok(session: Any) -> None:
+        def work() -> tuple[str, Any]:
+            # the plan is stored (encrypted) before the session exists, so it is there even if going
+            # live fails
+            pid = save(plan) if save is not None else ""
+            return pid, factory(plan)
+
+        def ok(result: tuple[str, Any]) -> None:
+            pid, session = result
             self.form.create.setEnabled(True)
+            if pid:
+                self._saved(pid)
+                lifecycle = getattr(session, "lifecycle", None)
+                if lifecycle is not None:
+                    lifecycle.log("plan", f"plan {pid} stored in the vault")
             self.attach(SessionController(session, self._runner, self))
 
         def bad(exc: BaseException) -> None:
@@ -450,7 +657,7 @@ class ClerkConsole(QWidget):
             self.form.error.setText(user_message(exc))
 
         factory = self._factory
-        self._runner.run(lambda: factory(plan), ok, bad)
+        self._runner.run(work, ok, bad)
 
     def attach(self, controller: SessionController) -> None:
         self.controller = controller

@@ -53,6 +53,8 @@ from ui.widgets.video_view import VideoView
 log = logging.getLogger("testimony_shield.ui.review")
 
 ROLE = "judge"
+#: vault records that hold JSON, not media (session plans, session records): listed, never played
+NON_MEDIA_KINDS = ("plan", "session")
 
 
 def fmt_time(seconds: float) -> str:
@@ -362,6 +364,8 @@ class JudgeReview(QWidget):
             kind = str(m.get("kind", "—"))
             if m.get("derived_from"):
                 kind += f" copy ({m.get('recipient', '?')})"
+            if m.get("kind") in NON_MEDIA_KINDS:
+                kind += " (record, not playable)"
             cells = [m.get("case_number", "—"), kind, (r.created or "")[:16].replace("T", " "),
                      fmt_time(float(dur)) if dur is not None else "—", "sealed" if r.sealed else "open",
                      self.session_of(r)]
@@ -421,6 +425,10 @@ class JudgeReview(QWidget):
         if self.identity is None:
             return
         info = next((r for r in self.all_recordings if r.id == rec_id), None)
+        if info is not None and info.meta.get("kind") in NON_MEDIA_KINDS:
+            self.message.setText(f"This is a session {info.meta['kind']} record (encrypted data, not audio or "
+                                 "video): it cannot be played.")
+            return
         vault, ident = self.vault, self.identity
 
         def ok(reader: Any) -> None:

@@ -64,6 +64,8 @@ class ChannelMatrix(QGroupBox):
         self.levels = levels
         grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
+        self.grid = grid
+        self.rows: dict[str, int] = {}
         self.meters: dict[str, LevelMeter] = {}
         self.values: dict[str, QLabel] = {}
         for row, (cid, name, source) in enumerate(channels):
@@ -82,11 +84,17 @@ class ChannelMatrix(QGroupBox):
             grid.addWidget(val, row, 3)
             self.meters[cid] = meter
             self.values[cid] = val
+            self.rows[cid] = row
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.refresh)
         if levels is not None:
             self._timer.start()
+
+    def add_controls(self, cid: str, widget: QWidget) -> None:
+        """Put ``widget`` (e.g. an interpreter desk's hand-over and relay controls) at the end of the
+        ``cid`` channel's row."""
+        self.grid.addWidget(widget, self.rows[cid], 4)
 
     def set_levels(self, levels: dict[str, float]) -> None:
         for cid, meter in self.meters.items():

@@ -1,0 +1,62 @@
+"""Session plans kept in the vault: the clerk's wizard result, stored encrypted as a draft before the
+session goes live, and opened again later ("Open saved plan…").  Qt-free.
+
+A plan is a vault recording whose clear, signed metadata is only
+``{"kind": "plan", "case_number", "format", "version"}`` and whose encrypted content is the UTF-8 JSON
+of :meth:`SessionPlan.to_dict` (recipients: judge and clerk) — the witness's pseudonym and the
+participants are never in clear (docs/session-format.md).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from recording.session import PLAN_FORMAT, PLAN_VERSION, PlanError, SessionPlan
+from vault.store import RecordingInfo, Vault
+
+PLAN_KIND = "plan"
+RECIPIENTS = ("judge", "clerk")
+#: records of these kinds hold JSON, not media: never offered for playback or media export
+NON_MEDIA_KINDS = ("plan", "session")
+
+
+def save_plan(vault: Vault, plan: SessionPlan, passphrase: str | None = None) -> str:
+    """Store ``plan`` (validated) encrypted in ``vault``; returns its id.  ``passphrase`` unlocks the
+    station's signing key (None: the vault's own, opened with ``Vault.open_or_init``)."""
+    plan.validate()
+    meta = {"kind": PLAN_KIND, "case_number": plan.case_number, "format": PLAN_FORMAT, "version": PLAN_VERSION}
+    w = vault.create_recording(meta, recipients=list(RECIPIENTS), signer_passphrase=passphrase)
+    try:
+        w.write(json.dumps(plan.to_dict(), ensure_ascii=False).encode("utf-8"))
+    except BaseException:
+        w.abort()
+        raise
+    return w.seal()
+
+
+def list_plans(vault: Vault) -> list[RecordingInfo]:
+    """The vault's sealed plans, the newest first."""
+    plans = [r for r in vault.list() if r.sealed and not r.shredded and r.meta.get("kind") == PLAN_KIND]
+    return sorted(plans, key=lambda r: (r.created, r.id), reverse=True)
+
+
+def plan_label(info: RecordingInfo) -> str:
+    created = (info.created or "")[:16].replace("T", " ")
+    return f"Case {info.meta.get('case_number', '?')} — saved {created} UTC ({info.id[:8]})"
+
+
+def load_plan(vault: Vault, plan_id: str, identity: Any) -> SessionPlan:
+    """Decrypt and parse a saved plan (``identity``: the clerk's or the judge's); audited as a view."""
+    info = next((r for r in vault.list() if r.id == plan_id or r.id.startswith(plan_id)), None)
+    if info is not None and info.meta.get("kind") != PLAN_KIND:
+        raise PlanError("that vault record is not a session plan")
+    with vault.open_reader(plan_id, identity, purpose="open session plan") as reader:
+        data = reader.read()
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise PlanError("the saved plan is not readable JSON") from None
+    plan = SessionPlan.from_dict(obj)
+    plan.validate()
+    return plan

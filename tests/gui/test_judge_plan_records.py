@@ -1,0 +1,31 @@
+"""The judge's list shows session plans and session records as records, never offers them to the
+player (they hold encrypted JSON, not media)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.plans import save_plan
+from recording.session import demo_plan
+from ui.review.judge import JudgeReview
+
+
+def test_plan_records_are_listed_but_not_played(qtbot, runner, sealed_vault):
+    v, rec_id = sealed_vault
+    plan_id = save_plan(v, demo_plan(("spa",)))
+    w = JudgeReview(v, runner)
+    qtbot.addWidget(w)
+    w.show()
+    w.passphrase.setText(v.passphrase)
+    with qtbot.waitSignal(w.unlocked, timeout=5000):
+        qtbot.mouseClick(w.unlock_btn, Qt.MouseButton.LeftButton)
+    kinds = {w.table.item(r, 0).data(Qt.ItemDataRole.UserRole): w.table.item(r, 1).text()
+             for r in range(w.table.rowCount())}
+    assert kinds[plan_id] == "plan (record, not playable)" and kinds[rec_id] == "masked"
+    opened: list[str] = []
+    w.recording_opened.connect(opened.append)
+    w.play_row([r.id for r in w.recordings].index(plan_id))
+    assert "cannot be played" in w.message.text()
+    assert w.current_id == "" and not opened
+    assert not any(e.event == "view" and e.rec == plan_id for e in v.audit_entries())
+    w.close()
