@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QLocale, QMetaObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtMultimedia import (
     QAudioOutput,
@@ -442,8 +442,13 @@ class JudgeReview(QWidget):
                                      f"(decrypting in memory as it plays)")
             self._fill_chapters(m.get("chapters") or [])
             self.track_combo.clear()
-            self.player.setSourceDevice(device, QUrl("vault-recording.mkv"))
-            self.player.play()
+
+            def attach() -> None:  # after the previous source was dropped (queued, see _close_device)
+                if self.device is device:
+                    self.player.setSourceDevice(device, QUrl("vault-recording.mkv"))
+                    self.player.play()
+
+            QTimer.singleShot(0, self, attach)
             self.refresh_audit()
             self.load_notes()
             self.recording_opened.emit(rec_id)
@@ -592,12 +597,22 @@ class JudgeReview(QWidget):
                         ok, bad)
 
     def _close_device(self) -> None:
-        self.player.stop()
-        self.player.setSourceDevice(None)
-        if self.device is not None:
-            self.device.close()
-            self.device.deleteLater()
-            self.device = None
+        """Let the player go of the stream, then close it.
+
+        The media backend reads the device from its own thread through our Python overrides, so
+        tearing the source down by a direct call from Python (which holds the GIL while Qt waits for
+        that thread) can deadlock.  The player is told to stop and drop its source by queued calls
+        that the event loop makes in C++, and the device is closed after them."""
+        device, self.device = self.device, None
+        QMetaObject.invokeMethod(self.player, "stop", Qt.ConnectionType.QueuedConnection)
+        QMetaObject.invokeMethod(self.player, "setSource", Qt.ConnectionType.QueuedConnection,
+                                 Q_ARG(QUrl, QUrl()))
+        if device is not None:
+            def close() -> None:
+                device.close()
+                device.deleteLater()
+
+            QTimer.singleShot(0, self, close)
 
     def _fill_chapters(self, chapters: list[dict]) -> None:
         self.chapters.clear()
