@@ -80,6 +80,11 @@ class Services:
     vault: Any = None
     demo: bool = False
     windows: dict[str, Any] = field(default_factory=dict)
+    #: where the settings are saved (None: the user's settings file); False ``persist``: never saved
+    #: (settings given by a caller, e.g. the screenshot script)
+    settings_path: Path | None = None
+    persist: bool = True
+    clerk_identity: Any = None
 
     def vault_hint(self) -> str:
         if self.demo and self.passphrase == DEMO_PASSPHRASE:
@@ -113,6 +118,7 @@ def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -
     from ui.concurrency import OpRunner
     from ui.session import SessionHub
 
+    given = settings is not None
     settings = settings or settings_mod.load()
     passphrase = _passphrase_from_args(args)
     vault_arg = getattr(args, "vault", None)
@@ -123,7 +129,8 @@ def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -
             paths.data_dir() / "demo-vault" if passphrase == DEMO_PASSPHRASE else settings.vault_path)
     else:
         vault_dir = Path(vault_arg) if vault_arg else settings.vault_path
-    return Services(settings, OpRunner("vault-ops"), SessionHub(), vault_dir, passphrase, demo=demo)
+    return Services(settings, OpRunner("vault-ops"), SessionHub(), vault_dir, passphrase, demo=demo,
+                    persist=not given)
 
 
 def _open_station_vault(services: Services) -> Any:
@@ -150,6 +157,66 @@ def _session_factory(services: Services, demo_sources: bool) -> Any:
         return LiveSession(plan, services.settings, vault, services.passphrase, realtime=True, **kwargs)
 
     return factory
+
+
+def plan_store(services: Services) -> dict[str, Any]:
+    """The clerk console's saved-plan callables (``save_plan``, ``list_plans``, ``load_plan``): plans
+    stored encrypted in the station's vault (:mod:`desktop.plans`).  They run on the op runner."""
+    from desktop import plans
+
+    def save(plan: Any) -> str:
+        return plans.save_plan(_open_station_vault(services), plan)
+
+    def listing() -> list[tuple[str, str]]:
+        return [(r.id, plans.plan_label(r)) for r in plans.list_plans(_open_station_vault(services))]
+
+    def load(plan_id: str) -> Any:
+        vault = _open_station_vault(services)
+        if services.clerk_identity is None:
+            services.clerk_identity = vault.unlock("clerk", services.passphrase or "")
+        return plans.load_plan(vault, plan_id, services.clerk_identity)
+
+    return {"save_plan": save, "list_plans": listing, "load_plan": load}
+
+
+def save_settings(services: Services, **changes: Any) -> None:
+    """Change and save the station settings (e.g. the witness's own choices); a failure to write is
+    logged, never shown to the witness."""
+    from desktop import settings as settings_mod
+
+    services.settings = dataclasses.replace(services.settings, **changes)
+    if not services.persist:
+        return
+    try:
+        settings_mod.save(services.settings, services.settings_path)
+    except OSError as exc:
+        log.warning("could not save the settings: %s", type(exc).__name__)
+
+
+def connect_witness_preferences(services: Services, witness: Any) -> None:
+    """The witness's language, text size and contrast choices are kept for the next time."""
+    witness.language_changed.connect(lambda lang: save_settings(services, witness_language=lang))
+    witness.text_scale_changed.connect(lambda scale: save_settings(services, text_scale=round(float(scale), 2)))
+    witness.high_contrast_changed.connect(lambda on: save_settings(services, high_contrast=bool(on)))
+
+
+def apply_settings(services: Services, new: Any) -> None:
+    """Apply saved settings to the windows already open: the witness's screen language, text size and
+    contrast; the court windows' contrast.  Devices, masks and the vault apply to the next session."""
+    from ui.theme import COURT, apply_theme
+
+    old, services.settings = services.settings, new
+    for name, w in services.windows.items():
+        if name == "witness":
+            # only what changed: the witness's own choices since are not overridden
+            if new.high_contrast != old.high_contrast:
+                w.set_high_contrast(bool(new.high_contrast))
+            if new.text_scale != old.text_scale:
+                w.set_text_scale(float(new.text_scale))
+            if new.witness_language != old.witness_language:
+                w.set_language(new.witness_language or "en")
+        elif name != "settings" and new.high_contrast != old.high_contrast:
+            apply_theme(w, COURT, bool(new.high_contrast))
 
 
 def _rehearsal_factory(services: Services) -> Any:
@@ -201,9 +268,10 @@ def build_demo(args: argparse.Namespace, start_recording: bool = True, settings:
     s = services.settings
     controller = SessionController(session, services.runner)
     clerk = ClerkConsole(_session_factory(services, True), services.runner, services.hub, controller,
-                         high_contrast=s.high_contrast)
+                         high_contrast=s.high_contrast, **plan_store(services))
     witness = WitnessStation(services.hub, high_contrast=s.high_contrast, text_scale=s.text_scale,
                              language=_witness_language(s), rehearsal_factory=_rehearsal_factory(services))
+    connect_witness_preferences(services, witness)
     judge = JudgeReview(services.vault, services.runner, hint=services.vault_hint(), high_contrast=s.high_contrast)
     services.windows = {"clerk": clerk, "witness": witness, "judge": judge}
     _tile(list(services.windows.values()))
@@ -256,16 +324,21 @@ def build_start(args: argparse.Namespace) -> Services:
                 services.passphrase = _ask_passphrase(start, services.vault_dir)
                 if services.passphrase is None:
                     return
-            services.windows["clerk"] = ClerkConsole(_session_factory(services, s.camera == "demo"),
-                                                     services.runner, services.hub, high_contrast=s.high_contrast)
+            cur = services.settings
+            services.windows["clerk"] = ClerkConsole(_session_factory(services, cur.camera == "demo"),
+                                                     services.runner, services.hub, high_contrast=cur.high_contrast,
+                                                     **plan_store(services))
         services.windows["clerk"].show()
         services.windows["clerk"].raise_()
 
     def open_witness() -> None:
         if "witness" not in services.windows:
-            services.windows["witness"] = WitnessStation(
-                services.hub, high_contrast=s.high_contrast, text_scale=s.text_scale,
-                language=_witness_language(s), rehearsal_factory=_rehearsal_factory(services))
+            cur = services.settings
+            witness = WitnessStation(
+                services.hub, high_contrast=cur.high_contrast, text_scale=cur.text_scale,
+                language=_witness_language(cur), rehearsal_factory=_rehearsal_factory(services))
+            connect_witness_preferences(services, witness)
+            services.windows["witness"] = witness
         services.windows["witness"].show()
         services.windows["witness"].raise_()
 
@@ -275,7 +348,8 @@ def build_start(args: argparse.Namespace) -> Services:
                 vault = services.vault or Vault.open(services.vault_dir)
             except VaultError:
                 vault = None
-            services.windows["judge"] = JudgeReview(vault, services.runner, high_contrast=s.high_contrast)
+            services.windows["judge"] = JudgeReview(vault, services.runner,
+                                                    high_contrast=services.settings.high_contrast)
         services.windows["judge"].show()
         services.windows["judge"].raise_()
 
@@ -283,10 +357,12 @@ def build_start(args: argparse.Namespace) -> Services:
         from desktop import settings as settings_mod
         from ui.settings_dialog import SettingsDialog
 
-        dlg = SettingsDialog(settings_mod.load, settings_mod.save, high_contrast=s.high_contrast, parent=start)
+        dlg = SettingsDialog(lambda: settings_mod.load(services.settings_path),
+                             lambda new: settings_mod.save(new, services.settings_path),
+                             high_contrast=services.settings.high_contrast, parent=start)
 
         def saved(new: Any) -> None:
-            services.settings = new
+            apply_settings(services, new)
             if services.vault is None and "clerk" not in services.windows:
                 services.vault_dir = new.vault_path
                 start.note.setText(f"Vault: {services.vault_dir}")
