@@ -111,6 +111,8 @@ class SessionPipeline:
         self._fade = 1.0  # gain for resuming after a break: sound fades back in
         self.status = PipelineStatus()
         self.max_frames: int | None = None
+        #: a voice block not masked within this time is silenced (two 20 ms blocks of slack)
+        self.voice_deadline = 0.040
         self.finished = threading.Event()
 
     # -- wiring -------------------------------------------------------------------------------
@@ -268,6 +270,21 @@ class SessionPipeline:
                 self._emit_audio(channel, block)
             self._audio_pending[channel] = buf
 
+    def _mask_voice(self, voice: VoiceMaskerLike, block: np.ndarray) -> np.ndarray:
+        """The masked block, or silence when the masker errs or misses its deadline (fail closed)."""
+        safe = getattr(voice, "process_safe", None)
+        if safe is not None:
+            out = safe(block, self.voice_deadline)
+            if getattr(voice, "failed", False) and not np.any(out):
+                self.status.voice_failed_blocks += 1
+            return out
+        try:
+            return voice.process(block)
+        except Exception:
+            log.exception("voice masker failed; silencing the block")
+            self.status.voice_failed_blocks += 1
+            return np.zeros_like(block)
+
     def _emit_audio(self, channel: str, block: np.ndarray) -> None:
         start = self._audio_written.get(channel, 0)
         self._audio_written[channel] = start + len(block)
@@ -280,12 +297,7 @@ class SessionPipeline:
                 block = block * ramp.astype(np.float32)
                 self._fade = float(ramp[-1])
             if measures.voice_mask:
-                try:
-                    masked = self._voice(measures.voice_preset).process(block)
-                except Exception:
-                    log.exception("voice masker failed; silencing the block")
-                    self.status.voice_failed_blocks += 1
-                    masked = np.zeros_like(block)
+                masked = self._mask_voice(self._voice(measures.voice_preset), block)
             else:
                 masked = block
         silence = np.zeros_like(block)

@@ -129,3 +129,32 @@ def test_demo_source_deterministic(index):
     a, b = DemoVideoSource((320, 180)), DemoVideoSource((320, 180))
     a.open(), b.open()
     np.testing.assert_array_equal(a.frame_at(index), b.frame_at(index))
+
+
+def test_voice_deadline_overrun_gives_silence_never_the_natural_voice():
+    class SlowVoice:
+        def __init__(self, preset):  # noqa: ANN001
+            self.failed = False
+
+        def process_safe(self, block, deadline_s):  # noqa: ANN001
+            # what recording.masking.voice.VoiceMasker.process_safe does on an overrun
+            self.failed = True
+            return np.zeros_like(block)
+
+    p, c, _ = make(frames=6, voice=SlowVoice)
+    run(p)
+    court = np.concatenate([s for _, s in c.audio[(Audience.COURT, FLOOR)]])
+    judge = np.concatenate([s for _, s in c.audio[(Audience.JUDGE, FLOOR)]])
+    assert not court.any() and judge.any()
+    assert p.status.voice_failed_blocks == len(court) // AUDIO_BLOCK
+
+
+def test_real_voice_masker_in_the_pipeline_masks_and_keeps_length():
+    from recording.masking.voice import VoiceMasker
+
+    p, c, _ = make(frames=30, voice=lambda preset: VoiceMasker(preset, 48000, seed=1))
+    run(p)
+    court = np.concatenate([s for _, s in c.audio[(Audience.COURT, FLOOR)]])
+    judge = np.concatenate([s for _, s in c.audio[(Audience.JUDGE, FLOOR)]])
+    assert len(court) == len(judge) > 0
+    assert not np.allclose(court, judge)
