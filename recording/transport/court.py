@@ -32,7 +32,9 @@ from aiortc.mediastreams import MediaStreamError
 from recording.encode.writer import AudioTrack, MkvWriter
 from recording.model import AUDIO_RATE
 from recording.recorder import RecordingSink, SinkFactory
+from recording.session import SessionPlan
 from recording.transport import tracks as labels
+from recording.transport.court_media import CameraTrack, CourtCamera, cameras_for_witness
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, new_invite, safety_code, sdp_fingerprints, sign_invite
 from recording.transport.rtc import (
@@ -90,6 +92,13 @@ class CourtStats:
     recoveries_ms: list[float] = field(default_factory=list)  # loss → first frame again
     safety_code: str = ""
     ended_by: str = ""
+    #: the witness's breaks as the court saw them: {"by", "start", "end"} in seconds since admission,
+    #: "media_start"/"media_end" on the witness's media clock
+    breaks: list[dict[str, Any]] = field(default_factory=list)
+    on_break: bool = False
+    interpretation_blocks_received: dict[str, int] = field(default_factory=dict)
+    to_witness_tracks: list[str] = field(default_factory=list)  # labels sent to the witness
+    to_witness_frames_sent: int = 0
     width: int = 0
     height: int = 0
     errors: list[str] = field(default_factory=list)
@@ -105,7 +114,15 @@ class CourtStation:
                  on_curtain: Callable[[bool], None] | None = None,
                  judge_consumers: list[ReceivedConsumer] | None = None, judge_monitor: bool = False,
                  on_state: Callable[[str], None] | None = None,
-                 reconnect_window: float = RECONNECT_WINDOW) -> None:
+                 reconnect_window: float = RECONNECT_WINDOW, plan: SessionPlan | None = None,
+                 to_witness: list[CourtCamera] | None = None) -> None:
+        """``to_witness``: the court's cameras offered to the witness (the judge / questioner), filtered
+        through :func:`cameras_for_witness` with ``plan`` — a camera of the accused raises
+        :class:`LinkError` here, before anything is opened."""
+        if to_witness and plan is None:
+            raise LinkError("cameras for the witness need the session plan (who may face the witness)")
+        self.to_witness = cameras_for_witness(plan, list(to_witness)) if to_witness and plan else []
+        self._camera_tracks: list[CameraTrack] = []
         self._admit = admit
         self.consumers = list(consumers or [])
         self.judge_consumers = list(judge_consumers or [])
@@ -135,6 +152,7 @@ class CourtStation:
         self._lost_at: float | None = None
         self._pc = None
         self._mids: dict[str, str] = {}
+        self._break_started: float | None = None
         self._channel: Channel | None = None
         self._tasks: list[asyncio.Task] = []
         self.witness_media: dict[str, Any] = {}
@@ -261,7 +279,9 @@ class CourtStation:
             await self._refuse(ch, "error", "the offer's media certificate is not the admitted station's")
             raise LinkError("the witness station's media certificate changed after admission")
         mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
-        self._mids = {str(k): v for k, v in mids.items() if labels.valid(v)}
+        # what the witness sends: never a witness-bound label (those go the other way)
+        self._mids = {str(k): v for k, v in mids.items() if labels.valid(v) and not labels.is_to_witness(v)}
+        receive = offer.get("receive") if isinstance(offer.get("receive"), dict) else {}
         old, self._pc = self._pc, None
         if old is not None:
             with contextlib.suppress(Exception):
@@ -275,13 +295,14 @@ class CourtStation:
             if pc is not self._pc:
                 return
             if pc.connectionState == "connected":
-                self._set_state("live")
+                self._set_state("break" if self.stats.on_break else "live")
             elif pc.connectionState in ("failed", "closed"):
                 self._lost("media connection lost")
 
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
+        sending = self._attach_cameras(pc, receive)
         await pc.setLocalDescription(await pc.createAnswer())
-        await ch.send({"type": "answer", "sdp": pc.localDescription.sdp})
+        await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
         while True:
             msg = await ch.recv()
             if msg["type"] == "bye":
@@ -289,6 +310,52 @@ class CourtStation:
                 self._set_state("ended")
                 self._session_done.set()
                 return None
+            if msg["type"] == "break":
+                self._witness_break(msg.get("on") is True, msg.get("at"))
+
+    def _attach_cameras(self, pc, receive: dict[str, Any]) -> dict[str, str]:  # noqa: ANN001
+        """Put the allowed court cameras on the video slots the witness offered to receive; the
+        answer's ``{mid: label}``.  Only labels that pass :func:`tracks.is_to_witness` (never the
+        accused) are ever attached."""
+        cams = list(self.to_witness)
+        sending: dict[str, str] = {}
+        for t in pc.getTransceivers():
+            if not cams:
+                break
+            if t.kind != "video" or str(t.mid) not in receive or receive.get(str(t.mid)) != "video":
+                continue
+            cam = cams.pop(0)
+            label = cam.label
+            if not labels.is_to_witness(label):  # unreachable by construction; kept as the last gate
+                continue
+            track = CameraTrack(cam.source, label)
+            self._camera_tracks.append(track)
+            t.sender.replaceTrack(track)
+            t.direction = "sendonly"
+            sending[str(t.mid)] = label
+            if label not in self.stats.to_witness_tracks:
+                self.stats.to_witness_tracks.append(label)
+        return sending
+
+    def _rel(self) -> float:
+        return round(time.monotonic() - (self._admitted_at or time.monotonic()), 3)
+
+    def _witness_break(self, on: bool, at: Any) -> None:
+        """The witness took (or ended) a break at the witness station: curtain the public display for
+        the whole break (frames still arrive: the witness's curtain), say so, log it."""
+        at = round(float(at), 3) if isinstance(at, int | float) else None
+        st = self.stats
+        now = time.monotonic()
+        if on and not st.on_break:
+            st.on_break = True
+            st.breaks.append({"by": "witness", "start": self._rel(), "end": None, "media_start": at, "media_end": None})
+            self._set_curtain(True, now, stall=False)
+            self._set_state("break")
+        elif not on and st.on_break:
+            st.on_break = False
+            if st.breaks:
+                st.breaks[-1].update(end=self._rel(), media_end=at)
+            self._set_state("live")  # the curtain lifts with the next (masked) frame
 
     def _lost(self, reason: str) -> None:
         """The witness is gone for now: curtain at once, wait for a re-join."""
@@ -354,7 +421,8 @@ class CourtStation:
             self._last_frame_at = now
             if st.frames_received > 1:
                 st.fps_received = round((st.frames_received - 1) / max(1e-6, now - self._first_frame_at), 2)
-            self._set_curtain(False, now)
+            if not st.on_break:
+                self._set_curtain(False, now)
             self._deliver(self.consumers, "on_video", frame, now)
 
     def _deliver(self, consumers: list, method: str, *args: Any) -> None:
@@ -389,16 +457,19 @@ class CourtStation:
                     self.stats.judge_audio_blocks_received += 1
                     self._deliver(self.judge_consumers, "on_audio", samples, pts, now)
                 else:
+                    ib = self.stats.interpretation_blocks_received
+                    ib[channel] = ib.get(channel, 0) + 1
                     self._deliver(self.consumers, "on_interpretation", channel, samples, pts, now)
                 pts += len(samples)
 
-    def _set_curtain(self, on: bool, now: float) -> None:
+    def _set_curtain(self, on: bool, now: float, stall: bool = True) -> None:
         if on == self.curtained:
             return
         self.curtained = on
         if on:
-            self.stats.stalls += 1
-            self._stall_started = now
+            if stall:
+                self.stats.stalls += 1
+                self._stall_started = now
         elif self._stall_started is not None:
             self.stats.stalled_seconds = round(self.stats.stalled_seconds + now - self._stall_started, 3)
             self._stall_started = None
@@ -409,7 +480,8 @@ class CourtStation:
         while True:
             await asyncio.sleep(0.05)
             now = time.monotonic()
-            if self._last_frame_at is not None and now - self._last_frame_at > self._stall_after:
+            if self._last_frame_at is not None and now - self._last_frame_at > self._stall_after \
+                    and not self.stats.on_break:
                 self._set_curtain(True, now)
             if self._lost_at is not None and now - self._lost_at > self._reconnect_window \
                     and not self._session_done.is_set():
@@ -440,7 +512,8 @@ class CourtStation:
         return self.stats
 
     def end(self) -> None:
-        """End the session now (the clerk's "end"): :meth:`serve` returns."""
+        """End the session now (the clerk's "end"): :meth:`serve` returns; the witness station gets
+        an ``end`` message (it ends and seals its own session)."""
         self.stats.ended_by = self.stats.ended_by or "court"
         self._session_done.set()
 
@@ -452,9 +525,18 @@ class CourtStation:
                                                     + time.monotonic() - self._lost_at, 3)
             self._lost_at = None
         self._session_done.set()
+        st = self.stats
+        if st.on_break and st.breaks:
+            st.breaks[-1].update(end=self._rel())
         if self._channel is not None and not self._channel.closed:
             with contextlib.suppress(LinkError):
+                if st.ended_by != "witness":  # the court ends it: the witness ends and seals its side
+                    await self._channel.send({"type": "end", "reason": "the clerk ended the session"
+                                              if st.ended_by == "court" else st.ended_by or reason})
                 await self._channel.send({"type": "bye", "reason": reason})
+        st.to_witness_frames_sent = sum(t.frames_sent for t in self._camera_tracks)
+        for t in self._camera_tracks:
+            t.stop()
         pc, self._pc = self._pc, None
         if pc is not None:
             await pc.close()
@@ -468,15 +550,20 @@ class CourtStation:
 
 class ReceivedRecorder:
     """Records what the court receives into one Matroska recording (H.264 + Opus) written by its own
-    thread into a sink from ``sink_factory`` (in the app: an encrypting vault recording).
+    thread into a sink from ``sink_factory`` (in the app: an encrypting vault recording): the masked
+    video, the masked floor (track 0, tagged with the floor language) and every interpretation
+    channel in ``channels`` as its own audio track tagged with its ISO 639-2 code.
 
     Received RTP timestamps have random offsets per track, so the recording's timeline is the court's
     arrival clock: the first media to arrive is t=0; within a track the sender's timestamps are kept.
     """
 
     def __init__(self, sink_factory: SinkFactory, meta: dict[str, Any], fps: int = 30,
-                 preset: str = "ultrafast", language: str = "und") -> None:
+                 preset: str = "ultrafast", language: str = "und", channels: tuple[str, ...] = ()) -> None:
         self._factory = sink_factory
+        self.channels = tuple(c for c in dict.fromkeys(channels) if labels.valid(labels.interpretation(c))
+                              and c != "floor")
+        self._track_of = {"floor": 0, **{c: i + 1 for i, c in enumerate(self.channels)}}
         self._meta = meta
         self.fps = fps
         self._preset = preset
@@ -485,7 +572,7 @@ class ReceivedRecorder:
         self._thread = threading.Thread(target=self._run, name="court-recorder", daemon=True)
         self._t0: float | None = None
         self._v0: tuple[float, float] | None = None  # (first pts s, first arrival rel)
-        self._a0: tuple[int, int] | None = None  # (first pts samples, start sample)
+        self._a0: dict[str, tuple[int, int]] = {}  # channel → (first pts samples, start sample)
         self.sink: RecordingSink | None = None
         self.writer: MkvWriter | None = None
         self.frames = 0
@@ -493,8 +580,10 @@ class ReceivedRecorder:
         self.recording_id = ""
         self.error = ""
         self._last_index = -1
-        self._next_audio = 0
-        self._pending_audio: list[tuple[np.ndarray, int]] = []
+        self._next_audio: dict[int, int] = {}
+        self._pending_audio: list[tuple[int, np.ndarray, int]] = []
+        self.audio_blocks: dict[str, int] = {}
+        self.extra_meta: dict[str, Any] = {}  # written at seal time (e.g. the witness's breaks)
 
     def start(self) -> None:
         self._thread.start()
@@ -518,21 +607,34 @@ class ReceivedRecorder:
         """A new media connection: its RTP timestamps have new random offsets, so re-anchor both
         tracks on the arrival clock (the recording shows the gap as it was at the court)."""
         self._v0 = None
-        self._a0 = None
+        self._a0 = {}
 
     def on_audio(self, samples: np.ndarray, pts_samples: int, arrival: float) -> None:
+        self._on_channel("floor", samples, pts_samples, arrival)
+
+    def on_interpretation(self, channel: str, samples: np.ndarray, pts_samples: int, arrival: float) -> None:
+        if channel in self._track_of:
+            self._on_channel(channel, samples, pts_samples, arrival)
+
+    def _on_channel(self, channel: str, samples: np.ndarray, pts_samples: int, arrival: float) -> None:
         if self._t0 is None:
             self._t0 = arrival
-        if self._a0 is None:
-            self._a0 = (pts_samples, int(round((arrival - self._t0) * AUDIO_RATE)))
-        self._put(("a", samples, pts_samples - self._a0[0] + self._a0[1]))
+        a0 = self._a0.get(channel)
+        if a0 is None:
+            a0 = self._a0[channel] = (pts_samples, int(round((arrival - self._t0) * AUDIO_RATE)))
+        self.audio_blocks[channel] = self.audio_blocks.get(channel, 0) + 1
+        self._put(("a", self._track_of[channel], samples, pts_samples - a0[0] + a0[1]))
+
+    def audio_tracks(self) -> tuple[AudioTrack, ...]:
+        return (AudioTrack(self._language, "Floor (masked, as received)"),
+                *(AudioTrack(c, f"Interpretation {c} (as received)") for c in self.channels))
 
     def _open(self, width: int, height: int) -> None:
+        tracks = self.audio_tracks()
         meta = {**self._meta, "kind": "received-masked", "fps": self.fps, "size": [width, height],
-                "tracks": [{"language": self._language, "title": "Floor (masked, as received)"}]}
+                "tracks": [{"language": t.language, "title": t.title} for t in tracks]}
         self.sink = self._factory("received-masked", meta)
-        self.writer = MkvWriter(self.sink, width, height, self.fps,
-                                (AudioTrack(self._language, "Floor (masked, as received)"),),
+        self.writer = MkvWriter(self.sink, width, height, self.fps, tracks,
                                 preset=self._preset, title=f"{self._meta.get('case_number', '')} (received)")
 
     def _run(self) -> None:
@@ -557,34 +659,36 @@ class ReceivedRecorder:
                     self.frames += 1
                     if self.frames % self.fps == 0:
                         self.sink.flush()
-                    for samples, start in self._pending_audio:
-                        self._write_audio(samples, start)
+                    for track, samples, start in self._pending_audio:
+                        self._write_audio(track, samples, start)
                     self._pending_audio.clear()
                 else:
-                    _, samples, start = item
+                    _, track, samples, start = item
                     if self.writer is None:
-                        if len(self._pending_audio) < 250:
-                            self._pending_audio.append((samples, start))
+                        if len(self._pending_audio) < 250 * len(self._track_of):
+                            self._pending_audio.append((track, samples, start))
                     else:
-                        self._write_audio(samples, start)
+                        self._write_audio(track, samples, start)
             except Exception as exc:  # disk full, sink refused: stop recording, keep what was written
                 self.error = f"recording stopped: {exc}"
                 log.error("received recording stopped: %s", type(exc).__name__)
 
-    def _write_audio(self, samples: np.ndarray, start: int) -> None:
+    def _write_audio(self, track: int, samples: np.ndarray, start: int) -> None:
         assert self.writer is not None
-        if start < self._next_audio:  # overlap after jitter: drop the samples already covered
-            cut = self._next_audio - start
+        nxt = self._next_audio.get(track, 0)
+        if start < nxt:  # overlap after jitter: drop the samples already covered
+            cut = nxt - start
             if cut >= len(samples):
                 return
-            samples, start = samples[cut:], self._next_audio
-        self.writer.write_audio(0, samples, start)
-        self._next_audio = start + len(samples)
+            samples, start = samples[cut:], nxt
+        self.writer.write_audio(track, samples, start)
+        self._next_audio[track] = start + len(samples)
 
     def stop(self) -> str:
         """Finish and seal; returns the recording id ("" when nothing was received)."""
-        self._queue.put(None)
-        self._thread.join()
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
         if self.writer is None or self.sink is None:
             return ""
         try:
@@ -596,6 +700,8 @@ class ReceivedRecorder:
             self.sink.set_meta("duration", round((self._last_index + 1) / self.fps, 3))
             self.sink.set_meta("audio_rate", AUDIO_RATE)
             self.sink.set_meta("chapters", [])
+            for k, v in self.extra_meta.items():
+                self.sink.set_meta(k, v)
             self.recording_id = self.sink.seal()
         except Exception as exc:
             self.error = f"could not seal the received recording: {exc}"

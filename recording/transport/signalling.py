@@ -11,8 +11,10 @@ court → witness   {"type": "waiting", "safety_code"}                (in the wa
 court → witness   {"type": "admitted", "resume"} | {"type": "refused", "reason"}
 witness → court   {"type": "resume", "session_id", "resume"}        (after a loss: re-join)
 court → witness   {"type": "resumed", "resume"}                     (the next resumption token)
-witness → court   {"type": "offer", "sdp", "tracks": {mid: label}}
-court → witness   {"type": "answer", "sdp"}
+witness → court   {"type": "offer", "sdp", "tracks": {mid: label}, "receive": {mid: kind}}
+court → witness   {"type": "answer", "sdp", "tracks": {mid: label}}   (what the court sends back)
+witness → court   {"type": "break", "on": bool, "by": "witness", "at": media seconds}
+court → witness   {"type": "end", "reason"}                          (the clerk ended the session)
 either            {"type": "bye", "reason"}                         (end of session; then close)
 court → witness   {"type": "error", "reason"}                       (bad/used token, protocol)
 
@@ -46,7 +48,8 @@ from recording.transport.errors import FingerprintMismatch, LinkError, Refused
 
 MAX_MESSAGE = 256 * 1024
 MAX_LINE = MAX_MESSAGE  # (name of the first version, kept for callers)
-TYPES = {"join", "waiting", "admitted", "refused", "resume", "resumed", "offer", "answer", "bye", "error"}
+TYPES = {"join", "waiting", "admitted", "refused", "resume", "resumed", "offer", "answer", "break", "end", "bye",
+         "error"}
 PATH = "/testimony-shield/link/v1"
 PING_INTERVAL = 1.0
 PING_TIMEOUT = 3.0
@@ -176,7 +179,7 @@ class Channel:
 
     async def expect(self, *types: str, timeout: float | None = None) -> dict[str, Any]:
         msg = await self.recv(timeout)
-        if msg["type"] == "bye":
+        if msg["type"] in ("bye", "end") and msg["type"] not in types:
             raise LinkError(f"the other station ended the session ({msg.get('reason', 'no reason given')})")
         if msg["type"] in ("error", "refused") and msg["type"] not in types:
             raise Refused(f"the court station refused: {msg.get('reason', 'no reason given')}")

@@ -7,6 +7,14 @@ by its label, and ignores labels it does not know or is not authorised to show.
 - ``court/audio/<lang>`` — an interpretation channel (ISO 639-2, e.g. ``court/audio/spa``);
 - ``judge/video``, ``judge/audio/floor`` — the unmasked witness, sent only when the witness's plan
   authorises the judge and the court's invitation says it has a judge's monitor; shown only there.
+
+Court → witness (the court's answer carries ``{"tracks": {mid: label}}`` for what it sends):
+
+- ``witness/video/<role>`` — the camera of the person speaking to the witness: the judge or a
+  questioner (:data:`TO_WITNESS_ROLES`).  **There is no label for the accused**: ``witness/video/accused``
+  is not a valid label, :func:`to_witness` refuses it, and both stations drop any track whose label
+  is not valid — so no track of the accused can be offered to, or shown at, the witness station.
+- ``interpreter/audio/floor`` — the masked floor, sent to a remote interpreter station.
 """
 
 from __future__ import annotations
@@ -17,11 +25,37 @@ COURT_VIDEO = "court/video"
 COURT_FLOOR = "court/audio/floor"
 JUDGE_VIDEO = "judge/video"
 JUDGE_FLOOR = "judge/audio/floor"
+INTERPRETER_FLOOR = "interpreter/audio/floor"
+#: who may appear on a camera sent to the witness (Role values).  Never "accused".
+TO_WITNESS_ROLES = ("judge", "prosecution", "defence", "intermediary")
+FORBIDDEN_TO_WITNESS = ("accused",)
 _LABEL = re.compile(r"^(court|judge)/(video|audio/[a-z]{2,8})$")
+_TO_WITNESS = re.compile(r"^witness/video/(" + "|".join(TO_WITNESS_ROLES) + r")$")
 
 
 def valid(label: object) -> bool:
-    return isinstance(label, str) and bool(_LABEL.match(label))
+    """A label a station may send or accept.  Any label naming the accused is invalid."""
+    if not isinstance(label, str) or any(f in label for f in FORBIDDEN_TO_WITNESS):
+        return False
+    return bool(_LABEL.match(label) or _TO_WITNESS.match(label) or label == INTERPRETER_FLOOR)
+
+
+def to_witness(role: str) -> str:
+    """The label of a camera sent to the witness showing ``role`` (a Role value).  ``ValueError`` for
+    the accused or any role not allowed to face the witness."""
+    role = str(role)
+    if role in FORBIDDEN_TO_WITNESS or role not in TO_WITNESS_ROLES:
+        raise ValueError(f"a '{role}' camera is never sent to the witness")
+    return f"witness/video/{role}"
+
+
+def is_to_witness(label: object) -> bool:
+    return isinstance(label, str) and bool(_TO_WITNESS.match(label)) and valid(label)
+
+
+def role_of(label: str) -> str:
+    """The role shown by a ``witness/video/<role>`` label ("" for other labels)."""
+    return label.rsplit("/", 1)[1] if is_to_witness(label) else ""
 
 
 def interpretation(channel: str) -> str:

@@ -11,6 +11,15 @@ What is sent (labels in :mod:`recording.transport.tracks`):
   authorises the judge (``plan.unmasked(Audience.JUDGE)``) AND the court's signed invitation says it
   has a judge's monitor.
 
+Court → witness: the offer asks for one video slot (``"receive": {mid: "video"}``); the court puts
+the camera of the person speaking to the witness on it and names it in its answer
+(``witness/video/judge``…).  A track whose label is not a valid witness-bound label — any label
+naming the accused is invalid — is drained and never shown (``to_witness_tracks_refused``).
+
+Control: a break taken at the witness station (the pipeline's break listener) is sent to the court
+as ``{"type": "break", "on", "at"}`` (re-sent after a reconnection while it lasts); the court's
+``end`` message ends the session here (the caller then ends and seals its local session).
+
 Resilience: on a lost signalling connection or a failed media connection the link goes
 "reconnecting" and re-joins with the one-time resumption token the court gave it (bound to the
 session, rotated on every resume), then makes a new offer/answer.  The pipeline and the local
@@ -268,7 +277,10 @@ class WitnessLink:
 
     def __init__(self, invite: Invite, feed: LinkFeed, media: dict[str, Any] | None = None,
                  on_state: Callable[[str], None] | None = None,
-                 reconnect_window: float = RECONNECT_WINDOW) -> None:
+                 reconnect_window: float = RECONNECT_WINDOW, speaking: list[Any] | None = None,
+                 receive_video: bool = True) -> None:
+        """``speaking``: consumers of the court's camera (``on_court_video(label, frame, arrival)``,
+        on the event loop) — the witness window's "speaking to you" panel."""
         self.invite = invite
         self.feed = feed
         self.media = dict(media or {})
@@ -291,6 +303,18 @@ class WitnessLink:
         self._reconnect_window = reconnect_window
         self._resume = ""
         self._listener: asyncio.Task | None = None
+        self.speaking = list(speaking or [])
+        self.receive_video = receive_video
+        self.court_video_frames = 0
+        self.court_video_labels: list[str] = []
+        self.to_witness_tracks_refused = 0
+        self.end_reason = ""
+        self.breaks_signalled = 0
+        self._on_break: tuple[bool, float] | None = None
+        self._tasks: list[asyncio.Task] = []
+        self._loop = feed._loop
+        if feed._pipeline is not None:
+            feed._pipeline.add_break_listener(self._pipeline_break)
 
     def _set_state(self, state: str) -> None:
         if state != self.state:
@@ -327,6 +351,9 @@ class WitnessLink:
         senders = {}
         for label, track in self.feed.new_tracks():
             senders[label] = pc.addTrack(track)
+        slot = pc.addTransceiver("video", direction="recvonly") if self.receive_video else None
+        answer_tracks: dict[str, str] = {}
+        pc.on("track", lambda track: self._on_track(pc, track, answer_tracks))
 
         @pc.on("connectionstatechange")
         def _state() -> None:
@@ -343,19 +370,75 @@ class WitnessLink:
             for label, sender in senders.items():
                 if t.sender is sender and t.mid is not None:
                     mids[t.mid] = label
-        await self.channel.send({"type": "offer", "sdp": pc.localDescription.sdp, "tracks": mids})
+        receive = {str(slot.mid): "video"} if slot is not None and slot.mid is not None else {}
+        await self.channel.send({"type": "offer", "sdp": pc.localDescription.sdp, "tracks": mids, "receive": receive})
         answer = await self.channel.expect("answer", timeout=timeout)
         sdp = answer.get("sdp")
         if not isinstance(sdp, str):
             raise LinkError("the court station sent a malformed answer")
         check_sdp_fingerprint(sdp, self.invite)  # FingerprintMismatch: not our court
+        got = answer.get("tracks") if isinstance(answer.get("tracks"), dict) else {}
+        answer_tracks.update({str(k): v for k, v in got.items() if str(k) in receive and isinstance(v, str)})
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "answer"))
         self._listener = asyncio.ensure_future(self._listen(self.channel))
+        if self._on_break is not None and self._on_break[0]:  # a break that started while reconnecting
+            await self._send_break(*self._on_break)
+
+    # -- court → witness video ---------------------------------------------------------------
+    def _on_track(self, pc, track, answer_tracks: dict[str, str]) -> None:  # noqa: ANN001
+        mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
+        label = answer_tracks.get(str(mid), "")
+        if track.kind == "video" and labels.is_to_witness(label):
+            if label not in self.court_video_labels:
+                self.court_video_labels.append(label)
+            self._tasks.append(asyncio.ensure_future(self._court_video(track, label)))
+        else:  # unlabelled, or a label no witness may see (the accused has none): drain, never show
+            self.to_witness_tracks_refused += 1
+            log.warning("a court track labelled %r was refused", label[:40])
+            self._tasks.append(asyncio.ensure_future(self._drain(track)))
+
+    async def _drain(self, track) -> None:  # noqa: ANN001
+        with contextlib.suppress(MediaStreamError):
+            while True:
+                await track.recv()
+
+    async def _court_video(self, track, label: str) -> None:  # noqa: ANN001
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            self.court_video_frames += 1
+            now = time.monotonic()
+            for c in self.speaking:
+                try:
+                    c.on_court_video(label, frame, now)
+                except Exception:
+                    log.exception("a speaking-to-you consumer failed")
+
+    # -- control ------------------------------------------------------------------------------
+    def _pipeline_break(self, on: bool, t: float) -> None:  # pipeline or caller thread
+        self._on_break = (on, t)
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the session is over
+            self._loop.call_soon_threadsafe(lambda: self._tasks.append(
+                asyncio.ensure_future(self._send_break(on, t))))
+
+    async def _send_break(self, on: bool, t: float) -> None:
+        ch = self.channel
+        if ch is None or ch.closed or self._listener is None:
+            return  # not live on this channel yet: start_media() sends the break state
+        with contextlib.suppress(LinkError):
+            await ch.send({"type": "break", "on": on, "by": "witness", "at": round(float(t), 3)})
+            self.breaks_signalled += 1
 
     async def _listen(self, channel: Channel) -> None:
         try:
             while True:
                 msg = await channel.recv()
+                if msg["type"] == "end":
+                    reason = msg.get("reason")
+                    self.end_reason = reason if isinstance(reason, str) else "the court ended the session"
+                    self.ended_by = self.ended_by or "court"
                 if msg["type"] == "bye":
                     self.ended_by = self.ended_by or "court"
                     return
@@ -371,6 +454,9 @@ class WitnessLink:
             asyncio.ensure_future(self.pc.close())
 
     async def _teardown(self) -> None:
+        for t in self._tasks:
+            t.cancel()
+        self._tasks.clear()
         if self._listener is not None:
             self._listener.cancel()
             self._listener = None
@@ -461,4 +547,7 @@ class WitnessLink:
                 "tracks_sent": {k: c.frames_sent or c.blocks_sent for k, c in self.feed.counters.items()},
                 "safety_code": self.safety_code, "first_frame_sent_ms": first, "ended_by": self.ended_by,
                 "reconnects": self.reconnects, "reconnecting_seconds": self.reconnecting_seconds,
-                "recoveries_ms": self.recoveries_ms}
+                "recoveries_ms": self.recoveries_ms, "end_reason": self.end_reason,
+                "court_video_frames_received": self.court_video_frames, "court_video_tracks": self.court_video_labels,
+                "to_witness_tracks_refused": self.to_witness_tracks_refused,
+                "breaks_signalled": self.breaks_signalled}
