@@ -5,11 +5,13 @@ safety code, public display and judge's monitor; the witness's join window.  Hea
 runs and tests)::
 
     testimony-shield court   --headless --vault DIR --invite-out FILE --duration S [--admit-all]
-    testimony-shield witness --headless --join FILE --vault DIR --duration S
+    testimony-shield witness --headless --join FILE --vault DIR --duration S [--break-at T [--break-length L]]
 
 The court opens its vault, signs an invitation with the vault's station key, waits for the witness in
 the waiting room (``--admit-all`` admits at once; otherwise a terminal prompt), records what it
-receives into its vault and prints a JSON summary.  The witness checks the invitation (signature,
+receives (masked floor and every interpretation channel, tagged tracks) into its vault, plays the
+floor on the courtroom speakers when there are any, sends the judge's camera (a calm demo card) to
+the witness — never a camera of the accused — and prints a JSON summary (with the witness's breaks).  The witness checks the invitation (signature,
 expiry, optional pinned court key), runs the live session on the demo witness, records locally (the
 authoritative copy: masked + raw) and sends the COURT audience's masked media.  The last stdout line
 of each is the JSON summary.  Exit codes: 0 done, 1 finished with errors, 2 bad input (invitation
@@ -56,6 +58,10 @@ def register(subparsers) -> None:
     w.add_argument("--court-key", default=None, metavar="HEX",
                    help="pin the court station's Ed25519 public key (hex): refuse invitations signed by any other")
     w.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
+    w.add_argument("--break-at", type=float, default=None, metavar="T",
+                   help="scripted runs: the witness takes a break T seconds after going live")
+    w.add_argument("--break-length", type=float, default=2.0, metavar="L",
+                   help="length of the scripted break in seconds (default 2)")
     w.add_argument("--passphrase-file", type=Path, default=None,
                    help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
     w.set_defaults(func=run_witness)
@@ -103,6 +109,7 @@ def _court_summary(stats: Any, recorders: list, errors: list[str], inv: Any, vau
                    t0: float) -> dict[str, Any]:
     recording_ids = []
     for rec in recorders:
+        rec.extra_meta["breaks"] = list(stats.breaks)
         rid = rec.stop()
         if rid:
             recording_ids.append(rid)
@@ -111,6 +118,8 @@ def _court_summary(stats: Any, recorders: list, errors: list[str], inv: Any, vau
     out = dataclasses.asdict(stats)
     out.update(errors=errors, recording_id=recording_ids[0] if recording_ids else "", recordings=recording_ids,
                recorded_frames=sum(r.frames for r in recorders),
+               recorded_audio_tracks=[t.language for t in recorders[0].audio_tracks()] if recorders else [],
+               recorded_audio_blocks=recorders[0].audio_blocks if recorders else {},
                recorder_dropped=sum(r.dropped for r in recorders),
                court_key_fingerprint=inv.court_key_fingerprint, vault=str(vault.root), invite=str(args.invite_out),
                duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
@@ -125,6 +134,7 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
     from recording.model import Audience
     from recording.session import demo_plan
     from recording.transport.court import ReceivedRecorder
+    from recording.transport.court_media import CourtSpeakers, questioner_cameras
     from recording.transport.errors import LinkError
     from recording.transport.invite import write_invite
     from ui.link.court_window import CourtLink, CourtStationWindow, JudgeMonitorWindow
@@ -132,11 +142,13 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
 
     app = QApplication.instance()
     plan = demo_plan()
-    meta = {"case_number": plan.case_number, "witness": plan.witness_pseudonym,
+    meta = {"case_number": plan.case_number,
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "source": "remote link (received)"}
     recorders: list[ReceivedRecorder] = []
     loop = LoopThread()
     judge = JudgeMonitorWindow(authorised=plan.unmasked(Audience.JUDGE))
+    speakers = CourtSpeakers()
+    speakers.open()
 
     def admitted(request: dict[str, Any]) -> None:  # link thread
         fps = request.get("media", {}).get("fps", 30)
@@ -144,13 +156,15 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
         rec = ReceivedRecorder(lambda kind, m: vault.create_recording(m, recipients=["judge", "clerk"],
                                                                       signer_passphrase=passphrase),
                                {**meta, "link_session": link.court.stats.session_id}, fps=fps,
-                               preset=settings.encoder_preset, language=plan.floor_language)
+                               preset=settings.encoder_preset, language=plan.floor_language,
+                               channels=_channels(plan, request))
         rec.start()
         recorders.append(rec)
         link.court.consumers.append(rec)
 
-    link = CourtLink(loop, judge_monitor=judge.authorised, judge_consumers=[judge.consumer], on_admitted=admitted)
-    window = CourtStationWindow(link, plan.case_number, judge=judge)
+    link = CourtLink(loop, judge_monitor=judge.authorised, judge_consumers=[judge.consumer], on_admitted=admitted,
+                     consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
+    window = CourtStationWindow(link, plan.case_number, judge=judge, speakers_message=speakers.message)
     link.court.consumers.append(window.public)
     t0 = time.monotonic()
     try:
@@ -165,7 +179,9 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
     result: dict[str, Any] = {}
 
     def finished(stats: Any) -> None:
+        speakers.close()
         result.update(_court_summary(stats, recorders, list(stats.errors), inv, vault, args, t0))
+        result.update(speakers_message=speakers.message, speaker_blocks_played=speakers.blocks)
         print(json.dumps(result), flush=True)
 
     link.finished.connect(finished)
@@ -190,6 +206,17 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
     return 1 if result.get("errors") else 0
 
 
+def _channels(plan: Any, request: dict[str, Any]) -> tuple[str, ...]:
+    """Interpretation channels to record: the court plan's languages and those the joining station
+    announces (``court/audio/<lang>`` labels), each an ISO 639-2 code."""
+    from recording.transport import tracks as labels
+
+    announced = request.get("media", {}).get("tracks", [])
+    theirs = [labels.channel(t) for t in announced if isinstance(t, str) and labels.valid(t)
+              and labels.audience(t) == "court" and labels.channel(t) not in (None, "floor")]
+    return tuple(dict.fromkeys([*plan.languages, *(c for c in theirs if c and len(c) == 3 and c.isalpha())]))
+
+
 async def _ask_admit(request: dict[str, Any]) -> bool:
     if not (sys.stdin is not None and sys.stdin.isatty()):
         _note("court: a witness station is in the waiting room, but there is no terminal to admit it on "
@@ -205,13 +232,18 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
     from recording.model import Audience
     from recording.session import demo_plan
     from recording.transport.court import CourtStation, ReceivedRecorder, admit_all
+    from recording.transport.court_media import CourtSpeakers, questioner_cameras
     from recording.transport.errors import LinkError
     from recording.transport.invite import write_invite
+    from ui.link.status import court_text
 
     plan = demo_plan()
-    meta = {"case_number": plan.case_number, "witness": plan.witness_pseudonym,
+    meta = {"case_number": plan.case_number,
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "source": "remote link (received)"}
     recorders: list[ReceivedRecorder] = []
+    speakers = CourtSpeakers()
+    speakers.open()
+    _note(f"court: {speakers.message}")
 
     def sink(kind: str, m: dict[str, Any]):  # noqa: ANN202
         return vault.create_recording(m, recipients=["judge", "clerk"], signer_passphrase=passphrase)
@@ -222,18 +254,21 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
             fps = request.get("media", {}).get("fps", 30)
             fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
             rec = ReceivedRecorder(sink, {**meta, "link_session": court.stats.session_id}, fps=fps,
-                                   preset=settings.encoder_preset, language=plan.floor_language)
+                                   preset=settings.encoder_preset, language=plan.floor_language,
+                                   channels=_channels(plan, request))
             rec.start()
             recorders.append(rec)
             court.consumers.append(rec)
         return ok
 
     def on_state(state: str) -> None:
-        if state in ("reconnecting", "live", "admitting"):
-            _note(f"court: {'reconnecting…' if state == 'reconnecting' else state}")
+        if state in ("reconnecting", "live", "admitting", "break"):
+            _note(f"court: {court_text(state)}")
 
-    # the judge's monitor gets the unmasked witness only when the court's plan authorises the judge
-    court = CourtStation(admit=admit, judge_monitor=plan.unmasked(Audience.JUDGE), on_state=on_state)
+    # the judge's monitor gets the unmasked witness only when the court's plan authorises the judge;
+    # the witness gets the judge's camera (the plan's gate refuses any camera of the accused)
+    court = CourtStation(admit=admit, judge_monitor=plan.unmasked(Audience.JUDGE), on_state=on_state,
+                         consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
     t0 = time.monotonic()
     try:
         host, port = await court.open()
@@ -248,11 +283,14 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
     _note(f"court: invitation written to {args.invite_out} (session {inv.session_id}, signalling {host}:{port}, "
           f"court key {inv.court_key_fingerprint}); waiting room open")
     stats = await court.serve(args.duration, join_timeout=args.join_timeout)
+    speakers.close()
     if stats.safety_code:
         _note(f"court: safety code {stats.safety_code} (the witness station shows the same)")
     loop = asyncio.get_running_loop()
     errors = list(stats.errors)
     out = await loop.run_in_executor(None, _court_summary, stats, recorders, errors, inv, vault, args, t0)
+    out.update(speakers=speakers.available or speakers.blocks > 0, speakers_message=speakers.message,
+               speaker_blocks_played=speakers.blocks)
     print(json.dumps(out), flush=True)
     if not stats.witness_admitted:
         return _fail(f"no witness took part ({stats.ended_by})", 3)
@@ -321,6 +359,17 @@ def run_witness(args: argparse.Namespace) -> int:
     return asyncio.run(_witness(args, invite, session, size, fps))
 
 
+async def _scripted_break(session: Any, at: float, length: float) -> None:
+    """Scripted runs: the witness takes a break ``at`` seconds after going live, for ``length``
+    seconds (as the witness's break button does: LiveSession.request_break / end_break)."""
+    await asyncio.sleep(max(0.0, at))
+    session.request_break("witness")
+    _note(f"witness: break taken ({length:g} s)")
+    await asyncio.sleep(max(0.0, length))
+    session.end_break()
+    _note("witness: ready to continue")
+
+
 def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int) -> int:
     """The witness station's join window: safety code, status, masked self-view."""
     from PySide6.QtWidgets import QApplication
@@ -345,7 +394,7 @@ def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: t
     except LinkError as exc:
         loop.stop()
         return _fail(str(exc), 2)
-    window = WitnessStationWindow(runner, invite.media.get("case_number", ""))
+    window = WitnessStationWindow(runner, invite.media.get("case_number", ""), session=session)
     result: dict[str, Any] = {}
 
     def finished(stats: dict[str, Any]) -> None:
@@ -410,12 +459,16 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
     session.pipeline.max_frames = int(round(args.duration * fps))
     session.start_recording()  # the local recording is the authoritative copy
     session.go_live()
+    scripted = asyncio.ensure_future(_scripted_break(session, args.break_at, args.break_length)) \
+        if args.break_at is not None else None
     reason = await link.run_until(session.pipeline.finished.is_set)
+    if scripted is not None:
+        scripted.cancel()
     await link.close("the witness session ended" if reason == "done" else reason)
     summary = await loop.run_in_executor(None, session.end)
     out = dataclasses.asdict(summary)
     out.update(link.stats())
-    out.update(session_id=invite.session_id, court_key_fingerprint=invite.court_key_fingerprint,
+    out.update(ended_by_court=reason == "court", session_id=invite.session_id, court_key_fingerprint=invite.court_key_fingerprint,
                recording_id=next((r["id"] for r in summary.recordings if r["kind"] == "masked"), ""),
                size=list(size), fps=fps, duration=args.duration, vault=str(session.vault.root),
                wall_seconds=round(time.monotonic() - t0, 2))

@@ -1,7 +1,9 @@
 """The court station's windows: waiting room (admit / refuse the joining witness station after
 comparing the safety code), the public display (the masked witness as received; curtained when
 frames stop or the link is reconnecting), the judge's monitor (the unmasked witness only when the
-plan authorises the judge), and the connection status."""
+plan authorises the judge), the connection status, whether the courtroom speakers play the witness,
+and the session's end: a break the witness takes at the witness station shows here as "The witness
+is on a break" with the public display curtained; *End session* ends and seals both stations."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from ui.widgets.video_view import VideoView
 log = logging.getLogger("testimony_shield.ui.link.court")
 
 CURTAIN_TEXT = "Witness curtained (no live picture)"
+BREAK_TEXT = "The witness is on a break"
 
 
 class ViewConsumer:
@@ -65,22 +68,23 @@ class CourtLink(QObject):
     def __init__(self, loop: LoopThread, judge_monitor: bool = False,
                  consumers: list[Any] | None = None, judge_consumers: list[Any] | None = None,
                  on_admitted: Callable[[dict[str, Any]], None] | None = None,
-                 reconnect_window: float = 60.0) -> None:
+                 reconnect_window: float = 60.0, plan: Any = None, to_witness: list[Any] | None = None) -> None:
         super().__init__()
         self._loop = loop
         self._pending: asyncio.Future | None = None
         self._on_admitted = on_admitted
         self._lock = threading.Lock()
         self._curtain_listeners: list[Callable[[bool], None]] = []
-        self.court = self._create(judge_monitor, consumers, judge_consumers, reconnect_window)
+        self.court = self._create(judge_monitor, consumers, judge_consumers, reconnect_window, plan, to_witness)
         self.request: dict[str, Any] | None = None
 
     def _create(self, judge_monitor: bool, consumers: list[Any] | None, judge_consumers: list[Any] | None,
-                reconnect_window: float) -> CourtStation:
+                reconnect_window: float, plan: Any, to_witness: list[Any] | None) -> CourtStation:
         async def make() -> CourtStation:  # asyncio objects belong to the link's loop
             return CourtStation(admit=self._admit, consumers=consumers, judge_consumers=judge_consumers,
                                 judge_monitor=judge_monitor, on_state=self.state_changed.emit,
-                                on_curtain=self._curtain, reconnect_window=reconnect_window)
+                                on_curtain=self._curtain, reconnect_window=reconnect_window, plan=plan,
+                                to_witness=to_witness)
         return self._loop.submit(make()).result(30)
 
     def add_curtain_listener(self, fn: Callable[[bool], None]) -> None:
@@ -150,7 +154,7 @@ class JudgeMonitorWindow(QWidget):
 
 class CourtStationWindow(QMainWindow):
     def __init__(self, link: CourtLink, case_number: str = "", public: ViewConsumer | None = None,
-                 judge: JudgeMonitorWindow | None = None) -> None:
+                 judge: JudgeMonitorWindow | None = None, speakers_message: str = "") -> None:
         super().__init__()
         self.link = link
         self.setWindowTitle(f"Court station {case_number} — Testimony Shield".replace("  ", " "))
@@ -192,6 +196,12 @@ class CourtStationWindow(QMainWindow):
         lay.addWidget(QLabel("Public display (masked)"))
         lay.addWidget(self.public_view, 1)
         self.public = public or ViewConsumer(self.public_view)
+        self.speakers = QLabel(speakers_message)
+        self.speakers.setObjectName("speakers")
+        self.speakers.setAccessibleName("Courtroom speakers")
+        self.speakers.setWordWrap(True)
+        self.speakers.setVisible(bool(speakers_message))
+        lay.addWidget(self.speakers)
 
         self.end_button = QPushButton("&End session")
         lay.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -232,10 +242,14 @@ class CourtStationWindow(QMainWindow):
     def _on_state(self, state: str) -> None:
         self.status.setText(court_text(state))
         self.status.setProperty("state", state)
+        if state == "break":
+            self.public_view.clear(BREAK_TEXT)
+            if self.judge is not None and self.judge.authorised:
+                self.judge.view.clear(BREAK_TEXT)
 
     def _on_curtain(self, on: bool) -> None:
         if on:
-            self.public_view.clear(CURTAIN_TEXT)
+            self.public_view.clear(BREAK_TEXT if self.link.court.stats.on_break else CURTAIN_TEXT)
             if self.judge is not None and self.judge.authorised:
                 self.judge.view.clear(CURTAIN_TEXT)
 
@@ -245,8 +259,9 @@ class CourtStationWindow(QMainWindow):
         self.admit_button.setEnabled(False)
         self.refuse_button.setEnabled(False)
         self.public_view.clear("Session ended")
+        breaks = f", breaks {len(stats.breaks)}" if stats.breaks else ""
         self.status.setText(f"{court_text('ended')} ({stats.ended_by}); frames received {stats.frames_received}, "
-                            f"reconnects {stats.reconnects}")
+                            f"reconnects {stats.reconnects}{breaks}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if self.stats is None:

@@ -9,6 +9,7 @@ COURT_STATES = {
     "connecting": "Connecting…",
     "live": "Live",
     "reconnecting": "Reconnecting… (the witness is curtained)",
+    "break": "The witness is on a break",
     "ended": "Session ended",
 }
 
