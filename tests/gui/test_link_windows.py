@@ -1,7 +1,9 @@
 """Station windows of the remote link (offscreen): the court's waiting room shows the joining
 witness station with the safety code both sides display; the clerk admits it and the masked
 picture reaches the public display (and the unmasked one the judge's monitor, the plan authorising
-the judge); or refuses it and the witness station says so."""
+the judge); or refuses it and the witness station says so.  The court's judge camera reaches the
+witness's "Speaking to you" panel; the witness's break shows at the court ("The witness is on a
+break", public display curtained); the clerk's *End session* ends both stations."""
 
 from __future__ import annotations
 
@@ -12,19 +14,37 @@ from PySide6.QtCore import Qt
 from recording.pipeline import SessionPipeline
 from recording.session import demo_plan
 from recording.sources.demo import DemoVideoSource
+from recording.transport.court_media import questioner_cameras
 from recording.transport.invite import parse_invite
 from tests.gui.conftest import SMALL, ToneSource
 from tests.helpers.fakes import BoxMasker, GainVoice
-from ui.link.court_window import CourtLink, CourtStationWindow, JudgeMonitorWindow
+from ui.link.court_window import BREAK_TEXT, CourtLink, CourtStationWindow, JudgeMonitorWindow
 from ui.link.loop import LoopThread
 from ui.link.status import court_text, witness_text
 from ui.link.witness_window import WitnessLinkRunner, WitnessStationWindow
 
 
+class BreakOnly:
+    """The part of the live session the witness window uses: the break."""
+
+    def __init__(self, pipeline: SessionPipeline) -> None:
+        self.pipeline = pipeline
+        self.breaks: list[str] = []
+
+    def request_break(self, by: str = "witness") -> None:
+        self.breaks.append(by)
+        self.pipeline.set_break(True)
+
+    def end_break(self) -> None:
+        self.pipeline.set_break(False)
+
+
 def _stations(qtbot, duration: float = 30.0):  # noqa: ANN001, ANN202
     loop = LoopThread()
     judge = JudgeMonitorWindow(authorised=True)
-    link = CourtLink(loop, judge_monitor=True, judge_consumers=[judge.consumer])
+    plan = demo_plan()
+    link = CourtLink(loop, judge_monitor=True, judge_consumers=[judge.consumer], plan=plan,
+                     to_witness=questioner_cameras(plan, (160, 90), 15))
     court = CourtStationWindow(link, "T-1", judge=judge)
     link.court.consumers.append(court.public)
     qtbot.addWidget(court)
@@ -37,7 +57,7 @@ def _stations(qtbot, duration: float = 30.0):  # noqa: ANN001, ANN202
                                GainVoice, realtime=True)
     runner = WitnessLinkRunner(loop, parse_invite(data), pipeline, media={"fps": 30},
                                on_admitted=pipeline.start, done=lambda: False)
-    witness = WitnessStationWindow(runner, "T-1")
+    witness = WitnessStationWindow(runner, "T-1", session=BreakOnly(pipeline))
     qtbot.addWidget(witness)
     return loop, link, court, judge, pipeline, runner, witness
 
@@ -82,6 +102,40 @@ def test_waiting_room_refusal(qtbot):
         assert "did not admit" in witness.status.text()
         assert not court.stats.witness_admitted and court.stats.ended_by == "refused"
         assert court.stats.frames_received == 0 and witness.stats["frames_sent"] == 0
+    finally:
+        pipeline.stop()
+        loop.stop()
+
+
+def test_speaking_to_you_break_and_end_from_the_court(qtbot):
+    loop, link, court, judge, pipeline, runner, witness = _stations(qtbot)
+    try:
+        runner.start()
+        qtbot.waitUntil(court.admit_button.isEnabled, timeout=10_000)
+        qtbot.mouseClick(court.admit_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: court.public.frames > 10, timeout=15_000)
+        # the judge's camera in the witness's "Speaking to you" panel
+        qtbot.waitUntil(lambda: witness.speaking.frames > 5, timeout=10_000)
+        qtbot.waitUntil(lambda: witness.speaking_caption.text() == "Speaking to you: Judge", timeout=5_000)
+        assert witness.speaking_view.current_image() is not None
+        # the witness takes a break at the witness station
+        qtbot.waitUntil(witness.break_button.isEnabled, timeout=5_000)
+        qtbot.mouseClick(witness.break_button, Qt.MouseButton.LeftButton)
+        assert not witness.continue_button.isHidden() and witness.break_button.isHidden()
+        qtbot.waitUntil(lambda: court.status.text() == BREAK_TEXT, timeout=5_000)
+        frames = court.public.frames
+        qtbot.wait(500)
+        assert court.public.curtained and court.public.frames == frames  # nothing shown during the break
+        assert court.public_view.current_image() is None
+        qtbot.mouseClick(witness.continue_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: court.status.text() == court_text("live") and court.public.frames > frames,
+                        timeout=5_000)
+        # the clerk ends the session from the court window: both stations end
+        qtbot.mouseClick(court.end_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: court.stats is not None and witness.stats is not None, timeout=15_000)
+        assert court.stats.ended_by == "court" and len(court.stats.breaks) == 1
+        assert witness.stats["ended_by"] == "court" and "by the court" in witness.status.text()
+        assert witness.stats["breaks_signalled"] == 2
     finally:
         pipeline.stop()
         loop.stop()

@@ -263,8 +263,8 @@ def test_headless_court_and_witness_commands(tmp_path):
                 break
             time.sleep(0.1)
         w = subprocess.run([*exe, "witness", "--headless", "--join", str(inv), "--vault", str(tmp_path / "wv"),
-                            "--duration", "3", "--size", "320x180"], cwd=root, env=env, text=True,
-                           capture_output=True, timeout=120)
+                            "--duration", "3", "--size", "320x180", "--break-at", "1", "--break-length", "0.8"],
+                           cwd=root, env=env, text=True, capture_output=True, timeout=120)
         cout, cerr = court.communicate(timeout=60)
     finally:
         court.kill()
@@ -274,6 +274,11 @@ def test_headless_court_and_witness_commands(tmp_path):
     assert cs["frames_received"] > 30 and cs["audio_blocks_received"] > 50 and cs["recording_id"]
     assert ws["frames_sent"] > 30 and ws["safety_code"] == cs["safety_code"]
     assert {r["kind"] for r in ws["recordings"]} == {"masked", "raw"}
+    # the scripted break, in both summaries; the judge's card reached the witness
+    assert len(ws["breaks"]) == 1 and ws["breaks"][0]["end"] > ws["breaks"][0]["start"] >= 0.9
+    assert len(cs["breaks"]) == 1 and cs["breaks"][0]["by"] == "witness" and cs["breaks"][0]["end"]
+    assert cs["to_witness_tracks"] == ["witness/video/judge"] and ws["court_video_frames_received"] > 10
+    assert cs["recorded_audio_tracks"] == ["eng"]
     for v in ("cv", "wv"):
         r = subprocess.run([*exe, "vault", "verify", "--vault", str(tmp_path / v)], cwd=root, env=env,
                            capture_output=True, text=True, timeout=120)
