@@ -46,7 +46,20 @@ def register(subparsers) -> None:
     c.add_argument("--port", type=int, default=0, help="signalling port on 127.0.0.1 (default: any free port)")
     c.add_argument("--passphrase-file", type=Path, default=None,
                    help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    c.add_argument("--interpreter-invite-out", type=Path, default=None, metavar="FILE",
+                   help="also invite a remote interpreter station: write its own invitation here")
+    c.add_argument("--interpreter-language", default="spa", metavar="LANG",
+                   help="the remote interpreter's channel, ISO 639-2 (default spa)")
     c.set_defaults(func=run_court)
+
+    i = subparsers.add_parser("interpreter", help="a remote interpreter station (joins a court, sends a language channel)")
+    i.add_argument("--headless", action="store_true", help="no windows (the only mode for now)")
+    i.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's interpreter invitation")
+    i.add_argument("--language", default="spa", metavar="LANG", help="the channel interpreted into, ISO 639-2")
+    i.add_argument("--duration", type=float, default=60.0, help="seconds of session (default 60)")
+    i.add_argument("--court-key", default=None, metavar="HEX", help="pin the court station's Ed25519 public key (hex)")
+    i.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
+    i.set_defaults(func=run_interpreter)
 
     w = subparsers.add_parser("witness", help="the witness station of a remote session (joins a court)")
     w.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
@@ -151,6 +164,8 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
     speakers.open()
 
     def admitted(request: dict[str, Any]) -> None:  # link thread
+        if request.get("station") == "interpreter":
+            return
         fps = request.get("media", {}).get("fps", 30)
         fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
         rec = ReceivedRecorder(lambda kind, m: vault.create_recording(m, recipients=["judge", "clerk"],
@@ -206,7 +221,7 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
     return 1 if result.get("errors") else 0
 
 
-def _channels(plan: Any, request: dict[str, Any]) -> tuple[str, ...]:
+def _channels(plan: Any, request: dict[str, Any], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Interpretation channels to record: the court plan's languages and those the joining station
     announces (``court/audio/<lang>`` labels), each an ISO 639-2 code."""
     from recording.transport import tracks as labels
@@ -214,7 +229,8 @@ def _channels(plan: Any, request: dict[str, Any]) -> tuple[str, ...]:
     announced = request.get("media", {}).get("tracks", [])
     theirs = [labels.channel(t) for t in announced if isinstance(t, str) and labels.valid(t)
               and labels.audience(t) == "court" and labels.channel(t) not in (None, "floor")]
-    return tuple(dict.fromkeys([*plan.languages, *(c for c in theirs if c and len(c) == 3 and c.isalpha())]))
+    return tuple(dict.fromkeys([*plan.languages, *extra,
+                                *(c for c in theirs if c and len(c) == 3 and c.isalpha())]))
 
 
 async def _ask_admit(request: dict[str, Any]) -> bool:
@@ -244,18 +260,19 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
     speakers = CourtSpeakers()
     speakers.open()
     _note(f"court: {speakers.message}")
+    interp = (args.interpreter_language,) if args.interpreter_invite_out else ()
 
     def sink(kind: str, m: dict[str, Any]):  # noqa: ANN202
         return vault.create_recording(m, recipients=["judge", "clerk"], signer_passphrase=passphrase)
 
     async def admit(request: dict[str, Any]) -> bool:
         ok = await (admit_all(request) if args.admit_all else _ask_admit(request))
-        if ok:
+        if ok and request.get("station") != "interpreter":
             fps = request.get("media", {}).get("fps", 30)
             fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
             rec = ReceivedRecorder(sink, {**meta, "link_session": court.stats.session_id}, fps=fps,
                                    preset=settings.encoder_preset, language=plan.floor_language,
-                                   channels=_channels(plan, request))
+                                   channels=_channels(plan, request, interp))
             rec.start()
             recorders.append(rec)
             court.consumers.append(rec)
@@ -274,6 +291,11 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
         host, port = await court.open()
         data = court.invitation(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
                                 media={"case_number": plan.case_number})
+        if args.interpreter_invite_out:
+            write_invite(args.interpreter_invite_out, court.interpreter_invitation(
+                station_identity.ed25519_public, station_identity.sign, args.interpreter_language,
+                lifetime=args.invite_ttl))
+            _note(f"court: interpreter invitation ({args.interpreter_language}) written to {args.interpreter_invite_out}")
         write_invite(args.invite_out, data)
     except (LinkError, OSError) as exc:
         await court.close()
@@ -295,6 +317,58 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
     if not stats.witness_admitted:
         return _fail(f"no witness took part ({stats.ended_by})", 3)
     return 1 if errors else 0
+
+
+# -- interpreter ------------------------------------------------------------------------------------
+
+
+def run_interpreter(args: argparse.Namespace) -> int:
+    """A remote interpreter station: joins with its own invitation, hears the masked floor, sends its
+    language channel (the demo interpreter).  Headless only; the last stdout line is a JSON summary."""
+    from recording.transport.errors import InviteError, LinkError
+    from recording.transport.invite import load_invite
+
+    try:
+        pin = bytes.fromhex(args.court_key) if args.court_key else None
+    except ValueError:
+        return _fail("--court-key is not a hex Ed25519 public key", 2)
+    try:
+        invite = load_invite(args.join, court_key=pin)
+    except InviteError as exc:
+        return _fail(f"invitation refused: {exc}", 2)
+    try:
+        return asyncio.run(_interpreter(args, invite))
+    except LinkError as exc:
+        return _fail(f"cannot join the court: {exc}", 3)
+
+
+async def _interpreter(args: argparse.Namespace, invite: Any) -> int:
+    from recording.sources.demo import demo_interpreter_source
+    from recording.transport.errors import LinkError
+    from recording.transport.interpreter import InterpreterLink
+
+    t0 = time.monotonic()
+    source = demo_interpreter_source(args.language)
+    source.open()
+    try:
+        link = InterpreterLink(invite, args.language, source)
+    except LinkError as exc:
+        return _fail(f"invitation refused: {exc}", 2)
+    try:
+        _note(f"interpreter: joining session {invite.session_id}; safety code {link.safety_code}")
+        await link.join(admit_timeout=args.admit_timeout)
+        await link.start_media()
+        _note(f"interpreter: admitted; sending the {args.language} channel")
+        await link.run(args.duration)
+    except LinkError as exc:
+        await link.close("could not start")
+        return _fail(f"cannot join the court: {exc}", 3)
+    await link.close()
+    source.close()
+    out = link.stats()
+    out.update(duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+    print(json.dumps(out), flush=True)
+    return 0 if out["blocks_sent"] else 3
 
 
 # -- witness ----------------------------------------------------------------------------------------

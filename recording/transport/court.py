@@ -36,6 +36,7 @@ from recording.session import SessionPlan
 from recording.transport import tracks as labels
 from recording.transport.court_media import CameraTrack, CourtCamera, cameras_for_witness
 from recording.transport.errors import LinkError
+from recording.transport.interpreter import RelayAudioTrack
 from recording.transport.invite import Invite, new_invite, safety_code, sdp_fingerprints, sign_invite
 from recording.transport.rtc import (
     certificate_fingerprints,
@@ -99,6 +100,8 @@ class CourtStats:
     interpretation_blocks_received: dict[str, int] = field(default_factory=dict)
     to_witness_tracks: list[str] = field(default_factory=list)  # labels sent to the witness
     to_witness_frames_sent: int = 0
+    #: remote interpreter stations by language: {"admitted", "blocks_received", "floor_blocks_sent", "ended_by"}
+    interpreters: dict[str, dict[str, Any]] = field(default_factory=dict)
     width: int = 0
     height: int = 0
     errors: list[str] = field(default_factory=list)
@@ -153,6 +156,9 @@ class CourtStation:
         self._pc = None
         self._mids: dict[str, str] = {}
         self._break_started: float | None = None
+        self._interp: dict[str, dict[str, Any]] = {}  # interpreter invitations by session id
+        self._relays: list[RelayAudioTrack] = []  # the masked floor, re-sent to interpreter stations
+        self._side: list[tuple[Channel, Any]] = []  # interpreter (channel, peer connection)
         self._channel: Channel | None = None
         self._tasks: list[asyncio.Task] = []
         self.witness_media: dict[str, Any] = {}
@@ -184,6 +190,22 @@ class CourtStation:
         self.stats.session_id = self.invite.session_id
         return sign_invite(self.invite, sign)
 
+    def interpreter_invitation(self, court_key: bytes, sign: Callable[[bytes], bytes], language: str,
+                               lifetime: float = 600.0) -> bytes:
+        """A signed invitation for a remote interpreter station for ``language`` (ISO 639-2): its own
+        session id and one-time token; it joins the same signalling server and waiting room."""
+        if not self._signal.is_open:
+            raise LinkError("open() the court station before inviting")
+        if len(language) != 3 or not language.isalpha() or not labels.valid(labels.interpretation(language)):
+            raise LinkError(f"'{language}' is not an ISO 639-2 language code (e.g. spa)")
+        media = {"station": "interpreter", "language": language}
+        if self.invite is not None and "case_number" in self.invite.media:
+            media["case_number"] = self.invite.media["case_number"]
+        inv = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
+                         tls_fingerprint=self.tls_fingerprint)
+        self._interp[inv.session_id] = {"invite": inv, "used": False, "language": language}
+        return sign_invite(inv, sign)
+
     # -- signalling ------------------------------------------------------------------------------
     async def _on_connection(self, ch: Channel) -> None:
         try:
@@ -211,6 +233,8 @@ class CourtStation:
         inv = self.invite
         if inv is not None and msg["type"] == "resume":
             return await self._handle_resume(ch, msg)
+        if msg["type"] == "join" and msg.get("session_id") in self._interp:
+            return await self._handle_interpreter(ch, msg)
         if inv is None or msg["type"] != "join":
             return await self._refuse(ch, "error", "expected a join with an invitation")
         if msg.get("session_id") != inv.session_id:
@@ -243,6 +267,80 @@ class CourtStation:
         self.stats.witness_admitted = True
         self._admitted.set()
         return await self._live(ch)
+
+    async def _handle_interpreter(self, ch: Channel, msg: dict[str, Any]) -> None:
+        entry = self._interp[msg["session_id"]]
+        inv, lang = entry["invite"], entry["language"]
+        if entry["used"]:
+            return await self._refuse(ch, "error", "this invitation was already used")
+        if not inv.token_matches(msg.get("token")):
+            return await self._refuse(ch, "error", "the join token is wrong")
+        if time.time() > inv.expires:
+            return await self._refuse(ch, "error", "this invitation has expired")
+        dtls = msg.get("dtls_fingerprint")
+        if not isinstance(dtls, str) or len(dtls) != 95 or set(dtls.upper()) - set(_FP):
+            return await self._refuse(ch, "error", "the join names no valid media certificate")
+        entry["used"] = True
+        dtls = dtls.upper()
+        code = safety_code(sha256_fingerprint(self.fingerprints), dtls)
+        await ch.send({"type": "waiting", "safety_code": code})
+        info = self.stats.interpreters.setdefault(lang, {"admitted": False, "blocks_received": 0,
+                                                         "floor_blocks_sent": 0, "ended_by": "", "safety_code": code})
+        if not await self._admit({"station": "interpreter", "peer": ch.peer, "safety_code": code,
+                                  "media": {"language": lang, "tracks": [labels.interpretation(lang)]}}):
+            info["ended_by"] = "refused"
+            return await self._refuse(ch, "refused", "the clerk did not admit this station")
+        await ch.send({"type": "admitted", "resume": ""})
+        info["admitted"] = True
+        offer = await ch.expect("offer", timeout=20.0)
+        sdp = offer.get("sdp")
+        if not isinstance(sdp, str):
+            raise LinkError("the interpreter station sent a malformed offer")
+        theirs = next((f.value for f in sdp_fingerprints(sdp) if f.algorithm == "sha-256"), "")
+        if not hmac.compare_digest(theirs.encode(), dtls.encode()):
+            await self._refuse(ch, "error", "the offer's media certificate is not the admitted station's")
+            raise LinkError("the interpreter station's media certificate changed after admission")
+        label = labels.interpretation(lang)
+        mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
+        mine = {str(k) for k, v in mids.items() if v == label}  # only its own language: nothing else
+        receive = offer.get("receive") if isinstance(offer.get("receive"), dict) else {}
+        pc = peer_connection(self.certificate)
+        self._side.append((ch, pc))
+
+        @pc.on("track")
+        def _track(track) -> None:  # noqa: ANN001
+            mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
+            if track.kind == "audio" and str(mid) in mine:
+                self._tasks.append(asyncio.ensure_future(self._audio(track, label)))
+            else:
+                self._tasks.append(asyncio.ensure_future(self._discard(track)))
+
+        await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
+        sending: dict[str, str] = {}
+        for t in pc.getTransceivers():
+            if t.kind == "audio" and receive.get(str(t.mid)) == "audio" and not sending:
+                relay = RelayAudioTrack()
+                self._relays.append(relay)
+                t.sender.replaceTrack(relay)
+                t.direction = "sendonly"
+                sending[str(t.mid)] = labels.INTERPRETER_FLOOR
+                info["_relay"] = relay
+        await pc.setLocalDescription(await pc.createAnswer())
+        await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
+        try:
+            while True:
+                m = await ch.recv()
+                if m["type"] == "bye":
+                    info["ended_by"] = info["ended_by"] or "interpreter"
+                    return None
+        finally:
+            relay = info.pop("_relay", None)
+            if relay is not None:
+                info["floor_blocks_sent"] = relay.blocks_sent
+                with contextlib.suppress(ValueError):
+                    self._relays.remove(relay)
+                relay.stop()
+            self._tasks.append(asyncio.ensure_future(pc.close()))
 
     async def _handle_resume(self, ch: Channel, msg: dict[str, Any]) -> None:
         inv = self.invite
@@ -450,6 +548,8 @@ class CourtStation:
                 samples = out.to_ndarray().reshape(-1).astype(np.float32)
                 self._count(label)
                 if label == labels.COURT_FLOOR:
+                    for relay in self._relays:  # to the interpreter stations (masked, as received)
+                        relay.push(samples)
                     self.stats.audio_blocks_received += 1
                     self.stats.samples_received += len(samples)
                     self._deliver(self.consumers, "on_audio", samples, pts, now)
@@ -459,6 +559,8 @@ class CourtStation:
                 else:
                     ib = self.stats.interpretation_blocks_received
                     ib[channel] = ib.get(channel, 0) + 1
+                    if channel in self.stats.interpreters:
+                        self.stats.interpreters[channel]["blocks_received"] += 1
                     self._deliver(self.consumers, "on_interpretation", channel, samples, pts, now)
                 pts += len(samples)
 
@@ -534,6 +636,22 @@ class CourtStation:
                     await self._channel.send({"type": "end", "reason": "the clerk ended the session"
                                               if st.ended_by == "court" else st.ended_by or reason})
                 await self._channel.send({"type": "bye", "reason": reason})
+        for info in st.interpreters.values():
+            if info["admitted"] and not info["ended_by"]:
+                info["ended_by"] = "court"
+        for side, _ in self._side:  # the interpreter stations: the session is over
+            if not side.closed:
+                with contextlib.suppress(LinkError):
+                    await side.send({"type": "end", "reason": "the session ended"})
+                    await side.send({"type": "bye", "reason": reason})
+        for info in st.interpreters.values():
+            relay = info.pop("_relay", None)
+            if relay is not None:
+                info["floor_blocks_sent"] = relay.blocks_sent
+        for side, pc in self._side:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(pc.close(), 3.0)
+            await side.close()
         st.to_witness_frames_sent = sum(t.frames_sent for t in self._camera_tracks)
         for t in self._camera_tracks:
             t.stop()

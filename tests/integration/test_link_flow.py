@@ -192,3 +192,65 @@ def _unchecked_track_init(self, source, label) -> None:  # noqa: ANN001
 
     MediaStreamTrack.__init__(self)
     self.source, self.label, self.frames_sent, self._t0 = source, label, 0, None
+
+
+def test_remote_interpreter_as_a_third_station():
+    """The interpreter joins with its own invitation, hears the masked floor relayed by the court and
+    sends its Spanish channel, which the court delivers (and records) as the ``spa`` channel.  Its
+    invitation is one-time and only for the interpreter's own language."""
+    from recording.transport.errors import Refused
+    from recording.transport.interpreter import InterpreterLink
+
+    plan = demo_plan()
+    pipeline = _pipeline(plan)
+    sink = MemorySink()
+    rec = ReceivedRecorder(lambda kind, meta: sink, {"case_number": plan.case_number}, fps=FPS, channels=("spa",))
+
+    async def main():  # noqa: ANN202
+        court = CourtStation(consumers=[rec])
+        await court.open()
+        rec.start()
+        pub, key = court_key()
+        invite = parse_invite(court.invitation(pub, key.sign))
+        iinvite = parse_invite(court.interpreter_invitation(pub, key.sign, "spa"))
+        assert iinvite.media["station"] == "interpreter" and iinvite.token != invite.token
+        with pytest.raises(LinkError, match="not for an interpreter"):
+            InterpreterLink(invite, "spa", ToneSource())
+        with pytest.raises(LinkError, match="'spa' channel"):
+            InterpreterLink(iinvite, "fra", ToneSource())
+        serving = asyncio.ensure_future(court.serve(duration=30, join_timeout=10))
+        feed = LinkFeed(asyncio.get_running_loop())
+        feed.attach(pipeline)
+        link = WitnessLink(invite, feed, media={"fps": FPS})
+        await link.join()
+        await link.start_media()
+        pipeline.start()
+        source = ToneSource()
+        source.open()
+        interp = InterpreterLink(iinvite, "spa", source)
+        await interp.join()
+        await interp.start_media()
+        again = InterpreterLink(iinvite, "spa", ToneSource())
+        with pytest.raises(Refused, match="already used"):
+            await again.join()
+        await again.close()
+        running = asyncio.ensure_future(interp.run(20))
+        assert await _wait(lambda: interp.floor_blocks_received > 50
+                           and court.stats.interpretation_blocks_received.get("spa", 0) > 50, 10)
+        court.end()
+        stats = await asyncio.wait_for(serving, 10)
+        reason = await asyncio.wait_for(running, 10)
+        await interp.close()
+        await link.close()
+        pipeline.stop()
+        return stats, interp.stats(), reason
+
+    stats, istats, reason = asyncio.run(main())
+    rec.stop()
+    info = stats.interpreters["spa"]
+    assert info["admitted"] and info["blocks_received"] > 50 and info["floor_blocks_sent"] > 50
+    assert info["ended_by"] == "court" and reason == "court" and istats["ended_by"] == "court"
+    assert istats["floor_blocks_received"] > 50 and istats["blocks_sent"] > 50
+    assert rec.audio_blocks.get("spa", 0) > 50
+    with av.open(io.BytesIO(sink.getvalue())) as c:
+        assert [s.metadata.get("language") for s in c.streams.audio][1:] == ["spa"]  # "und": untagged
