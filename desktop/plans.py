@@ -17,8 +17,6 @@ from vault.store import RecordingInfo, Vault
 
 PLAN_KIND = "plan"
 RECIPIENTS = ("judge", "clerk")
-#: records of these kinds hold JSON, not media: never offered for playback or media export
-NON_MEDIA_KINDS = ("plan", "session")
 
 
 def save_plan(vault: Vault, plan: SessionPlan, passphrase: str | None = None) -> str:

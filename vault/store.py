@@ -86,6 +86,10 @@ def _unpack_index(s: str) -> list[int]:
     return [x[0] for x in _U32.iter_unpack(raw)]
 
 
+#: kinds of vault records that hold documents, not media (see docs/session-format.md)
+NON_MEDIA_KINDS = frozenset({"plan", "session"})
+
+
 @dataclass
 class RecordingInfo:
     id: str
@@ -1162,7 +1166,8 @@ class Vault:
                     out.append(RecordingInfo(o["id"], o["created"], False, meta, size))
             except (IntegrityError, KeyError, TypeError, OSError):
                 out.append(RecordingInfo(folder.name, "", False, {"error": "unreadable (run vault verify)"}, 0))
-        out.sort(key=lambda r: (r.created, r.id))
+        # media recordings first (oldest first), then the non-media records (plans, session records)
+        out.sort(key=lambda r: (r.meta.get("kind") in NON_MEDIA_KINDS, r.created, r.id))
         return out
 
     def info(self, rec_id: str) -> dict:

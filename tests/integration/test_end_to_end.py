@@ -30,9 +30,14 @@ PASS = "e2e-test-passphrase"
 MEDIA_MAGIC = (b"\x1a\x45\xdf\xa3", b"RIFF", b"OggS")
 
 
-def plaintext_media(root: Path, since: float) -> list[Path]:
+def plaintext_media(root: Path, since: float, skip: Path | None = None) -> list[Path]:
+    """Media files (Matroska, RIFF/WAV, Ogg, MP4) under ``root`` written since ``since``; ``skip`` is
+    a folder left out (pytest's own temp folder, where other tests write media on purpose)."""
     found = []
-    for d, _, files in os.walk(root):
+    for d, dirs, files in os.walk(root):
+        if skip is not None and Path(d) == skip:
+            dirs.clear()
+            continue
         for f in files:
             p = Path(d) / f
             try:
@@ -51,7 +56,7 @@ def decode(data: bytes) -> list[np.ndarray]:
         return [f.to_ndarray(format="bgr24") for f in c.decode(video=0)]
 
 
-def test_demo_session_is_masked_recorded_sealed_and_readable(tmp_path):
+def test_demo_session_is_masked_recorded_sealed_and_readable(tmp_path, tmp_path_factory):
     started = time.time() - 1
     vault = Vault.open_or_init(tmp_path / "vault", PASS, kdf=KdfParams.fast())
     source = DemoVideoSource(SIZE, 30.0)
@@ -86,7 +91,9 @@ def test_demo_session_is_masked_recorded_sealed_and_readable(tmp_path):
     assert curtained < FRAMES  # the face was really masked, not only curtained
 
     assert vault.verify().ok
-    leaks = plaintext_media(tmp_path, started) + plaintext_media(Path(tempfile.gettempdir()), started)
+    basetemp = tmp_path_factory.getbasetemp()
+    leaks = plaintext_media(tmp_path, started) + plaintext_media(Path(tempfile.gettempdir()), started,
+                                                                  skip=basetemp.parent)
     assert not leaks, f"plaintext media on disk: {leaks}"
 
 

@@ -49,12 +49,11 @@ from ui.review.dialogs import ExportDialog, ShareDialog
 from ui.review.stream import VaultStreamDevice
 from ui.theme import COURT, apply_theme
 from ui.widgets.video_view import VideoView
+from vault.store import NON_MEDIA_KINDS
 
 log = logging.getLogger("testimony_shield.ui.review")
 
 ROLE = "judge"
-#: vault records that hold JSON, not media (session plans, session records): listed, never played
-NON_MEDIA_KINDS = ("plan", "session")
 
 
 def fmt_time(seconds: float) -> str:
