@@ -96,6 +96,11 @@ def test_clerk_console_runs_a_session(qtbot, runner, fake_session):
     qtbot.waitUntil(lambda: live.meter.level_db > -30, timeout=3000)
     qtbot.waitUntil(lambda: "face covered" in live.mask_labels[Audience.COURT].text(), timeout=3000)
     assert "unmasked" in live.mask_labels[Audience.JUDGE].text()
+    # a voice mask that missed its deadline is a visible notice for the masked audiences only
+    w.controller.pipeline.status.voice_failed_blocks = 3
+    qtbot.waitUntil(lambda: "3 blocks silenced" in live.mask_labels[Audience.COURT].text(), timeout=3000)
+    assert "silenced" not in live.mask_labels[Audience.JUDGE].text()
+    w.controller.pipeline.status.voice_failed_blocks = 0
     qtbot.mouseClick(live.rec_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: live.rec_btn.text() == "Stop recording", timeout=3000)
     qtbot.mouseClick(live.break_btn, Qt.MouseButton.LeftButton)

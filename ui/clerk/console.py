@@ -452,7 +452,11 @@ class LivePanel(QWidget):
                 text = "unmasked (allowed by the plan)"
             else:
                 text = DECISION_LABELS[feed.last_decision]
-            label.setText(f"{text} · {feed.curtained} curtained frames")
+            notice = f"{text} · {feed.curtained} curtained frames"
+            if not unmasked and status.voice_failed_blocks:
+                # fail closed: the voice mask missed blocks, so this audience got silence for them
+                notice += f" · voice mask failed: {status.voice_failed_blocks} blocks silenced"
+            label.setText(notice)
         if status.error:
             self.result.setText(status.error)
 
