@@ -368,7 +368,12 @@ class CourtStation:
         return await self._live(ch)
 
     async def _live(self, ch: Channel) -> None:
-        offer = await ch.expect("offer", timeout=20.0)
+        offer = await ch.expect("offer", "bye", timeout=20.0)
+        if offer["type"] == "bye":  # the witness left before any media
+            self.stats.ended_by = self.stats.ended_by or "witness"
+            self._set_state("ended")
+            self._session_done.set()
+            return None
         sdp = offer.get("sdp")
         if not isinstance(sdp, str):
             raise LinkError("the witness station sent a malformed offer")

@@ -254,20 +254,28 @@ def test_headless_court_and_witness_commands(tmp_path):
     env = dict(os.environ, TESTIMONY_SHIELD_PASSPHRASE="link-test-passphrase", QT_QPA_PLATFORM="offscreen")
     root = Path(__file__).resolve().parents[2]
     inv = tmp_path / "invite.json"
+    iinv = tmp_path / "interpreter.json"
     court = subprocess.Popen([*exe, "court", "--headless", "--vault", str(tmp_path / "cv"), "--invite-out", str(inv),
-                              "--duration", "3", "--admit-all"], cwd=root, env=env, text=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              "--duration", "3", "--admit-all", "--interpreter-invite-out", str(iinv)],
+                             cwd=root, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    interp = None
     try:
         for _ in range(300):
             if inv.exists():
                 break
             time.sleep(0.1)
+        interp = subprocess.Popen([*exe, "interpreter", "--headless", "--join", str(iinv), "--language", "spa",
+                                   "--duration", "60"], cwd=root, env=env, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         w = subprocess.run([*exe, "witness", "--headless", "--join", str(inv), "--vault", str(tmp_path / "wv"),
                             "--duration", "3", "--size", "320x180", "--break-at", "1", "--break-length", "0.8"],
                            cwd=root, env=env, text=True, capture_output=True, timeout=120)
         cout, cerr = court.communicate(timeout=60)
+        iout, ierr = interp.communicate(timeout=30)
     finally:
         court.kill()
+        if interp is not None:
+            interp.kill()
     assert w.returncode == 0, w.stderr[-2000:]
     assert court.returncode == 0, cerr[-2000:]
     cs, ws = json.loads(cout.strip().splitlines()[-1]), json.loads(w.stdout.strip().splitlines()[-1])
@@ -278,7 +286,12 @@ def test_headless_court_and_witness_commands(tmp_path):
     assert len(ws["breaks"]) == 1 and ws["breaks"][0]["end"] > ws["breaks"][0]["start"] >= 0.9
     assert len(cs["breaks"]) == 1 and cs["breaks"][0]["by"] == "witness" and cs["breaks"][0]["end"]
     assert cs["to_witness_tracks"] == ["witness/video/judge"] and ws["court_video_frames_received"] > 10
-    assert cs["recorded_audio_tracks"] == ["eng"]
+    # the remote interpreter: its Spanish channel recorded at the court, the masked floor heard
+    assert interp.returncode == 0, ierr[-2000:]
+    its = json.loads(iout.strip().splitlines()[-1])
+    assert cs["recorded_audio_tracks"] == ["eng", "spa"] and cs["interpreters"]["spa"]["admitted"]
+    assert cs["interpretation_blocks_received"]["spa"] > 50 and its["floor_blocks_received"] > 50
+    assert its["ended_by"] == "court"
     for v in ("cv", "wv"):
         r = subprocess.run([*exe, "vault", "verify", "--vault", str(tmp_path / v)], cwd=root, env=env,
                            capture_output=True, text=True, timeout=120)
