@@ -69,7 +69,9 @@ def run_court(args: argparse.Namespace) -> None:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from recording.session import demo_plan
     from recording.transport.court import CourtStation
+    from recording.transport.court_media import questioner_cameras
     from recording.transport.invite import write_invite
 
     lat: list[float] = []
@@ -89,7 +91,8 @@ def run_court(args: argparse.Namespace) -> None:
             pass
 
     async def main():
-        court = CourtStation(consumers=[Reader()])
+        plan = demo_plan()  # the court sends the judge's card (480x270 @15) to the witness, as in real use
+        court = CourtStation(consumers=[Reader()], plan=plan, to_witness=questioner_cameras(plan))
         await court.open()
         key = Ed25519PrivateKey.generate()
         pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
@@ -102,7 +105,8 @@ def run_court(args: argparse.Namespace) -> None:
     print(json.dumps({"role": "court", "frames_received": stats.frames_received, "fps_received": stats.fps_received,
                       "first_frame_ms": stats.first_frame_ms, "stalls": stats.stalls,
                       "glass_to_glass_ms_p50": pct(lat, 50), "glass_to_glass_ms_p95": pct(lat, 95),
-                      "glass_to_glass_ms_max": pct(lat, 100), "stamps_read": len(lat), "court_cpu_percent": court_cpu}), flush=True)
+                      "glass_to_glass_ms_max": pct(lat, 100), "stamps_read": len(lat), "court_cpu_percent": court_cpu,
+                      "card_frames_sent": stats.to_witness_frames_sent}), flush=True)
 
 
 def run_witness(args: argparse.Namespace) -> None:
