@@ -996,14 +996,7 @@ class Vault:
         for note_id, info in notes.items():
             if info["rec"] != rec_id or info["author"] != identity.role:
                 continue
-            what = f"{NOTES}/{note_id}.json"
-            try:
-                data = (self.root / NOTES / f"{note_id}.json").read_bytes()
-            except FileNotFoundError:
-                raise IntegrityError(f"{what}: missing (deleted?)") from None
-            if sha256_hex(data) != info["hash"]:
-                raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
-            obj = load_canonical(data, what)
+            obj, what = self._load_pinned(NOTES, note_id, info["hash"])
             ex.check_note(obj, note_id, rec_id, self.id, what)
             body = ex.open_note(obj, identity.x25519_private, what)
             out.append(Note(note_id, rec_id, body["at"], body["text"], obj["created"], obj["author"]))
@@ -1086,14 +1079,7 @@ class Vault:
         for sid, s in shares.items():
             if s["rec"] != rec_id or s["revoked"] or s["role"] not in roles:
                 continue
-            what = f"{SHARES}/{sid}.json"
-            try:
-                data = (self.root / SHARES / f"{sid}.json").read_bytes()
-            except FileNotFoundError:
-                raise IntegrityError(f"{what}: missing (deleted?)") from None
-            if sha256_hex(data) != s["hash"]:
-                raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
-            obj = load_canonical(data, what)
+            obj, what = self._load_pinned(SHARES, sid, s["hash"])
             ex.check_share(obj, sid, rec_id, self.id, what)
             if ex.parse_time(obj["expires"]) <= self.clock():
                 expired.append(obj["expires"])
@@ -1141,6 +1127,17 @@ class Vault:
                 os.unlink(self.root / SHARES / f"{sid}.json")
 
     # -- listing, audit, verify -----------------------------------------------------------------
+    def _load_pinned(self, folder: str, name: str, expected_hash: str) -> tuple[Any, str]:
+        """A notes/ or shares/ file whose exact bytes the audit trail pins by hash: (object, path)."""
+        what = f"{folder}/{name}.json"
+        try:
+            data = (self.root / folder / f"{name}.json").read_bytes()
+        except FileNotFoundError:
+            raise IntegrityError(f"{what}: missing (deleted?)") from None
+        if sha256_hex(data) != expected_hash:
+            raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
+        return load_canonical(data, what), what
+
     def list(self) -> list[RecordingInfo]:
         out: list[RecordingInfo] = []
         d = self.root / RECORDINGS
