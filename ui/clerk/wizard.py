@@ -58,11 +58,9 @@ STYLE_LABELS = {"opaque": "Solid cover", "silhouette": "Silhouette", "pixelate":
 PRESET_LABELS = {"off": "Off (natural voice)", "standard": "Standard", "strong": "Strong"}
 #: stated plainly, with the measured figures (docs/voice-masking.md)
 VOICE_MASK_LIMITS = (
-    "The voice mask rebuilds the voice at a common pitch so listeners cannot recognise it by ear. "
-    "It does not hide the words, accent or way of speaking, and it does not defeat analysis of a "
-    "recording: a speaker-verification system still tells voices apart (error rate 24 % standard, "
-    "30 % strong, against 20 % unmasked; an attacker who knows the method gets back to 20 %). "
-    "Where the voice itself could identify the witness, keep the recording from those audiences.")
+    "The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way "
+    "of speaking, and speaker-recognition software can still link voices (measured: 24 % error "
+    "standard, 20 % unmasked).")
 #: Audiences the clerk can let see/hear the witness unmasked (the recordings follow the plan).
 UNMASK_CHOICES = ((Audience.JUDGE, "The judge"), (Audience.COURT, "The court room (lawyers, clerk, interpreters)"),
                   (Audience.SUPPORT, "The support person"))
@@ -244,6 +242,7 @@ class SessionWizard(QWidget):
         limits.setObjectName("hint")
         limits.setWordWrap(True)
         limits.setAccessibleName("What the voice mask protects against")
+        limits.setMinimumHeight(limits.fontMetrics().lineSpacing() * 4)
         ml.addRow(limits)
         lay.addWidget(mask)
 
