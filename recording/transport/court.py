@@ -100,8 +100,12 @@ class CourtStats:
     interpretation_blocks_received: dict[str, int] = field(default_factory=dict)
     to_witness_tracks: list[str] = field(default_factory=list)  # labels sent to the witness
     to_witness_frames_sent: int = 0
-    #: remote interpreter stations by language: {"admitted", "blocks_received", "floor_blocks_sent", "ended_by"}
+    #: remote interpreter stations by language: {"admitted", "blocks_received", "floor_blocks_sent", "ended_by",
+    #: "reconnects", "to_witness_blocks_sent"}
     interpreters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the witness's own copy of a channel a remote interpreter is live on: not delivered (blocks)
+    interpretation_blocks_superseded: dict[str, int] = field(default_factory=dict)
+    to_witness_channels: list[str] = field(default_factory=list)  # witness/audio/<lang> slots answered
     width: int = 0
     height: int = 0
     errors: list[str] = field(default_factory=list)
@@ -159,6 +163,9 @@ class CourtStation:
         self._interp: dict[str, dict[str, Any]] = {}  # interpreter invitations by session id
         self._relays: list[RelayAudioTrack] = []  # the masked floor, re-sent to interpreter stations
         self._side: list[tuple[Channel, Any]] = []  # interpreter (channel, peer connection)
+        #: court → witness: a remote interpreter's channel, by language (the current witness connection's)
+        self._witness_relays: dict[str, RelayAudioTrack] = {}
+        self._remote_live: set[str] = set()  # languages a remote interpreter is sending now
         self._channel: Channel | None = None
         self._tasks: list[asyncio.Task] = []
         self.witness_media: dict[str, Any] = {}
@@ -231,6 +238,8 @@ class CourtStation:
     async def _handle(self, ch: Channel) -> None:
         msg = await ch.recv(timeout=15.0)
         inv = self.invite
+        if msg["type"] == "resume" and msg.get("session_id") in self._interp:
+            return await self._handle_interpreter_resume(ch, msg)
         if inv is not None and msg["type"] == "resume":
             return await self._handle_resume(ch, msg)
         if msg["type"] == "join" and msg.get("session_id") in self._interp:
@@ -281,17 +290,41 @@ class CourtStation:
         if not isinstance(dtls, str) or len(dtls) != 95 or set(dtls.upper()) - set(_FP):
             return await self._refuse(ch, "error", "the join names no valid media certificate")
         entry["used"] = True
-        dtls = dtls.upper()
+        dtls = entry["dtls"] = dtls.upper()
         code = safety_code(sha256_fingerprint(self.fingerprints), dtls)
         await ch.send({"type": "waiting", "safety_code": code})
         info = self.stats.interpreters.setdefault(lang, {"admitted": False, "blocks_received": 0,
-                                                         "floor_blocks_sent": 0, "ended_by": "", "safety_code": code})
+                                                         "floor_blocks_sent": 0, "ended_by": "", "safety_code": code,
+                                                         "reconnects": 0, "to_witness_blocks_sent": 0})
         if not await self._admit({"station": "interpreter", "peer": ch.peer, "safety_code": code,
                                   "media": {"language": lang, "tracks": [labels.interpretation(lang)]}}):
             info["ended_by"] = "refused"
             return await self._refuse(ch, "refused", "the clerk did not admit this station")
-        await ch.send({"type": "admitted", "resume": ""})
+        entry["resume"] = secrets.token_hex(32)
+        await ch.send({"type": "admitted", "resume": entry["resume"]})
         info["admitted"] = True
+        return await self._interpreter_live(ch, entry, info)
+
+    async def _handle_interpreter_resume(self, ch: Channel, msg: dict[str, Any]) -> None:
+        """An admitted interpreter station re-joins after a loss with its resumption token (single-use,
+        rotated on every resume, like the witness's)."""
+        entry = self._interp[msg["session_id"]]
+        info = self.stats.interpreters.get(entry["language"])
+        token, current = msg.get("resume"), entry.get("resume", "")
+        if (info is None or not info["admitted"] or self._session_done.is_set() or not current
+                or not isinstance(token, str) or not hmac.compare_digest(token.encode(), current.encode())):
+            return await self._refuse(ch, "error", "this session cannot be resumed")
+        old = entry.get("channel")
+        if old is not None and old is not ch:
+            await old.close()
+        entry["resume"] = secrets.token_hex(32)
+        await ch.send({"type": "resumed", "resume": entry["resume"]})
+        info["reconnects"] += 1
+        return await self._interpreter_live(ch, entry, info)
+
+    async def _interpreter_live(self, ch: Channel, entry: dict[str, Any], info: dict[str, Any]) -> None:
+        lang, dtls = entry["language"], entry["dtls"]
+        entry["channel"] = ch
         offer = await ch.expect("offer", timeout=20.0)
         sdp = offer.get("sdp")
         if not isinstance(sdp, str):
@@ -311,7 +344,8 @@ class CourtStation:
         def _track(track) -> None:  # noqa: ANN001
             mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
             if track.kind == "audio" and str(mid) in mine:
-                self._tasks.append(asyncio.ensure_future(self._audio(track, label)))
+                self._remote_live.add(lang)
+                self._tasks.append(asyncio.ensure_future(self._audio(track, label, remote=True)))
             else:
                 self._tasks.append(asyncio.ensure_future(self._discard(track)))
 
@@ -332,11 +366,14 @@ class CourtStation:
                 m = await ch.recv()
                 if m["type"] == "bye":
                     info["ended_by"] = info["ended_by"] or "interpreter"
+                    entry["resume"] = ""  # it left: no re-join
                     return None
         finally:
+            if entry.get("channel") is ch:
+                self._remote_live.discard(lang)
             relay = info.pop("_relay", None)
             if relay is not None:
-                info["floor_blocks_sent"] = relay.blocks_sent
+                info["floor_blocks_sent"] += relay.blocks_sent
                 with contextlib.suppress(ValueError):
                     self._relays.remove(relay)
                 relay.stop()
@@ -383,7 +420,7 @@ class CourtStation:
             raise LinkError("the witness station's media certificate changed after admission")
         mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
         # what the witness sends: never a witness-bound label (those go the other way)
-        self._mids = {str(k): v for k, v in mids.items() if labels.valid(v) and not labels.is_to_witness(v)}
+        self._mids = {str(k): v for k, v in mids.items() if labels.valid(v) and not labels.is_witness_bound(v)}
         receive = offer.get("receive") if isinstance(offer.get("receive"), dict) else {}
         old, self._pc = self._pc, None
         if old is not None:
@@ -404,6 +441,7 @@ class CourtStation:
 
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
         sending = self._attach_cameras(pc, receive)
+        sending.update(self._attach_channels(pc, receive))
         await pc.setLocalDescription(await pc.createAnswer())
         await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
         while True:
@@ -438,6 +476,30 @@ class CourtStation:
             sending[str(t.mid)] = label
             if label not in self.stats.to_witness_tracks:
                 self.stats.to_witness_tracks.append(label)
+        return sending
+
+    def _attach_channels(self, pc, receive: dict[str, Any]) -> dict[str, str]:  # noqa: ANN001
+        """Put a relay of each remote interpreter's channel on the audio slots the witness offered for
+        it (``witness/audio/<lang>``): the witness's listening channel hears the remote interpreter
+        while one is connected (the relay sends nothing otherwise)."""
+        sending: dict[str, str] = {}
+        relays: dict[str, RelayAudioTrack] = {}
+        for t in pc.getTransceivers():
+            want = receive.get(str(t.mid))
+            if t.kind != "audio" or not labels.is_to_witness_audio(want):
+                continue
+            lang = labels.channel(want)
+            if not lang or lang in relays:
+                continue
+            relay = relays[lang] = RelayAudioTrack()
+            t.sender.replaceTrack(relay)
+            t.direction = "sendonly"
+            sending[str(t.mid)] = want
+            if want not in self.stats.to_witness_channels:
+                self.stats.to_witness_channels.append(want)
+        old, self._witness_relays = self._witness_relays, relays
+        for r in old.values():
+            r.stop()
         return sending
 
     def _rel(self) -> float:
@@ -538,7 +600,8 @@ class CourtStation:
             except Exception:
                 log.exception("a court consumer failed in %s", method)
 
-    async def _audio(self, track, label: str) -> None:  # noqa: ANN001
+    async def _audio(self, track, label: str, remote: bool = False) -> None:  # noqa: ANN001
+        """``remote``: the track comes from a remote interpreter station (else from the witness)."""
         resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
         channel = labels.channel(label)
         while True:
@@ -561,11 +624,21 @@ class CourtStation:
                 elif label == labels.JUDGE_FLOOR:
                     self.stats.judge_audio_blocks_received += 1
                     self._deliver(self.judge_consumers, "on_audio", samples, pts, now)
+                elif not remote and channel in self._remote_live:
+                    # the witness station's own copy of a channel the remote interpreter is live on
+                    # (its listening channel plays the forwarded one): the interpreter's is the channel
+                    sb = self.stats.interpretation_blocks_superseded
+                    sb[channel] = sb.get(channel, 0) + 1
                 else:
                     ib = self.stats.interpretation_blocks_received
                     ib[channel] = ib.get(channel, 0) + 1
-                    if channel in self.stats.interpreters:
-                        self.stats.interpreters[channel]["blocks_received"] += 1
+                    if remote and channel in self.stats.interpreters:
+                        info = self.stats.interpreters[channel]
+                        info["blocks_received"] += 1
+                        relay = self._witness_relays.get(channel)
+                        if relay is not None:  # to the witness's listening channel
+                            relay.push(samples)
+                            info["to_witness_blocks_sent"] += 1
                     self._deliver(self.consumers, "on_interpretation", channel, samples, pts, now)
                 pts += len(samples)
 
@@ -652,7 +725,9 @@ class CourtStation:
         for info in st.interpreters.values():
             relay = info.pop("_relay", None)
             if relay is not None:
-                info["floor_blocks_sent"] = relay.blocks_sent
+                info["floor_blocks_sent"] += relay.blocks_sent
+        for r in self._witness_relays.values():
+            r.stop()
         for side, pc in self._side:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(pc.close(), 3.0)

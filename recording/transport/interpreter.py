@@ -10,8 +10,12 @@ interpreter station joins over the same pinned TLS signalling, waits to be admit
   floor it receives from the witness (``interpreter/audio/floor``) — the interpreter hears the
   witness masked, like everyone in the courtroom.
 
-It sends no video and receives no video.  Re-joining after a network loss is not implemented for
-this station (the witness's is): a lost interpreter joins again with a new invitation.
+The court forwards the channel to the witness station too (``witness/audio/<lang>``), for the
+witness's listening channel.  It sends no video and receives no video.
+
+Resilience, as the witness's: on a lost signalling or media connection the station re-joins with the
+one-time resumption token the court gave it on admission (rotated on every resume), and makes a new
+offer/answer with a fresh track reading the same source.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from aiortc.mediastreams import MediaStreamError
 
 from recording.model import AUDIO_RATE
 from recording.transport import tracks as labels
-from recording.transport.errors import LinkError
+from recording.transport.errors import LinkError, Refused
 from recording.transport.invite import Invite, check_sdp_fingerprint, safety_code
 from recording.transport.rtc import (
     certificate_fingerprints,
@@ -43,6 +47,8 @@ from recording.transport.signalling import Channel
 log = logging.getLogger("testimony_shield.recording.transport.interpreter")
 
 BLOCK = 960  # 20 ms at 48 kHz
+#: the interpreter gives up re-joining after this long without the court
+RECONNECT_WINDOW = 60.0
 
 
 def pcm_frame(samples: np.ndarray, pts: int) -> av.AudioFrame:
@@ -111,7 +117,8 @@ class InterpreterLink:
     """The interpreter station: join with its invitation, send ``source`` as the ``language``
     channel, receive the masked floor (``on_floor(samples)`` consumers)."""
 
-    def __init__(self, invite: Invite, language: str, source: Any, on_floor: list[Any] | None = None) -> None:
+    def __init__(self, invite: Invite, language: str, source: Any, on_floor: list[Any] | None = None,
+                 reconnect_window: float = RECONNECT_WINDOW) -> None:
         if invite.media.get("station") != "interpreter":
             raise LinkError("this invitation is not for an interpreter station")
         wanted = invite.media.get("language")
@@ -136,6 +143,17 @@ class InterpreterLink:
         self._tasks: list[asyncio.Task] = []
         self.admitted_at: float | None = None
         self.first_floor_ms: float | None = None
+        self._resume = ""
+        self._reconnect_window = reconnect_window
+        self._sent_before = 0  # blocks sent by the tracks of earlier connections
+        self._closing: set[asyncio.Future] = set()  # old peer connections closing in the background
+        self.reconnects = 0
+        self.recoveries_ms: list[float] = []
+        self.state = "idle"
+
+    @property
+    def blocks_sent(self) -> int:
+        return self._sent_before + self.track.blocks_sent
 
     async def join(self, admit_timeout: float = 300.0) -> None:
         inv = self.invite
@@ -145,12 +163,18 @@ class InterpreterLink:
                                  "media": {"language": self.language, "tracks": [self.label]}})
         msg = await self.channel.expect("waiting", "admitted", timeout=15.0)
         if msg["type"] == "waiting":
-            await self.channel.expect("admitted", timeout=admit_timeout)
+            self.state = "waiting"
+            msg = await self.channel.expect("admitted", timeout=admit_timeout)
+        resume = msg.get("resume")
+        self._resume = resume if isinstance(resume, str) else ""
         self.admitted_at = time.monotonic()
 
     async def start_media(self, timeout: float = 20.0) -> None:
         assert self.channel is not None, "join() first"
         pc = self.pc = peer_connection(self.certificate)
+        if self.track.blocks_sent or self.track.readyState != "live":  # a re-join: a fresh track, same source
+            self._sent_before += self.track.blocks_sent
+            self.track = SourceAudioTrack(self.source)
         sender = pc.addTrack(self.track)
         slot = pc.addTransceiver("audio", direction="recvonly")
         answer_tracks: dict[str, str] = {}
@@ -173,6 +197,11 @@ class InterpreterLink:
         got = answer.get("tracks") if isinstance(answer.get("tracks"), dict) else {}
         answer_tracks.update({str(k): v for k, v in got.items() if str(k) in receive})
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "answer"))
+        self.state = "live"
+
+    @property
+    def source(self) -> Any:
+        return self.track.source
 
     async def _floor(self, track) -> None:  # noqa: ANN001
         resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
@@ -198,13 +227,19 @@ class InterpreterLink:
         assert self.channel is not None
         deadline = time.monotonic() + duration
         while time.monotonic() < deadline:
-            try:
-                msg = await self.channel.recv(timeout=max(0.05, min(0.5, deadline - time.monotonic())))
-            except LinkError as exc:
-                if "in time" in str(exc):
-                    continue
-                self.ended_by = self.ended_by or "connection lost"
-                return self.ended_by
+            lost = self.pc is None or self.pc.connectionState in ("failed", "closed")
+            if not lost:
+                try:
+                    msg = await self.channel.recv(timeout=max(0.05, min(0.5, deadline - time.monotonic())))
+                except LinkError as exc:
+                    if "in time" in str(exc):
+                        continue
+                    lost = True
+            if lost:
+                if self.ended_by == "court" or not await self._reconnect(deadline):
+                    self.ended_by = self.ended_by or "connection lost"
+                    return self.ended_by
+                continue
             if msg["type"] == "end":
                 self.end_reason = str(msg.get("reason", ""))
                 self.ended_by = "court"
@@ -213,6 +248,63 @@ class InterpreterLink:
                 return "court"
         self.ended_by = self.ended_by or "duration"
         return self.ended_by
+
+    def simulate_loss(self) -> None:
+        """Drop the signalling and media connections at once, as a network loss does (tests, drills)."""
+        if self.channel is not None:
+            self.channel.abort()
+        if self.pc is not None:
+            self._tasks.append(asyncio.ensure_future(self.pc.close()))
+
+    async def _teardown(self) -> None:
+        """Drop the current connections.  The old peer connection closes in the background: after a
+        loss its close can take seconds (DTLS/SCTP shutdown towards a peer that is gone), and the
+        re-join must not wait for it."""
+        for t in self._tasks:
+            t.cancel()
+        self._tasks.clear()
+        pc, self.pc = self.pc, None
+        if pc is not None:
+            self._closing.add(asyncio.ensure_future(asyncio.wait_for(pc.close(), 5.0)))
+            self._closing = {t for t in self._closing if not t.done()}
+        if self.channel is not None:
+            await self.channel.close()
+
+    async def _reconnect(self, deadline: float) -> bool:
+        """Re-join with the resumption token until media flows again, the court refuses, the session's
+        end or the reconnect window passes."""
+        if not self._resume:
+            return False
+        lost_at = time.monotonic()
+        self.state = "reconnecting"
+        log.info("interpreter link lost: reconnecting")
+        await self._teardown()
+        inv = self.invite
+        while time.monotonic() - lost_at < self._reconnect_window and time.monotonic() < deadline:
+            ch = None
+            try:
+                ch = await Channel.connect(inv.host, inv.port, inv.tls_fingerprint, timeout=2.0)
+                await ch.send({"type": "resume", "session_id": inv.session_id, "resume": self._resume})
+                msg = await ch.expect("resumed", timeout=5.0)
+                self._resume = msg.get("resume") if isinstance(msg.get("resume"), str) else ""
+                self.channel = ch
+                await self.start_media()
+            except Refused as exc:
+                self.ended_by = f"court refused the resume ({exc})"
+                if ch is not None:
+                    await ch.close()
+                return False
+            except LinkError as exc:
+                log.info("interpreter re-join failed: %s", exc)
+                if ch is not None:
+                    await ch.close()
+                await self._teardown()
+                await asyncio.sleep(0.3)
+                continue
+            self.reconnects += 1
+            self.recoveries_ms.append(round((time.monotonic() - lost_at) * 1000, 1))
+            return True
+        return False
 
     async def close(self, reason: str = "the interpreter left") -> None:
         if self.channel is not None and not self.channel.closed:
@@ -226,10 +318,19 @@ class InterpreterLink:
                 await asyncio.wait_for(pc.close(), 3.0)
         if self.channel is not None:
             await self.channel.close()
+        if self._closing:  # connections lost earlier: give them a moment, then stop waiting
+            await asyncio.wait(self._closing, timeout=0.5)
+            for t in self._closing:
+                if not t.done():
+                    t.cancel()
+                elif not t.cancelled():
+                    t.exception()  # retrieved: a failed close of a dead connection is not an error
+            self._closing.clear()
 
     def stats(self) -> dict[str, Any]:
         return {"station": "interpreter", "language": self.language, "label": self.label,
-                "blocks_sent": self.track.blocks_sent, "floor_blocks_received": self.floor_blocks_received,
+                "blocks_sent": self.blocks_sent, "floor_blocks_received": self.floor_blocks_received,
                 "floor_samples_received": self.floor_samples_received, "first_floor_ms": self.first_floor_ms,
                 "safety_code": self.safety_code, "ended_by": self.ended_by, "end_reason": self.end_reason,
-                "session_id": self.invite.session_id}
+                "session_id": self.invite.session_id, "reconnects": self.reconnects,
+                "recoveries_ms": self.recoveries_ms}

@@ -14,6 +14,8 @@ Court → witness (the court's answer carries ``{"tracks": {mid: label}}`` for w
   questioner (:data:`TO_WITNESS_ROLES`).  **There is no label for the accused**: ``witness/video/accused``
   is not a valid label, :func:`to_witness` refuses it, and both stations drop any track whose label
   is not valid — so no track of the accused can be offered to, or shown at, the witness station.
+- ``witness/audio/<lang>`` — a remote interpreter's channel (ISO 639-2), forwarded by the court to
+  the witness station for the witness's listening channel, on an audio slot the witness offered.
 - ``interpreter/audio/floor`` — the masked floor, sent to a remote interpreter station.
 """
 
@@ -31,13 +33,15 @@ TO_WITNESS_ROLES = ("judge", "prosecution", "defence", "intermediary")
 FORBIDDEN_TO_WITNESS = ("accused",)
 _LABEL = re.compile(r"^(court|judge)/(video|audio/[a-z]{2,8})$")
 _TO_WITNESS = re.compile(r"^witness/video/(" + "|".join(TO_WITNESS_ROLES) + r")$")
+_TO_WITNESS_AUDIO = re.compile(r"^witness/audio/[a-z]{3}$")
 
 
 def valid(label: object) -> bool:
     """A label a station may send or accept.  Any label naming the accused is invalid."""
     if not isinstance(label, str) or any(f in label for f in FORBIDDEN_TO_WITNESS):
         return False
-    return bool(_LABEL.match(label) or _TO_WITNESS.match(label) or label == INTERPRETER_FLOOR)
+    return bool(_LABEL.match(label) or _TO_WITNESS.match(label) or _TO_WITNESS_AUDIO.match(label)
+                or label == INTERPRETER_FLOOR)
 
 
 def to_witness(role: str) -> str:
@@ -51,6 +55,23 @@ def to_witness(role: str) -> str:
 
 def is_to_witness(label: object) -> bool:
     return isinstance(label, str) and bool(_TO_WITNESS.match(label)) and valid(label)
+
+
+def to_witness_channel(language: str) -> str:
+    """The label of a remote interpreter's channel forwarded to the witness (``witness/audio/spa``)."""
+    label = f"witness/audio/{language}"
+    if not _TO_WITNESS_AUDIO.match(label):
+        raise ValueError(f"'{language}' is not an ISO 639-2 language code")
+    return label
+
+
+def is_to_witness_audio(label: object) -> bool:
+    return isinstance(label, str) and bool(_TO_WITNESS_AUDIO.match(label))
+
+
+def is_witness_bound(label: object) -> bool:
+    """Any label the court sends to the witness (a camera or an interpreter's channel)."""
+    return is_to_witness(label) or is_to_witness_audio(label)
 
 
 def role_of(label: str) -> str:

@@ -16,6 +16,13 @@ the camera of the person speaking to the witness on it and names it in its answe
 (``witness/video/judge``…).  A track whose label is not a valid witness-bound label — any label
 naming the accused is invalid — is drained and never shown (``to_witness_tracks_refused``).
 
+A remote interpreter's channel: with ``remote_channels`` the offer also asks for one audio slot per
+language (``"receive": {mid: "witness/audio/<lang>"}``); the court relays the remote interpreter's
+channel on it while one is connected.  :class:`RemoteInterpretation` is the pipeline's source for that
+language channel: the forwarded channel while it flows, the local source (e.g. the demo interpreter)
+otherwise — so the witness's listening channel (their language over the floor at −14 dB,
+:class:`recording.audio.mixer.ListenerMix`) plays the remote interpreter.
+
 Control: a break taken at the witness station (the pipeline's break listener) is sent to the court
 as ``{"type": "break", "on", "at"}`` (re-sent after a reconnection while it lasts); the court's
 ``end`` message ends the session here (the caller then ends and seals its local session).
@@ -107,6 +114,71 @@ class _DropOldest:
                     return None
                 self._event.clear()
             await self._event.wait()
+
+
+class RemoteInterpretation:
+    """An audio source (``read(n)`` → float32 mono at 48 kHz) for one language channel of the witness
+    pipeline: the remote interpreter's channel as the court forwards it while it flows (``push`` from
+    the link, a small jitter buffer), else ``fallback`` (the local interpreter source, read all the
+    time so it never lags).  ``remote`` says which one is heard now."""
+
+    def __init__(self, language: str, fallback: Any, hold: float = 0.5, prebuffer: float = 0.04,
+                 max_buffer: float = 0.3) -> None:
+        self.language = language
+        self.fallback = fallback
+        self.name = f"{language} interpreter (remote when connected)"
+        self.rate = AUDIO_RATE
+        self.live = bool(getattr(fallback, "live", False))
+        self._hold = hold
+        self._prebuffer = int(prebuffer * AUDIO_RATE)
+        self._max = int(max_buffer * AUDIO_RATE)
+        self._buf = np.zeros(0, np.float32)
+        self._lock = threading.Lock()
+        self._last_push: float | None = None
+        self._primed = False
+        self.blocks_received = 0
+        self.remote_samples_read = 0
+        self.underruns = 0
+
+    def open(self) -> None:
+        self.fallback.open()
+
+    def close(self) -> None:
+        self.fallback.close()
+
+    def push(self, samples: np.ndarray) -> None:  # the link's loop
+        with self._lock:
+            self._buf = np.concatenate([self._buf, np.asarray(samples, np.float32).reshape(-1)])[-self._max:]
+            self._last_push = time.monotonic()
+            self.blocks_received += 1
+            if len(self._buf) >= self._prebuffer:
+                self._primed = True
+
+    @property
+    def remote(self) -> bool:
+        with self._lock:
+            return self._active(time.monotonic())
+
+    def _active(self, now: float) -> bool:
+        if self._last_push is None or now - self._last_push > self._hold:
+            self._primed = False
+            self._buf = self._buf[:0]
+            return False
+        return self._primed
+
+    def read(self, n: int) -> np.ndarray:  # the pipeline's thread
+        local = np.asarray(self.fallback.read(n), np.float32)
+        with self._lock:
+            if not self._active(time.monotonic()):
+                return local
+            out = np.zeros(n, np.float32)
+            k = min(n, len(self._buf))
+            out[:k] = self._buf[:k]
+            self._buf = self._buf[k:]
+            if k < n:
+                self.underruns += 1
+            self.remote_samples_read += n
+            return out
 
 
 class TrackCounter:
@@ -278,9 +350,11 @@ class WitnessLink:
     def __init__(self, invite: Invite, feed: LinkFeed, media: dict[str, Any] | None = None,
                  on_state: Callable[[str], None] | None = None,
                  reconnect_window: float = RECONNECT_WINDOW, speaking: list[Any] | None = None,
-                 receive_video: bool = True) -> None:
+                 receive_video: bool = True, remote_channels: dict[str, RemoteInterpretation] | None = None) -> None:
         """``speaking``: consumers of the court's camera (``on_court_video(label, frame, arrival)``,
-        on the event loop) — the witness window's "speaking to you" panel."""
+        on the event loop) — the witness window's "speaking to you" panel.  ``remote_channels``: the
+        pipeline's language sources that play a remote interpreter's channel when the court forwards
+        one (an audio slot is offered for each)."""
         self.invite = invite
         self.feed = feed
         self.media = dict(media or {})
@@ -307,6 +381,9 @@ class WitnessLink:
         self.receive_video = receive_video
         self.court_video_frames = 0
         self.court_video_labels: list[str] = []
+        self.remote_channels = {lang: src for lang, src in (remote_channels or {}).items()
+                                if labels.is_to_witness_audio(f"witness/audio/{lang}")}
+        self.remote_blocks_received: dict[str, int] = {}
         self.to_witness_tracks_refused = 0
         self.end_reason = ""
         self.breaks_signalled = 0
@@ -352,6 +429,7 @@ class WitnessLink:
         for label, track in self.feed.new_tracks():
             senders[label] = pc.addTrack(track)
         slot = pc.addTransceiver("video", direction="recvonly") if self.receive_video else None
+        audio_slots = {lang: pc.addTransceiver("audio", direction="recvonly") for lang in self.remote_channels}
         answer_tracks: dict[str, str] = {}
         pc.on("track", lambda track: self._on_track(pc, track, answer_tracks))
 
@@ -371,6 +449,8 @@ class WitnessLink:
                 if t.sender is sender and t.mid is not None:
                     mids[t.mid] = label
         receive = {str(slot.mid): "video"} if slot is not None and slot.mid is not None else {}
+        receive.update({str(t.mid): labels.to_witness_channel(lang) for lang, t in audio_slots.items()
+                        if t.mid is not None})
         await self.channel.send({"type": "offer", "sdp": pc.localDescription.sdp, "tracks": mids, "receive": receive})
         answer = await self.channel.expect("answer", timeout=timeout)
         sdp = answer.get("sdp")
@@ -378,7 +458,10 @@ class WitnessLink:
             raise LinkError("the court station sent a malformed answer")
         check_sdp_fingerprint(sdp, self.invite)  # FingerprintMismatch: not our court
         got = answer.get("tracks") if isinstance(answer.get("tracks"), dict) else {}
-        answer_tracks.update({str(k): v for k, v in got.items() if str(k) in receive and isinstance(v, str)})
+        # only what this station asked for, on the slot it asked for it (a video slot gets a camera
+        # label, an audio slot exactly the channel it named)
+        answer_tracks.update({str(k): v for k, v in got.items() if str(k) in receive and isinstance(v, str)
+                              and (receive[str(k)] == "video" or receive[str(k)] == v)})
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "answer"))
         self._listener = asyncio.ensure_future(self._listen(self.channel))
         if self._on_break is not None and self._on_break[0]:  # a break that started while reconnecting
@@ -392,6 +475,10 @@ class WitnessLink:
             if label not in self.court_video_labels:
                 self.court_video_labels.append(label)
             self._tasks.append(asyncio.ensure_future(self._court_video(track, label)))
+        elif track.kind == "audio" and labels.is_to_witness_audio(label) and labels.channel(label) in self.remote_channels:
+            self._tasks.append(asyncio.ensure_future(self._court_audio(track, str(labels.channel(label)))))
+        elif track.kind == "audio" and not label:
+            self._tasks.append(asyncio.ensure_future(self._drain(track)))  # a slot the court left empty
         else:  # unlabelled, or a label no witness may see (the accused has none): drain, never show
             self.to_witness_tracks_refused += 1
             log.warning("a court track labelled %r was refused", label[:40])
@@ -415,6 +502,19 @@ class WitnessLink:
                     c.on_court_video(label, frame, now)
                 except Exception:
                     log.exception("a speaking-to-you consumer failed")
+
+    async def _court_audio(self, track, lang: str) -> None:  # noqa: ANN001
+        """A remote interpreter's channel, forwarded by the court: into the pipeline's source."""
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
+        target = self.remote_channels[lang]
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            for out in resampler.resample(frame):
+                target.push(out.to_ndarray().reshape(-1).astype(np.float32))
+                self.remote_blocks_received[lang] = self.remote_blocks_received.get(lang, 0) + 1
 
     # -- control ------------------------------------------------------------------------------
     def _pipeline_break(self, on: bool, t: float) -> None:  # pipeline or caller thread
@@ -550,4 +650,5 @@ class WitnessLink:
                 "recoveries_ms": self.recoveries_ms, "end_reason": self.end_reason,
                 "court_video_frames_received": self.court_video_frames, "court_video_tracks": self.court_video_labels,
                 "to_witness_tracks_refused": self.to_witness_tracks_refused,
-                "breaks_signalled": self.breaks_signalled}
+                "breaks_signalled": self.breaks_signalled,
+                "remote_interpretation_blocks_received": dict(self.remote_blocks_received)}
