@@ -139,3 +139,62 @@ def test_speaking_to_you_break_and_end_from_the_court(qtbot):
     finally:
         pipeline.stop()
         loop.stop()
+
+
+def test_court_window_invites_an_interpreter(qtbot, tmp_path):
+    """*Invite an interpreter…* writes the interpreter's invitation file; the interpreter station then
+    shows in the waiting room with its language and safety code, and the clerk admits it."""
+    import asyncio
+
+    from recording.transport.interpreter import InterpreterLink
+    from recording.transport.invite import load_invite, write_invite
+
+    loop = LoopThread()
+    link = CourtLink(loop)
+    written: list[str] = []
+
+    def write(language: str, data: bytes) -> str:
+        path = tmp_path / f"interpreter-{language}.json"
+        write_invite(path, data)
+        written.append(str(path))
+        return str(path)
+
+    court = CourtStationWindow(link, "T-1", write_interpreter_invite=write)
+    qtbot.addWidget(court)
+    key = Ed25519PrivateKey.generate()
+    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    link.open(pub, key.sign)
+    link.serve(duration=30, join_timeout=20)
+    interp = None
+    try:
+        # a code that is not ISO 639-2: said plainly, nothing written
+        court.interpreter_language.setCurrentText("spanish")
+        qtbot.mouseClick(court.invite_interpreter_button, Qt.MouseButton.LeftButton)
+        assert "No interpreter invitation written" in court.interpreter_note.text() and not written
+        court.interpreter_language.setCurrentText("spa")
+        qtbot.mouseClick(court.invite_interpreter_button, Qt.MouseButton.LeftButton)
+        assert len(written) == 1 and written[0] in court.interpreter_note.text()
+        invite = load_invite(written[0], court_key=pub)
+        assert invite.media["station"] == "interpreter" and invite.media["language"] == "spa"
+        interp = InterpreterLink(invite, "spa", ToneSource())
+
+        async def join() -> None:
+            await interp.join(admit_timeout=10)
+            await interp.start_media()
+
+        joined = loop.submit(join())
+        qtbot.waitUntil(court.admit_button.isEnabled, timeout=10_000)
+        assert "interpreter station (spa)" in court.request_label.text()
+        assert interp.safety_code and interp.safety_code in court.safety_code.text()
+        qtbot.mouseClick(court.admit_button, Qt.MouseButton.LeftButton)
+        joined.result(10)
+        qtbot.waitUntil(lambda: link.court.stats.interpreters.get("spa", {}).get("blocks_received", 0) > 5,
+                        timeout=5_000)
+        assert link.court.stats.interpreters["spa"]["admitted"]
+        qtbot.mouseClick(court.end_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: court.stats is not None, timeout=10_000)
+        assert court.stats.interpreters["spa"]["ended_by"] == "court"
+    finally:
+        if interp is not None:
+            loop.submit(asyncio.wait_for(interp.close(), 5)).result(10)
+        loop.stop()

@@ -3,7 +3,9 @@ comparing the safety code), the public display (the masked witness as received; 
 frames stop or the link is reconnecting), the judge's monitor (the unmasked witness only when the
 plan authorises the judge), the connection status, whether the courtroom speakers play the witness,
 and the session's end: a break the witness takes at the witness station shows here as "The witness
-is on a break" with the public display curtained; *End session* ends and seals both stations."""
+is on a break" with the public display curtained; *End session* ends and seals both stations.
+*Invite an interpreter…* writes a remote interpreter station's invitation file (its language chosen
+here); the interpreter then comes to the same waiting room, with its own safety code."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from recording.transport.court import CourtStation, CourtStats
+from recording.transport.errors import LinkError
 from ui.link.loop import LoopThread
 from ui.link.status import court_text
 from ui.widgets.video_view import VideoView
@@ -77,6 +81,8 @@ class CourtLink(QObject):
         self._curtain_listeners: list[Callable[[bool], None]] = []
         self.court = self._create(judge_monitor, consumers, judge_consumers, reconnect_window, plan, to_witness)
         self.request: dict[str, Any] | None = None
+        self._decisions = asyncio.Lock()  # one waiting-room request shown at a time; the others wait
+        self._key: tuple[bytes, Callable[[bytes], bytes], float] | None = None
 
     def _create(self, judge_monitor: bool, consumers: list[Any] | None, judge_consumers: list[Any] | None,
                 reconnect_window: float, plan: Any, to_witness: list[Any] | None) -> CourtStation:
@@ -102,6 +108,19 @@ class CourtLink(QObject):
         async def go() -> bytes:
             await self.court.open()
             return self.court.invitation(court_key, sign, lifetime, media)
+        data = self._loop.submit(go()).result(30)
+        self._key = (court_key, sign, lifetime)
+        return data
+
+    def invite_interpreter(self, language: str) -> bytes:
+        """A signed invitation for a remote interpreter station for ``language`` (ISO 639-2), signed
+        with the key :meth:`open` used (:class:`LinkError` for a bad code or a closed room)."""
+        if self._key is None:
+            raise LinkError("open the waiting room before inviting an interpreter")
+        court_key, sign, lifetime = self._key
+
+        async def go() -> bytes:
+            return self.court.interpreter_invitation(court_key, sign, language, lifetime)
         return self._loop.submit(go()).result(30)
 
     def serve(self, duration: float, join_timeout: float = 3600.0) -> None:
@@ -111,11 +130,12 @@ class CourtLink(QObject):
         self._loop.submit(go())
 
     async def _admit(self, request: dict[str, Any]) -> bool:
-        fut = asyncio.get_running_loop().create_future()
-        self._pending = fut
-        self.request = request
-        self.join_requested.emit(dict(request))
-        ok = await fut
+        async with self._decisions:
+            fut = asyncio.get_running_loop().create_future()
+            self._pending = fut
+            self.request = request
+            self.join_requested.emit(dict(request))
+            ok = await fut
         if ok and self._on_admitted is not None:
             self._on_admitted(request)
         return ok
@@ -152,9 +172,17 @@ class JudgeMonitorWindow(QWidget):
         self.consumer.curtained = not authorised
 
 
+#: languages offered for a remote interpreter (ISO 639-2); the clerk can type another code
+INTERPRETER_LANGUAGES = ("spa", "fra", "pol", "ara", "urd", "por", "ron", "deu")
+
+#: writes an interpreter invitation: ``(language, data) -> where`` (a path shown to the clerk)
+WriteInvite = Callable[[str, bytes], str]
+
+
 class CourtStationWindow(QMainWindow):
     def __init__(self, link: CourtLink, case_number: str = "", public: ViewConsumer | None = None,
-                 judge: JudgeMonitorWindow | None = None, speakers_message: str = "") -> None:
+                 judge: JudgeMonitorWindow | None = None, speakers_message: str = "",
+                 write_interpreter_invite: WriteInvite | None = None) -> None:
         super().__init__()
         self.link = link
         self.setWindowTitle(f"Court station {case_number} — Testimony Shield".replace("  ", " "))
@@ -189,6 +217,27 @@ class CourtStationWindow(QMainWindow):
             buttons.addWidget(b)
         buttons.addStretch(1)
         rl.addLayout(buttons)
+        invite_row = QHBoxLayout()
+        self.interpreter_language = QComboBox()
+        self.interpreter_language.setEditable(True)
+        self.interpreter_language.addItems(INTERPRETER_LANGUAGES)
+        self.interpreter_language.setAccessibleName("Interpreter's language (ISO 639-2 code)")
+        self.invite_interpreter_button = QPushButton("&Invite an interpreter…")
+        self.invite_interpreter_button.setToolTip("Write an invitation file for a remote interpreter station "
+                                                  "(its own one-time token); it joins this waiting room")
+        self.invite_interpreter_button.setEnabled(write_interpreter_invite is not None)
+        invite_row.addWidget(QLabel("Remote interpreter:"))
+        invite_row.addWidget(self.interpreter_language)
+        invite_row.addWidget(self.invite_interpreter_button)
+        invite_row.addStretch(1)
+        rl.addLayout(invite_row)
+        self.interpreter_note = QLabel("")
+        self.interpreter_note.setObjectName("interpreterInvite")
+        self.interpreter_note.setWordWrap(True)
+        self.interpreter_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rl.addWidget(self.interpreter_note)
+        self._write_interpreter_invite = write_interpreter_invite
+        self.interpreter_invites: list[str] = []
         lay.addWidget(room)
 
         self.public_view = public.view if public is not None else VideoView(CURTAIN_TEXT)
@@ -210,6 +259,7 @@ class CourtStationWindow(QMainWindow):
         self.admit_button.clicked.connect(lambda: self._decide(True))
         self.refuse_button.clicked.connect(lambda: self._decide(False))
         self.end_button.clicked.connect(self.link.end)
+        self.invite_interpreter_button.clicked.connect(self.invite_interpreter)
         link.state_changed.connect(self._on_state)
         link.join_requested.connect(self._on_request)
         link.curtain_changed.connect(self._on_curtain)
@@ -222,12 +272,33 @@ class CourtStationWindow(QMainWindow):
         if self.judge is not None and self.judge.authorised:
             self.judge.consumer.curtained = on
 
+    def invite_interpreter(self) -> None:
+        """Write an invitation for a remote interpreter station in the chosen language."""
+        if self._write_interpreter_invite is None:
+            return
+        language = self.interpreter_language.currentText().strip().lower()
+        try:
+            where = self._write_interpreter_invite(language, self.link.invite_interpreter(language))
+        except (LinkError, OSError) as exc:
+            self.interpreter_note.setText(f"No interpreter invitation written: {exc}")
+            return
+        self.interpreter_invites.append(where)
+        self.interpreter_note.setText(
+            f"Interpreter invitation ({language}) written to {where}. Send it by a route the court trusts; "
+            "the interpreter station will appear in the waiting room with its safety code.")
+
     def _on_request(self, request: dict[str, Any]) -> None:
         media = request.get("media", {})
         judge = " It offers the judge's unmasked tracks." if "judge/video" in media.get("tracks", []) else ""
+        station = request.get("station", "unknown")
+        if station == "interpreter":
+            who = f"interpreter station ({media.get('language', '?')})"
+            operator = "the interpreter"
+        else:
+            who, operator = f"{station} station", "the witness station's operator"
         self.request_label.setText(
-            f"The {request.get('station', 'unknown')} station from {request.get('peer', '?')} asks to join.{judge} "
-            "Read the safety code to the witness station's operator by phone; admit only if theirs is the same.")
+            f"The {who} from {request.get('peer', '?')} asks to join.{judge} "
+            f"Read the safety code to {operator} by phone; admit only if theirs is the same.")
         self.safety_code.setText(f"Safety code: {request.get('safety_code', '')}")
         self.admit_button.setEnabled(True)
         self.refuse_button.setEnabled(True)
