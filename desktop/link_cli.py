@@ -179,7 +179,15 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
 
     link = CourtLink(loop, judge_monitor=judge.authorised, judge_consumers=[judge.consumer], on_admitted=admitted,
                      consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
-    window = CourtStationWindow(link, plan.case_number, judge=judge, speakers_message=speakers.message)
+    def write_interpreter_invite(language: str, data: bytes) -> str:
+        out = args.interpreter_invite_out or args.invite_out.with_name(
+            f"{args.invite_out.stem}-interpreter-{language}{args.invite_out.suffix}")
+        write_invite(out, data)
+        _note(f"court: interpreter invitation ({language}) written to {out}")
+        return str(out)
+
+    window = CourtStationWindow(link, plan.case_number, judge=judge, speakers_message=speakers.message,
+                                write_interpreter_invite=write_interpreter_invite)
     link.court.consumers.append(window.public)
     t0 = time.monotonic()
     try:
@@ -289,8 +297,10 @@ async def _court(args: argparse.Namespace, settings: settings_mod.Settings, vaul
     t0 = time.monotonic()
     try:
         host, port = await court.open()
+        # the witness station offers a listening slot for each channel a remote interpreter may fill
+        languages = list(dict.fromkeys([*plan.languages, *interp]))
         data = court.invitation(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
-                                media={"case_number": plan.case_number})
+                                media={"case_number": plan.case_number, "languages": languages})
         if args.interpreter_invite_out:
             write_invite(args.interpreter_invite_out, court.interpreter_invitation(
                 station_identity.ed25519_public, station_identity.sign, args.interpreter_language,
@@ -414,16 +424,23 @@ def run_witness(args: argparse.Namespace) -> int:
 
     from desktop.live import LiveSession
     from recording.session import demo_plan
-    from recording.sources.demo import DemoVideoSource, demo_audio_source
+    from recording.sources.demo import DemoVideoSource, demo_audio_source, demo_interpreter_source
+    from recording.transport.witness import RemoteInterpretation
     from vault.errors import VaultError
     from vault.store import Vault
 
+    # the channels the court says a (remote) interpreter may fill: each is a listening channel here,
+    # played from the remote interpreter while one is connected, else the local demo interpreter
+    languages = _invite_languages(invite)
+    remote = {lang: RemoteInterpretation(lang, demo_interpreter_source(lang)) for lang in languages}
     vault_dir = args.vault or settings.vault_path
     try:
         vault = Vault.open_or_init(vault_dir, passphrase)
         vault.recover()
-        session = LiveSession(demo_plan(), settings, vault, passphrase, realtime=True,
-                              video=DemoVideoSource(size, fps), audio=demo_audio_source())
+        session = LiveSession(demo_plan(languages=languages), settings, vault, passphrase, realtime=True,
+                              video=DemoVideoSource(size, fps), audio=demo_audio_source(),
+                              interpreters=remote or None)
+        session.remote_channels = remote
     except VaultError as exc:
         return _fail(f"cannot open the witness station's vault: {exc}", getattr(exc, "exit_code", 2))
     except Exception as exc:  # a clear message for any set-up failure
@@ -431,6 +448,15 @@ def run_witness(args: argparse.Namespace) -> int:
     if not args.headless:
         return _witness_window(args, invite, session, size, fps)
     return asyncio.run(_witness(args, invite, session, size, fps))
+
+
+def _invite_languages(invite: Any) -> tuple[str, ...]:
+    """The interpretation channels the court's signed invitation names (ISO 639-2 codes only)."""
+    from recording.transport import tracks as labels
+
+    raw = invite.media.get("languages", [])
+    return tuple(dict.fromkeys(x for x in raw if isinstance(x, str) and len(x) == 3 and x.isalpha()
+                               and labels.is_to_witness_audio(f"witness/audio/{x}"))) if isinstance(raw, list) else ()
 
 
 async def _scripted_break(session: Any, at: float, length: float) -> None:
@@ -464,7 +490,8 @@ def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: t
     session.open_waiting_room()
     try:
         runner = WitnessLinkRunner(loop, invite, session.pipeline,
-                                   media={"fps": fps, "size": list(size), "audience": "court"}, on_admitted=admitted)
+                                   media={"fps": fps, "size": list(size), "audience": "court"}, on_admitted=admitted,
+                                   remote_channels=getattr(session, "remote_channels", None))
     except LinkError as exc:
         loop.stop()
         return _fail(str(exc), 2)
@@ -518,7 +545,7 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
             _note(f"witness: {'reconnecting…' if state == 'reconnecting' else state}")
 
     link = WitnessLink(invite, feed, media={"fps": fps, "size": list(size), "audience": feed.audience.value},
-                       on_state=on_state)
+                       on_state=on_state, remote_channels=getattr(session, "remote_channels", None))
     try:
         session.open_waiting_room()
         _note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port}; "

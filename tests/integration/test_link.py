@@ -292,6 +292,9 @@ def test_headless_court_and_witness_commands(tmp_path):
     assert cs["recorded_audio_tracks"] == ["eng", "spa"] and cs["interpreters"]["spa"]["admitted"]
     assert cs["interpretation_blocks_received"]["spa"] > 50 and its["floor_blocks_received"] > 50
     assert its["ended_by"] == "court"
+    # … and forwarded to the witness station's Spanish listening channel (the court's invitation names it)
+    assert ws["interpretation_tracks_sent"] == ["spa"] and cs["to_witness_channels"] == ["witness/audio/spa"]
+    assert ws["remote_interpretation_blocks_received"].get("spa", 0) > 20
     for v in ("cv", "wv"):
         r = subprocess.run([*exe, "vault", "verify", "--vault", str(tmp_path / v)], cwd=root, env=env,
                            capture_output=True, text=True, timeout=120)

@@ -67,7 +67,9 @@ class WitnessLinkRunner(QObject):
 
     def __init__(self, loop: LoopThread, invite: Invite, pipeline: SessionPipeline,
                  media: dict[str, Any] | None = None, on_admitted: Callable[[], None] | None = None,
-                 done: Callable[[], bool] | None = None) -> None:
+                 done: Callable[[], bool] | None = None, remote_channels: dict[str, Any] | None = None) -> None:
+        """``remote_channels``: the pipeline's language sources that play a remote interpreter's channel
+        (:class:`recording.transport.witness.RemoteInterpretation`) when the court forwards one."""
         super().__init__()
         self._loop = loop
         self.invite = invite
@@ -82,7 +84,8 @@ class WitnessLinkRunner(QObject):
         async def make() -> WitnessLink:
             feed = LinkFeed(asyncio.get_running_loop())
             feed.attach(pipeline, judge=invite.media.get("judge_monitor") is True)
-            return WitnessLink(invite, feed, media=self.media, on_state=self.state_changed.emit)
+            return WitnessLink(invite, feed, media=self.media, on_state=self.state_changed.emit,
+                               remote_channels=remote_channels)
 
         self.link = loop.submit(make()).result(30)
         self.safety_code = self.link.safety_code
