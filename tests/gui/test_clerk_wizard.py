@@ -105,6 +105,31 @@ def test_wizard_shows_errors_in_their_step(qtbot):
     assert w.error.text() == "" and len(plans) == 1 and not plans[0].measures.support_person_present
 
 
+def test_a_fixed_problem_is_no_longer_shown(qtbot):
+    """Typing the missing case number clears "the case number is empty" at once — it used to stay on
+    every step (and next to the finished plan on Review) until the next "Create session"."""
+    w = SessionWizard()
+    qtbot.addWidget(w)
+    w.show()
+    _click(qtbot, w.create)
+    assert "case number" in w.error.text() and w.case_number.property("invalid")
+    w.case_number.setText("T2026-0142")
+    assert w.error.text() == "" and not w.page_errors[CASE].isVisible()
+    assert not w.case_number.property("invalid")
+    _click(qtbot, w.create)  # the next problem: the pseudonym; another edit elsewhere keeps it
+    assert "pseudonym" in w.error.text()
+    w.languages.setText("spa")
+    assert "pseudonym" in w.error.text()
+    w.pseudonym.setText("Witness B")
+    assert w.error.text() == ""
+    _click(qtbot, w.create)
+    assert w.step == PEOPLE and "no name" in w.error.text()
+    w.table.item(0, 0).setText("HHJ Example")  # participant 1 fixed; participant 2 still has no name
+    assert w.error.text() == ""
+    _click(qtbot, w.create)
+    assert "participant 2" in w.error.text()
+
+
 def test_wizard_keyboard_navigation(qtbot):
     w = SessionWizard()
     qtbot.addWidget(w)

@@ -110,6 +110,7 @@ class SessionWizard(QWidget):
         outer.addLayout(body, 1)
         self.page_errors: list[QLabel] = []
         self._invalid: list[QWidget] = []
+        self._shown_error = ""
 
         self._build_case()
         self._build_people()
@@ -143,6 +144,12 @@ class SessionWizard(QWidget):
         for i in range(len(STEPS)):
             sc = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             sc.activated.connect(lambda i=i: self.go_to(i))
+        # a problem shown goes away once the clerk has fixed it (not only at the next "Create session")
+        for line in (self.case_number, self.pseudonym, self.floor_language, self.languages):
+            line.textChanged.connect(self._recheck)
+        self.table.itemChanged.connect(self._recheck)
+        self.table.model().rowsRemoved.connect(self._recheck)
+        self.support_present.toggled.connect(self._recheck)
         self.go_to(CASE)
 
     # pages -----------------------------------------------------------------------------------
@@ -366,6 +373,7 @@ class SessionWizard(QWidget):
         for role_ in self.ROLES:
             combo.addItem(ROLE_LABELS[role_], role_)
         combo.setCurrentIndex(self.ROLES.index(role))
+        combo.currentIndexChanged.connect(self._recheck)
         self.table.setCellWidget(r, 1, combo)
         self.table.setItem(r, 2, QTableWidgetItem(languages))
         if focus:
@@ -450,7 +458,19 @@ class SessionWizard(QWidget):
                             self.languages)
         return plan
 
+    def _recheck(self, *_: Any) -> None:
+        """After an edit: clear the problem shown once it is fixed (a new one shows at the next check)."""
+        if not self._shown_error:
+            return
+        try:
+            self.plan()
+        except PlanError as exc:
+            if str(exc) == self._shown_error:
+                return
+        self._clear_errors()
+
     def _clear_errors(self) -> None:
+        self._shown_error = ""
         self.error.setText("")
         for label in self.page_errors:
             label.hide()
@@ -463,6 +483,7 @@ class SessionWizard(QWidget):
     def show_error(self, exc: PlanError) -> None:
         self._clear_errors()
         message = f"Please fix: {exc}."
+        self._shown_error = str(exc)
         self.error.setText(message)
         if isinstance(exc, StepError):
             self.go_to(exc.step)
