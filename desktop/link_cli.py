@@ -440,14 +440,13 @@ def run_witness(args: argparse.Namespace) -> int:
         session = LiveSession(demo_plan(languages=languages), settings, vault, passphrase, realtime=True,
                               video=DemoVideoSource(size, fps), audio=demo_audio_source(),
                               interpreters=remote or None)
-        session.remote_channels = remote
     except VaultError as exc:
         return _fail(f"cannot open the witness station's vault: {exc}", getattr(exc, "exit_code", 2))
     except Exception as exc:  # a clear message for any set-up failure
         return _fail(f"cannot start the witness session: {exc}", 2)
     if not args.headless:
-        return _witness_window(args, invite, session, size, fps)
-    return asyncio.run(_witness(args, invite, session, size, fps))
+        return _witness_window(args, invite, session, size, fps, remote)
+    return asyncio.run(_witness(args, invite, session, size, fps, remote))
 
 
 def _invite_languages(invite: Any) -> tuple[str, ...]:
@@ -470,7 +469,8 @@ async def _scripted_break(session: Any, at: float, length: float) -> None:
     _note("witness: ready to continue")
 
 
-def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int) -> int:
+def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int,
+                    remote: dict[str, Any]) -> int:
     """The witness station's join window: safety code, status, masked self-view."""
     from PySide6.QtWidgets import QApplication
 
@@ -491,7 +491,7 @@ def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: t
     try:
         runner = WitnessLinkRunner(loop, invite, session.pipeline,
                                    media={"fps": fps, "size": list(size), "audience": "court"}, on_admitted=admitted,
-                                   remote_channels=getattr(session, "remote_channels", None))
+                                   remote_channels=remote or None)
     except LinkError as exc:
         loop.stop()
         return _fail(str(exc), 2)
@@ -526,7 +526,8 @@ def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: t
     return 1 if result.get("errors") else 0
 
 
-async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int) -> int:
+async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int,
+                   remote: dict[str, Any]) -> int:
     from recording.transport.errors import LinkError
     from recording.transport.witness import LinkFeed, WitnessLink
 
@@ -545,7 +546,7 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
             _note(f"witness: {'reconnecting…' if state == 'reconnecting' else state}")
 
     link = WitnessLink(invite, feed, media={"fps": fps, "size": list(size), "audience": feed.audience.value},
-                       on_state=on_state, remote_channels=getattr(session, "remote_channels", None))
+                       on_state=on_state, remote_channels=remote or None)
     try:
         session.open_waiting_room()
         _note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port}; "
