@@ -136,3 +136,35 @@ def test_channel_matrix_levels(qtbot, runner, fake_session):
     assert m.values["floor"].text() == "silent"
     c.stop_polling()
     w.close()
+
+
+def test_closing_the_console_mid_session_asks_and_ends_and_seals_first(qtbot, runner, fake_session):
+    """Closing the console used to leave the session live and recording with no console to run it."""
+    session = fake_session()
+    w, c = _console(qtbot, runner, session)
+    c.go_live()
+    c.start_recording()
+    qtbot.waitUntil(lambda: c.recording and not c.busy, timeout=3000)
+    assert not w.close()  # refused: the session is still running
+    box = w.close_box
+    assert box is not None and box.isVisible() and "recording" in box.text()
+    assert w.isVisible() and c.state is State.LIVE
+    keep = next(b for b in box.buttons() if b.text() == "Keep the console open")
+    keep.click()
+    assert w.isVisible() and c.state is State.LIVE and w.close_box is None
+    w.close()
+    end = next(b for b in w.close_box.buttons() if b.text().startswith("End and seal"))
+    with qtbot.waitSignal(c.ended, timeout=10000):
+        end.click()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=3000)
+    assert c.state is State.SEALED and session.ended.is_set()
+
+
+def test_closing_the_console_after_the_session_ended_just_closes(qtbot, runner, fake_session):
+    w, c = _console(qtbot, runner, fake_session())
+    assert w.close()  # a draft session: nothing running
+    w2, c2 = _console(qtbot, runner, fake_session())
+    c2.go_live()
+    with qtbot.waitSignal(c2.ended, timeout=10000):
+        c2.end()
+    assert w2.close() and w2.close_box is None

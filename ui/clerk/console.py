@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -536,6 +537,9 @@ class ClerkConsole(QWidget):
         self.plans_dialog: SavedPlansDialog | None = None
         self.controller: SessionController | None = None
         self.live: LivePanel | None = None
+        self.close_box: QMessageBox | None = None
+        self._closing_after_end = False
+        self._close_hooked = False
         self.stack = QStackedWidget()
         page = QWidget()
         pl = QVBoxLayout(page)
@@ -672,8 +676,71 @@ class ClerkConsole(QWidget):
             self._hub.set_controller(controller)
         self.session_created.emit(controller)
 
+    def session_running(self) -> bool:
+        c = self.controller
+        return c is not None and c.state in (State.WAITING, State.LIVE, State.BREAK)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+        if self.session_running():
+            # closing would leave the session running (and recording) with nobody to run the breaks or
+            # end it: ask first, and end and seal it before closing
+            event.ignore()
+            self.ask_end_before_close()
+            return
+        if self.close_box is not None:
+            self.close_box.close()
         if self.live is not None:
             self.live.detach()
         super().closeEvent(event)
+
+    def ask_end_before_close(self) -> QMessageBox:
+        if self.close_box is not None:
+            self.close_box.raise_()
+            return self.close_box
+        recording = self.controller is not None and self.controller.recording
+        box = QMessageBox(QMessageBox.Icon.Warning, "The session is still running",
+                          "The session is still running" + (" and recording" if recording else "") +
+                          ". If this console closes, nobody can start a planned break or end the session.\n\n"
+                          "End and seal the session now, then close the console?", parent=self)
+        box.setAccessibleName("The session is still running")
+        end = box.addButton("End and seal, then close", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep the console open", QMessageBox.ButtonRole.RejectRole)
+        for b in (end, keep):
+            b.setAccessibleName(b.text())
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def finished(_result: int) -> None:
+            self.close_box = None
+            if box.clickedButton() is end:
+                self.end_and_close()
+
+        box.finished.connect(finished)
+        self.close_box = box
+        box.open()
+        return box
+
+    def end_and_close(self) -> None:
+        """End and seal the running session (on the op runner), then close the console."""
+        c = self.controller
+        if c is None or not self.session_running():
+            self.close()
+            return
+        if not self._close_hooked:
+            self._close_hooked = True
+            c.ended.connect(self._ended_then_close)
+            c.failed.connect(self._end_failed)
+        self._closing_after_end = True
+        if c.busy:  # e.g. recording still starting: end once that is done
+            QTimer.singleShot(200, self.end_and_close)
+            return
+        c.end()
+
+    def _ended_then_close(self, _summary: Any) -> None:
+        if self._closing_after_end:
+            self.close()
+
+    def _end_failed(self, _message: str) -> None:
+        # the console stays open and shows the problem (LivePanel._on_failed)
+        self._closing_after_end = False
 
