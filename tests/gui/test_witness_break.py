@@ -110,3 +110,21 @@ def test_self_view_is_masked(qtbot, runner, fake_session):
     # the fake masker's box (100,40)-(220,160) is black in the self-view
     assert img.pixelColor(160, 100).value() == 0
     c.stop_polling()
+
+
+def test_speaking_card_follows_the_hearing(qtbot, runner, fake_session):
+    """"Judge — … (speaking)" only while the hearing runs: it used to stay after the end."""
+    hub = SessionHub()
+    w = WitnessStation(hub, language="es")
+    qtbot.addWidget(w)
+    w.show()
+    c = SessionController(fake_session(), runner)
+    hub.set_controller(c)
+    assert "HHJ Demo" not in w.questioner.text() and w.questioner.text()
+    c.go_live()
+    qtbot.waitUntil(lambda: "HHJ Demo" in w.questioner.text(), timeout=2000)
+    with qtbot.waitSignal(c.ended, timeout=10000):
+        c.end()
+    qtbot.waitUntil(lambda: "HHJ Demo" not in w.questioner.text(), timeout=2000)
+    assert w.questioner.text() == w.tr("The hearing has finished. Thank you.")
+    assert w.questioner.text() != "The hearing has finished. Thank you."  # in the witness's language

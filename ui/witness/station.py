@@ -471,7 +471,12 @@ class WitnessStation(QWidget):
         if c is not None:
             plan = c.plan
             judge = _first(plan, Role.JUDGE) or t("The judge")
-            self.questioner.setText(t("Judge — {judge}\n(speaking)").format(judge=judge))
+            if state in (State.ENDED, State.SEALED):
+                self.questioner.setText(t("The hearing has finished. Thank you."))
+            elif state in (State.DRAFT, State.WAITING):
+                self.questioner.setText(t("Nobody in court yet — the hearing has not started."))
+            else:  # nobody is said to be speaking before the hearing starts or after it ends
+                self.questioner.setText(t("Judge — {judge}\n(speaking)").format(judge=judge))
             self.greeting.setText(t("Welcome, {name}. Take your time.").format(name=plan.witness_pseudonym))
             lines = who_can_see_me(plan, state, c.recording, t)
         else:
