@@ -42,7 +42,9 @@ class StartWindow(QWidget):
         ):
             b = QPushButton(f"{label}\n\n{desc}")
             b.setObjectName("primary" if key == "clerk" else "")
-            b.setMinimumSize(220, 150)
+            # a minimum height only: a fixed minimum width let the layout squeeze the buttons below their
+            # text, cutting the descriptions off on both sides
+            b.setMinimumHeight(150)
             b.setAccessibleName(label)
             b.setAccessibleDescription(desc)
             b.clicked.connect(signal.emit)
@@ -61,4 +63,4 @@ class StartWindow(QWidget):
         self.settings_button.clicked.connect(self.settings_requested.emit)
         foot.addWidget(self.settings_button)
         lay.addLayout(foot)
-        self.resize(780, 340)
+        self.resize(max(780, self.sizeHint().width()), 340)
