@@ -103,13 +103,45 @@ def _passphrase_from_args(args: argparse.Namespace) -> str | None:
     return read_passphrase(pfile)
 
 
-def _ask_passphrase(parent: Any, vault_dir: Path) -> str | None:
+def _ask_passphrase(parent: Any, vault_dir: Path, problem: str = "") -> str | None:
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     text, ok = QInputDialog.getText(parent, "Station passphrase",
+                                    (f"{problem}\n\n" if problem else "") +
                                     f"Passphrase of the vault at {vault_dir}\n(a new vault is created if none is there):",
                                     QLineEdit.EchoMode.Password)
     return text if ok and text else None
+
+
+def unlock_station(parent: Any, services: Services, ask: Any = None) -> bool:
+    """Open (or create) the station's vault with the passphrase, asking for it when there is none and
+    again while it is wrong: a wrong one used to be kept for the whole run, so every save and session
+    failed with "That passphrase is not right" and there was no way to enter it again.  ``ask(parent,
+    vault_dir, problem)`` asks (default: a password dialog); False when the clerk cancels or the vault
+    cannot be opened (the reason is shown)."""
+    from ui.errors import user_message
+    from vault.errors import VaultError, WrongPassphrase
+
+    ask = ask or _ask_passphrase
+    problem = ""
+    while services.vault is None:
+        if services.passphrase is None:
+            services.passphrase = ask(parent, services.vault_dir, problem)
+            if services.passphrase is None:
+                return False
+        try:
+            _open_station_vault(services)
+        except WrongPassphrase as exc:
+            services.passphrase = None
+            problem = user_message(exc)
+        except (VaultError, OSError) as exc:
+            log.error("cannot open the station vault: %s", type(exc).__name__)
+            services.passphrase = None
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(parent, "Testimony Shield", user_message(exc))
+            return False
+    return True
 
 
 def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -> Services:
@@ -320,10 +352,8 @@ def build_start(args: argparse.Namespace) -> Services:
 
     def open_clerk() -> None:
         if "clerk" not in services.windows:
-            if services.passphrase is None:
-                services.passphrase = _ask_passphrase(start, services.vault_dir)
-                if services.passphrase is None:
-                    return
+            if not unlock_station(start, services):
+                return
             cur = services.settings
             services.windows["clerk"] = ClerkConsole(_session_factory(services, cur.camera == "demo"),
                                                      services.runner, services.hub, high_contrast=cur.high_contrast,

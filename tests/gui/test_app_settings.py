@@ -69,3 +69,29 @@ def test_plan_store_saves_lists_and_loads_through_the_station_vault(runner, tmp_
     [(listed, label)] = store["list_plans"]()
     assert listed == pid and "DEMO-2026-001" in label
     assert store["load_plan"](pid) == plan
+
+
+def test_clerk_station_asks_again_for_a_wrong_passphrase(runner, tmp_path):
+    """A wrong passphrase used to be kept for the whole run (every save and session then failed with
+    "That passphrase is not right" and it could not be entered again); now it is asked for again."""
+    from desktop.app import unlock_station
+    from tests.helpers.temp_vault import PASS, make_vault
+
+    make_vault(tmp_path / "vault")
+    services = _services(tmp_path, runner)
+    answers = ["wrong one", PASS]
+    problems = []
+
+    def ask(parent, vault_dir, problem):  # noqa: ANN001, ANN202
+        problems.append(problem)
+        return answers.pop(0)
+
+    assert unlock_station(None, services, ask)
+    assert problems == ["", "That passphrase is not right. Please check it and try again."]
+    assert services.vault is not None and services.passphrase == PASS
+    assert unlock_station(None, services, ask)  # already open: not asked again
+
+    cancelled = _services(tmp_path, runner)
+    cancelled.passphrase = "wrong, from the environment"
+    assert not unlock_station(None, cancelled, lambda *_: None)
+    assert cancelled.vault is None and cancelled.passphrase is None
