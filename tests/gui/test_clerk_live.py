@@ -96,6 +96,12 @@ def test_timeline_spans_from_the_lifecycle():
     lc.end_break(3100.0)
     now, planned, actual = timeline_spans(lc, plan.rules)
     assert Span(2520.0, 3120.0) in planned and actual[-1] == Span(2500.0, 3100.0, "clerk")
+    # after the end, "now" stays where the session ended (it used to run on after the seal)
+    clock.t = 10.0 + 3200
+    lc.transition(State.ENDED)
+    clock.t = 10.0 + 9000
+    now, planned, actual = timeline_spans(lc, plan.rules)
+    assert now == 3200
 
 
 def test_timeline_paints_planned_and_actual_breaks(qtbot):

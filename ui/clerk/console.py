@@ -72,7 +72,11 @@ def timeline_spans(lifecycle: Any, rules: Any, now: float | None = None) -> tupl
     t0 = next((e.at for e in events if e.detail.split(" (")[0].endswith("-> live")), None)
     if t0 is None:
         return 0.0, [], []
-    now = (lifecycle.now() if now is None else now) - t0
+    now = lifecycle.now() if now is None else now
+    end = next((e.at for e in reversed(events) if e.detail.split(" (")[0].endswith("-> ended")), None)
+    if end is not None:  # the session is over: "now" stays where it ended
+        now = min(now, end)
+    now -= t0
     interval = rules.break_interval_minutes * 60.0
     length = rules.break_length_minutes * 60.0
     stretches = [0.0]
