@@ -3,6 +3,7 @@ temporary vaults with a sealed recording."""
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -110,6 +111,16 @@ class FakeLiveSession:
             self.lifecycle.transition(State.SEALED, "recordings sealed in the vault")
         self.ended.set()
         return FakeSummary([{"id": "0123456789abcdef", "kind": "masked"}])
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_here():
+    """Collect each test's garbage on the GUI thread when it ends.  A test's session controller and
+    pipeline hold each other (the break listener), so they are freed by the cyclic collector — which
+    otherwise runs whenever some later thread allocates (a link test's codec thread), destroying Qt
+    objects (timers) off the GUI thread: a segfault in a later, unrelated test."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
