@@ -174,6 +174,7 @@ class LiveSession:
         self.schedule.break_started()
 
     def end_break(self) -> None:
+        """The witness says they are ready to continue (only the witness ends a break)."""
         if self.lifecycle.state is not State.BREAK:
             return
         t = self.pipeline.set_break(False)
@@ -184,11 +185,11 @@ class LiveSession:
         log.info("break %s at %.2f s", "started" if on else "ended", t)
 
     def end(self) -> SessionSummary:
-        if self.lifecycle.state is State.BREAK:
-            self.end_break()
+        if self.lifecycle.state is State.BREAK:  # ending during a break: the break ends with the session
+            self.lifecycle.close_break(self.pipeline.status.pts)
         self.stop_recording()
         self.pipeline.stop()
-        if self.lifecycle.state in (State.LIVE, State.WAITING):
+        if self.lifecycle.state in (State.LIVE, State.WAITING, State.BREAK):
             self.lifecycle.transition(State.ENDED)
         if self.lifecycle.state is State.ENDED:
             self.lifecycle.transition(State.SEALED, "recordings sealed in the vault")

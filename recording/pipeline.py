@@ -111,8 +111,9 @@ class SessionPipeline:
         self._fade = 1.0  # gain for resuming after a break: sound fades back in
         self.status = PipelineStatus()
         self.max_frames: int | None = None
-        #: a voice block not masked within this time is silenced (two 20 ms blocks of slack)
-        self.voice_deadline = 0.040
+        #: a voice block not masked within this time is silenced (fail closed); 80 ms leaves room for
+        #: the GIL and the encoders on a loaded 2-core machine (the masker itself takes ~1 ms a block)
+        self.voice_deadline = 0.080
         self.finished = threading.Event()
 
     # -- wiring -------------------------------------------------------------------------------

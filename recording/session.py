@@ -207,10 +207,15 @@ class SessionLifecycle:
         return ev
 
     def end_break(self, media_time: float) -> SessionEvent:
+        """Only the witness ends a break, by saying they are ready (the clerk cannot force it)."""
         ev = self.transition(State.LIVE, "witness ready to continue")
+        self.close_break(media_time)
+        return ev
+
+    def close_break(self, media_time: float) -> None:
+        """Record the end time of an open break (also when the session ends during a break)."""
         if self.breaks and self.breaks[-1]["end"] is None:
             self.breaks[-1]["end"] = round(media_time, 3)
-        return ev
 
 
 def session_record(lifecycle: SessionLifecycle, recordings: list[dict[str, Any]]) -> dict[str, Any]:

@@ -109,8 +109,13 @@ def test_clerk_console_runs_a_session(qtbot, runner, fake_session):
     qtbot.mouseClick(live.break_btn, Qt.MouseButton.LeftButton)
     assert w.controller.state is State.BREAK
     assert live.banner.isVisible() and "planned break" in live.banner.text().lower()
+    # the clerk cannot end a break: the witness says when they are ready
+    assert not live.break_btn.isEnabled() and "witness resumes" in live.break_btn.text()
     qtbot.mouseClick(live.break_btn, Qt.MouseButton.LeftButton)
-    assert not live.banner.isVisible()
+    assert w.controller.state is State.BREAK
+    w.controller.end_break()  # what the witness station's "I'm ready to continue" does
+    qtbot.waitUntil(lambda: not live.banner.isVisible(), timeout=2000)
+    assert live.break_btn.isEnabled()
     qtbot.waitUntil(lambda: live.events.count() >= 5, timeout=2000)
     with qtbot.waitSignal(w.controller.ended, timeout=10000):
         qtbot.mouseClick(live.end_btn, Qt.MouseButton.LeftButton)

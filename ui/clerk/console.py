@@ -327,9 +327,8 @@ class LivePanel(QWidget):
             self.c.start_recording()
 
     def _toggle_break(self) -> None:
-        if self.c.state is State.BREAK:
-            self.c.end_break()
-        else:
+        # the clerk starts planned breaks; only the witness ends a break, when they are ready
+        if self.c.state is State.LIVE:
             self.c.request_break("clerk")
 
     def _on_break_started(self, by: str) -> None:
@@ -371,8 +370,9 @@ class LivePanel(QWidget):
         self.rec_badge.setText("● Recording" if c.recording else "Not recording")
         self.rec_badge.setObjectName("badbadge" if c.recording else "subtitle")
         self.rec_badge.setStyleSheet("")
-        self.break_btn.setEnabled(live_or_break and not busy)
-        self.break_btn.setText("Resume after break" if state is State.BREAK else "Start planned break")
+        self.break_btn.setEnabled(state is State.LIVE and not busy)
+        self.break_btn.setText("On a break — the witness resumes when ready" if state is State.BREAK
+                               else "Start planned break")
         self.end_btn.setEnabled(live_or_break and not busy or state is State.WAITING and not busy)
         if state is State.BREAK:
             by = c.session.lifecycle.breaks[-1]["by"] if c.session.lifecycle.breaks else "witness"
