@@ -117,8 +117,18 @@ def test_clerk_console_runs_a_session(qtbot, runner, fake_session):
     qtbot.waitUntil(lambda: not live.banner.isVisible(), timeout=2000)
     assert live.break_btn.isEnabled()
     qtbot.waitUntil(lambda: live.events.count() >= 5, timeout=2000)
+    # sealing cannot be undone: the clerk confirms; "Keep going" changes nothing
+    qtbot.mouseClick(live.end_btn, Qt.MouseButton.LeftButton)
+    box = live.end_box
+    assert box is not None and box.isVisible()
+    keep = next(b for b in box.buttons() if b.text() == "Keep going")
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: live.end_box is None, timeout=2000)
+    assert w.controller.state is State.LIVE
+    qtbot.mouseClick(live.end_btn, Qt.MouseButton.LeftButton)
+    end = next(b for b in live.end_box.buttons() if b.text() == "End and seal")
     with qtbot.waitSignal(w.controller.ended, timeout=10000):
-        qtbot.mouseClick(live.end_btn, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
     assert "0123456789abcdef" in live.result.text()
     assert w.controller.state is State.SEALED
     assert not _all_controls_named(w)

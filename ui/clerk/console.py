@@ -202,7 +202,8 @@ class LivePanel(QWidget):
         self.start_btn.clicked.connect(controller.go_live)
         self.rec_btn.clicked.connect(self._toggle_recording)
         self.break_btn.clicked.connect(self._toggle_break)
-        self.end_btn.clicked.connect(controller.end)
+        self.end_box: QMessageBox | None = None
+        self.end_btn.clicked.connect(self.confirm_end)
 
         sched = QGroupBox("Breaks")
         sl = QVBoxLayout(sched)
@@ -318,6 +319,32 @@ class LivePanel(QWidget):
             self.relay_boxes[lang].setCurrentIndex(i)
             self.relay_boxes[lang].blockSignals(False)
         self.c.poll()
+
+    def confirm_end(self) -> QMessageBox:
+        """Sealing cannot be undone: ask once (not modal; Escape keeps the session going)."""
+        if self.end_box is not None:
+            self.end_box.raise_()
+            return self.end_box
+        box = QMessageBox(QMessageBox.Icon.Question, "End and seal the session?",
+                          "The recordings will be sealed in the vault and can no longer be changed. "
+                          "The witness's link ends.", parent=self)
+        box.setAccessibleName("End and seal the session?")
+        end = box.addButton("End and seal", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+        for b in (end, keep):
+            b.setAccessibleName(b.text())
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def finished(_result: int) -> None:
+            self.end_box = None
+            if box.clickedButton() is end:
+                self.c.end()
+
+        box.finished.connect(finished)
+        self.end_box = box
+        box.open()
+        return box
 
     # slots -----------------------------------------------------------------------------------
     def _toggle_recording(self) -> None:
