@@ -25,6 +25,26 @@ def chapters_for(breaks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def probe_duration(src: BinaryIO) -> float | None:
+    """Seconds of media in ``src`` (a readable, seekable file object), found by reading every
+    packet's timestamp — for live-mode recordings whose header carries no duration (e.g. one recovered
+    after a crash).  None when the stream cannot be read.  Leaves ``src`` where it was."""
+    start = src.tell()
+    end = 0.0
+    try:
+        src.seek(0)
+        with av.open(src, "r") as inp:
+            for packet in inp.demux():
+                if packet.pts is None or packet.time_base is None:
+                    continue
+                end = max(end, float((packet.pts + (packet.duration or 0)) * packet.time_base))
+    except av.error.FFmpegError:
+        return None
+    finally:
+        src.seek(start)
+    return end or None
+
+
 def remux(src: BinaryIO, out_path: Path, chapters: list[dict[str, Any]] | None = None,
           title: str = "") -> dict[str, Any]:
     """Copy every stream of ``src`` (a readable file object) into ``out_path`` with ``chapters``."""

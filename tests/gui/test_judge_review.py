@@ -133,3 +133,27 @@ def test_live_mode_mkv_gets_a_duration_in_memory(mkv_bytes):
     assert frames == 90
     assert with_duration(patched, 3.0) is None  # already has one
     assert with_duration(b"not a matroska file" * 10, 3.0) is None
+
+
+def test_recording_without_duration_metadata_still_plays_and_seeks(qtbot, runner, tmp_path, mkv_bytes):
+    """A recording recovered after a crash has no duration in its metadata: the player measures it
+    from the stream (in memory, off the GUI thread) so the judge can still see and seek."""
+    from tests.helpers.temp_vault import PASS, make_vault
+
+    v = make_vault(tmp_path / "vault")
+    w = v.create_recording({"case_number": "T-REC", "kind": "masked", "recovered": True}, ["judge"])
+    w.write(mkv_bytes)
+    rec_id = w.seal()
+    review = JudgeReview(v, runner)
+    qtbot.addWidget(review)
+    review.show()
+    review.passphrase.setText(PASS)
+    with qtbot.waitSignal(review.unlocked, timeout=10000):
+        qtbot.mouseClick(review.unlock_btn, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(review.recording_opened, timeout=10000):
+        review.open_recording(rec_id)
+    player = review.player
+    qtbot.waitUntil(lambda: abs(player.duration() - 3000) < 200, timeout=5000)
+    player.setPosition(2000)
+    qtbot.waitUntil(lambda: player.position() >= 1900, timeout=5000)
+    review.close()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recording.encode.remux import probe_duration
 from ui.concurrency import OpRunner
 from ui.errors import user_message
 from ui.review.dialogs import ExportDialog, ShareDialog
@@ -430,10 +431,20 @@ class JudgeReview(QWidget):
             return
         vault, ident = self.vault, self.identity
 
-        def ok(reader: Any) -> None:
+        meta = info.meta if info is not None else {}
+
+        def open_stream() -> tuple[Any, float | None]:  # on the op runner: may read the whole stream
+            reader = vault.open_reader(rec_id, ident, purpose="view")
+            duration = meta.get("duration")
+            if not duration:  # e.g. recovered after a crash: measure it, so the player can seek
+                duration = probe_duration(reader)
+            return reader, duration
+
+        def ok(opened: tuple[Any, float | None]) -> None:
+            reader, duration = opened
             self._close_device()
-            m = info.meta if info is not None else {}
-            device = VaultStreamDevice(reader, self, duration=m.get("duration"))
+            m = meta
+            device = VaultStreamDevice(reader, self, duration=duration)
             device.open_read()
             self.device = device
             self.current_id = rec_id
@@ -455,7 +466,7 @@ class JudgeReview(QWidget):
         def bad(exc: BaseException) -> None:
             self.message.setText(user_message(exc))
 
-        self.runner.run(lambda: vault.open_reader(rec_id, ident, purpose="view"), ok, bad)
+        self.runner.run(open_stream, ok, bad)
 
     # notes -------------------------------------------------------------------------------------
     def load_notes(self) -> None:
