@@ -131,6 +131,14 @@ def test_clerk_console_runs_a_session(qtbot, runner, fake_session):
         qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
     assert "0123456789abcdef" in live.result.text()
     assert w.controller.state is State.SEALED
+    # the clerk can plan the next session without restarting the app
+    assert live.new_btn.isVisible()
+    qtbot.mouseClick(live.new_btn, Qt.MouseButton.LeftButton)
+    assert w.live is None and w.stack.currentIndex() == 0 and w.form.isVisible()
+    w.form.fill_demo()
+    with qtbot.waitSignal(w.session_created, timeout=5000):
+        qtbot.mouseClick(w.form.create, Qt.MouseButton.LeftButton)
+    assert w.live is not None and w.controller.state is State.DRAFT
     assert not _all_controls_named(w)
     w.close()
 

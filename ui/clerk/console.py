@@ -204,6 +204,11 @@ class LivePanel(QWidget):
         self.break_btn.clicked.connect(self._toggle_break)
         self.end_box: QMessageBox | None = None
         self.end_btn.clicked.connect(self.confirm_end)
+        self.new_btn = QPushButton("New session…")
+        self.new_btn.setAccessibleName("Plan a new session")
+        self.new_btn.setMinimumHeight(36)
+        self.new_btn.setVisible(False)  # once this session is sealed
+        right.addWidget(self.new_btn)
 
         sched = QGroupBox("Breaks")
         sl = QVBoxLayout(sched)
@@ -375,6 +380,7 @@ class LivePanel(QWidget):
         if errors:
             text += " Problems: " + "; ".join(errors)
         self.result.setText(text)
+        self.new_btn.setVisible(True)
         self.preview.clear("The session has ended.")
         for lang in self.hand_over_buttons:
             self._refresh_desk(lang)
@@ -701,11 +707,24 @@ class ClerkConsole(QWidget):
     def attach(self, controller: SessionController) -> None:
         self.controller = controller
         self.live = LivePanel(controller)
+        self.live.new_btn.clicked.connect(self.new_session)
         self.stack.addWidget(self.live)
         self.stack.setCurrentWidget(self.live)
         if self._hub is not None:
             self._hub.set_controller(controller)
         self.session_created.emit(controller)
+
+    def new_session(self) -> None:
+        """After a sealed session: back to the wizard (the sealed session's panel is let go)."""
+        if self.session_running() or self.live is None:
+            return
+        live, self.live, self.controller = self.live, None, None
+        live.detach()
+        self.stack.removeWidget(live)
+        live.deleteLater()
+        self.form.go_to(0)
+        self.plan_status.setText("Plan the next session, or open a saved plan.")
+        self.stack.setCurrentIndex(0)
 
     def session_running(self) -> bool:
         c = self.controller
