@@ -121,6 +121,7 @@ def unlock_station(parent: Any, services: Services, ask: Any = None) -> bool:
     cannot be opened (the reason is shown)."""
     from ui.errors import user_message
     from vault.errors import VaultError, WrongPassphrase
+    from vault.store import Vault
 
     ask = ask or _ask_passphrase
     problem = ""
@@ -129,6 +130,17 @@ def unlock_station(parent: Any, services: Services, ask: Any = None) -> bool:
             services.passphrase = ask(parent, services.vault_dir, problem)
             if services.passphrase is None:
                 return False
+            if not Vault.exists(services.vault_dir):
+                # a new vault is created with this passphrase: a typo would lock the clerk out
+                again = ask(parent, services.vault_dir, "A new vault will be created. Type the same "
+                                                        "passphrase again to confirm it.")
+                if again is None:
+                    services.passphrase = None
+                    return False
+                if again != services.passphrase:
+                    services.passphrase = None
+                    problem = "The two passphrases were not the same. Please try again."
+                    continue
         try:
             _open_station_vault(services)
         except WrongPassphrase as exc:

@@ -95,3 +95,23 @@ def test_clerk_station_asks_again_for_a_wrong_passphrase(runner, tmp_path):
     cancelled.passphrase = "wrong, from the environment"
     assert not unlock_station(None, cancelled, lambda *_: None)
     assert cancelled.vault is None and cancelled.passphrase is None
+
+
+def test_a_new_vault_passphrase_is_asked_twice(runner, tmp_path):
+    """A new vault is created with the passphrase typed: a typo would lock the station out, so the
+    clerk types it twice, and a mismatch asks again."""
+    from desktop.app import unlock_station
+    from vault.store import Vault
+
+    services = _services(tmp_path, runner)
+    services.vault_dir = tmp_path / "new-vault"
+    answers = ["first try", "frist try", "the passphrase", "the passphrase"]
+    problems = []
+
+    def ask(parent, vault_dir, problem):  # noqa: ANN001, ANN202
+        problems.append(problem)
+        return answers.pop(0)
+
+    assert unlock_station(None, services, ask)
+    assert not answers and "not the same" in problems[2] and "again to confirm" in problems[1]
+    assert Vault.exists(services.vault_dir) and services.passphrase == "the passphrase"
