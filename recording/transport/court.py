@@ -252,6 +252,8 @@ class CourtStation:
             return await self._refuse(ch, "error", "this invitation was already used")
         if not inv.token_matches(msg.get("token")):
             return await self._refuse(ch, "error", "the join token is wrong")
+        if time.time() > inv.expires:  # the witness station's own check is not enough: enforce it here
+            return await self._refuse(ch, "error", "this invitation has expired")
         dtls = msg.get("dtls_fingerprint")
         if not isinstance(dtls, str) or len(dtls) != 95 or set(dtls.upper()) - set(_FP):
             return await self._refuse(ch, "error", "the join names no valid media certificate")

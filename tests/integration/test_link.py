@@ -215,6 +215,24 @@ def test_token_is_one_time():
     assert stats.refused_joins == 1 and stats.witness_admitted
 
 
+def test_court_refuses_a_join_after_the_invitation_expired():
+    """The court enforces the expiry itself: a witness station that skips its own check (or a leaked
+    invitation used late) is refused, and the token stays unused."""
+    async def main():
+        court, data = await open_court()
+        serving = asyncio.ensure_future(court.serve(duration=1, join_timeout=3))
+        invite = parse_invite(data)
+        court.invite = replace(court.invite, expires=time.time() - 1)
+        w = WitnessLink(invite, LinkFeed(asyncio.get_running_loop()))
+        with pytest.raises(Refused, match="expired"):
+            await w.join()
+        await w.close()
+        return await serving
+
+    stats = asyncio.run(main())
+    assert stats.refused_joins == 1 and not stats.witness_admitted
+
+
 def test_a_court_with_another_certificate_is_refused():
     """The invitation pins certificate A; the station that answers presents B (a substituted court)."""
     async def main():
