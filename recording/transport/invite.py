@@ -275,7 +275,8 @@ def check_sdp_fingerprint(sdp: str, invite: Invite) -> None:
     if not known:
         raise FingerprintMismatch("the court station presented no certificate fingerprint the invitation names")
     for f in known:
-        if not hmac.compare_digest(f.value, expected[f.algorithm]):
+        # bytes: compare_digest raises TypeError on non-ASCII str (the SDP is the other station's)
+        if not hmac.compare_digest(f.value.encode(), expected[f.algorithm].encode()):
             raise FingerprintMismatch(
                 "the court station's certificate does not match the invitation (wrong fingerprint): "
                 "this is not the court that invited you")

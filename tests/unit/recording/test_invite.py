@@ -170,6 +170,8 @@ def test_sdp_fingerprint_must_match_the_invitation(key):
         check_sdp_fingerprint(sdp(("sha-256", FP256), ("sha-384", FP384[:-2] + "00")), inv)
     with pytest.raises(FingerprintMismatch, match="no certificate"):
         check_sdp_fingerprint(sdp(), inv)
+    with pytest.raises(FingerprintMismatch, match="not the court"):  # not a TypeError
+        check_sdp_fingerprint(sdp(("sha-256", FP256[:-2] + "\u00c9\u00c9")), inv)
 
 
 def test_safety_code():
