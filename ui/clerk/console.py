@@ -571,6 +571,7 @@ class ClerkConsole(QWidget):
         self._list_plans = list_plans
         self._load_plan = load_plan
         self.plan_id = ""
+        self._saved_plan: dict[str, Any] | None = None
         self.plans_dialog: SavedPlansDialog | None = None
         self.controller: SessionController | None = None
         self.live: LivePanel | None = None
@@ -624,7 +625,7 @@ class ClerkConsole(QWidget):
 
         def ok(pid: str) -> None:
             self.save_plan_btn.setEnabled(True)
-            self._saved(pid)
+            self._saved(pid, plan)
 
         def bad(exc: BaseException) -> None:
             self.save_plan_btn.setEnabled(True)
@@ -632,8 +633,9 @@ class ClerkConsole(QWidget):
 
         self._runner.run(lambda: save(plan), ok, bad)
 
-    def _saved(self, pid: str) -> None:
+    def _saved(self, pid: str, plan: SessionPlan | None = None) -> None:
         self.plan_id = pid
+        self._saved_plan = plan.to_dict() if plan is not None else None
         self.plan_status.setText(f"Plan saved in the vault (encrypted), {time.strftime('%H:%M')} — id {pid[:8]}.")
         self.plan_saved.emit(pid)
 
@@ -664,6 +666,10 @@ class ClerkConsole(QWidget):
             self.form.set_plan(plan)
             self.form.go_to(0)
             self.plan_id = pid
+            try:  # the plan as the wizard reads it back, to recognise it unchanged at "Create session"
+                self._saved_plan = self.form.plan().to_dict()
+            except PlanError:
+                self._saved_plan = None
             self.plan_status.setText(f"Opened the saved plan for case {plan.case_number}. Check it, then "
                                      "“Create session”.")
 
@@ -680,18 +686,20 @@ class ClerkConsole(QWidget):
         self.form.create.setEnabled(False)
         self.form.error.setText("")
         save = self._save_plan
+        # the plan as saved a moment ago ("Save plan") is not stored a second time
+        unchanged = self.plan_id if self._saved_plan == plan.to_dict() else ""
 
         def work() -> tuple[str, Any]:
             # the plan is stored (encrypted) before the session exists, so it is there even if going
             # live fails
-            pid = save(plan) if save is not None else ""
+            pid = unchanged or (save(plan) if save is not None else "")
             return pid, factory(plan)
 
         def ok(result: tuple[str, Any]) -> None:
             pid, session = result
             self.form.create.setEnabled(True)
             if pid:
-                self._saved(pid)
+                self._saved(pid, plan)
                 lifecycle = getattr(session, "lifecycle", None)
                 if lifecycle is not None:
                     lifecycle.log("plan", f"plan {pid} stored in the vault")
