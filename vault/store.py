@@ -668,6 +668,8 @@ class Vault:
             if len(group) == 1:
                 stanzas.append(rcp.wrap(data_key, b64d(self._cfg["roles"][r]["x25519"]), r, rec_id))
             elif len(group) == 2:
+                if group[0] == group[1]:  # "judge+judge" would let one person open it alone
+                    raise VaultError(f"a two-person rule needs two different roles, not '{r}'")
                 a, b = rcp.xor_split(data_key)
                 for k, (g, share) in enumerate(zip(group, (a, b), strict=True), 1):
                     stanzas.append(rcp.wrap(share, b64d(self._cfg["roles"][g]["x25519"]), g, rec_id,
@@ -843,7 +845,7 @@ class Vault:
                 groups.setdefault(s["share"].split(":")[1], []).append(s)
         for group, ss in groups.items():
             need = set(group.split("+"))
-            if need <= roles and len(ss) == 2:
+            if need <= roles and len(need) == 2 and len(ss) == 2 and {s["role"] for s in ss} == need:
                 parts = [rcp.unwrap(s, next(i for i in idents if i.role == s["role"]).x25519_private, rec_id)
                          for s in ss]
                 key = rcp.xor_join(*parts)

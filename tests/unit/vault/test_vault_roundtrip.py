@@ -8,7 +8,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
 from tests.helpers.temp_vault import PASS, make_vault, write_recording
-from vault.errors import AccessDenied, MissingKey, NotFound, SealedError, VaultNotInitialised, WrongPassphrase
+from vault.errors import (
+    AccessDenied,
+    MissingKey,
+    NotFound,
+    SealedError,
+    VaultError,
+    VaultNotInitialised,
+    WrongPassphrase,
+)
 from vault.keys import KdfParams
 from vault.store import Vault
 
@@ -109,6 +117,11 @@ def test_two_person_rule(vault, payload):
         vault.open_reader(rid, judge)
     with vault.open_reader(rid, [judge, clerk]) as r:
         assert r.read() == payload
+
+
+def test_two_person_rule_needs_two_different_roles(vault):
+    with pytest.raises(VaultError, match="two different roles"):
+        vault.create_recording({"kind": "raw"}, ["judge+judge"])
 
 
 def test_masked_copy_for_defence_and_raw_refused(vault, payload):
