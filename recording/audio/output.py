@@ -9,14 +9,21 @@ import threading
 
 import numpy as np
 
+from recording.audio.resample import StreamResampler
 from recording.errors import SourceLost, SourceUnavailable
 from recording.model import AUDIO_RATE
+from recording.sources.devices import device_rate
 
 
 class SpeakerOutput:
-    def __init__(self, device: str | int | None = None, rate: int = AUDIO_RATE, max_seconds: float = 0.5) -> None:
+    def __init__(self, device: str | int | None = None, rate: int = AUDIO_RATE, max_seconds: float = 0.5,
+                 device_rate: int | None = None) -> None:
+        """``rate`` is what is pushed; the device plays at ``device_rate`` (default: ``rate`` when it
+        accepts it, else its own default rate), resampled when they differ."""
         self._device = int(device) if isinstance(device, str) and device.isdigit() else device
         self.rate = rate
+        self.device_rate = device_rate
+        self._resampler: StreamResampler | None = None
         self._max = int(rate * max_seconds)
         self._buf: collections.deque[np.ndarray] = collections.deque()
         self._queued = 0
@@ -30,8 +37,12 @@ class SpeakerOutput:
         try:
             import sounddevice as sd
 
-            self._stream = sd.OutputStream(device=self._device, channels=1, samplerate=self.rate,
-                                           dtype="float32", blocksize=960, callback=self._callback,
+            dev_rate = self.device_rate or device_rate(sd, self._device, self.rate, "output")
+            self.device_rate = dev_rate
+            self._resampler = StreamResampler(self.rate, dev_rate) if dev_rate != self.rate else None
+            self._max = int(dev_rate * self._max / self.rate)
+            self._stream = sd.OutputStream(device=self._device, channels=1, samplerate=dev_rate,
+                                           dtype="float32", blocksize=dev_rate // 50, callback=self._callback,
                                            finished_callback=self._finished)
             self._stream.start()
         except Exception as exc:  # PortAudio errors carry no testimony content
@@ -62,8 +73,11 @@ class SpeakerOutput:
     def push(self, samples: np.ndarray, start_sample: int | None = None) -> None:
         if self._lost:
             raise SourceLost("the speaker or headphones went away (unplugged?)")
+        samples = np.asarray(samples, np.float32)
+        if self._resampler is not None:
+            samples = self._resampler.process(samples)
         with self._lock:
-            self._buf.append(np.asarray(samples, np.float32))
+            self._buf.append(samples)
             self._queued += len(samples)
             while self._queued > self._max and self._buf:  # keep latency bounded: drop the oldest
                 self._queued -= len(self._buf.popleft())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from recording.audio.resample import StreamResampler
 from recording.errors import SourceLost, SourceUnavailable
 from recording.model import AUDIO_RATE
 
@@ -45,6 +46,16 @@ def list_microphones() -> list[DeviceInfo]:
         return []
     return [DeviceInfo(str(i), d["name"], "microphone") for i, d in enumerate(devices)
             if d.get("max_input_channels", 0) > 0]
+
+
+def device_rate(sd, device: str | int | None, wanted: int, kind: str) -> int:  # noqa: ANN001 (module)
+    """``wanted`` when the device accepts it, else the device's own default rate (then resampled)."""
+    check = sd.check_input_settings if kind == "input" else sd.check_output_settings
+    try:
+        check(device=device, channels=1, samplerate=wanted, dtype="float32")
+        return wanted
+    except Exception:  # PortAudio: invalid sample rate for this device
+        return int(sd.query_devices(device, kind)["default_samplerate"])
 
 
 class CameraSource:
@@ -90,9 +101,14 @@ class MicrophoneSource:
 
     live = True
 
-    def __init__(self, device: str | int | None = None, rate: int = AUDIO_RATE) -> None:
+    def __init__(self, device: str | int | None = None, rate: int = AUDIO_RATE,
+                 device_rate: int | None = None) -> None:
+        """``rate`` is what the pipeline gets; the device runs at ``device_rate`` (default: ``rate``
+        when the device accepts it, else its own default rate) and is resampled when they differ."""
         self.name = f"Microphone {device if device is not None else '(default)'}"
         self.rate = rate
+        self.device_rate = device_rate
+        self._resampler: StreamResampler | None = None
         self._device = int(device) if isinstance(device, str) and device.isdigit() else device
         self._stream = None
         self._queue: queue.Queue[np.ndarray] = queue.Queue(maxsize=200)
@@ -103,16 +119,22 @@ class MicrophoneSource:
         try:
             import sounddevice as sd
 
-            self._stream = sd.InputStream(device=self._device, channels=1, samplerate=self.rate,
-                                          dtype="float32", blocksize=960, callback=self._callback,
+            dev_rate = self.device_rate or device_rate(sd, self._device, self.rate, "input")
+            self.device_rate = dev_rate
+            self._resampler = StreamResampler(dev_rate, self.rate) if dev_rate != self.rate else None
+            self._stream = sd.InputStream(device=self._device, channels=1, samplerate=dev_rate,
+                                          dtype="float32", blocksize=dev_rate // 50, callback=self._callback,
                                           finished_callback=self._finished)
             self._stream.start()
         except Exception as exc:  # PortAudio errors carry no testimony content
             raise SourceUnavailable(f"microphone not available ({exc})") from exc
 
     def _callback(self, indata, frames, time, status) -> None:  # noqa: ANN001 (PortAudio signature)
+        block = indata[:, 0].copy()
+        if self._resampler is not None:
+            block = self._resampler.process(block)
         with contextlib.suppress(queue.Full):  # consumer stalled: drop rather than grow without bound
-            self._queue.put_nowait(indata[:, 0].copy())
+            self._queue.put_nowait(block)
 
     def _finished(self) -> None:
         self._lost = True

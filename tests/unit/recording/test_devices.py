@@ -23,9 +23,11 @@ def test_missing_camera_is_a_clear_error_not_a_crash():
 
 @pytest.mark.audio
 @pytest.mark.skipif(not pulse_running(), reason="no PulseAudio server (see scripts/virtual-audio.sh)")
-def test_microphone_delivers_the_virtual_sine():
+@pytest.mark.parametrize("device_rate", [None, 44100])
+def test_microphone_delivers_the_virtual_sine(device_rate):
+    """At the pipeline's 48 kHz whatever rate the device runs at (resampled when it differs)."""
     assert list_microphones(), "PortAudio lists no input device"
-    mic = MicrophoneSource("default")
+    mic = MicrophoneSource("default", device_rate=device_rate)
     mic.open()
     try:
         mic.read(4800)  # let the stream settle
@@ -39,12 +41,13 @@ def test_microphone_delivers_the_virtual_sine():
 
 @pytest.mark.audio
 @pytest.mark.skipif(not pulse_running(), reason="no PulseAudio server (see scripts/virtual-audio.sh)")
-def test_speaker_plays_a_listener_mix():
+@pytest.mark.parametrize("device_rate", [None, 44100])
+def test_speaker_plays_a_listener_mix(device_rate):
     import time
 
     from recording.audio.output import SpeakerOutput
 
-    out = SpeakerOutput("default")
+    out = SpeakerOutput("default", device_rate=device_rate)
     out.open()
     try:
         t = np.arange(960) / 48000
@@ -55,4 +58,5 @@ def test_speaker_plays_a_listener_mix():
             time.sleep(0.05)
     finally:
         out.close()
-    assert out.played_samples >= 12000
+    assert out.played_samples >= 12000 * (device_rate or 48000) / 48000
+    assert out.device_rate == (device_rate or 48000)
