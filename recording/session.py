@@ -85,6 +85,10 @@ class SessionPlan:
             raise PlanError("the case number is empty")
         if not self.witness_pseudonym.strip():
             raise PlanError("the witness pseudonym is empty")
+        if self.measures.voice_mask and self.measures.voice_preset == "off":
+            # the "off" preset is the natural voice: it would reach every masked audience
+            raise PlanError("the voice mask is on but its preset is “off” (the natural voice): choose a "
+                            "preset, or untick the voice mask")
         for lang in (*self.languages, self.floor_language):
             if len(lang) != 3 or not lang.isalpha():
                 raise PlanError(f"'{lang}' is not an ISO 639-2 language code (e.g. spa, fra)")

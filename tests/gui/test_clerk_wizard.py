@@ -94,6 +94,10 @@ def test_wizard_shows_errors_in_their_step(qtbot):
     _click(qtbot, w.create)
     assert w.step == MEASURES and "support person" in w.error.text()
     w.support_present.setChecked(False)
+    w.voice_preset.setCurrentIndex(w.voice_preset.findData("off"))  # "masked" with the natural voice
+    _click(qtbot, w.create)
+    assert w.step == MEASURES and "voice mask is on" in w.error.text()
+    w.voice_preset.setCurrentIndex(w.voice_preset.findData("standard"))
     w.languages.setText("spa, es")
     _click(qtbot, w.create)
     assert w.step == LANGUAGES and "ISO 639-2" in w.page_errors[LANGUAGES].text()

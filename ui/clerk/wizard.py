@@ -434,6 +434,9 @@ class SessionWizard(QWidget):
                             "with the witness”", MEASURES, self.support_present)
         if pseudonym and not any(p.role is Role.WITNESS for p in people):
             people.append(Participant(pseudonym, Role.WITNESS))
+        if self.voice_mask.isChecked() and self.voice_preset.currentData() == "off":
+            raise StepError("the voice mask is on but its preset is “off” (the natural voice): choose a "
+                            "preset, or untick the voice mask", MEASURES, self.voice_preset)
         measures = SpecialMeasures(
             face_mask=self.face_mask.isChecked(), face_style=self.face_style.currentData(),
             voice_mask=self.voice_mask.isChecked(),

@@ -1,7 +1,15 @@
 import pytest
 
 from recording.model import Audience
-from recording.session import IllegalTransition, PlanError, SessionLifecycle, SessionPlan, State, demo_plan
+from recording.session import (
+    IllegalTransition,
+    PlanError,
+    SessionLifecycle,
+    SessionPlan,
+    SpecialMeasures,
+    State,
+    demo_plan,
+)
 from tests.helpers.fakes import FakeClock
 
 
@@ -21,6 +29,10 @@ def test_plan_validation():
         SessionPlan(" ", "W").validate()
     with pytest.raises(PlanError, match="ISO 639-2"):
         SessionPlan("C1", "W", languages=("spanish",)).validate()
+    # "masked" with the "off" preset would send the natural voice to every masked audience
+    with pytest.raises(PlanError, match="voice mask is on"):
+        SessionPlan("C1", "W", measures=SpecialMeasures(voice_mask=True, voice_preset="off")).validate()
+    SessionPlan("C1", "W", measures=SpecialMeasures(voice_mask=False, voice_preset="off")).validate()
 
 
 def test_only_authorised_audiences_unmasked():
