@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from desktop import logs, paths
@@ -77,5 +76,5 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logs.setup(args.verbose)
-    sys.excepthook = logs.safe_excepthook
+    logs.install_excepthooks()
     return int(args.func(args) or 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 
 
@@ -18,3 +19,15 @@ def safe_excepthook(exc_type, exc, tb) -> None:  # noqa: ANN001 (sys.excepthook 
     frames = traceback.extract_tb(tb)
     where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames[-5:]))
     logging.getLogger("testimony_shield.crash").critical("unhandled %s at %s", exc_type.__name__, where)
+
+
+def safe_thread_excepthook(args) -> None:  # noqa: ANN001 (threading.excepthook signature)
+    """The same report for an exception that ends a thread (the default hook prints its message)."""
+    if args.exc_type is SystemExit:
+        return
+    safe_excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def install_excepthooks() -> None:
+    sys.excepthook = safe_excepthook
+    threading.excepthook = safe_thread_excepthook
