@@ -103,6 +103,10 @@ class SessionPlan:
         is always unmasked: the vault makes it readable by the judge's identity only."""
         if audience is Audience.RECORD_RAW:
             return True
+        if audience in (Audience.RECORD_MASKED, Audience.WITNESS_SELF):
+            # never unmasked, whatever a plan file lists: the masked recording is opened by court staff
+            # (and shared), the self-view reassures the witness that they are hidden
+            return False
         return audience.value in self.measures.unmasked_audiences
 
     def to_dict(self) -> dict[str, Any]:

@@ -42,6 +42,12 @@ def test_only_authorised_audiences_unmasked():
     assert not plan.unmasked(Audience.COURT)
     assert not plan.unmasked(Audience.WITNESS_SELF)
     assert not plan.unmasked(Audience.RECORD_MASKED)
+    # a plan file listing them does not unmask the masked recording or the witness's self-view
+    d = plan.to_dict()
+    d["measures"]["unmasked_audiences"] = [a.value for a in Audience]
+    listed = SessionPlan.from_dict(d)
+    assert listed.unmasked(Audience.COURT) and listed.unmasked(Audience.SUPPORT)
+    assert not listed.unmasked(Audience.RECORD_MASKED) and not listed.unmasked(Audience.WITNESS_SELF)
 
 
 def test_lifecycle_and_event_log_times():
