@@ -220,6 +220,7 @@ class LivePanel(QWidget):
         self.schedule_note.setObjectName("hint")
         self.schedule_note.setWordWrap(True)
         self.schedule_note.setAccessibleName("Questioning stretch")
+        self.schedule_note.setMinimumHeight(self.schedule_note.fontMetrics().lineSpacing() * 3 + 4)
         sl.addWidget(self.schedule_note)
         right.addWidget(sched)
 
@@ -487,13 +488,13 @@ class LivePanel(QWidget):
             if self.c.state is State.BREAK and audience is not Audience.SUPPORT:
                 text = "privacy curtain (break)"
             elif unmasked:
-                text = "unmasked (allowed by the plan)"
+                text = "unmasked (plan allows)"
             else:
                 text = DECISION_LABELS[feed.last_decision]
-            notice = f"{text} · {feed.curtained} curtained frames"
+            notice = f"{text} · {feed.curtained} curtained"
             if not unmasked and status.voice_failed_blocks:
                 # fail closed: the voice mask missed blocks, so this audience got silence for them
-                notice += f" · voice mask failed: {status.voice_failed_blocks} blocks silenced"
+                notice += f"\nvoice mask failed: {status.voice_failed_blocks} blocks silenced"
             label.setText(notice)
         if status.error:
             self.result.setText(status.error)

@@ -68,7 +68,10 @@ class ChannelMatrix(QGroupBox):
         self.rows: dict[str, int] = {}
         self.meters: dict[str, LevelMeter] = {}
         self.values: dict[str, QLabel] = {}
-        for row, (cid, name, source) in enumerate(channels):
+        # two grid rows per channel: the channel itself, then (if any) its desk controls underneath,
+        # so a long control row never widens the console beyond the screen
+        for i, (cid, name, source) in enumerate(channels):
+            row = 2 * i
             lab = QLabel(name)
             lab.setObjectName("channelName")
             grid.addWidget(lab, row, 0)
@@ -92,9 +95,9 @@ class ChannelMatrix(QGroupBox):
             self._timer.start()
 
     def add_controls(self, cid: str, widget: QWidget) -> None:
-        """Put ``widget`` (e.g. an interpreter desk's hand-over and relay controls) at the end of the
-        ``cid`` channel's row."""
-        self.grid.addWidget(widget, self.rows[cid], 4)
+        """Put ``widget`` (e.g. an interpreter desk's hand-over and relay controls) under the ``cid``
+        channel's row."""
+        self.grid.addWidget(widget, self.rows[cid] + 1, 1, 1, 3)
 
     def set_levels(self, levels: dict[str, float]) -> None:
         for cid, meter in self.meters.items():
