@@ -215,15 +215,17 @@ class SessionPipeline:
                 self._pull_audio(n)
                 audio_due -= n
                 index += 1
+        # logs carry the exception's type only (never a message that could hold data); the clerk's
+        # console shows our own errors' plain messages
         except SourceLost as exc:
             self.status.error = str(exc)
-            log.warning("source lost: %s", exc)
+            log.warning("source lost (%s)", type(exc).__name__)
         except RecordingError as exc:
             self.status.error = str(exc)
-            log.error("pipeline stopped: %s", exc)
-        except Exception:
+            log.error("pipeline stopped (%s)", type(exc).__name__)
+        except Exception as exc:
             self.status.error = "internal error in the witness pipeline"
-            log.exception("pipeline crashed")
+            log.error("pipeline crashed (%s)", type(exc).__name__)
         finally:
             self.finished.set()
 
@@ -235,8 +237,8 @@ class SessionPipeline:
         else:
             try:
                 masked, decision = self._face.process(frame, late=late)
-            except Exception:
-                log.exception("face masker failed; curtaining")
+            except Exception as exc:
+                log.error("face masker failed (%s); curtaining", type(exc).__name__)
                 masked, decision = curtain_like(frame.image), Decision.CURTAINED
         mask_ms = (time.perf_counter() - t0) * 1000
         self.status.stats.count(Decision.CURTAINED if self._on_break else decision)
@@ -281,8 +283,8 @@ class SessionPipeline:
             return out
         try:
             return voice.process(block)
-        except Exception:
-            log.exception("voice masker failed; silencing the block")
+        except Exception as exc:
+            log.error("voice masker failed (%s); silencing the block", type(exc).__name__)
             self.status.voice_failed_blocks += 1
             return np.zeros_like(block)
 
