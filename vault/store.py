@@ -86,6 +86,13 @@ def _unpack_index(s: str) -> list[int]:
     return [x[0] for x in _U32.iter_unpack(raw)]
 
 
+def _refuse_two_person(rec_id: str, header: dict, what: str) -> None:
+    """A recording under the two-person rule is never turned into one a single role can open: not
+    even the two people together can waive the rule by copying or sharing it."""
+    if any("+" in r for r in header["signed"]["recipients"]):
+        raise AccessDenied(f"recording {rec_id} is under the two-person rule: it cannot be {what} to one role")
+
+
 #: kinds of vault records that hold documents, not media (see docs/session-format.md)
 NON_MEDIA_KINDS = frozenset({"plan", "session"})
 
@@ -933,6 +940,7 @@ class Vault:
             raise AccessDenied(f"recording {rec_id} is raw (unmasked): it may only be exported to the judge")
         if "+" in role:
             raise VaultError("a copy goes to one role")
+        _refuse_two_person(rec_id, header, "copied")
         reader, header = self._reader(rec_id, identity)
         ident = identity[0] if isinstance(identity, (list, tuple)) else identity
         meta = dict(src_meta)
@@ -1025,6 +1033,7 @@ class Vault:
         header, _ = self._load_header(rec_id)
         if header["signed"]["meta"].get("kind", "raw") == "raw" and role != "judge":
             raise AccessDenied(f"recording {rec_id} is raw (unmasked): it may not be shared outside the judge")
+        _refuse_two_person(rec_id, header, "shared")
         key = self._data_key(rec_id, header, identity)
         share_id = ex.new_id()
         obj = ex.make_share(self.id, rec_id, share_id, key, role, b64d(self._cfg["roles"][role]["x25519"]),

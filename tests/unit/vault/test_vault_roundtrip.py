@@ -117,6 +117,11 @@ def test_two_person_rule(vault, payload):
         vault.open_reader(rid, judge)
     with vault.open_reader(rid, [judge, clerk]) as r:
         assert r.read() == payload
+    # not even the two together can turn it into a recording one role opens alone
+    with pytest.raises(AccessDenied, match="two-person rule"):
+        vault.export_to(rid, [judge, clerk], "judge", "copy for me")
+    with pytest.raises(AccessDenied, match="two-person rule"):
+        vault.share(rid, [judge, clerk], "judge", "2099-01-01T00:00:00Z", "share for me")
 
 
 def test_two_person_rule_needs_two_different_roles(vault):
