@@ -146,6 +146,20 @@ class Channel:
                 "match the invitation (wrong fingerprint): this is not the court that invited you")
         return cls(ws)
 
+    @classmethod
+    async def resume(cls, invite: Any, token: str) -> tuple[Channel, str]:
+        """One re-join after a network loss: connect to the invitation's court (TLS fingerprint
+        pinned), present the resumption token, and return the channel with the next token.  Raises
+        ``Refused`` or ``LinkError``; the channel is closed if the exchange fails."""
+        ch = await cls.connect(invite.host, invite.port, invite.tls_fingerprint, timeout=2.0)
+        try:
+            await ch.send({"type": "resume", "session_id": invite.session_id, "resume": token})
+            msg = await ch.expect("resumed", timeout=5.0)
+        except BaseException:
+            await ch.close()
+            raise
+        return ch, msg.get("resume") if isinstance(msg.get("resume"), str) else ""
+
     @property
     def peer(self) -> str:
         p = self._ws.remote_address

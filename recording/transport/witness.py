@@ -579,10 +579,7 @@ class WitnessLink:
             attempt += 1
             ch = None
             try:
-                ch = await Channel.connect(inv.host, inv.port, inv.tls_fingerprint, timeout=2.0)
-                await ch.send({"type": "resume", "session_id": inv.session_id, "resume": self._resume})
-                msg = await ch.expect("resumed", timeout=5.0)
-                self._resume = msg.get("resume") if isinstance(msg.get("resume"), str) else ""
+                ch, self._resume = await Channel.resume(inv, self._resume)
                 self.channel = ch
                 await self.start_media()
             except Refused as exc:
