@@ -217,16 +217,21 @@ def _court_windows(args: argparse.Namespace, settings: settings_mod.Settings, va
         judge.show()
     app.exec()
     if not result:  # the window was closed before the session ended
-        link.end()
-        for _ in range(100):
-            app.processEvents()
-            if result:
-                break
-            time.sleep(0.05)
+        _finish_after_close(app, link.end, result, seconds=5)
     loop.stop()
     if not result or not result.get("witness_admitted"):
         return 3
     return 1 if result.get("errors") else 0
+
+
+def _finish_after_close(app: Any, stop: Any, result: dict[str, Any], seconds: float) -> None:
+    """A station window was closed before its session ended: ``stop()`` the link, then let Qt deliver
+    the final summary (into ``result``) for up to ``seconds``."""
+    stop()
+    deadline = time.monotonic() + seconds
+    while not result and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
 
 
 def _channels(plan: Any, request: dict[str, Any], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -513,13 +518,8 @@ def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: t
     runner.start()
     window.show()
     app.exec()
-    if not result:
-        runner.leave()
-        for _ in range(200):
-            app.processEvents()
-            if result:
-                break
-            time.sleep(0.05)
+    if not result:  # the window was closed before the session ended
+        _finish_after_close(app, runner.leave, result, seconds=10)
     loop.stop()
     if not result or not result.get("frames_sent"):
         return 3

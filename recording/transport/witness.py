@@ -194,22 +194,29 @@ class TrackCounter:
         self.first_pts: float | None = None  # pipeline media time of the first frame sent
 
 
-class PipelineVideoTrack(MediaStreamTrack):
-    kind = "video"
+class _QueueTrack(MediaStreamTrack):
+    """A track fed from a bounded drop-oldest queue of pipeline items; ``None`` ends it."""
 
     def __init__(self, queue: _DropOldest, counter: TrackCounter) -> None:
         super().__init__()
         self._queue = queue
         self.counter = counter
 
-    async def recv(self) -> av.VideoFrame:
+    async def _next(self) -> Any:
         if self.readyState != "live":
             raise MediaStreamError
         item = await self._queue.get()
         if item is None:
             self.stop()
             raise MediaStreamError
-        image, pts, decision = item
+        return item
+
+
+class PipelineVideoTrack(_QueueTrack):
+    kind = "video"
+
+    async def recv(self) -> av.VideoFrame:
+        image, pts, decision = await self._next()
         frame = av.VideoFrame.from_ndarray(image, format="bgr24")
         frame.pts = int(round(pts * VIDEO_CLOCK))
         frame.time_base = Fraction(1, VIDEO_CLOCK)
@@ -222,22 +229,11 @@ class PipelineVideoTrack(MediaStreamTrack):
         return frame
 
 
-class PipelineAudioTrack(MediaStreamTrack):
+class PipelineAudioTrack(_QueueTrack):
     kind = "audio"
 
-    def __init__(self, queue: _DropOldest, counter: TrackCounter) -> None:
-        super().__init__()
-        self._queue = queue
-        self.counter = counter
-
     async def recv(self) -> av.AudioFrame:
-        if self.readyState != "live":
-            raise MediaStreamError
-        item = await self._queue.get()
-        if item is None:
-            self.stop()
-            raise MediaStreamError
-        samples, start = item
+        samples, start = await self._next()
         pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype(np.int16).reshape(1, -1)
         frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
         frame.sample_rate = AUDIO_RATE
