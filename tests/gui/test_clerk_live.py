@@ -10,7 +10,8 @@ from recording.schedule import BreakSchedule
 from recording.session import GroundRules, SessionLifecycle, State, demo_plan
 from tests.gui.conftest import ToneSource
 from tests.helpers.fakes import BoxMasker, FakeClock, GainVoice
-from ui.clerk.console import ClerkConsole, timeline_spans
+from ui.clerk.break_schedule import timeline_spans
+from ui.clerk.console import ClerkConsole
 from ui.session import SessionController
 from ui.widgets.timeline import Span, Timeline
 

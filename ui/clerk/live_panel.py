@@ -1,0 +1,277 @@
+"""The running session in the clerk console: the masked preview, the witness's microphone level, the
+channel matrix with each interpreter desk's controls, the session controls (start, record, planned
+break, end and seal), the break schedule, the masks by audience, the event log and the timeline."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from recording.model import Audience
+from recording.session import State
+from ui.clerk.break_schedule import BreakSchedulePanel, notice_label
+from ui.clerk.desk_controls import DeskControls
+from ui.clerk.mask_status import MaskStatusPanel
+from ui.i18n import language_name
+from ui.session import SessionController
+from ui.widgets.channel_matrix import ChannelLevels, ChannelMatrix
+from ui.widgets.confirm import confirm
+from ui.widgets.level_meter import LevelMeter
+from ui.widgets.video_view import VideoView
+
+
+def _fmt_clock(seconds: float) -> str:
+    s = max(0, int(seconds))
+    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:02d}:{s % 60:02d}"
+
+
+class LivePanel(QWidget):
+    """The running session: preview, channel matrix, mask status, controls, the break schedule
+    (countdown, reminder, questioning-limit warning), the timeline and the event log."""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.c = controller
+        plan = controller.plan
+        outer = QVBoxLayout(self)
+
+        head = QHBoxLayout()
+        title = QLabel(f"Case {plan.case_number} — {plan.witness_pseudonym}")
+        title.setObjectName("title")
+        title.setAccessibleName("Case")
+        head.addWidget(title, 1)
+        self.state_badge = QLabel("")
+        self.state_badge.setObjectName("statebadge")
+        self.state_badge.setAccessibleName("Session state")
+        head.addWidget(self.state_badge)
+        self.rec_badge = QLabel("")
+        self.rec_badge.setAccessibleName("Recording state")
+        head.addWidget(self.rec_badge)
+        outer.addLayout(head)
+
+        self.banner = notice_label("Break notice", "banner")
+        outer.addWidget(self.banner)
+        self.breaks = BreakSchedulePanel(controller)
+        self.schedule = self.breaks.schedule
+        self.countdown, self.schedule_note = self.breaks.countdown, self.breaks.schedule_note
+        self.reminder, self.limit_warning = self.breaks.reminder, self.breaks.limit_warning
+        outer.addWidget(self.reminder)
+        outer.addWidget(self.limit_warning)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        cap = QLabel("What the court sees (masked)")
+        cap.setObjectName("subtitle")
+        left.addWidget(cap)
+        self.preview = VideoView("The masked picture appears here once the session is live.")
+        self.preview.setAccessibleName("Masked witness preview (court view)")
+        left.addWidget(self.preview, 1)
+        # the witness microphone level (the floor as captured, before masking)
+        lvl = QHBoxLayout()
+        lvl.addWidget(QLabel("Witness microphone"))
+        self.meter = LevelMeter()
+        self.meter.setAccessibleName("Witness microphone level")
+        lvl.addWidget(self.meter, 1)
+        left.addLayout(lvl)
+        channels = [("floor", f"Floor ({plan.floor_language})", "witness, masked for the court")]
+        for lang in plan.languages:
+            interp = plan.interpreters_for(lang)
+            channels.append((lang, f"{language_name(lang, native=False)} ({lang})",
+                             ", ".join(interp) if interp else "interpreter"))
+        self.levels = ChannelLevels(Audience.COURT)
+        controller.pipeline.subscribe({Audience.COURT}, self.levels)
+        self.channels = ChannelMatrix(channels, self.levels)
+        self.desks = getattr(controller.session, "desks", None)
+        self.desk_controls: dict[str, DeskControls] = {}
+        for lang in plan.languages:
+            if self.desks is not None and lang in self.desks:
+                desk = DeskControls(self.desks, lang, controller.poll,
+                                    lambda: self.c.state not in (State.ENDED, State.SEALED))
+                self.desk_controls[lang] = desk
+                self.channels.add_controls(lang, desk)
+        self.live_labels = {lang: d.live for lang, d in self.desk_controls.items()}
+        self.hand_over_buttons = {lang: d.button for lang, d in self.desk_controls.items()}
+        self.relay_boxes = {lang: d.relay for lang, d in self.desk_controls.items()}
+        left.addWidget(self.channels)
+        body.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        self.start_btn = QPushButton("Start session")
+        self.start_btn.setObjectName("primary")
+        self.rec_btn = QPushButton("Start recording")
+        self.break_btn = QPushButton("Break")
+        self.end_btn = QPushButton("End and seal session")
+        self.end_btn.setObjectName("danger")
+        for b, name in ((self.start_btn, "Start session (go live)"), (self.rec_btn, "Start or stop recording"),
+                        (self.break_btn, "Start or end a break"), (self.end_btn, "End and seal the session")):
+            b.setAccessibleName(name)
+            b.setMinimumHeight(36)
+            right.addWidget(b)
+        self.start_btn.clicked.connect(controller.go_live)
+        self.rec_btn.clicked.connect(self._toggle_recording)
+        self.break_btn.clicked.connect(self._toggle_break)
+        self.end_box: QMessageBox | None = None
+        self.end_btn.clicked.connect(self.confirm_end)
+        self.new_btn = QPushButton("New session…")
+        self.new_btn.setAccessibleName("Plan a new session")
+        self.new_btn.setMinimumHeight(36)
+        self.new_btn.setVisible(False)  # once this session is sealed
+        right.addWidget(self.new_btn)
+
+        right.addWidget(self.breaks)
+        self.masks = MaskStatusPanel(controller.pipeline, self.preview)
+        self.mask_labels, self.feeds = self.masks.mask_labels, self.masks.feeds
+        right.addWidget(self.masks)
+
+        log_title = QLabel("Event log")
+        log_title.setObjectName("subtitle")
+        right.addWidget(log_title)
+        self.events = QListWidget()
+        self.events.setAccessibleName("Event log")
+        right.addWidget(self.events, 1)
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setAccessibleName("Session result")
+        right.addWidget(self.result)
+        body.addLayout(right, 2)
+        outer.addLayout(body, 1)
+
+        self.timeline = self.breaks.timeline
+        outer.addWidget(self.timeline)
+
+        controller.state_changed.connect(self._refresh)
+        controller.state_changed.connect(self.tick_schedule)
+        controller.events_changed.connect(self._refresh_events)
+        controller.busy_changed.connect(self._refresh)
+        controller.break_started.connect(self._on_break_started)
+        controller.break_ended.connect(self._refresh)
+        controller.ended.connect(self._on_ended)
+        controller.failed.connect(self._on_failed)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(200)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start()
+        self._schedule_timer = QTimer(self)
+        self._schedule_timer.setInterval(1000)
+        self._schedule_timer.timeout.connect(self.tick_schedule)
+        self._schedule_timer.start()
+        self._refresh()
+        self._refresh_events()
+        self.tick_schedule()
+
+    def tick_schedule(self, *_: Any) -> None:
+        """Poll the break schedule (once a second): countdown, reminder, questioning-limit warning."""
+        self.breaks.tick()
+
+    def hand_over(self, lang: str, to: str | None = None) -> None:
+        """Hand ``lang``'s channel to ``to`` (default: the other interpreter), crossfaded, no gap."""
+        self.desk_controls[lang].hand_over(to)
+
+    def set_relay(self, lang: str, channel: str) -> None:
+        self.desk_controls[lang].set_relay(channel)
+
+    def confirm_end(self) -> QMessageBox:
+        """Sealing cannot be undone: ask once (not modal; Escape keeps the session going)."""
+        if self.end_box is not None:
+            self.end_box.raise_()
+            return self.end_box
+
+        def forget() -> None:
+            self.end_box = None
+
+        self.end_box = confirm(self, "End and seal the session?",
+                               "The recordings will be sealed in the vault and can no longer be changed. "
+                               "The witness's link ends.", "End and seal", "Keep going", self.c.end, forget)
+        return self.end_box
+
+    # slots -----------------------------------------------------------------------------------
+    def _toggle_recording(self) -> None:
+        if self.c.recording:
+            self.c.stop_recording()
+        else:
+            self.c.start_recording()
+
+    def _toggle_break(self) -> None:
+        # the clerk starts planned breaks; only the witness ends a break, when they are ready
+        if self.c.state is State.LIVE:
+            self.c.request_break("clerk")
+
+    def _on_break_started(self, by: str) -> None:
+        self._refresh()
+
+    def _on_failed(self, message: str) -> None:
+        self.result.setText(message)
+        self.result.setObjectName("error")
+        self.result.setStyleSheet(self.result.styleSheet())  # re-polish for the new object name
+
+    def _on_ended(self, summary: Any) -> None:
+        ids = [f"{r['kind']}: {r['id']}" for r in getattr(summary, "recordings", [])]
+        text = "Session ended and sealed."
+        if ids:
+            text += " Recordings in the vault — " + "; ".join(ids)
+        errors = getattr(summary, "errors", [])
+        if errors:
+            text += " Problems: " + "; ".join(errors)
+        self.result.setText(text)
+        self.new_btn.setVisible(True)
+        self.preview.clear("The session has ended.")
+        for desk in self.desk_controls.values():
+            desk.refresh()
+        self._refresh()
+        self.tick_schedule()
+
+    def _refresh(self, *_: Any) -> None:
+        c = self.c
+        state = c.state
+        busy = c.busy
+        self.state_badge.setText(state.value.capitalize())
+        self.state_badge.setObjectName("livebadge" if state is State.LIVE else "statebadge")
+        self.state_badge.setStyleSheet("")
+        live_or_break = state in (State.LIVE, State.BREAK)
+        self.start_btn.setEnabled(state in (State.DRAFT, State.WAITING) and not busy)
+        self.rec_btn.setEnabled(live_or_break and not busy)
+        self.rec_btn.setText("Stop recording" if c.recording else "Start recording")
+        self.rec_btn.setObjectName("recording" if c.recording else "")
+        self.rec_btn.setStyleSheet("")
+        self.rec_badge.setText("● Recording" if c.recording else "Not recording")
+        self.rec_badge.setObjectName("badbadge" if c.recording else "subtitle")
+        self.rec_badge.setStyleSheet("")
+        self.break_btn.setEnabled(state is State.LIVE and not busy)
+        self.break_btn.setText("On a break — the witness resumes when ready" if state is State.BREAK
+                               else "Start planned break")
+        self.end_btn.setEnabled(live_or_break and not busy or state is State.WAITING and not busy)
+        if state is State.BREAK:
+            by = c.session.lifecycle.breaks[-1]["by"] if c.session.lifecycle.breaks else "witness"
+            who = "The witness asked for a break" if by == "witness" else "A planned break is running"
+            started = c.break_started_at() or c.now()
+            self.banner.setText(f"{who} ({time.strftime('%H:%M', time.localtime(time.time() - (c.now() - started)))}). "
+                                "Everyone except the support person sees a privacy curtain and hears silence. "
+                                "The witness resumes when they are ready.")
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def _refresh_events(self) -> None:
+        events = self.c.session.lifecycle.events
+        while self.events.count() < len(events):
+            ev = events[self.events.count()]
+            self.events.addItem(f"{_fmt_clock(ev.at)}  {ev.kind}: {ev.detail}")
+        self.events.scrollToBottom()
+
+    def _refresh_status(self) -> None:
+        status = self.c.pipeline.status
+        self.meter.set_level(-90.0 if self.c.state is not State.LIVE else status.floor_level_db)
+        self.masks.refresh(self.c.plan, self.c.state, status)
+        if status.error:
+            self.result.setText(status.error)
+
+    def detach(self) -> None:
+        self._status_timer.stop()
+        self._schedule_timer.stop()
+        self.channels.stop()
+        self.c.pipeline.unsubscribe(self.levels)
+        self.masks.detach()
