@@ -5,6 +5,7 @@ deterministically.  The plan is persisted as versioned JSON (see docs/session-fo
 from __future__ import annotations
 
 import enum
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -38,14 +39,29 @@ ROLE_LABELS = {
 }
 
 
+#: an interpreter's language pair: "eng>spa" (from English into Spanish) or "eng<>spa" (both ways)
+LANGUAGE_PAIR = re.compile(r"^\s*([a-z]{3})\s*(<?>)\s*([a-z]{3})\s*$", re.IGNORECASE)
+
+
 @dataclass
 class Participant:
     name: str
     role: Role
-    languages: str = ""  # interpreters: "eng>spa"
+    languages: str = ""  # interpreters: "eng>spa", or "eng<>spa" for both ways
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role.value, "languages": self.languages}
+
+    def interprets_into(self) -> frozenset[str]:
+        """The languages this interpreter speaks into: "eng>spa" → {spa}; "eng<>spa" → {eng, spa};
+        empty for anyone else or a pair that does not parse."""
+        m = LANGUAGE_PAIR.match(self.languages) if self.role is Role.INTERPRETER else None
+        if m is None:
+            return frozenset()
+        into = {m.group(3).lower()}
+        if m.group(2) == "<>":
+            into.add(m.group(1).lower())
+        return frozenset(into)
 
 
 @dataclass
@@ -81,22 +97,48 @@ class SessionPlan:
     floor_language: str = "eng"  # the language of the court room (the floor channel)
 
     def validate(self) -> None:
+        """Raise the first of :meth:`problems` (a :class:`PlanError` naming its ``field``)."""
+        problems = self.problems()
+        if problems:
+            raise problems[0]
+
+    def problems(self) -> list[PlanError]:
+        """Every rule the plan breaks, in the order a clerk fills the plan in; each error names the
+        field it belongs to (``case_number``, ``participants.2.languages``, ``measures.voice_preset``,
+        ``languages``...).  The wizard, saved plans, plan files and the headless demo all apply these."""
+        out: list[PlanError] = []
         if not self.case_number.strip():
-            raise PlanError("the case number is empty")
+            out.append(PlanError("the case number is empty", "case_number"))
         if not self.witness_pseudonym.strip():
-            raise PlanError("the witness pseudonym is empty")
+            out.append(PlanError("the witness pseudonym is empty", "witness_pseudonym"))
+        for i, p in enumerate(self.participants):
+            if not p.name.strip():
+                out.append(PlanError(f"participant {i + 1} has no name", f"participants.{i}.name"))
+            elif p.role is Role.INTERPRETER and not LANGUAGE_PAIR.match(p.languages):
+                out.append(PlanError(f"give the language pair of {p.name}, the interpreter (e.g. eng>spa)",
+                                     f"participants.{i}.languages"))
+        if not any(p.role is Role.JUDGE for p in self.participants):
+            out.append(PlanError("add the judge to the participants", "participants"))
+        if self.measures.support_person_present and not any(p.role is Role.SUPPORT for p in self.participants):
+            out.append(PlanError("add the support person to the participants, or untick “a support person is "
+                                 "with the witness”", "measures.support_person_present"))
         if self.measures.voice_mask and self.measures.voice_preset == "off":
             # the "off" preset is the natural voice: it would reach every masked audience
-            raise PlanError("the voice mask is on but its preset is “off” (the natural voice): choose a "
-                            "preset, or untick the voice mask")
-        for lang in (*self.languages, self.floor_language):
-            if len(lang) != 3 or not lang.isalpha():
-                raise PlanError(f"'{lang}' is not an ISO 639-2 language code (e.g. spa, fra)")
+            out.append(PlanError("the voice mask is on but its preset is “off” (the natural voice): choose a "
+                                 "preset, or untick the voice mask", "measures.voice_preset"))
+        for name, codes in (("languages", self.languages), ("floor_language", (self.floor_language,))):
+            for lang in codes:
+                if len(lang) != 3 or not lang.isalpha():
+                    out.append(PlanError(f"'{lang}' is not an ISO 639-2 language code (e.g. spa, fra)", name))
+        if len(set(self.languages)) != len(self.languages):
+            out.append(PlanError("a language is listed twice", "languages"))
+        if self.floor_language in self.languages:
+            out.append(PlanError("the floor language is also listed as an interpretation language", "languages"))
+        return out
 
     def interpreters_for(self, language: str) -> list[str]:
-        """The names of the plan's interpreters into ``language`` (``languages`` "eng>spa" → spa)."""
-        return [p.name for p in self.participants if p.role is Role.INTERPRETER
-                and p.languages.replace("<", "").split(">")[-1].strip() == language]
+        """The names of the plan's interpreters into ``language`` ("eng>spa" and "eng<>spa" → spa)."""
+        return [p.name for p in self.participants if language in p.interprets_into()]
 
     def unmasked(self, audience: Audience) -> bool:
         """True when the plan authorises ``audience`` to get the witness unmasked.  The raw recording
@@ -149,7 +191,13 @@ def demo_plan(languages: tuple[str, ...] = ()) -> SessionPlan:
 
 
 class PlanError(RecordingError):
-    """The plan is incomplete or invalid; the message says what to fix."""
+    """The plan is incomplete or invalid; the message says what to fix, ``field`` where (a dotted
+    path into the plan: ``case_number``, ``participants.2.name``, ``measures.voice_preset``; "" for
+    the plan as a whole, e.g. a file of the wrong format)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class State(enum.StrEnum):

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.clerk.wizard import PRESET_LABELS, STYLE_LABELS, STYLES
+from ui.clerk.plan_summary import PRESET_LABELS, STYLE_LABELS, STYLES
 from ui.i18n import SCREEN_LANGUAGES
 from ui.theme import COURT, apply_theme
 

@@ -162,3 +162,21 @@ def test_console_uses_the_wizard(qtbot, runner, fake_session):
     assert made[0].languages == ("spa", "fra")
     assert set(w.live.channels.meters) == {"floor", "spa", "fra"}
     w.close()
+
+
+def test_wizard_plan_follows_the_model_rules(qtbot):
+    """The wizard holds no rules of its own: a both-ways interpreter it calls "listed" is found by
+    the plan, and a bad floor language is shown at the floor language field."""
+    w = SessionWizard()
+    qtbot.addWidget(w)
+    w.show()
+    w.fill_demo()
+    w.add_participant("Ana", Role.INTERPRETER, "spa<>eng")
+    w.languages.setText("spa")
+    w.go_to(LANGUAGES)
+    assert "spa: Spanish (interpreter listed)" in w.language_note.text()
+    assert w.plan().interpreters_for("spa") == ["Ana"]
+    w.floor_language.setText("en")
+    _click(qtbot, w.create)
+    assert w.step == LANGUAGES and "ISO 639-2" in w.page_errors[LANGUAGES].text()
+    assert w.floor_language.property("invalid") and not w.languages.property("invalid")

@@ -68,10 +68,10 @@ def test_clerk_form_validation(qtbot, runner, fake_session):
     assert "ISO 639-2" in form.error.text()
     form.languages.setText("spa, fra")
     combo = form.table.cellWidget(0, 1)
-    combo.setCurrentIndex(form.ROLES.index(Role.DEFENCE))
+    combo.setCurrentIndex(combo.findData(Role.DEFENCE))
     qtbot.mouseClick(form.create, Qt.MouseButton.LeftButton)
     assert "judge" in form.error.text()
-    combo.setCurrentIndex(form.ROLES.index(Role.JUDGE))
+    combo.setCurrentIndex(combo.findData(Role.JUDGE))
     form.add_participant("Ana Interpreter", Role.INTERPRETER, "eng>spa")
     qtbot.mouseClick(form.create, Qt.MouseButton.LeftButton)
     assert form.error.text() == ""

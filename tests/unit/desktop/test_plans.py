@@ -17,7 +17,8 @@ def _plan() -> SessionPlan:
     return SessionPlan(
         "T2026-0777", PSEUDONYM,
         [Participant("HHJ Marjoribanks", Role.JUDGE), Participant("Interpreter Oyelaran-Schmidt", Role.INTERPRETER,
-                                                                  "eng>spa")],
+                                                                  "eng>spa"),
+         Participant("Support worker", Role.SUPPORT)],
         SpecialMeasures(face_style="blur", unmasked_audiences=("judge", "support")),
         GroundRules(15, 25, 8), languages=("spa",))
 
