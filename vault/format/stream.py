@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import os
 import struct
+from collections.abc import Callable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -122,6 +123,12 @@ class StreamCipher:
 def scan_records(fd: int, size: int) -> tuple[list[int], list[bytes], int, str | None]:
     """Key-less scan of data.tsv from fd. Returns (ct lengths, record hashes, end offset of the last
     intact record, description of the first torn/invalid record or None)."""
+    return scan_stream(lambda n, off: os.pread(fd, n, off), size)
+
+
+def scan_stream(pread: Callable[[int, int], bytes], size: int
+                ) -> tuple[list[int], list[bytes], int, str | None]:
+    """`scan_records` over any random-access reader: ``pread(n, offset) -> bytes``."""
     lens: list[int] = []
     hs: list[bytes] = []
     off = FILE_HEADER_LEN
@@ -129,13 +136,13 @@ def scan_records(fd: int, size: int) -> tuple[list[int], list[bytes], int, str |
         i = len(lens)
         if size - off < PREFIX_LEN:
             return lens, hs, off, f"record {i} torn (partial length prefix)"
-        prefix = os.pread(fd, PREFIX_LEN, off)
+        prefix = pread(PREFIX_LEN, off)
         (n,) = _PREFIX.unpack(prefix)
         if n < TAG_LEN or n > MAX_RECORD_CT:
             return lens, hs, off, f"record {i} has an invalid length"
         if off + PREFIX_LEN + n + HASH_LEN > size:
             return lens, hs, off, f"record {i} torn (file ends inside it)"
-        body = os.pread(fd, n + HASH_LEN, off + PREFIX_LEN)
+        body = pread(n + HASH_LEN, off + PREFIX_LEN)
         h = record_hash(prefix, body[:n])
         if h != body[n:]:
             return lens, hs, off, f"record {i} fails its hash"
