@@ -36,7 +36,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from recording.masking.voice import VoiceMasker, _read_audio, _resample_linear  # noqa: E402
+from recording.masking.voice import VoiceMasker  # noqa: E402
+from recording.sources.file import decode_audio_file  # noqa: E402
 
 
 def alsa_speech(rate: int) -> np.ndarray | None:
@@ -45,8 +46,7 @@ def alsa_speech(rate: int) -> np.ndarray | None:
         return None
     parts = []
     for p in paths:
-        x, sr = _read_audio(p)
-        parts.append(x if sr == rate else _resample_linear(x, sr, rate))
+        parts.append(decode_audio_file(p, rate))
     return np.concatenate(parts)
 
 
@@ -165,8 +165,7 @@ def speakers(rate: int) -> dict[str, np.ndarray]:
             for v in ("en", "en+m3", "en+f3", "en+f5", "en-us+m7"):
                 p = os.path.join(d, "v.wav")
                 subprocess.run(["espeak-ng", "-v", v, "-w", p, text], check=True, capture_output=True)
-                x, sr = _read_audio(p)
-                out[v] = _resample_linear(x, sr, rate)
+                out[v] = decode_audio_file(p, rate)
     if not out:
         out = {f"synth{f}": synthetic(rate, 3.0, f) for f in (100, 140, 210)}
     return out

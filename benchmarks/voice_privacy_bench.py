@@ -58,6 +58,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, HERE)
 
+from recording.audio.dsp import levinson  # noqa: E402
+from recording.masking import vocoder as VC  # noqa: E402
 from recording.masking import voice as V  # noqa: E402
 
 RATE = 16_000
@@ -212,10 +214,10 @@ def mask_session(preset: str, pieces: list[np.ndarray], seed: int) -> list[np.nd
 
 def engine_transform(pieces: list[np.ndarray], target_f0: float, alpha: float, seed: int = 0):
     """The attacker's re-synthesis with chosen pitch target and formant warp (no normalisation)."""
-    prm = V._Params(target_f0=target_f0, f0_sigma=0.12, alpha_session=alpha, beta=0.0,
+    prm = VC.Params(target_f0=target_f0, f0_sigma=0.12, alpha_session=alpha, beta=0.0,
                     ltas_lambda=0.0, lpc_order=16, lifter=60)
-    eng = V._Engine(prm, 1, np.random.default_rng(seed))
-    lat = 2 * V._HOP
+    eng = VC.Engine(prm, 1, np.random.default_rng(seed))
+    lat = 2 * VC.HOP
     return run_stream(lambda b: eng.process(b).astype(np.float32), pieces, lat, warmup=True)
 
 
@@ -233,7 +235,7 @@ def mcadams(x: np.ndarray, alpha: float, order: int = 20) -> np.ndarray:
             continue
         r = np.correlate(fr, fr, "full")[win - 1:win + order]
         r[0] *= 1.0001
-        a = V._levinson(r[None, :], order)[0]
+        a = levinson(r[None, :], order)[0]
         res = lfilter(a, [1.0], fr)
         poles = np.roots(a)
         cx = (np.imag(poles) != 0)

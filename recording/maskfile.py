@@ -7,7 +7,8 @@
   EVERY audio track is kept: re-encoded to Opus at 48 kHz, language/title metadata kept; with a voice
   preset each track goes through ``recording.masking.voice.VoiceMasker`` (mono), its latency removed
   so sound stays in sync.  Subtitle/data streams are dropped.
-* Plain audio files (WAV/FLAC): dispatched to ``recording.masking.voice.mask_audio_file``.
+* Plain audio files (WAV/FLAC): ``mask_audio_file``: decoded by PyAV, voice-masked, written as mono
+  WAV/FLAC at the input's rate and length.
 
 Decoding (with audio), face masking and video encoding run on three threads so they overlap on two
 cores (PyAV, onnxruntime and OpenCV release the GIL).  The output is written to ``output + ".partial"``
@@ -121,19 +122,98 @@ class _AudioTrack:
         mux(self.stream.encode(None))
 
 
+def _audio_rate(path: Path) -> int:
+    """The sample rate of the first audio stream (PyAV), or MediaFormatError."""
+    import av
+
+    try:
+        with av.open(str(path)) as c:
+            if not c.streams.audio:
+                raise MediaFormatError(f"{path.name} has no audio track")
+            st = c.streams.audio[0]
+            return int(st.rate or st.codec_context.sample_rate)
+    except av.error.FFmpegError as exc:
+        raise MediaFormatError(f"cannot read {path.name}: not a readable audio file ({exc})") from exc
+
+
+def _write_mono(path: Path, y: np.ndarray, rate: int, work_rate: int, n: int) -> None:
+    """Encode mono float ``y`` (at ``work_rate``) as 16-bit WAV or FLAC at ``rate``, exactly ``n`` samples."""
+    import av
+
+    fmt = "wav" if path.suffix.lower() == ".wav" else "flac"
+    codec = "pcm_s16le" if fmt == "wav" else "flac"
+    pcm = np.clip(y, -1.0, 1.0).astype(np.float32)
+    if work_rate != rate:
+        rs = av.AudioResampler(format="flt", layout="mono", rate=rate)
+        fr = av.AudioFrame.from_ndarray(pcm.reshape(1, -1), format="flt", layout="mono")
+        fr.sample_rate = work_rate
+        parts = [o.to_ndarray().reshape(-1) for o in [*rs.resample(fr), *rs.resample(None)]]
+        pcm = np.concatenate(parts) if parts else np.zeros(0, np.float32)
+    pcm = np.concatenate([pcm[:n], np.zeros(max(0, n - len(pcm)), np.float32)])
+    s16 = np.round(np.clip(pcm, -1.0, 1.0) * 32767).astype(np.int16)
+    with av.open(str(path), "w", format=fmt) as c:
+        st = c.add_stream(codec, rate=rate)
+        st.layout = "mono"
+        st.format = "s16"
+        for i in range(0, len(s16), 4096):
+            frame = av.AudioFrame.from_ndarray(s16[None, i:i + 4096], format="s16", layout="mono")
+            frame.sample_rate = rate
+            for pkt in st.encode(frame):
+                c.mux(pkt)
+        for pkt in st.encode(None):
+            c.mux(pkt)
+
+
+def mask_audio_file(input_path, output_path, preset: str, seed: int | None = None) -> dict:
+    """Mask the voice in an audio file (anything PyAV decodes); mono WAV/FLAC out at the same rate and
+    exactly the same length (the masker's latency is compensated).
+
+    Rates that are not a multiple of 16 kHz are masked at 48 kHz (PyAV's resampler both ways).  The
+    output is written to ``output + ".partial"`` and renamed when complete.  The summary holds no
+    session parameters.
+    """
+    from recording.masking.voice import PRESETS, VoiceMasker
+    from recording.sources.file import decode_audio_file
+
+    src, dst = Path(input_path), Path(output_path)
+    if preset not in PRESETS or preset == "off":
+        raise MaskingError(f"unknown voice preset {preset!r}; expected one of {PRESETS[1:]}")
+    if dst.suffix.lower() not in AUDIO_SUFFIXES:
+        raise MaskingError(f"unsupported audio output {dst.name!r}: use .wav or .flac")
+    t0 = time.process_time()
+    rate = _audio_rate(src)
+    work_rate = rate if rate % 16_000 == 0 else AUDIO_RATE
+    x = decode_audio_file(src, work_rate)
+    n = int(round(len(x) * rate / work_rate))
+    m = VoiceMasker(preset, work_rate, seed)
+    lat = m.latency_samples
+    padded = np.concatenate([x, np.zeros(lat, np.float32)])
+    step = int(0.5 * work_rate) // 960 * 960 or 960
+    out = np.concatenate([m.process(padded[i:i + step]) for i in range(0, len(padded), step)] or
+                         [np.zeros(0, np.float32)])
+    y = out[lat:lat + len(x)]
+    tmp = dst.with_name(dst.name + ".partial")
+    try:
+        _write_mono(tmp, y, rate, work_rate, n)
+        os.replace(tmp, dst)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    cpu = time.process_time() - t0
+    dur = n / rate if rate else 0.0
+    return {"input": str(src), "output": str(dst), "preset": preset, "sample_rate": rate, "samples": n,
+            "duration_s": round(dur, 3), "latency_samples_compensated": lat, "cpu_s": round(cpu, 3),
+            "rtf": round(cpu / dur, 4) if dur else None}
+
+
 def _mask_audio_only(input: Path, output: Path, voice_preset: str | None) -> dict:
     if not voice_preset:
         raise MaskingError("an audio file has no face to mask: give a voice preset")
-    try:
-        from recording.masking.voice import mask_audio_file
-    except ImportError as exc:
-        raise MaskingError(f"voice masking is not available: {exc}") from exc
     t0 = time.perf_counter()
     result = mask_audio_file(str(input), str(output), voice_preset)
     summary = {"input": str(input), "output": str(output), "kind": "audio", "voice": voice_preset,
                "seconds": round(time.perf_counter() - t0, 3)}
-    if isinstance(result, dict):
-        summary.update({k: v for k, v in result.items() if k not in summary})
+    summary.update({k: v for k, v in result.items() if k not in summary})
     return summary
 
 

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from skimage import data
 
-from recording.errors import MediaFormatError, SourceUnavailable
+from recording.errors import MaskingError, MediaFormatError, SourceUnavailable
 from recording.maskfile import mask_file
 
 W, H, FPS, SECONDS = 640, 360, 30, 1.0
@@ -131,16 +131,34 @@ def test_voice_preset_goes_through_the_voice_masker_and_keeps_sync(clip, tmp_pat
     assert len(audio) == 2
 
 
-def test_audio_file_is_dispatched_to_voice_module(tmp_path, monkeypatch):
+def test_audio_file_goes_through_the_voice_masker(tmp_path, monkeypatch):
+    import wave
+
     got = []
+
+    class FakeVoiceMasker:
+        latency_samples = 0
+
+        def __init__(self, preset, sample_rate=48000, seed=None):
+            got.append((preset, sample_rate))
+
+        def process(self, block):
+            return -np.asarray(block, np.float32)
+
     fake = types.ModuleType("recording.masking.voice")
-    fake.mask_audio_file = lambda i, o, p: got.append((i, o, p)) or {"samples": 1}
+    fake.VoiceMasker, fake.PRESETS = FakeVoiceMasker, ("off", "p1")
     monkeypatch.setitem(sys.modules, "recording.masking.voice", fake)
     src = tmp_path / "in.wav"
-    src.write_bytes(b"RIFF")
+    with wave.open(str(src), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        w.writeframes((np.sin(np.arange(8000) / 5) * 8000).astype("<i2").tobytes())
     summary = mask_file(src, tmp_path / "out.wav", face_style=None, voice_preset="p1")
-    assert got == [(str(src), str(tmp_path / "out.wav"), "p1")]
-    assert summary["kind"] == "audio"
+    assert got == [("p1", 16000)]
+    assert summary["kind"] == "audio" and summary["samples"] == 8000 and summary["sample_rate"] == 16000
+    with pytest.raises(MaskingError):
+        mask_file(src, tmp_path / "out2.wav", face_style=None, voice_preset="nope")
 
 
 def test_missing_and_corrupt_input(tmp_path):

@@ -9,8 +9,9 @@ import wave
 import numpy as np
 import pytest
 
-from recording.masking import voice
-from recording.masking.voice import PRESETS, VoiceMasker, mask_audio_file
+from recording.maskfile import _audio_rate, mask_audio_file
+from recording.masking.voice import PRESETS, VoiceMasker
+from recording.sources.file import decode_audio_file
 
 SR = 48_000
 BLOCK = 960
@@ -198,7 +199,7 @@ def test_mask_audio_file_keeps_rate_and_length(tmp_path, ext):
     _write_wav(src, x, SR)
     info = mask_audio_file(src, dst, "standard", seed=4)
     assert dst.exists() and not (tmp_path / f"out.{ext}.partial").exists()
-    y, sr = voice._read_audio(dst)
+    y, sr = decode_audio_file(dst, SR), _audio_rate(dst)
     assert sr == SR and len(y) == len(x) == info["samples"]
     assert np.sqrt(np.mean(y ** 2)) > 0.01 and norm_xcorr(x, y) < 0.5
 
@@ -208,10 +209,12 @@ def test_espeak_speech(tmp_path):
     wav = tmp_path / "s.wav"
     subprocess.run(["espeak-ng", "-v", "en", "-w", str(wav), "Please state your name for the record."],
                    check=True, capture_output=True, timeout=20)
-    x, sr = voice._read_audio(wav)  # 22.05 kHz: exercise the rate-conversion path
+    sr = _audio_rate(wav)  # 22.05 kHz: exercise the rate-conversion path
+    x = decode_audio_file(wav, sr)
     out = tmp_path / "m.wav"
     mask_audio_file(wav, out, "standard", seed=9)
-    y, sr2 = voice._read_audio(out)
+    sr2 = _audio_rate(out)
+    y = decode_audio_file(out, sr2)
     assert sr2 == sr and len(y) == len(x)
     assert np.sqrt(np.mean(y ** 2)) > 0.01
     assert norm_xcorr(x, y) < 0.5
