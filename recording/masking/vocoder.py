@@ -19,6 +19,7 @@ way in and out):
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,7 @@ HOP = 80  # 5 ms at 16 kHz
 _WIN = 2 * HOP  # synthesis window (periodic hann, 50 % overlap: sums to exactly 1)
 _NFFT = 1024
 _NB = _NFFT // 2 + 1
+NFFT, NB = _NFFT, _NB
 _LPC_WIN = 320  # 20 ms analysis window, weighted toward the newest samples
 _YIN_W = 320  # 20 ms integration window
 _YIN_MAXLAG = 320
@@ -78,6 +80,11 @@ class Params:
     lifter: int  # cepstral lifter length (envelope smoothing), in samples at 16 kHz
 
 
+#: (logp, voiced, p_in, out_f0) -> the same four, the envelope replaced; may delay all four equally.
+EnvelopeHook = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+                        tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
+
+
 def draw_params(preset: str, rng: np.random.Generator) -> Params:
     if preset == "standard":
         return Params(target_f0=float(np.exp(rng.uniform(np.log(125), np.log(175)))),
@@ -92,11 +99,43 @@ def draw_params(preset: str, rng: np.random.Generator) -> Params:
     raise ValueError(f"no vocoder parameters for preset {preset!r}")
 
 
+def analyse(full: np.ndarray, nf: int, order: int) -> tuple[np.ndarray, ...]:
+    """The last ``nf`` hops of the 16 kHz stream ``full`` (which holds 40 ms more history): per frame
+    the input power under the synthesis window, the LPC log-power envelope (``NB`` bins), the pitch
+    (Hz), the voicing degree (0..1) and the envelope's log-frequency centroid."""
+    # full[-1] is the newest sample; frame j ends at len(full) - (nf - 1 - j) * HOP
+    ends = len(full) - (nf - 1 - np.arange(nf)) * HOP
+    win = np.lib.stride_tricks.sliding_window_view(full, _ANA + 1)
+    segs = win[ends - (_ANA + 1)]  # (nf, ANA + 1)
+    seg = segs[:, 1:]
+    # power of the input under this frame's synthesis window
+    last = seg[:, -_WIN:]
+    p_in = (last * last) @ _SYN_WIN / _SYN_WIN.sum()
+    # LPC envelope
+    pre = (segs[:, 1:] - _PRE * segs[:, :-1])[:, -_LPC_WIN:] * _LPC_W
+    ps = np.abs(np.fft.rfft(pre, 2 * _LPC_WIN)) ** 2
+    rr = np.fft.irfft(ps, 2 * _LPC_WIN)[:, : order + 1]
+    lag = np.arange(order + 1)
+    rr = rr * np.exp(-0.5 * (2 * np.pi * 60.0 * lag / INNER_RATE) ** 2)
+    rr[:, 0] = rr[:, 0] * 1.0001 + 1e-12
+    a = levinson(rr, order)
+    logp = -np.log(np.maximum(np.abs(np.fft.rfft(a, _NFFT)) ** 2, 1e-12)) + _DEEMPH
+    # pitch and voicing
+    period, dmin = yin(seg, _YIN_W, _YIN_MAXLAG, _TAU_MIN, _TAU_MAX, _NFFT)
+    f0 = INNER_RATE / period
+    voiced = np.clip((0.45 - dmin) / 0.3, 0.0, 1.0) * (p_in > 1e-7)
+    # envelope centroid in log frequency (sqrt power weights)
+    wts = np.exp(0.5 * (logp[:, _BAND] - logp[:, _BAND].max(axis=1, keepdims=True)))
+    cen = (wts @ _LOGF_BAND) / wts.sum(axis=1)
+    return p_in, logp, f0, voiced, cen
+
+
 class Engine:
     """The masking vocoder for one parameter set, at 16 kHz * r, with a constant output delay."""
 
-    def __init__(self, params: Params, r: int, rng: np.random.Generator):
+    def __init__(self, params: Params, r: int, rng: np.random.Generator, envelope: EnvelopeHook | None = None):
         self.p = params
+        self.envelope = envelope
         self.r = r
         self.rng = rng
         self.dec = Decimator(r, FIR_Q) if r > 1 else None
@@ -158,32 +197,18 @@ class Engine:
         return out
 
     def _frames(self, full: np.ndarray, nf: int) -> np.ndarray:
-        p = self.p
-        # full[-1] is the newest sample; frame j ends at len(full) - (nf - 1 - j) * HOP
-        ends = len(full) - (nf - 1 - np.arange(nf)) * HOP
-        win = np.lib.stride_tricks.sliding_window_view(full, _ANA + 1)
-        segs = win[ends - (_ANA + 1)]  # (nf, ANA + 1)
-        seg = segs[:, 1:]
-        # power of the input under this frame's synthesis window
-        last = seg[:, -_WIN:]
-        p_in = (last * last) @ _SYN_WIN / _SYN_WIN.sum()
-        # LPC envelope
-        pre = (segs[:, 1:] - _PRE * segs[:, :-1])[:, -_LPC_WIN:] * _LPC_W
-        ps = np.abs(np.fft.rfft(pre, 2 * _LPC_WIN)) ** 2
-        rr = np.fft.irfft(ps, 2 * _LPC_WIN)[:, : p.lpc_order + 1]
-        lag = np.arange(p.lpc_order + 1)
-        rr = rr * np.exp(-0.5 * (2 * np.pi * 60.0 * lag / INNER_RATE) ** 2)
-        rr[:, 0] = rr[:, 0] * 1.0001 + 1e-12
-        a = levinson(rr, p.lpc_order)
-        logp = -np.log(np.maximum(np.abs(np.fft.rfft(a, _NFFT)) ** 2, 1e-12)) + _DEEMPH
-        # pitch and voicing
-        period, dmin = yin(seg, _YIN_W, _YIN_MAXLAG, _TAU_MIN, _TAU_MAX, _NFFT)
-        f0 = INNER_RATE / period
-        voiced = np.clip((0.45 - dmin) / 0.3, 0.0, 1.0) * (p_in > 1e-7)
-        # envelope centroid in log frequency (sqrt power weights)
-        wts = np.exp(0.5 * (logp[:, _BAND] - logp[:, _BAND].max(axis=1, keepdims=True)))
-        cen = (wts @ _LOGF_BAND) / wts.sum(axis=1)
+        p_in, logp, f0, voiced, cen = analyse(full, nf, self.p.lpc_order)
+        out_f0, alphas = self._pitch(f0, voiced, cen)
+        if self.envelope is not None:  # the witness's envelope is replaced (and may be delayed)
+            lw, voiced, p_in, out_f0 = self.envelope(logp, voiced, p_in, out_f0)
+        else:
+            lw = self._warp(logp, alphas, voiced)
+        return self._synth(lw, p_in, voiced, out_f0)
 
+    def _pitch(self, f0: np.ndarray, voiced: np.ndarray, cen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Track the speaker's pitch statistics; the normalised output pitch and warp per frame."""
+        p = self.p
+        nf = len(f0)
         alphas = np.empty(nf)
         out_f0 = np.empty(nf)
         for j in range(nf):
@@ -205,7 +230,11 @@ class Engine:
             out_f0[j] = math.exp(self.out_logf0)
             corr = np.clip(_CENTROID_TARGET - self.centroid, math.log(0.82), math.log(1.22))
             alphas[j] = p.alpha_session * math.exp(p.beta * corr)
+        return out_f0, alphas
 
+    def _warp(self, logp: np.ndarray, alphas: np.ndarray, voiced: np.ndarray) -> np.ndarray:
+        """The speaker's envelope, frequency-warped and its long-term colouring partly normalised."""
+        p = self.p
         # warp the envelope: P'(f) = P(f / alpha)
         src = np.minimum(np.arange(_NB)[None, :] / alphas[:, None], _NB - 1)
         i0 = np.minimum(src.astype(np.intp), _NB - 2)
@@ -220,7 +249,12 @@ class Engine:
             rate = max(vmask.sum() / (self.n_ltas + 40), vmask.sum() / 600)
             self.ltas += min(rate, 1.0) * (cur - self.ltas)
         diff = (self.ltas - self.ltas[_BAND].mean()) - (_LTAS_TARGET - _LTAS_TARGET[_BAND].mean())
-        lw = lw - p.ltas_lambda * np.clip(diff, -2.8, 2.8)
+        return lw - p.ltas_lambda * np.clip(diff, -2.8, 2.8)
+
+    def _synth(self, lw: np.ndarray, p_in: np.ndarray, voiced: np.ndarray, out_f0: np.ndarray) -> np.ndarray:
+        """Excitation at ``out_f0`` through the envelope ``lw`` at power ``p_in``; overlap-added."""
+        p = self.p
+        nf = len(lw)
         # gain: unit-power excitation through H gives the input frame power
         pw = np.exp(lw - lw.max(axis=1, keepdims=True))
         meanp = (pw[:, 0] + pw[:, -1] + 2 * pw[:, 1:-1].sum(axis=1)) / _NFFT
