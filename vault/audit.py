@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from .errors import IntegrityError
 from .format.canonical import b64d, b64e, cjson, dump_canonical, load_canonical
 from .fsutil import atomic_write, disk_errors
+from .state import VaultState
 
 try:
     import fcntl
@@ -119,10 +120,42 @@ def parse_log(data: bytes) -> tuple[list[AuditEntry], list[bytes], list[str]]:
     return entries, lines, problems
 
 
+@dataclass
+class AuditView:
+    """What this process knows of the trail: the projection of the first ``state.size`` entries,
+    which end at byte ``end`` of audit.log with the line ``last``.  ``verified``: those entries passed
+    a full check against a signed checkpoint (once per process), and every later one was chained on."""
+    state: VaultState
+    end: int = 0
+    last: bytes = b""
+    verified: bool = False
+
+
+def checkpoint_problems(cp: dict, keys: dict[str, bytes], vault_id: str) -> list[str]:
+    """Problems with a checkpoint on its own: format, vault, pinned signer, signature, head."""
+    from .keys import fingerprint, verify_sig
+
+    problems = []
+    if cp["format"] != CHECKPOINT_FORMAT or cp["vault"] != vault_id:
+        problems.append(f"{CHECKPOINT}: wrong format or vault id")
+    key = keys.get(cp["signer"])
+    if key is None:
+        problems.append(f"{CHECKPOINT}: signer role '{cp['signer']}' is not pinned in vault.json")
+    elif cp["key"] != fingerprint(key) or not verify_sig(key, b64d(cp["sig"]), checkpoint_message(cp)):
+        problems.append(f"{CHECKPOINT}: signature does not verify (modified)")
+    if leaf_hash(cp["last"].encode("ascii")) != cp["head"]:
+        problems.append(f"{CHECKPOINT}: head does not match its last entry (modified)")
+    return problems
+
+
 class AuditLog:
+    """audit.log + audit.checkpoint in a vault folder, with this process's cached view of them: a
+    read or an append costs what the entries added since the last one cost, not the whole trail."""
+
     def __init__(self, root: Path, vault_id: str):
         self.root = Path(root)
         self.vault_id = vault_id
+        self._view: AuditView | None = None
 
     @property
     def log_path(self) -> Path:
@@ -162,18 +195,8 @@ class AuditLog:
         repairable = False
         if cp is not None:
             try:
-                if cp["format"] != CHECKPOINT_FORMAT or cp["vault"] != self.vault_id:
-                    problems.append(f"{CHECKPOINT}: wrong format or vault id")
-                key = keys.get(cp["signer"])
-                if key is None:
-                    problems.append(f"{CHECKPOINT}: signer role '{cp['signer']}' is not pinned in vault.json")
-                else:
-                    from .keys import fingerprint, verify_sig
-                    if cp["key"] != fingerprint(key) or not verify_sig(key, b64d(cp["sig"]), checkpoint_message(cp)):
-                        problems.append(f"{CHECKPOINT}: signature does not verify (modified)")
+                problems += checkpoint_problems(cp, keys, self.vault_id)
                 size, head, last = int(cp["size"]), cp["head"], cp["last"].encode("ascii")
-                if leaf_hash(last) != head:
-                    problems.append(f"{CHECKPOINT}: head does not match its last entry (modified)")
                 if len(entries) == size and data is not None and not p:
                     if lines[-1] != last or entries[-1].hash != head or len(data) != cp["bytes"]:
                         problems.append(f"{LOG}: last entry {size - 1} differs from the signed checkpoint")
@@ -194,32 +217,152 @@ class AuditLog:
     # -- writing -------------------------------------------------------------------------------
     def append(self, signer: Signer, keys: dict[str, bytes], event: str, rec: str | None = None,
                details: dict[str, Any] | None = None, genesis: bool = False) -> AuditEntry:
+        """Append one entry: sign the new head into the checkpoint first, then append the line.
+        Refuses (IntegrityError) when the trail does not verify.  Only the entries added since this
+        process last looked are read and chained; the whole trail is checked once per process."""
         with vault_lock(self.root):
-            if genesis:
-                entries: list[AuditEntry] = []
-                size = 0
-            else:
-                self._cut_torn_tail()
-                entries, problems, repairable = self.check(keys)
-                if repairable:
-                    self._repair_locked()
-                    entries, problems, _ = self.check(keys)
-                if problems:
-                    raise IntegrityError("audit trail does not verify, refusing to append: " + problems[0])
-                size = len(entries)
-            prev = entries[-1].hash if entries else ZERO
+            view = AuditView(VaultState(), verified=True) if genesis else self._checked_view(keys)
+            size = view.state.size
+            prev = view.state.head
             obj = {"seq": size, "time": now_iso(), "event": event, "actor": signer.role, "rec": rec,
                    "details": details or {}, "prev": prev}
             line = cjson(obj)
-            old_bytes = self.log_path.stat().st_size if self.log_path.exists() else 0
             from .keys import fingerprint
             cp = {"format": CHECKPOINT_FORMAT, "vault": self.vault_id, "size": size + 1,
-                  "bytes": old_bytes + len(line) + 1, "head": leaf_hash(line), "last": line.decode("ascii"),
+                  "bytes": view.end + len(line) + 1, "head": leaf_hash(line), "last": line.decode("ascii"),
                   "time": obj["time"], "signer": signer.role, "key": fingerprint(signer.ed25519_public)}
             cp["sig"] = b64e(signer.sign(checkpoint_message(cp)))
             atomic_write(self.checkpoint_path, dump_canonical(cp))
             self._append_line(line)
-            return AuditEntry(size, obj["time"], event, signer.role, rec, details or {}, leaf_hash(line))
+            entry = AuditEntry(size, obj["time"], event, signer.role, rec, details or {}, leaf_hash(line))
+            view.state.apply(entry)
+            view.end += len(line) + 1
+            view.last = line
+            self._view = view
+            return entry
+
+    def _checked_view(self, keys: dict[str, bytes]) -> AuditView:
+        """The view of a trail that verifies up to its signed checkpoint, with an interrupted append
+        finished (lock held).  Fast path: the view is verified and the log only grew by entries that
+        chain on it, up to a checkpoint that signs them.  Anything else: the full check, whose first
+        problem is the refusal."""
+        self._cut_torn_tail()
+        view = self._view
+        if view is not None and view.verified:
+            try:
+                cp = self.read_checkpoint()
+                grown = self._read_new(view, whole=True)
+                if cp is not None and grown is not None and not checkpoint_problems(cp, keys, self.vault_id):
+                    end, lines, entries = grown
+                    last = cp["last"].encode("ascii")
+                    n = view.state.size + len(entries)
+                    tip = lines[-1] if lines else view.last
+                    head = entries[-1].hash if entries else view.state.head
+                    if int(cp["size"]) == n and tip == last and head == cp["head"] and end == cp["bytes"]:
+                        self._advance(view, end, lines, entries)
+                        return view
+                    if int(cp["size"]) == n + 1 and json.loads(last)["prev"] == head:
+                        self._advance(view, end, lines, entries)
+                        self._repair_locked()  # the signed last line is missing: an interrupted append
+                        repaired = self._read_new(view, whole=True)
+                        if repaired is not None:
+                            self._advance(view, *repaired)
+                            if view.state.size == n + 1 and view.last == last:
+                                return view
+            except (KeyError, TypeError, ValueError, IntegrityError):
+                pass
+        entries, problems, repairable = self.check(keys)
+        if repairable:
+            self._repair_locked()
+            entries, problems, _ = self.check(keys)
+        if problems:
+            self._view = None
+            raise IntegrityError("audit trail does not verify, refusing to append: " + problems[0])
+        data = self._read_log()
+        view = AuditView(VaultState.replay(entries), end=len(data),
+                         last=data[:-1].rsplit(b"\n", 1)[-1] if data else b"", verified=True)
+        self._view = view
+        return view
+
+    def _read_log(self) -> bytes:
+        try:
+            return self.log_path.read_bytes()
+        except FileNotFoundError:
+            return b""
+
+    def _read_new(self, view: AuditView, whole: bool = False
+                  ) -> tuple[int, list[bytes], list[AuditEntry]] | None:
+        """Complete lines appended after the view's end, parsed and chained on its head: (new end,
+        lines, entries); None when the bytes the view ended with changed (rewritten or truncated) or a
+        new line does not parse or chain, or (``whole``) the log ends with an incomplete line."""
+        try:
+            fd = os.open(self.log_path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None if view.end else (0, [], [])
+        try:
+            size = os.fstat(fd).st_size
+            start = view.end - len(view.last) - 1 if view.end else 0
+            if size < view.end or start < 0:
+                return None
+            chunks = []
+            off = start
+            while off < size:
+                b = os.pread(fd, min(size - off, 1 << 24), off)
+                if not b:
+                    break
+                chunks.append(b)
+                off += len(b)
+            data = b"".join(chunks)
+        finally:
+            os.close(fd)
+        if view.end:
+            if data[: len(view.last) + 1] != view.last + b"\n":
+                return None
+            data = data[len(view.last) + 1:]
+        cut = data.rfind(b"\n") + 1  # a torn (incomplete) last line is not an entry yet
+        if whole and cut != len(data):
+            return None
+        lines = data[:cut].split(b"\n")[:-1] if cut else []
+        entries: list[AuditEntry] = []
+        prev, seq = view.state.head, view.state.size
+        for line in lines:
+            try:
+                obj = json.loads(line.decode("ascii"))
+                if cjson(obj) != line or obj["prev"] != prev or int(obj["seq"]) != seq:
+                    return None
+                e = AuditEntry(seq, str(obj["time"]), str(obj["event"]), str(obj["actor"]), obj["rec"],
+                               dict(obj["details"]), leaf_hash(line))
+            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+                return None
+            entries.append(e)
+            prev, seq = e.hash, seq + 1
+        return view.end + cut, lines, entries
+
+    @staticmethod
+    def _advance(view: AuditView, end: int, lines: list[bytes], entries: list[AuditEntry]) -> None:
+        for e in entries:
+            view.state.apply(e)
+        if lines:
+            view.last = lines[-1]
+        view.end = end
+
+    def state(self) -> VaultState:
+        """The trail's projection, brought up to date with the entries appended since the last call
+        (by this process or another).  Like ``entries()``, this reads; it does not verify signatures."""
+        view = self._view
+        if view is not None:
+            grown = self._read_new(view)
+            if grown is not None:
+                self._advance(view, *grown)
+                return view.state
+        data = self._read_log()
+        cut = data.rfind(b"\n") + 1
+        entries, lines, problems = parse_log(data[:cut])
+        if problems or cut != len(data):
+            # a damaged trail, or an append under way: answer from every parsable entry, keep no view
+            return VaultState.replay(parse_log(data)[0])
+        self._view = AuditView(VaultState.replay(entries), end=cut, last=lines[-1] if lines else b"")
+        return self._view.state
 
     def _append_line(self, line: bytes) -> None:
         with disk_errors(LOG):
@@ -243,14 +386,24 @@ class AuditLog:
         """A crash while appending can leave a partial last line; it is a prefix of the signed "last"
         line in the checkpoint (written first), so cutting it loses nothing that was signed."""
         try:
-            data = self.log_path.read_bytes()
             cp = self.read_checkpoint()
+            fd = os.open(self.log_path, os.O_RDONLY)
         except (FileNotFoundError, IntegrityError):
             return
-        if not data or data.endswith(b"\n") or cp is None:
-            return
-        cut = data.rfind(b"\n") + 1
-        if cp.get("last", "").encode("ascii").startswith(data[cut:]):
+        try:
+            size = os.fstat(fd).st_size
+            if not size or cp is None or os.pread(fd, 1, size - 1) == b"\n":
+                return
+            last = cp.get("last", "").encode("ascii")
+            start = max(0, size - len(last) - 1)  # the torn piece is shorter than the signed line
+            tail = os.pread(fd, size - start, start)
+        finally:
+            os.close(fd)
+        nl = tail.rfind(b"\n")
+        if nl < 0 and start > 0:
+            return  # the partial line is longer than the signed one: not a torn append of it
+        cut = start + nl + 1
+        if last.startswith(tail[nl + 1:]):
             with disk_errors(LOG):
                 os.truncate(self.log_path, cut)
 

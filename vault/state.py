@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .audit import ZERO, AuditEntry
+if TYPE_CHECKING:
+    from .audit import AuditEntry
+
+ZERO = "0" * 64
 
 
 @dataclass

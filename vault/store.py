@@ -179,8 +179,9 @@ class Vault:
         return {r: b64d(p["ed25519"]) for r, p in self._cfg["roles"].items()}
 
     def state(self) -> VaultState:
-        """What the audit trail says the vault holds (expected hashes of every file)."""
-        return VaultState.replay(self._audit.entries())
+        """What the audit trail says the vault holds (expected hashes of every file), brought up to
+        date with the entries appended since the last call.  A live object: the next append changes it."""
+        return self._audit.state()
 
     def _append(self, signer: Identity, event: str, rec: str | None = None,
                 details: dict[str, Any] | None = None) -> AuditEntry:

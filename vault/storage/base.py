@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ..audit import AuditEntry, Signer
+    from ..state import VaultState
 
 
 class Blob(Protocol):
@@ -35,6 +36,10 @@ class AuditTrail(Protocol):
 
     def entries(self) -> list[AuditEntry]:
         """Every entry, parsed and chained (no signature check)."""
+        ...
+
+    def state(self) -> VaultState:
+        """The trail's projection (``vault.state``), kept up to date incrementally."""
         ...
 
     def check(self, keys: dict[str, bytes]) -> tuple[list[AuditEntry], list[str], bool]:
