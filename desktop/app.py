@@ -299,6 +299,7 @@ def _witness_language(settings: Any) -> str:
 def build_demo(args: argparse.Namespace, start_recording: bool = True, settings: Any = None) -> Services:
     """Build the demo: vault, live session on the demo witness, the three windows side by side; go
     live and start recording.  Returns the services (windows in ``services.windows``)."""
+    from desktop.export_policy import EXPORT_POLICY
     from recording.session import demo_plan
     from ui.clerk.console import ClerkConsole
     from ui.review.judge import JudgeReview
@@ -316,7 +317,8 @@ def build_demo(args: argparse.Namespace, start_recording: bool = True, settings:
     witness = WitnessStation(services.hub, high_contrast=s.high_contrast, text_scale=s.text_scale,
                              language=_witness_language(s), rehearsal_factory=_rehearsal_factory(services))
     connect_witness_preferences(services, witness)
-    judge = JudgeReview(services.vault, services.runner, hint=services.vault_hint(), high_contrast=s.high_contrast)
+    judge = JudgeReview(services.vault, services.runner, hint=services.vault_hint(), high_contrast=s.high_contrast,
+                        export_policy=EXPORT_POLICY)
     services.windows = {"clerk": clerk, "witness": witness, "judge": judge}
     _tile(list(services.windows.values()))
     for w in reversed(list(services.windows.values())):  # the clerk's console ends on top
@@ -350,6 +352,7 @@ def _tile(windows: list[Any]) -> None:
 
 
 def build_start(args: argparse.Namespace) -> Services:
+    from desktop.export_policy import EXPORT_POLICY
     from ui.clerk.console import ClerkConsole
     from ui.review.judge import JudgeReview
     from ui.start import StartWindow
@@ -390,7 +393,7 @@ def build_start(args: argparse.Namespace) -> Services:
                 vault = services.vault or Vault.open(services.vault_dir)
             except VaultError:
                 vault = None
-            services.windows["judge"] = JudgeReview(vault, services.runner,
+            services.windows["judge"] = JudgeReview(vault, services.runner, export_policy=EXPORT_POLICY,
                                                     high_contrast=services.settings.high_contrast)
         services.windows["judge"].show()
         services.windows["judge"].raise_()

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.export_policy import EXPORT_POLICY, Transform
 from desktop.passphrase import NoPassphrase, read_passphrase
 from recording.errors import RecordingError
 from vault.errors import VaultError, WrongPassphrase
@@ -222,7 +223,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.plain:
         if args.output is None:
             raise VaultError("--plain needs -o OUT")
-        out = v.export_plain(args.id, ident, args.output, args.reason, writer=_remux_with_chapters)
+        out = v.export_plain(args.id, ident, args.output, args.reason, writer=EXPORT_POLICY.write_plain)
         print(f"exported {args.id} to {out} (plaintext — keep it safe)")
     else:
         if args.no_watermark and args.to != "judge":
@@ -234,15 +235,9 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def masked_copy_transform(v: Vault, rec_id: str, role: str, date: str | None = None):  # noqa: ANN201
-    """The watermark transform for ``Vault.export_to`` (see ``recording.encode.derive``)."""
-    import datetime as _dt
-
-    from recording.encode.derive import derivative_transform
-
-    meta = v.info(rec_id).get("meta") or {}
-    return derivative_transform(str(meta.get("case_number", "")), role,
-                                date or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d"))
+def masked_copy_transform(v: Vault, rec_id: str, role: str, date: str | None = None) -> Transform:
+    """The watermark transform for ``Vault.export_to`` (the desktop's :class:`ExportPolicy`)."""
+    return EXPORT_POLICY.copy_transform(v.info(rec_id).get("meta") or {}, role, date)
 
 
 def _share(args: argparse.Namespace) -> int:
@@ -295,12 +290,6 @@ def _notes(args: argparse.Namespace) -> int:
     if not notes:
         print("no notes")
     return 0
-
-
-def _remux_with_chapters(reader, meta: dict, out_path: Path) -> None:  # noqa: ANN001 (RecordingReader)
-    from recording.encode.remux import export_writer
-
-    export_writer(reader, meta, out_path)
 
 
 def _shred(args: argparse.Namespace) -> int:

@@ -121,7 +121,7 @@ def main() -> int:
         pump(app, 60, lambda: not c.busy and not c.recording)
         judge.passphrase.setText(DEMO_PASSPHRASE)
         judge.unlock()
-        pump(app, 60, lambda: judge.identity is not None and judge.table.rowCount() > 0)
+        pump(app, 60, lambda: judge.identity is not None and judge.table.model().rowCount() > 0)
         rows = [i for i, r in enumerate(judge.recordings) if r.meta.get("kind") == "masked"]
         judge.table.selectRow(rows[-1] if rows else 0)
         pump(app, 10, lambda: "verified" in judge.integrity.text() or "problem" in judge.integrity.text())

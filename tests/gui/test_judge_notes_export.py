@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 
+from desktop.export_policy import EXPORT_POLICY
 from ui.review.dialogs import ExportDialog
 from ui.review.judge import JudgeReview
 
 
 def _unlocked(qtbot, runner, v):
-    w = JudgeReview(v, runner)
+    w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
     qtbot.addWidget(w)
     w.show()
     w.passphrase.setText(v.passphrase)
@@ -71,11 +72,11 @@ def test_export_dialog_watermarked_copy_and_plain(qtbot, runner, sealed_vault, t
     copies = [r for r in v.list() if r.meta.get("derived_from") == rec_id]
     assert len(copies) == 1 and copies[0].meta["recipients"] == ["defence"]
     assert "DEFENCE COPY" in copies[0].meta["watermark"]
-    qtbot.waitUntil(lambda: w.table.rowCount() == 2, timeout=5000)
-    assert any("copy (defence)" in w.table.item(r, 1).text() for r in range(2))
+    qtbot.waitUntil(lambda: w.table.model().rowCount() == 2, timeout=5000)
+    assert any("copy (defence)" in w.table.model().index(r, 1).data() for r in range(2))
 
     # plain: needs the confirmation box ticked
-    row = next(r for r in range(w.table.rowCount()) if w.recordings[r].id == rec_id)
+    row = next(r for r in range(w.table.model().rowCount()) if w.recordings[r].id == rec_id)
     w.table.selectRow(row)
     d = w.open_export_dialog()
     d.plain_radio.setChecked(True)
@@ -139,11 +140,11 @@ def test_filter_by_case(qtbot, runner, sealed_vault, mkv_bytes):
     wr.write(mkv_bytes[:1000])
     wr.seal()
     w = _unlocked(qtbot, runner, v)
-    assert w.table.rowCount() == 2 and w.case_filter.count() == 3
+    assert w.table.model().rowCount() == 2 and w.case_filter.count() == 3
     w.case_filter.setCurrentIndex(w.case_filter.findData("T2026-9999"))
-    assert w.table.rowCount() == 1 and w.table.item(0, 0).text() == "T2026-9999"
-    assert "W-7" in w.table.item(0, 5).text()
+    assert w.table.model().rowCount() == 1 and w.table.model().index(0, 0).data() == "T2026-9999"
+    assert "W-7" in w.table.model().index(0, 5).data()
     w.case_filter.setCurrentIndex(0)
     w.filter_edit.setText("0142")
-    assert w.table.rowCount() == 1 and w.table.item(0, 0).text() == "T2026-0142"
+    assert w.table.model().rowCount() == 1 and w.table.model().index(0, 0).data() == "T2026-0142"
     w.close()

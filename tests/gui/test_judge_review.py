@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 
+from desktop.export_policy import EXPORT_POLICY
 from ui.review.judge import JudgeReview
 from ui.review.stream import VaultStreamDevice
 
@@ -28,7 +29,7 @@ def test_stream_device_reads_and_seeks(qapp, sealed_vault, mkv_bytes):
 
 def test_wrong_passphrase_is_a_plain_message(qtbot, runner, sealed_vault):
     v, _ = sealed_vault
-    w = JudgeReview(v, runner)
+    w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
     qtbot.addWidget(w)
     w.show()
     w.passphrase.setText("not it")
@@ -48,16 +49,16 @@ def test_unlock_list_play_seek(qtbot, runner, sealed_vault, tmp_path, monkeypatc
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_temp)
     monkeypatch.setattr(tempfile, "mkstemp", no_temp)
 
-    w = JudgeReview(v, runner)
+    w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
     qtbot.addWidget(w)
     w.show()
     w.passphrase.setText(v.passphrase)
     with qtbot.waitSignal(w.unlocked, timeout=10000):
         qtbot.mouseClick(w.unlock_btn, Qt.MouseButton.LeftButton)
-    assert w.table.rowCount() == 1
-    assert w.table.item(0, 0).text() == "T2026-0142"
-    assert w.table.item(0, 1).text() == "masked"
-    assert w.table.item(0, 3).text() == "00:03"
+    assert w.table.model().rowCount() == 1
+    assert w.table.model().index(0, 0).data() == "T2026-0142"
+    assert w.table.model().index(0, 1).data() == "masked"
+    assert w.table.model().index(0, 3).data() == "00:03"
     assert w.passphrase.text() == ""  # not kept in the widget
     qtbot.waitUntil(lambda: "verified" in w.integrity.text(), timeout=10000)
 
@@ -104,7 +105,7 @@ def test_tampered_recording_is_reported(qtbot, runner, sealed_vault):
     raw = bytearray(data.read_bytes())
     raw[len(raw) // 2] ^= 0x01
     data.write_bytes(bytes(raw))
-    w = JudgeReview(v, runner)
+    w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
     qtbot.addWidget(w)
     w.show()
     w.passphrase.setText(v.passphrase)
@@ -144,7 +145,7 @@ def test_recording_without_duration_metadata_still_plays_and_seeks(qtbot, runner
     w = v.create_recording({"case_number": "T-REC", "kind": "masked", "recovered": True}, ["judge"])
     w.write(mkv_bytes)
     rec_id = w.seal()
-    review = JudgeReview(v, runner)
+    review = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
     qtbot.addWidget(review)
     review.show()
     review.passphrase.setText(PASS)
