@@ -91,3 +91,23 @@ def channel(label: str) -> str | None:
     """The audio channel of an audio label ("floor", "spa"), ``None`` for video."""
     parts = label.split("/")
     return parts[2] if len(parts) == 3 and parts[1] == "audio" else None
+
+
+def channels_to_record(languages: tuple[str, ...] | list[str], announced: object,
+                       extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Interpretation channels the court records: the court plan's ``languages``, ``extra`` ones (a
+    remote interpreter's), and those a joining station ``announced`` (its ``court/audio/<lang>``
+    labels), each an ISO 639-2 code, in that order, without repeats."""
+    raw = announced if isinstance(announced, list) else []
+    theirs = [channel(t) for t in raw if isinstance(t, str) and valid(t)
+              and audience(t) == "court" and channel(t) not in (None, "floor")]
+    return tuple(dict.fromkeys([*languages, *extra,
+                                *(c for c in theirs if c and len(c) == 3 and c.isalpha())]))
+
+
+def invite_languages(media: dict) -> tuple[str, ...]:
+    """The interpretation channels a court's signed invitation names (``media.languages``; ISO 639-2
+    codes only): the witness station offers a listening slot for each."""
+    raw = media.get("languages", [])
+    return tuple(dict.fromkeys(x for x in raw if isinstance(x, str) and len(x) == 3 and x.isalpha()
+                               and is_to_witness_audio(f"witness/audio/{x}"))) if isinstance(raw, list) else ()

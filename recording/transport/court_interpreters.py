@@ -1,0 +1,181 @@
+"""The court's remote interpreter stations: their invitations, admission, re-joins and media.
+
+Each interpreter invitation has its own session id and one-time token; the station joins the same
+signalling and waiting room as the witness.  Once admitted it sends its channel
+(``court/audio/<lang>``, delivered and recorded as that language) and receives the masked floor as
+the court receives it (``interpreter/audio/floor``, a bounded relay).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aiortc import RTCPeerConnection, RTCSessionDescription
+
+from recording.transport import tracks as labels
+from recording.transport.admission import Refusal, check_join, offer_certificate_matches, resume_matches
+from recording.transport.errors import LinkError
+from recording.transport.invite import Invite, safety_code
+from recording.transport.media_tracks import RelayAudioTrack
+from recording.transport.rtc import peer_connection, sha256_fingerprint
+from recording.transport.signalling import Channel
+
+if TYPE_CHECKING:
+    from recording.transport.court import CourtStation
+
+
+@dataclass
+class InterpreterSlot:
+    """One interpreter invitation and, once admitted, its station."""
+
+    invite: Invite
+    language: str
+    used: bool = False
+    dtls: str = ""
+    resume: str = ""
+    channel: Channel | None = None
+    relay: RelayAudioTrack | None = None  # the masked floor to this station (current connection)
+    #: the summary entry (``CourtStats.interpreters[language]``)
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def _new_info(code: str) -> dict[str, Any]:
+    return {"admitted": False, "blocks_received": 0, "floor_blocks_sent": 0, "ended_by": "", "safety_code": code,
+            "reconnects": 0, "to_witness_blocks_sent": 0}
+
+
+class CourtInterpreters:
+    """The interpreter stations of one court station (on its event loop)."""
+
+    def __init__(self, court: CourtStation) -> None:
+        self._court = court
+        self.slots: dict[str, InterpreterSlot] = {}  # by the invitation's session id
+        self.connections: list[tuple[Channel, RTCPeerConnection]] = []
+
+    def add(self, invite: Invite, language: str) -> None:
+        self.slots[invite.session_id] = InterpreterSlot(invite, language)
+
+    def handles(self, msg: dict[str, Any]) -> bool:
+        return msg.get("session_id") in self.slots
+
+    async def join(self, ch: Channel, msg: dict[str, Any]) -> None:
+        court = self._court
+        slot = self.slots[msg["session_id"]]
+        lang = slot.language
+        try:
+            dtls = check_join(slot.invite, msg, slot.used)
+        except Refusal as r:
+            return await court.refuse(ch, "error", r.reason)
+        slot.used = True
+        slot.dtls = dtls
+        code = safety_code(sha256_fingerprint(court.fingerprints), dtls)
+        await ch.send({"type": "waiting", "safety_code": code})
+        slot.info = court.stats.interpreters.setdefault(lang, _new_info(code))
+        if not await court.admit_request({"station": "interpreter", "peer": ch.peer, "safety_code": code,
+                                          "media": {"language": lang, "tracks": [labels.interpretation(lang)]}}):
+            slot.info["ended_by"] = "refused"
+            return await court.refuse(ch, "refused", "the clerk did not admit this station")
+        slot.resume = secrets.token_hex(32)
+        await ch.send({"type": "admitted", "resume": slot.resume})
+        slot.info["admitted"] = True
+        return await self._live(ch, slot)
+
+    async def resume(self, ch: Channel, msg: dict[str, Any]) -> None:
+        """An admitted interpreter station re-joins after a loss with its resumption token (single-use,
+        rotated on every resume, like the witness's)."""
+        court = self._court
+        slot = self.slots[msg["session_id"]]
+        if not slot.info.get("admitted") or court.session_done or not resume_matches(slot.resume, msg.get("resume")):
+            return await court.refuse(ch, "error", "this session cannot be resumed")
+        old = slot.channel
+        if old is not None and old is not ch:
+            await old.close()
+        slot.resume = secrets.token_hex(32)
+        await ch.send({"type": "resumed", "resume": slot.resume})
+        slot.info["reconnects"] += 1
+        return await self._live(ch, slot)
+
+    async def _live(self, ch: Channel, slot: InterpreterSlot) -> None:
+        court = self._court
+        reception = court.reception
+        lang, info = slot.language, slot.info
+        slot.channel = ch
+        offer = await ch.expect("offer", timeout=20.0)
+        sdp = offer.get("sdp")
+        if not isinstance(sdp, str):
+            raise LinkError("the interpreter station sent a malformed offer")
+        if not offer_certificate_matches(sdp, slot.dtls):
+            await court.refuse(ch, "error", "the offer's media certificate is not the admitted station's")
+            raise LinkError("the interpreter station's media certificate changed after admission")
+        label = labels.interpretation(lang)
+        mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
+        mine = {str(k) for k, v in mids.items() if v == label}  # only its own language: nothing else
+        receive = offer.get("receive") if isinstance(offer.get("receive"), dict) else {}
+        pc = peer_connection(court.certificate)
+        self.connections.append((ch, pc))
+
+        @pc.on("track")
+        def _track(track) -> None:  # noqa: ANN001
+            mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
+            if track.kind == "audio" and str(mid) in mine:
+                reception.remote_live.add(lang)
+                reception.tasks.append(asyncio.ensure_future(reception.audio(track, label, remote=True)))
+            else:
+                reception.discard(track)
+
+        await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
+        sending: dict[str, str] = {}
+        relay: RelayAudioTrack | None = None
+        for t in pc.getTransceivers():
+            if t.kind == "audio" and receive.get(str(t.mid)) == "audio" and not sending:
+                relay = RelayAudioTrack()
+                reception.floor_taps.append(relay)
+                t.sender.replaceTrack(relay)
+                t.direction = "sendonly"
+                sending[str(t.mid)] = labels.INTERPRETER_FLOOR
+                slot.relay = relay
+        await pc.setLocalDescription(await pc.createAnswer())
+        await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
+        try:
+            while True:
+                m = await ch.recv()
+                if m["type"] == "bye":
+                    info["ended_by"] = info["ended_by"] or "interpreter"
+                    slot.resume = ""  # it left: no re-join
+                    return None
+        finally:
+            if slot.channel is ch:
+                reception.remote_live.discard(lang)
+            self._drop_relay(slot, relay)
+            court.background(pc.close())
+
+    def _drop_relay(self, slot: InterpreterSlot, relay: RelayAudioTrack | None) -> None:
+        """Stop ``relay`` (this connection's floor to the station) and count what it sent."""
+        if slot.relay is relay:
+            slot.relay = None
+        if relay is not None and relay.readyState == "live":
+            slot.info["floor_blocks_sent"] += relay.blocks_sent
+            with contextlib.suppress(ValueError):
+                self._court.reception.floor_taps.remove(relay)
+            relay.stop()
+
+    async def close(self, reason: str) -> None:
+        """The session is over: tell every interpreter station, close their connections."""
+        for slot in self.slots.values():
+            if slot.info.get("admitted") and not slot.info["ended_by"]:
+                slot.info["ended_by"] = "court"
+        for side, _ in self.connections:
+            if not side.closed:
+                with contextlib.suppress(LinkError):
+                    await side.send({"type": "end", "reason": "the session ended"})
+                    await side.send({"type": "bye", "reason": reason})
+        for slot in self.slots.values():
+            self._drop_relay(slot, slot.relay)
+        for side, pc in self.connections:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(pc.close(), 3.0)
+            await side.close()

@@ -1,0 +1,151 @@
+"""The media tracks the stations send (aiortc ``MediaStreamTrack`` subclasses).
+
+- :class:`PipelineVideoTrack` / :class:`PipelineAudioTrack` — the witness pipeline's labelled output,
+  read from a bounded drop-oldest queue (:class:`recording.transport.queues.DropOldest`); a fresh
+  track per peer connection reads the same queue and counts into the same :class:`TrackCounter`;
+- :class:`SourceAudioTrack` — an audio source (``read(n)``) paced in real time (the interpreter);
+- :class:`RelayAudioTrack` — the court re-sending received audio to another station.
+
+Timestamps: video on a 90 kHz clock, audio in samples at 48 kHz.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from fractions import Fraction
+from typing import Any
+
+import av
+import numpy as np
+from aiortc import MediaStreamTrack
+from aiortc.mediastreams import MediaStreamError
+
+from recording.model import AUDIO_RATE, Decision
+from recording.transport.queues import DropOldest
+
+VIDEO_CLOCK = 90_000
+BLOCK = 960  # 20 ms at 48 kHz
+
+
+def pcm_frame(samples: np.ndarray, pts: int) -> av.AudioFrame:
+    """A mono s16 audio frame at 48 kHz from float samples in [-1, 1]."""
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype(np.int16).reshape(1, -1)
+    frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
+    frame.sample_rate = AUDIO_RATE
+    frame.pts = int(pts)
+    frame.time_base = Fraction(1, AUDIO_RATE)
+    return frame
+
+
+class TrackCounter:
+    """What one labelled track sent, across reconnections."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.frames_sent = 0
+        self.curtained_sent = 0
+        self.blocks_sent = 0
+        self.samples_sent = 0
+        self.first_sent_at: float | None = None
+        self.first_pts: float | None = None  # pipeline media time of the first frame sent
+
+
+class QueueTrack(MediaStreamTrack):
+    """A track fed from a bounded drop-oldest queue of pipeline items; ``None`` ends it."""
+
+    def __init__(self, queue: DropOldest, counter: TrackCounter) -> None:
+        super().__init__()
+        self._queue = queue
+        self.counter = counter
+
+    async def _next(self) -> Any:
+        if self.readyState != "live":
+            raise MediaStreamError
+        item = await self._queue.get()
+        if item is None:
+            self.stop()
+            raise MediaStreamError
+        return item
+
+
+class PipelineVideoTrack(QueueTrack):
+    kind = "video"
+
+    async def recv(self) -> av.VideoFrame:
+        image, pts, decision = await self._next()
+        frame = av.VideoFrame.from_ndarray(image, format="bgr24")
+        frame.pts = int(round(pts * VIDEO_CLOCK))
+        frame.time_base = Fraction(1, VIDEO_CLOCK)
+        c = self.counter
+        c.frames_sent += 1
+        if decision is Decision.CURTAINED:
+            c.curtained_sent += 1
+        if c.first_sent_at is None:
+            c.first_sent_at, c.first_pts = time.monotonic(), pts
+        return frame
+
+
+class PipelineAudioTrack(QueueTrack):
+    kind = "audio"
+
+    async def recv(self) -> av.AudioFrame:
+        samples, start = await self._next()
+        frame = pcm_frame(samples, start)
+        self.counter.blocks_sent += 1
+        self.counter.samples_sent += frame.samples
+        return frame
+
+
+class SourceAudioTrack(MediaStreamTrack):
+    """Sends an audio source (``read(n)`` → float32 mono at 48 kHz) in real time, 20 ms a block."""
+
+    kind = "audio"
+
+    def __init__(self, source: Any) -> None:
+        super().__init__()
+        self.source = source
+        self.blocks_sent = 0
+        self._t0: float | None = None
+
+    async def recv(self) -> av.AudioFrame:
+        if self.readyState != "live":
+            raise MediaStreamError
+        now = time.monotonic()
+        if self._t0 is None:
+            self._t0 = now
+        due = self._t0 + self.blocks_sent * BLOCK / AUDIO_RATE
+        if due > now:
+            await asyncio.sleep(due - now)
+        frame = pcm_frame(np.asarray(self.source.read(BLOCK), np.float32), self.blocks_sent * BLOCK)
+        self.blocks_sent += 1
+        return frame
+
+
+class RelayAudioTrack(MediaStreamTrack):
+    """Court side: re-sends received audio blocks (the masked floor) to another station; a bounded
+    queue that drops the oldest block, so latency does not grow."""
+
+    kind = "audio"
+
+    def __init__(self, maxlen: int = 10) -> None:
+        super().__init__()
+        self._queue: asyncio.Queue[np.ndarray] = asyncio.Queue(maxlen)
+        self._pts = 0
+        self.blocks_sent = 0
+
+    def push(self, samples: np.ndarray) -> None:  # event loop
+        if self._queue.full():
+            with contextlib.suppress(asyncio.QueueEmpty):
+                self._queue.get_nowait()
+        self._queue.put_nowait(samples)
+
+    async def recv(self) -> av.AudioFrame:
+        if self.readyState != "live":
+            raise MediaStreamError
+        samples = await self._queue.get()
+        frame = pcm_frame(samples, self._pts)
+        self._pts += len(samples)
+        self.blocks_sent += 1
+        return frame
