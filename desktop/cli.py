@@ -11,7 +11,8 @@ from desktop import settings as settings_mod
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop import link_cli, mask_cli, vault_cli
+    from desktop import mask_cli, vault_cli
+    from desktop.link import cli as link_cli
 
     p = argparse.ArgumentParser(
         prog="testimony-shield",

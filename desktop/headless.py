@@ -21,7 +21,7 @@ from vault.errors import VaultError
 from vault.store import Vault
 
 
-class _BreakScript:
+class BreakScript:
     """Takes the witness's break at media time ``at`` and resumes after ``length`` seconds, driven by
     the frames the pipeline produces (deterministic, whatever the machine's speed)."""
 
@@ -66,7 +66,7 @@ def run_headless_demo(args: argparse.Namespace) -> int:
 
     length = args.break_length if args.break_length is not None else min(
         plan.rules.break_length_minutes * 60, max(1.0, args.duration / 4))
-    script = _BreakScript(session, args.break_at, length)
+    script = BreakScript(session, args.break_at, length)
     session.pipeline.subscribe({Audience.COURT}, script)
     session.pipeline.max_frames = int(round(args.duration * session.video.fps))
     t0 = time.monotonic()

@@ -3,5 +3,5 @@ monitor, connection status) and the witness station's join flow (safety code, st
 
 The link itself runs on an asyncio loop in a background thread (:class:`LoopThread`); its events
 reach the windows as queued Qt signals.  This package imports ``recording`` only (never ``desktop``):
-``desktop/link_cli.py`` opens the vaults and the session and hands them in.
+``desktop/link/`` opens the vaults and the session and hands them in.
 """

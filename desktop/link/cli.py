@@ -1,0 +1,75 @@
+"""The command-line options of the remote-link commands (``court``, ``interpreter``, ``witness``);
+each command's code is in its own module of :mod:`desktop.link`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    from desktop.link.court import run_court
+    from desktop.link.interpreter import run_interpreter
+    from desktop.link.witness import run_witness
+
+    c = subparsers.add_parser("court", help="the court station of a remote session (hosts the link)")
+    c.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
+    c.add_argument("--vault", type=Path, default=None, help="the court's vault folder")
+    c.add_argument("--invite-out", type=Path, required=True, metavar="FILE",
+                   help="where to write the signed invitation for the witness station")
+    c.add_argument("--duration", type=float, default=60.0, help="seconds of session after admission (default 60)")
+    c.add_argument("--admit-all", action="store_true", help="admit the witness from the waiting room at once")
+    c.add_argument("--invite-ttl", type=float, default=600.0, help="invitation lifetime in seconds (default 600)")
+    c.add_argument("--join-timeout", type=float, default=300.0, help="seconds to wait for the witness (default 300)")
+    c.add_argument("--port", type=int, default=0, help="signalling port on 127.0.0.1 (default: any free port)")
+    c.add_argument("--passphrase-file", type=Path, default=None,
+                   help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    c.add_argument("--interpreter-invite-out", type=Path, default=None, metavar="FILE",
+                   help="also invite a remote interpreter station: write its own invitation here")
+    c.add_argument("--interpreter-language", default="spa", metavar="LANG",
+                   help="the remote interpreter's channel, ISO 639-2 (default spa)")
+    c.set_defaults(func=run_court)
+
+    i = subparsers.add_parser("interpreter", help="a remote interpreter station (joins a court, sends a language channel)")
+    i.add_argument("--headless", action="store_true", help="no windows (the only mode for now)")
+    i.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's interpreter invitation")
+    i.add_argument("--language", default="spa", metavar="LANG", help="the channel interpreted into, ISO 639-2")
+    i.add_argument("--duration", type=float, default=60.0, help="seconds of session (default 60)")
+    i.add_argument("--court-key", default=None, metavar="HEX", help="pin the court station's Ed25519 public key (hex)")
+    i.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
+    i.set_defaults(func=run_interpreter)
+
+    w = subparsers.add_parser("witness", help="the witness station of a remote session (joins a court)")
+    w.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
+    w.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's invitation file")
+    w.add_argument("--vault", type=Path, default=None, help="the witness station's vault folder")
+    w.add_argument("--duration", type=float, default=60.0, help="seconds of session (default 60)")
+    w.add_argument("--size", default=None, metavar="WxH", help="demo video size (default: the settings')")
+    w.add_argument("--fps", type=int, default=None, help="demo frame rate (default: the settings')")
+    w.add_argument("--court-key", default=None, metavar="HEX",
+                   help="pin the court station's Ed25519 public key (hex): refuse invitations signed by any other")
+    w.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
+    w.add_argument("--break-at", type=float, default=None, metavar="T",
+                   help="scripted runs: the witness takes a break at T seconds of the session's media time "
+                        "(T seconds into the recording)")
+    w.add_argument("--break-length", type=float, default=2.0, metavar="L",
+                   help="length of the scripted break in seconds of media time (default 2)")
+    w.add_argument("--passphrase-file", type=Path, default=None,
+                   help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    w.set_defaults(func=run_witness)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size '{text}' is not WIDTHxHEIGHT (e.g. 640x360)") from None
+    if not (16 <= w <= 3840 and 16 <= h <= 2160) or w % 2 or h % 2:
+        raise ValueError(f"--size '{text}' is out of range (even sizes from 16x16 to 3840x2160)")
+    return w, h
+
+
+def court_key_pin(args: argparse.Namespace) -> bytes | None:
+    """``--court-key`` as bytes (``ValueError`` when it is not hex)."""
+    return bytes.fromhex(args.court_key) if args.court_key else None

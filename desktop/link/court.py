@@ -1,0 +1,240 @@
+"""``testimony-shield court``: the court station of a remote session.
+
+The court opens its vault, signs an invitation with the vault's station key, waits for the witness in
+the waiting room (``--admit-all`` admits at once; otherwise a terminal prompt, or the window's
+*Admit*), records what it receives (masked floor and every interpretation channel, tagged tracks)
+into its vault, plays the floor on the courtroom speakers when there are any, sends the judge's
+camera (a calm demo card) to the witness — never a camera of the accused — and prints a JSON summary
+(with the witness's breaks).  :class:`CourtWiring` is what the headless and the windowed court share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from typing import Any
+
+from desktop import settings as settings_mod
+from desktop.link.summary import (
+    EXIT_BAD_INPUT,
+    EXIT_LINK,
+    court_summary,
+    emit,
+    fail,
+    note,
+    open_station_vault,
+)
+from desktop.passphrase import NoPassphrase, read_passphrase
+
+
+class CourtWiring:
+    """The court's side of one session outside the link: the plan, the received recordings (one per
+    admitted witness connection, written into the court's vault) and the summary."""
+
+    def __init__(self, settings: settings_mod.Settings, vault: Any, passphrase: str, plan: Any,
+                 extra_channels: tuple[str, ...] = ()) -> None:
+        self.settings = settings
+        self.vault = vault
+        self._passphrase = passphrase
+        self.plan = plan
+        self.extra_channels = extra_channels
+        self.meta = {"case_number": plan.case_number,
+                     "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "source": "remote link (received)"}
+        self.recorders: list[Any] = []
+
+    def _sink(self, kind: str, meta: dict[str, Any]) -> Any:
+        return self.vault.create_recording(meta, recipients=["judge", "clerk"], signer_passphrase=self._passphrase)
+
+    def on_admitted(self, request: dict[str, Any], court: Any) -> None:
+        """A station was admitted: for the witness, start recording what it sends (into ``court``'s
+        consumers).  Interpreter channels are recorded as tracks of the witness's recording."""
+        if request.get("station") == "interpreter":
+            return
+        from recording.transport import tracks as labels
+        from recording.transport.received_recorder import ReceivedRecorder
+
+        media = request.get("media", {})
+        fps = media.get("fps", 30)
+        fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
+        rec = ReceivedRecorder(self._sink, {**self.meta, "link_session": court.stats.session_id}, fps=fps,
+                               preset=self.settings.encoder_preset, language=self.plan.floor_language,
+                               channels=labels.channels_to_record(self.plan.languages, media.get("tracks"),
+                                                                  self.extra_channels))
+        rec.start()
+        self.recorders.append(rec)
+        court.consumers.append(rec)
+
+    def summary(self, stats: Any, invite: Any, args: argparse.Namespace, t0: float,
+                speakers: Any) -> dict[str, Any]:
+        """Seal the received recordings; the court's JSON summary (blocking)."""
+        out = court_summary(stats, self.recorders, list(stats.errors), invite, self.vault, args.invite_out,
+                            args.duration, t0)
+        out.update(speakers=speakers.available or speakers.blocks > 0, speakers_message=speakers.message,
+                   speaker_blocks_played=speakers.blocks)
+        return out
+
+
+def run_court(args: argparse.Namespace) -> int:
+    if not args.headless:
+        from desktop.app import create_application, import_cv2
+
+        create_application()  # before anything imports cv2
+        import_cv2()
+    from vault.errors import VaultError
+    from vault.store import STATION
+
+    settings = settings_mod.load()
+    try:
+        passphrase = read_passphrase(args.passphrase_file)
+    except NoPassphrase as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
+    try:
+        vault = open_station_vault(args.vault or settings.vault_path, passphrase)
+        station = vault.unlock(STATION, passphrase)  # its Ed25519 key signs the invitation (audited)
+    except VaultError as exc:
+        return fail(f"cannot open the court's vault: {exc}", getattr(exc, "exit_code", EXIT_BAD_INPUT))
+    from recording.session import demo_plan
+
+    plan = demo_plan()
+    extra = (args.interpreter_language,) if args.headless and args.interpreter_invite_out else ()
+    wiring = CourtWiring(settings, vault, passphrase, plan, extra_channels=extra)
+    if not args.headless:
+        return _court_windows(args, wiring, station)
+    return asyncio.run(_court(args, wiring, station))
+
+
+async def _ask_admit(request: dict[str, Any]) -> bool:
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        note("court: a witness station is in the waiting room, but there is no terminal to admit it on "
+             "(use --admit-all for scripted runs): refused")
+        return False
+    answer = await asyncio.get_running_loop().run_in_executor(
+        None, input, f"Admit the {request.get('station')} station from {request.get('peer')}? [y/N] ")
+    return answer.strip().lower() in ("y", "yes")
+
+
+async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any) -> int:
+    from recording.model import Audience
+    from recording.transport.court import CourtStation, admit_all
+    from recording.transport.court_media import CourtSpeakers, questioner_cameras
+    from recording.transport.errors import LinkError
+    from recording.transport.invite import write_invite
+    from ui.link.status import court_text
+
+    plan = wiring.plan
+    speakers = CourtSpeakers()
+    speakers.open()
+    note(f"court: {speakers.message}")
+
+    async def admit(request: dict[str, Any]) -> bool:
+        ok = await (admit_all(request) if args.admit_all else _ask_admit(request))
+        if ok:
+            wiring.on_admitted(request, court)
+        return ok
+
+    def on_state(state: str) -> None:
+        if state in ("reconnecting", "live", "admitting", "break"):
+            note(f"court: {court_text(state)}")
+
+    # the judge's monitor gets the unmasked witness only when the court's plan authorises the judge;
+    # the witness gets the judge's camera (the plan's gate refuses any camera of the accused)
+    court = CourtStation(admit=admit, judge_monitor=plan.unmasked(Audience.JUDGE), on_state=on_state,
+                         consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
+    t0 = time.monotonic()
+    try:
+        host, port = await court.open()
+        # the witness station offers a listening slot for each channel a remote interpreter may fill
+        languages = list(dict.fromkeys([*plan.languages, *wiring.extra_channels]))
+        data = court.invitation(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
+                                media={"case_number": plan.case_number, "languages": languages})
+        if args.interpreter_invite_out:
+            write_invite(args.interpreter_invite_out, court.interpreter_invitation(
+                station_identity.ed25519_public, station_identity.sign, args.interpreter_language,
+                lifetime=args.invite_ttl))
+            note(f"court: interpreter invitation ({args.interpreter_language}) written to {args.interpreter_invite_out}")
+        write_invite(args.invite_out, data)
+    except (LinkError, OSError) as exc:
+        await court.close()
+        return fail(f"cannot open the court station: {exc}", EXIT_LINK)
+    inv = court.invite
+    assert inv is not None
+    note(f"court: invitation written to {args.invite_out} (session {inv.session_id}, signalling {host}:{port}, "
+         f"court key {inv.court_key_fingerprint}); waiting room open")
+    stats = await court.serve(args.duration, join_timeout=args.join_timeout)
+    speakers.close()
+    if stats.safety_code:
+        note(f"court: safety code {stats.safety_code} (the witness station shows the same)")
+    out = await asyncio.get_running_loop().run_in_executor(None, wiring.summary, stats, inv, args, t0, speakers)
+    emit(out)
+    if not stats.witness_admitted:
+        return fail(f"no witness took part ({stats.ended_by})", EXIT_LINK)
+    return 1 if out["errors"] else 0
+
+
+def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any) -> int:
+    """The court station's windows: waiting room + public display, and the judge's monitor."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.link.summary import finish_after_close
+    from recording.model import Audience
+    from recording.transport.court_media import CourtSpeakers, questioner_cameras
+    from recording.transport.errors import LinkError
+    from recording.transport.invite import write_invite
+    from ui.link.court_window import CourtLink, CourtStationWindow, JudgeMonitorWindow
+    from ui.link.loop import LoopThread
+
+    app = QApplication.instance()
+    plan = wiring.plan
+    loop = LoopThread()
+    judge = JudgeMonitorWindow(authorised=plan.unmasked(Audience.JUDGE))
+    speakers = CourtSpeakers()
+    speakers.open()
+
+    link = CourtLink(loop, judge_monitor=judge.authorised, judge_consumers=[judge.consumer],
+                     on_admitted=lambda request: wiring.on_admitted(request, link.court),
+                     consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
+
+    def write_interpreter_invite(language: str, data: bytes) -> str:
+        out = args.interpreter_invite_out or args.invite_out.with_name(
+            f"{args.invite_out.stem}-interpreter-{language}{args.invite_out.suffix}")
+        write_invite(out, data)
+        note(f"court: interpreter invitation ({language}) written to {out}")
+        return str(out)
+
+    window = CourtStationWindow(link, plan.case_number, judge=judge, speakers_message=speakers.message,
+                                write_interpreter_invite=write_interpreter_invite)
+    link.court.consumers.append(window.public)
+    t0 = time.monotonic()
+    try:
+        data = link.open(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
+                         media={"case_number": plan.case_number})
+        write_invite(args.invite_out, data)
+    except (LinkError, OSError) as exc:
+        loop.stop()
+        return fail(f"cannot open the court station: {exc}", EXIT_LINK)
+    inv = link.court.invite
+    note(f"court: invitation written to {args.invite_out}; waiting room open")
+    result: dict[str, Any] = {}
+
+    def finished(stats: Any) -> None:
+        speakers.close()
+        result.update(wiring.summary(stats, inv, args, t0, speakers))
+        emit(result)
+
+    link.finished.connect(finished)
+    if args.admit_all:  # scripted runs: admit at once, close the windows when the session ends
+        link.join_requested.connect(lambda request: link.decide(True))
+        link.finished.connect(lambda stats: app.quit())
+    link.serve(args.duration, join_timeout=args.join_timeout)
+    window.show()
+    if judge.authorised:
+        judge.show()
+    app.exec()
+    if not result:  # the window was closed before the session ended
+        finish_after_close(app, link.end, result, seconds=5)
+    loop.stop()
+    if not result or not result.get("witness_admitted"):
+        return EXIT_LINK
+    return 1 if result.get("errors") else 0

@@ -1,0 +1,60 @@
+"""``testimony-shield interpreter``: a remote interpreter station.  It joins with its own invitation,
+hears the masked floor, sends its language channel (the demo interpreter).  Headless only; the last
+stdout line is a JSON summary."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from typing import Any
+
+from desktop.link.cli import court_key_pin
+from desktop.link.summary import EXIT_BAD_INPUT, EXIT_LINK, emit, fail, note
+
+
+def run_interpreter(args: argparse.Namespace) -> int:
+    from recording.transport.errors import InviteError, LinkError
+    from recording.transport.invite import load_invite
+
+    try:
+        pin = court_key_pin(args)
+    except ValueError:
+        return fail("--court-key is not a hex Ed25519 public key", EXIT_BAD_INPUT)
+    try:
+        invite = load_invite(args.join, court_key=pin)
+    except InviteError as exc:
+        return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
+    try:
+        return asyncio.run(_interpreter(args, invite))
+    except LinkError as exc:
+        return fail(f"cannot join the court: {exc}", EXIT_LINK)
+
+
+async def _interpreter(args: argparse.Namespace, invite: Any) -> int:
+    from recording.sources.demo import demo_interpreter_source
+    from recording.transport.errors import LinkError
+    from recording.transport.interpreter import InterpreterLink
+
+    t0 = time.monotonic()
+    source = demo_interpreter_source(args.language)
+    source.open()
+    try:
+        link = InterpreterLink(invite, args.language, source)
+    except LinkError as exc:
+        return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
+    try:
+        note(f"interpreter: joining session {invite.session_id}; safety code {link.safety_code}")
+        await link.join(admit_timeout=args.admit_timeout)
+        await link.start_media()
+        note(f"interpreter: admitted; sending the {args.language} channel")
+        await link.run(args.duration)
+    except LinkError as exc:
+        await link.close("could not start")
+        return fail(f"cannot join the court: {exc}", EXIT_LINK)
+    await link.close()
+    source.close()
+    out = link.stats()
+    out.update(duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+    emit(out)
+    return 0 if out["blocks_sent"] else EXIT_LINK
