@@ -192,6 +192,10 @@ def _session_factory(services: Services, demo_sources: bool) -> Any:
         from desktop.live import LiveSession
 
         vault = _open_station_vault(services)
+        if plan.remote:  # the witness joins from elsewhere: the court station's side of the link
+            from desktop.remote_court import open_remote_hearing
+
+            return open_remote_hearing(plan, services.settings, vault, services.passphrase or "")
         kwargs: dict[str, Any] = {}
         if demo_sources:
             from recording.sources.demo import DemoVideoSource, demo_audio_source

@@ -100,8 +100,13 @@ class LiveSession:
     pipeline thread (the UI bridges them to the GUI thread)."""
 
     def __init__(self, plan: SessionPlan, settings: Settings, vault: Vault, signer_passphrase: str,
-                 realtime: bool = True, video=None, audio=None, interpreters=None) -> None:  # noqa: ANN001
+                 realtime: bool = True, video=None, audio=None, interpreters=None,  # noqa: ANN001
+                 sink=None, meta: dict[str, Any] | None = None) -> None:  # noqa: ANN001
+        """``sink(kind, meta)``: where the recordings go (default: this vault, the raw one to the judge
+        alone, the masked one to the judge and the clerk); ``meta``: more clear metadata for them."""
         plan.validate()
+        self._sink = sink
+        self._meta = dict(meta or {})
         self.plan = plan
         self.settings = settings
         self.vault = vault
@@ -144,14 +149,14 @@ class LiveSession:
         # witness's pseudonym and the participants are in the encrypted session record
         meta = {"case_number": self.plan.case_number,
                 "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "languages": list(self.plan.languages)}
+                "languages": list(self.plan.languages), **self._meta}
 
         def sink(kind: str, m: dict[str, Any]):  # noqa: ANN202
             # the raw recording is the judge's alone; the masked one the court staff may open
             recipients = ["judge"] if kind == "raw" else ["judge", "clerk"]
             return self.vault.create_recording(m, recipients=recipients, signer_passphrase=self._passphrase)
 
-        self.recorder = Recorder(self.pipeline, sink, meta, preset=self.settings.encoder_preset)
+        self.recorder = Recorder(self.pipeline, self._sink or sink, meta, preset=self.settings.encoder_preset)
         self.recorder.start()
         self.lifecycle.log("recording", "started")
 
@@ -187,8 +192,9 @@ class LiveSession:
     def end(self) -> SessionSummary:
         if self.lifecycle.state is State.BREAK:  # ending during a break: the break ends with the session
             self.lifecycle.close_break(self.pipeline.status.pts)
-        self.stop_recording()
+        # the camera and the microphone stop at once; then the recordings are finished and sealed
         self.pipeline.stop()
+        self.stop_recording()
         if self.lifecycle.state in (State.LIVE, State.WAITING, State.BREAK):
             self.lifecycle.transition(State.ENDED)
         if self.lifecycle.state is State.ENDED:

@@ -41,6 +41,10 @@ ROLE_LABELS = {
 
 #: an interpreter's language pair: "eng>spa" (from English into Spanish) or "eng<>spa" (both ways)
 LANGUAGE_PAIR = re.compile(r"^\s*([a-z]{3})\s*(<?>)\s*([a-z]{3})\s*$", re.IGNORECASE)
+#: where the witness testifies from (``SessionPlan.witness_location``)
+IN_BUILDING = "in_building"
+REMOTE = "remote"
+WITNESS_LOCATIONS = (IN_BUILDING, REMOTE)
 
 
 @dataclass
@@ -48,9 +52,10 @@ class Participant:
     name: str
     role: Role
     languages: str = ""  # interpreters: "eng>spa", or "eng<>spa" for both ways
+    remote: bool = False  # joins from elsewhere over the link (interpreters, in a remote hearing)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role.value, "languages": self.languages}
+        return {"name": self.name, "role": self.role.value, "languages": self.languages, "remote": self.remote}
 
     def interprets_into(self) -> frozenset[str]:
         """The languages this interpreter speaks into: "eng>spa" → {spa}; "eng<>spa" → {eng, spa};
@@ -95,6 +100,13 @@ class SessionPlan:
     rules: GroundRules = field(default_factory=GroundRules)
     languages: tuple[str, ...] = ()  # interpretation channels, ISO 639-2 ("spa", "fra")
     floor_language: str = "eng"  # the language of the court room (the floor channel)
+    #: "in_building" (the witness room of this court, on this station) or "remote" (the witness joins
+    #: from elsewhere over the link: the clerk console invites them)
+    witness_location: str = IN_BUILDING
+
+    @property
+    def remote(self) -> bool:
+        return self.witness_location == REMOTE
 
     def validate(self) -> None:
         """Raise the first of :meth:`problems` (a :class:`PlanError` naming its ``field``)."""
@@ -134,6 +146,32 @@ class SessionPlan:
             out.append(PlanError("a language is listed twice", "languages"))
         if self.floor_language in self.languages:
             out.append(PlanError("the floor language is also listed as an interpretation language", "languages"))
+        out.extend(self._remote_problems())
+        return out
+
+    def _remote_problems(self) -> list[PlanError]:
+        """Where the witness is, and who joins remotely (docs/session-format.md)."""
+        out: list[PlanError] = []
+        if self.witness_location not in WITNESS_LOCATIONS:
+            out.append(PlanError(f"where the witness is must be one of {', '.join(WITNESS_LOCATIONS)}",
+                                 "witness_location"))
+        for i, p in enumerate(self.participants):
+            if not p.remote:
+                continue
+            where = f"participants.{i}.remote"
+            if p.role is not Role.INTERPRETER:
+                out.append(PlanError(f"{p.name or ROLE_LABELS[p.role]}: only interpreters (and the witness) join "
+                                     "remotely; the court's other participants are in the courtroom", where))
+            elif not self.remote:
+                out.append(PlanError(f"{p.name}: a remote interpreter joins through the court station's link, "
+                                     "which a remote hearing opens — plan the witness as remote, or the "
+                                     "interpreter in the building", where))
+            elif not p.interprets_into() & set(self.languages):
+                out.append(PlanError(f"{p.name}: interprets into none of the plan's interpretation channels",
+                                     where))
+        if self.remote and Audience.COURT.value in self.measures.unmasked_audiences:
+            out.append(PlanError("a remote witness is always masked for the court (only the judge may see them "
+                                 "unmasked): untick the court as an unmasked audience", "measures.unmasked_audiences"))
         return out
 
     def interpreters_for(self, language: str) -> list[str]:
@@ -158,7 +196,7 @@ class SessionPlan:
             "participants": [p.to_dict() for p in self.participants],
             "measures": {**asdict(self.measures), "unmasked_audiences": list(self.measures.unmasked_audiences)},
             "rules": asdict(self.rules), "languages": list(self.languages),
-            "floor_language": self.floor_language,
+            "floor_language": self.floor_language, "witness_location": self.witness_location,
         }
 
     @classmethod
@@ -171,10 +209,11 @@ class SessionPlan:
         m["unmasked_audiences"] = tuple(m.get("unmasked_audiences", ()))
         return cls(
             case_number=data["case_number"], witness_pseudonym=data["witness_pseudonym"],
-            participants=[Participant(p["name"], Role(p["role"]), p.get("languages", ""))
+            participants=[Participant(p["name"], Role(p["role"]), p.get("languages", ""), p.get("remote", False) is True)
                           for p in data["participants"]],
             measures=SpecialMeasures(**m), rules=GroundRules(**data["rules"]),
             languages=tuple(data.get("languages", ())), floor_language=data.get("floor_language", "eng"),
+            witness_location=data.get("witness_location", IN_BUILDING),
         )
 
 

@@ -15,6 +15,7 @@ from recording.session import State
 from ui.clerk.break_schedule import BreakSchedulePanel, notice_label
 from ui.clerk.desk_controls import DeskControls
 from ui.clerk.mask_status import MaskStatusPanel
+from ui.clerk.remote_panel import RemotePanel
 from ui.i18n import language_name
 from ui.session import SessionController
 from ui.widgets.channel_matrix import ChannelLevels, ChannelMatrix
@@ -36,6 +37,9 @@ class LivePanel(QWidget):
         super().__init__(parent)
         self.c = controller
         plan = controller.plan
+        #: a remote hearing (the witness elsewhere, over the link): the same panel, plus the invitation
+        #: and the waiting room; media as the court receives it
+        self.remote = bool(getattr(controller.session, "remote", False))
         outer = QVBoxLayout(self)
 
         head = QHBoxLayout()
@@ -63,7 +67,8 @@ class LivePanel(QWidget):
 
         body = QHBoxLayout()
         left = QVBoxLayout()
-        cap = QLabel("What the court sees (masked)")
+        cap = QLabel("What the court sees (masked at the witness station, as received)" if self.remote
+                     else "What the court sees (masked)")
         cap.setObjectName("subtitle")
         left.addWidget(cap)
         self.preview = VideoView("The masked picture appears here once the session is live.")
@@ -121,8 +126,12 @@ class LivePanel(QWidget):
         self.new_btn.setVisible(False)  # once this session is sealed
         right.addWidget(self.new_btn)
 
+        self.remote_panel: RemotePanel | None = None
+        if self.remote:
+            self.remote_panel = RemotePanel(controller.session)
+            right.addWidget(self.remote_panel)
         right.addWidget(self.breaks)
-        self.masks = MaskStatusPanel(controller.pipeline, self.preview)
+        self.masks = MaskStatusPanel(controller.pipeline, self.preview, remote=self.remote)
         self.mask_labels, self.feeds = self.masks.mask_labels, self.masks.feeds
         right.addWidget(self.masks)
 
@@ -235,6 +244,13 @@ class LivePanel(QWidget):
         self.start_btn.setEnabled(state in (State.DRAFT, State.WAITING) and not busy)
         self.rec_btn.setEnabled(live_or_break and not busy)
         self.rec_btn.setText("Stop recording" if c.recording else "Start recording")
+        if self.remote:
+            # the waiting room opens on "Start"; the hearing goes live when the clerk admits the witness,
+            # and both stations record from then until the end
+            self.start_btn.setText("Open the waiting room" if state is State.DRAFT else "Waiting room open")
+            self.start_btn.setEnabled(state is State.DRAFT and not busy)
+            self.rec_btn.setEnabled(False)
+            self.rec_btn.setText("Both stations record from admission to the end")
         self.rec_btn.setObjectName("recording" if c.recording else "")
         self.rec_btn.setStyleSheet("")
         self.rec_badge.setText("● Recording" if c.recording else "Not recording")
@@ -275,3 +291,5 @@ class LivePanel(QWidget):
         self.channels.stop()
         self.c.pipeline.unsubscribe(self.levels)
         self.masks.detach()
+        if self.remote_panel is not None:
+            self.remote_panel.detach()

@@ -24,9 +24,15 @@ class MaskStatusPanel(QGroupBox):
 
     AUDIENCES = (Audience.JUDGE, Audience.COURT, Audience.WITNESS_SELF, Audience.SUPPORT)
 
-    def __init__(self, pipeline: Any, preview: VideoView, parent: QWidget | None = None) -> None:
+    #: a remote hearing: what the court cannot see itself (masking happens at the witness station)
+    REMOTE_WORDS = {Audience.WITNESS_SELF: "masked, at the witness station",
+                    Audience.SUPPORT: "in the room with the witness"}
+
+    def __init__(self, pipeline: Any, preview: VideoView, parent: QWidget | None = None,
+                 remote: bool = False) -> None:
         super().__init__("Masks by audience", parent)
         self.pipeline = pipeline
+        self.remote = remote
         grid = QGridLayout(self)
         self.mask_labels: dict[Audience, QLabel] = {}
         self.feeds: dict[Audience, PipelineFeed] = {}
@@ -44,6 +50,9 @@ class MaskStatusPanel(QGroupBox):
     def refresh(self, plan: SessionPlan, state: State, status: Any) -> None:
         for audience, label in self.mask_labels.items():
             feed = self.feeds[audience]
+            if self.remote and audience in self.REMOTE_WORDS:
+                label.setText(self.REMOTE_WORDS[audience] + (" (break)" if state is State.BREAK else ""))
+                continue
             if feed.last_decision is None:
                 label.setText("no picture yet")
                 continue

@@ -9,7 +9,10 @@
 * screen language (Qt translations, one translator per witness), the channel they listen to (floor or
   their interpretation language, played through the speakers when there are any), text size and
   high contrast;
-* a rehearsal / equipment check before going live (:mod:`ui.witness.rehearsal`), never recorded.
+* a rehearsal / equipment check before going live (:mod:`ui.witness.rehearsal`), never recorded;
+* for a remote hearing (``join`` given): the join page first (open or paste the invitation, the safety
+  code, the waiting room: :mod:`ui.witness.join`), the court's camera in "Speaking to you", calm
+  words for the connection, and at the end "your camera and microphone are off".
 
 Signals:
     language_changed(str): the screen language ("en", "es", "fr").
@@ -38,10 +41,12 @@ from PySide6.QtWidgets import (
 from recording.audio.mixer import FLOOR
 from recording.model import Audience
 from recording.session import Role, SessionPlan, State
+from recording.witness_brief import STATION_PSEUDONYM
 from ui.i18n import SCREEN_LANGUAGES, WitnessTranslator, language_name, screen_language_for
 from ui.session import SessionController, SessionHub
 from ui.theme import WITNESS, apply_theme
 from ui.widgets.video_view import PipelineFeed, VideoView
+from ui.witness.join import JoinPage, link_words
 from ui.witness.listening import Listening, SpeakerFactory, default_speaker_factory
 
 GROUNDING = ("Nobody in court can see or hear you now.\n\n"
@@ -113,7 +118,11 @@ class WitnessStation(QWidget):
     ``language`` is the screen language ("en", "es", "fr" or an ISO 639-2 code; empty: from the plan's
     first interpretation language).  ``speaker_factory`` makes the sound output (None: no sound);
     ``rehearsal_factory`` makes the local, unrecorded pipeline of the equipment check (None: no
-    rehearsal at this station)."""
+    rehearsal at this station).
+
+    ``join(data)`` (a remote witness station) takes the invitation's bytes the witness opened or
+    pasted; it raises with a plain message when the invitation cannot be used, else the desktop
+    attaches the session (:meth:`attach`) and the link (:meth:`attach_link`)."""
 
     language_changed = Signal(str)
     text_scale_changed = Signal(float)
@@ -122,9 +131,15 @@ class WitnessStation(QWidget):
     def __init__(self, hub: SessionHub | None = None, controller: SessionController | None = None,
                  high_contrast: bool = False, text_scale: float = 1.0, parent: QWidget | None = None,
                  language: str = "", speaker_factory: SpeakerFactory | None = default_speaker_factory,
-                 rehearsal_factory: Callable[[SessionPlan | None], Any] | None = None) -> None:
+                 rehearsal_factory: Callable[[SessionPlan | None], Any] | None = None,
+                 join: Callable[[bytes], None] | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Witness station")
+        self._join = join
+        self.link: Any = None
+        self.link_state = ""
+        self.speaking: Any = None
+        self._went_live = False
         self._translator = WitnessTranslator(language or "en")
         self._language_explicit = bool(language)
         self._high_contrast = high_contrast
@@ -149,10 +164,21 @@ class WitnessStation(QWidget):
         ml.setContentsMargins(28, 18, 28, 22)
         ml.setSpacing(14)
 
+        head = QHBoxLayout()
         self.greeting = QLabel("")
         self.greeting.setObjectName("title")
         self.greeting.setWordWrap(True)
-        ml.addWidget(self.greeting)
+        head.addWidget(self.greeting, 1)
+        self.code_small = QLabel("")  # the safety code, to compare again at any time (remote)
+        self.code_small.setObjectName("hint")
+        self.code_small.setVisible(False)
+        head.addWidget(self.code_small)
+        ml.addLayout(head)
+        self.link_status = QLabel("")  # the connection, in calm words (remote)
+        self.link_status.setObjectName("linkStatus")
+        self.link_status.setWordWrap(True)
+        self.link_status.setVisible(False)
+        ml.addWidget(self.link_status)
         bar = QHBoxLayout()
         bar.setSpacing(10)
         self.screen_label = QLabel("")
@@ -189,6 +215,9 @@ class WitnessStation(QWidget):
         self.q_cap = QLabel("")
         self.q_cap.setObjectName("subtitle")
         ql.addWidget(self.q_cap)
+        self.speaking_view = VideoView("")  # the court's camera (remote hearing)
+        self.speaking_view.setVisible(False)
+        ql.addWidget(self.speaking_view, 4)
         ql.addStretch(1)
         self.questioner = QLabel("")
         self.questioner.setObjectName("title")
@@ -274,6 +303,14 @@ class WitnessStation(QWidget):
         self.stack.addWidget(brk)
         self.break_page = brk
 
+        # join page (a remote hearing) ------------------------------------------------------------
+        self.join_page = JoinPage(self.tr)
+        self.join_page.invitation_given.connect(self.join_with)
+        self.join_page.rehearse_requested.connect(self.open_rehearsal)
+        self.join_page.leave_requested.connect(self.leave)
+        self.join_page.rehearse_button.setVisible(rehearsal_factory is not None)
+        self.stack.addWidget(self.join_page)
+
         for key in ("B", "Space"):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -357,6 +394,12 @@ class WitnessStation(QWidget):
         self.timer_label.setAccessibleName(t("Time on break"))
         self.ready_button.setText(t("I'm ready to continue"))
         self.ready_button.setAccessibleName(t("I'm ready to continue"))
+        self.speaking_view.setAccessibleName(t("Person speaking to you"))
+        self.speaking_view.set_placeholder(t("The person speaking to you appears here."))
+        self.join_page.retranslate()
+        if self.link is not None:
+            self.code_small.setText(t("Safety code") + f": {self.link.safety_code}")
+            self._show_link_state(self.link_state)
         floor_i = self.channel.findData(FLOOR)
         if floor_i >= 0:
             self.channel.setItemText(floor_i, t("The court room (no interpretation)"))
@@ -477,7 +520,10 @@ class WitnessStation(QWidget):
                 self.questioner.setText(t("Nobody in court yet — the hearing has not started."))
             else:  # nobody is said to be speaking before the hearing starts or after it ends
                 self.questioner.setText(t("Judge — {judge}\n(speaking)").format(judge=judge))
-            self.greeting.setText(t("Welcome, {name}. Take your time.").format(name=plan.witness_pseudonym))
+            if plan.witness_pseudonym == STATION_PSEUDONYM:  # a remote station is never told the pseudonym
+                self.greeting.setText(t("Welcome. Take your time."))
+            else:
+                self.greeting.setText(t("Welcome, {name}. Take your time.").format(name=plan.witness_pseudonym))
             lines = who_can_see_me(plan, state, c.recording, t)
         else:
             self.questioner.setText(t("The judge"))
@@ -486,7 +532,15 @@ class WitnessStation(QWidget):
         self.who.setText("\n".join(f"•  {line}" for line in lines))
         self.break_button.setEnabled(state is State.LIVE)
         self.rehearse_button.setEnabled(state not in (State.LIVE, State.BREAK))
-        if state is State.BREAK:
+        if state in (State.LIVE, State.BREAK) and self.rehearsal is not None:
+            self.rehearsal.close()  # the hearing has started: the camera and microphone are the hearing's
+        if state in (State.LIVE, State.BREAK):
+            self._went_live = True
+        if self._join is not None and not self._went_live:
+            if self.stack.currentWidget() is not self.join_page:  # a remote witness not yet let in
+                self.stack.setCurrentWidget(self.join_page)
+                self._tick.stop()
+        elif state is State.BREAK:
             if self.stack.currentWidget() is not self.break_page:
                 self._break_started_at = c.break_started_at() if c is not None else None
                 self.stack.setCurrentWidget(self.break_page)
@@ -494,11 +548,12 @@ class WitnessStation(QWidget):
                 self._tick.start()
                 self._update_timer()
         else:
-            if self.stack.currentWidget() is self.break_page:
+            if self.stack.currentWidget() is not self.stack.widget(0):
                 self.stack.setCurrentIndex(0)
                 self._tick.stop()
         if state in (State.ENDED, State.SEALED):
             self.self_view.clear(t("The hearing has finished. Thank you."))
+            self.speaking_view.clear(t("The hearing has finished. Thank you."))
 
     def _update_timer(self) -> None:
         if self.c is None:
@@ -523,6 +578,69 @@ class WitnessStation(QWidget):
         if self.c is not None:
             self.c.end_break()
         self._refresh()
+
+    # a remote hearing -----------------------------------------------------------------------------
+    @property
+    def remote(self) -> bool:
+        return self._join is not None
+
+    def join_with(self, data: bytes) -> None:
+        """The invitation the witness opened or pasted: hand it to ``join`` (the desktop), or say calmly
+        why it cannot be used."""
+        if self._join is None or self.link is not None:
+            return
+        try:
+            self._join(data)
+        except Exception as exc:  # noqa: BLE001 (any refusal is shown, calmly, with its reason)
+            self.join_page.show_error(
+                self.tr("This invitation cannot be used. Please ask the court to send a new one.") +
+                "\n(" + str(exc) + ")")
+
+    def attach_link(self, link: Any) -> None:
+        """The link to the court (``ui.link.witness_window.WitnessLinkRunner``): its safety code, its
+        states in calm words, the court's camera in "Speaking to you"."""
+        from ui.link.witness_window import SpeakingConsumer
+
+        self.link = link
+        self.join_page.joined(link.safety_code)
+        self.code_small.setText(self.tr("Safety code") + f": {link.safety_code}")
+        self.code_small.setVisible(True)
+        self.link_status.setVisible(True)
+        self.speaking = SpeakingConsumer(self.speaking_view)
+        self.speaking.speaker_changed.connect(self._on_speaker)
+        link.add_speaking(self.speaking)
+        link.state_changed.connect(self._show_link_state)
+        link.failed.connect(lambda _message: self._show_link_state("failed"))
+        link.finished.connect(self._on_link_finished)
+        self._refresh()
+
+    def _show_link_state(self, state: str) -> None:
+        if self.link_state in ("ended", "failed") and state not in ("ended", "failed"):
+            return
+        self.link_state = state
+        self.join_page.set_state(state)
+        self.link_status.setText(link_words(state, self.tr))
+        self.link_status.setProperty("state", state)
+        if state in ("live", "connecting") and not self.speaking_view.isVisible():
+            self.speaking_view.setVisible(True)
+            self.questioner.setVisible(False)
+
+    def _on_speaker(self, role: str) -> None:
+        self.q_cap.setText(self.tr("Speaking to you") + (f": {self.tr(role)}" if role else ""))
+
+    def _on_link_finished(self, stats: Any) -> None:
+        failed = self.link_state == "failed"
+        self._show_link_state("failed" if failed else "ended")
+        self.speaking_view.clear(self.tr("The hearing has finished. Thank you."))
+        if not failed:
+            self.join_page.set_state("ended")
+        self._refresh()
+
+    def leave(self) -> None:
+        """The witness leaves (the waiting room, or the hearing): the link closes; the desktop ends
+        and seals what was recorded."""
+        if self.link is not None:
+            self.link.leave()
 
     def open_rehearsal(self) -> Any:
         """The equipment check, in the witness's language; nothing of it is recorded."""

@@ -104,3 +104,37 @@ def test_panel_audiences_follow_the_plan_and_the_state():
     masked = court_plan()
     masked.measures.unmasked_audiences = ()
     assert _who(panel_audiences(masked, State.LIVE))["judge"] == ("covered face", "changed voice")
+
+
+def test_where_the_witness_is_and_who_joins_remotely_are_plan_fields():
+    plan = court_plan()
+    assert plan.witness_location == "in_building" and not plan.remote
+    plan.witness_location = "remote"
+    plan.participants[5].remote = True  # the Polish interpreter joins from elsewhere
+    plan.validate()
+    back = SessionPlan.from_dict(json.loads(json.dumps(plan.to_dict())))
+    assert back.remote and back.participants[5].remote and not back.participants[0].remote
+    assert back.to_dict() == plan.to_dict()
+    # a plan file without the fields (session-plan v1 as first written) is a hearing in the building
+    old = plan.to_dict()
+    old.pop("witness_location")
+    for p in old["participants"]:
+        p.pop("remote")
+    assert not SessionPlan.from_dict(old).remote
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda p: setattr(p, "witness_location", "moon"), "where the witness is"),
+    (lambda p: setattr(p.participants[0], "remote", True), "only interpreters"),
+    (lambda p: (setattr(p, "witness_location", "in_building"), setattr(p.participants[5], "remote", True)),
+     "plan the witness as remote"),
+    (lambda p: (setattr(p.participants[5], "remote", True), setattr(p.participants[5], "languages", "eng>ukr")),
+     "interprets into none of the plan's"),
+    (lambda p: setattr(p.measures, "unmasked_audiences", ("judge", "court")), "always masked for the court"),
+])
+def test_remote_plan_rules(change, words):
+    plan = court_plan()
+    plan.witness_location = "remote"
+    change(plan)
+    with pytest.raises(PlanError, match=words):
+        plan.validate()

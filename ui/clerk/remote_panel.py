@@ -1,0 +1,242 @@
+"""The clerk console's remote-hearing box: the invitation (save it to a file or copy it, for a secure
+route to the witness's support person), the waiting room (who asks to join, the safety code to read
+to them, *Admit* / *Send back*), the link's state and its quality, and the remote interpreters'
+invitations.
+
+It shows a :class:`desktop.remote_court.RemoteHearing`-like session (``invitation``,
+``interpreter_invitations``, ``pending``, ``decide``, ``on_request``, ``on_link_state``, ``court``):
+``ui`` never imports ``desktop``; the session's callbacks come on the link's thread and hop here with
+:func:`ui.concurrency.on_main`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.concurrency import on_main
+from ui.link.status import court_text
+
+#: the clipboard holds an invitation (its one-time token) this long, then it is cleared
+CLIPBOARD_SECONDS = 120
+
+
+def _write_private(path: str, data: bytes) -> None:
+    from recording.transport.invite import write_invite
+
+    write_invite(Path(path), data)
+
+
+class RemotePanel(QGroupBox):
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__("Remote witness", parent)
+        self.setAccessibleName("Remote witness: invitation and waiting room")
+        self.session = session
+        self.request: dict[str, Any] | None = None
+        self.save_dialog: QFileDialog | None = None
+        self.saved_to: dict[str, str] = {}
+        lay = QVBoxLayout(self)
+        self.status = QLabel(court_text("closed"))
+        self.status.setObjectName("linkStatus")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Link to the witness station")
+        lay.addWidget(self.status)
+
+        inv = QGridLayout()
+        self.invite_note = QLabel("Start the session to open the waiting room and make the invitation.")
+        self.invite_note.setObjectName("hint")
+        self.invite_note.setWordWrap(True)
+        self.invite_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inv.addWidget(self.invite_note, 0, 0, 1, 3)
+        self.save_btn = QPushButton("Save invitation…")
+        self.save_btn.setAccessibleName("Save the witness's invitation to a file")
+        self.copy_btn = QPushButton("Copy invitation")
+        self.copy_btn.setAccessibleName("Copy the witness's invitation to the clipboard")
+        self.save_btn.clicked.connect(lambda: self.save_invitation("witness"))
+        self.copy_btn.clicked.connect(lambda: self.copy_invitation("witness"))
+        inv.addWidget(self.save_btn, 1, 0)
+        inv.addWidget(self.copy_btn, 1, 1)
+        self.interpreter_rows: dict[str, tuple[QPushButton, QPushButton]] = {}
+        lay.addLayout(inv)
+        self._inv_grid = inv
+
+        room = QVBoxLayout()
+        self.request_label = QLabel("Nobody is in the waiting room.")
+        self.request_label.setWordWrap(True)
+        self.request_label.setAccessibleName("Waiting room")
+        room.addWidget(self.request_label)
+        self.safety_code = QLabel("")
+        self.safety_code.setObjectName("safetyCode")
+        self.safety_code.setAccessibleName("Safety code")
+        self.safety_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.safety_code.font()
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 2.0)
+        font.setBold(True)
+        self.safety_code.setFont(font)
+        room.addWidget(self.safety_code)
+        row = QHBoxLayout()
+        self.admit_btn = QPushButton("Admit")
+        self.admit_btn.setObjectName("primary")
+        self.admit_btn.setAccessibleName("Admit the station in the waiting room")
+        self.back_btn = QPushButton("Send back")
+        self.back_btn.setAccessibleName("Send the station in the waiting room back (refuse it)")
+        self.admit_btn.clicked.connect(lambda: self.decide(True))
+        self.back_btn.clicked.connect(lambda: self.decide(False))
+        row.addWidget(self.admit_btn)
+        row.addWidget(self.back_btn)
+        row.addStretch(1)
+        room.addLayout(row)
+        lay.addLayout(room)
+        self.quality = QLabel("")
+        self.quality.setObjectName("hint")
+        self.quality.setWordWrap(True)
+        self.quality.setAccessibleName("Link quality")
+        lay.addWidget(self.quality)
+
+        session.on_request = lambda request: on_main(self.on_request, request)
+        session.on_link_state = lambda state: on_main(self.on_link_state, state)
+        self._clip_timer = QTimer(self)
+        self._clip_timer.setSingleShot(True)
+        self._clip_timer.timeout.connect(self._clear_clipboard)
+        self._clip_text = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        pending = getattr(session, "pending", None)
+        if pending:
+            self.on_request(pending)
+        self.refresh()
+
+    # the invitation -------------------------------------------------------------------------------
+    def _data(self, who: str) -> bytes:
+        if who == "witness":
+            return bytes(getattr(self.session, "invitation", b"") or b"")
+        return bytes(getattr(self.session, "interpreter_invitations", {}).get(who, b""))
+
+    def _default_name(self, who: str) -> str:
+        case = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.session.plan.case_number)
+        return f"invitation-{case}.json" if who == "witness" else f"invitation-{case}-interpreter-{who}.json"
+
+    def save_invitation(self, who: str = "witness") -> QFileDialog | None:
+        """A save dialog (not modal); the invitation is written readable by this user only."""
+        if not self._data(who):
+            return None
+        d = QFileDialog(self, "Save the invitation")
+        d.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        d.setNameFilters(["Invitations (*.json)"])
+        d.selectFile(self._default_name(who))
+        d.fileSelected.connect(lambda path: self.write_invitation(who, path))
+        self.save_dialog = d
+        d.open()
+        return d
+
+    def write_invitation(self, who: str, path: str) -> None:
+        try:
+            _write_private(path, self._data(who))
+        except OSError as exc:
+            self.invite_note.setText(f"The invitation was not saved: {exc.strerror or exc}.")
+            return
+        self.saved_to[who] = path
+        what = "The witness's invitation" if who == "witness" else f"The {who} interpreter's invitation"
+        self.invite_note.setText(f"{what} is saved in {path} (readable by you only). Send it by a route the "
+                                 "court trusts; it works once, until it expires.")
+
+    def copy_invitation(self, who: str = "witness") -> None:
+        data = self._data(who)
+        if not data:
+            return
+        text = data.decode("ascii", "replace")
+        QGuiApplication.clipboard().setText(text)
+        self._clip_text = text
+        self._clip_timer.start(CLIPBOARD_SECONDS * 1000)
+        self.invite_note.setText(f"Invitation copied. Paste it only into a secure channel; the clipboard is "
+                                 f"cleared in {CLIPBOARD_SECONDS // 60} minutes.")
+
+    def _clear_clipboard(self) -> None:
+        cb = QGuiApplication.clipboard()
+        if cb.text() == self._clip_text:
+            cb.clear()
+        self._clip_text = ""
+
+    # the waiting room -----------------------------------------------------------------------------
+    def on_request(self, request: dict[str, Any]) -> None:
+        self.request = dict(request)
+        media = request.get("media", {}) if isinstance(request.get("media"), dict) else {}
+        if request.get("station") == "interpreter":
+            who = f"The interpreter station ({media.get('language', '?')})"
+            operator = "the interpreter"
+        else:
+            who, operator = "The witness station", "the witness's support person"
+        self.request_label.setText(f"{who} asks to join. Read this safety code to {operator} by phone; admit "
+                                   "only if theirs is the same.")
+        self.safety_code.setText(str(request.get("safety_code", "")))
+        self.admit_btn.setEnabled(True)
+        self.back_btn.setEnabled(True)
+        self.admit_btn.setFocus()
+
+    def decide(self, admit: bool) -> None:
+        if self.request is None:
+            return
+        station = self.request.get("station")
+        self.request = None
+        self.admit_btn.setEnabled(False)
+        self.back_btn.setEnabled(False)
+        who = "The interpreter station" if station == "interpreter" else "The witness station"
+        self.request_label.setText(f"{who} was admitted." if admit else f"{who} was sent back.")
+        self.session.decide(admit)
+
+    def on_link_state(self, state: str) -> None:
+        self.status.setText(court_text(state))
+        self.status.setProperty("state", state)
+        self.refresh()
+
+    # refresh --------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        has = bool(self._data("witness"))
+        self.save_btn.setEnabled(has)
+        self.copy_btn.setEnabled(has)
+        if has and not self.saved_to and self.invite_note.text().startswith("Start the session"):
+            self.invite_note.setText("The invitation is ready: save it or copy it, and send it to the witness's "
+                                     "support person by a route the court trusts.")
+        for lang in getattr(self.session, "interpreter_invitations", {}):
+            if lang not in self.interpreter_rows:
+                r = self._inv_grid.rowCount()
+                save = QPushButton(f"Save {lang} interpreter's invitation…")
+                copy = QPushButton(f"Copy {lang} interpreter's invitation")
+                save.clicked.connect(lambda _=False, lang=lang: self.save_invitation(lang))
+                copy.clicked.connect(lambda _=False, lang=lang: self.copy_invitation(lang))
+                self._inv_grid.addWidget(save, r, 0)
+                self._inv_grid.addWidget(copy, r, 1)
+                self.interpreter_rows[lang] = (save, copy)
+        if self.request is None:
+            self.admit_btn.setEnabled(False)
+            self.back_btn.setEnabled(False)
+        court = getattr(self.session, "court", None)
+        st = getattr(court, "stats", None)
+        if st is not None and st.witness_admitted:
+            parts = [f"{st.fps_received:.0f} frames/s received", f"stalls {st.stalls} ({st.stalled_seconds:.1f} s)"]
+            if st.reconnects:
+                parts.append(f"reconnected {st.reconnects}×")
+            path = getattr(st, "ice_path", "")
+            if path:
+                parts.append("through the court relay" if path == "relay" else "direct")
+            self.quality.setText("Link: " + ", ".join(parts) + ".")
+
+    def detach(self) -> None:
+        self._timer.stop()
+        self.session.on_request = None
+        self.session.on_link_state = None
