@@ -123,3 +123,118 @@ def panel_summary(plan: SessionPlan, states: list[State]) -> dict[str, Any]:
     for s in states:
         log.saw(s)
     return log.summary()
+
+
+class RemoteWitnessFlow:
+    """The windowed remote witness station: the witness station's ``join`` (open or paste the
+    invitation), the session from the court's brief, the link, the end (camera and microphone off at
+    once, then the recordings sealed), and the delivery of the local recording to the court.
+
+    ``open_vault()`` gives the station's vault and passphrase (asking for it if needed: ``None`` when
+    the person cancels); ``sources()`` the camera and microphone (``(None, None)``: the settings')."""
+
+    def __init__(self, station: Any, settings: Any, runner: Any, open_vault: Any, sources: Any = None,
+                 deliver: Any = None, duration: float | None = None) -> None:
+        self.station = station
+        self.settings = settings
+        self.ops = runner
+        self._open_vault = open_vault
+        self._sources = sources or (lambda: (None, None))
+        self._deliver = deliver
+        self._duration = duration
+        self.loop: Any = None
+        self.link: Any = None
+        self.session: Any = None
+        self.controller: Any = None
+        self.invite: Any = None
+        self.panel: PanelLog | None = None
+        self.summary: dict[str, Any] | None = None
+        self.delivered: Any = None
+        self.finished_callbacks: list[Any] = []
+
+    def join(self, data: bytes) -> None:
+        """The invitation's bytes: check it (raises with a plain message), build the session, join."""
+        from recording.transport.invite import parse_invite
+        from ui.link.loop import LoopThread
+        from ui.link.witness_window import WitnessLinkRunner
+        from ui.session import SessionController
+
+        if self.link is not None:
+            return
+        if len(data) > 64 * 1024:
+            raise InviteError("that is too large to be an invitation")
+        invite = parse_invite(data)
+        opened = self._open_vault()
+        if opened is None:
+            raise InviteError("the station's vault is locked (no passphrase)")
+        vault, passphrase = opened
+        video, audio = self._sources()
+        session, remote = build_session(invite, self.settings, vault, passphrase, video=video, audio=audio)
+        fps = session.video.fps
+        if self._duration:
+            session.pipeline.max_frames = int(round(self._duration * fps))
+        self.invite, self.session = invite, session
+        self.panel = PanelLog(session.plan)
+        self.controller = SessionController(session, self.ops)
+        self.controller.state_changed.connect(lambda _s: self.panel.saw(session.lifecycle.state)
+                                              if self.panel else None)
+        self.station.attach(self.controller)
+        session.open_waiting_room()
+        self.panel.saw(session.lifecycle.state)
+        self.loop = LoopThread("witness-link")
+        size = tuple(session.pipeline.size) if hasattr(session.pipeline, "size") else (0, 0)
+
+        def admitted() -> None:  # the link's thread: the local recording (authoritative) starts now
+            session.start_recording()
+            session.go_live()
+
+        self.link = WitnessLinkRunner(self.loop, invite, session.pipeline,
+                                      media=join_media(vault, int(fps), size), on_admitted=admitted,
+                                      remote_channels=remote or None,
+                                      on_court_break=lambda: session.request_break("clerk"))
+        self.station.attach_link(self.link)
+        self.link.finished.connect(self._finished)
+        self.link.start()
+
+    def _finished(self, stats: dict[str, Any]) -> None:
+        """The hearing is over (the court ended it, the witness left, or the link was lost for good):
+        the camera and the microphone stop now; the recordings are sealed off the GUI thread."""
+        session = self.session
+        session.pipeline.stop()  # at once: nothing is captured after the end
+        self.controller.poll()
+
+        def end() -> Any:
+            summary = session.end()
+            delivered = self._deliver(self.invite, session, summary) if self._deliver is not None else None
+            return summary, delivered
+
+        def done(result: Any) -> None:
+            import dataclasses
+
+            summary, self.delivered = result
+            out = dataclasses.asdict(summary)
+            out.update(stats)
+            if self.panel is not None:
+                out.update(self.panel.summary())
+            out.update(session_id=self.invite.session_id, court_key_fingerprint=self.invite.court_key_fingerprint)
+            if self.delivered is not None:
+                out["delivery"] = self.delivered
+            self.summary = out
+            self.controller.poll()
+            for fn in self.finished_callbacks:
+                fn(out)
+
+        def failed(exc: BaseException) -> None:
+            self.summary = {"errors": [f"could not seal the witness's recording: {exc}"], **stats}
+            for fn in self.finished_callbacks:
+                fn(self.summary)
+
+        self.ops.run(end, done, failed)
+
+    def leave(self) -> None:
+        if self.link is not None:
+            self.link.leave()
+
+    def close(self) -> None:
+        if self.loop is not None:
+            self.loop.stop()

@@ -255,9 +255,13 @@ class Vault:
     # -- writing --------------------------------------------------------------------------------
     def create_recording(self, meta: dict | None = None, recipients: Sequence[str] = ("judge",),
                          signer_passphrase: str | None = None, *,
-                         chunk_size: int = st.DEFAULT_CHUNK) -> RecordingWriter:
+                         chunk_size: int = st.DEFAULT_CHUNK,
+                         recipient_keys: dict[str, bytes] | None = None) -> RecordingWriter:
         """Start an encrypted recording. `recipients` are role names; "judge+clerk" means a two-person
-        rule (the data key is XOR-split between the two roles, both must be unlocked to read)."""
+        rule (the data key is XOR-split between the two roles, both must be unlocked to read).
+        `recipient_keys` (X25519 public keys by role) encrypts to ANOTHER vault's roles instead of this
+        one's: this vault cannot read the recording back (a remote witness station's, delivered to the
+        court: docs/delivery.md)."""
         signer = self._signer(signer_passphrase)
         meta = dict(meta or {})
         cjson(meta)
@@ -270,20 +274,21 @@ class Vault:
         salt = st.new_salt()
         fhdr = st.file_header(rec_id, salt)
         stanzas = []
+        pub = ({r: bytes(k) for r, k in recipient_keys.items()} if recipient_keys is not None else
+               {r: b64d(p["x25519"]) for r, p in self._cfg["roles"].items() if r != self.station_role})
         for r in recipients:
             group = r.split("+")
             for g in group:
-                if g not in self._cfg["roles"] or g == self.station_role:
+                if g not in pub or g == self.station_role or len(pub[g]) != 32:
                     raise NotFound(f"no recipient role '{g}' in this vault")
             if len(group) == 1:
-                stanzas.append(rcp.wrap(key, b64d(self._cfg["roles"][r]["x25519"]), r, rec_id))
+                stanzas.append(rcp.wrap(key, pub[r], r, rec_id))
             elif len(group) == 2:
                 if group[0] == group[1]:  # "judge+judge" would let one person open it alone
                     raise VaultError(f"a two-person rule needs two different roles, not '{r}'")
                 a, b = rcp.xor_split(key)
                 for k, (g, share) in enumerate(zip(group, (a, b), strict=True), 1):
-                    stanzas.append(rcp.wrap(share, b64d(self._cfg["roles"][g]["x25519"]), g, rec_id,
-                                            share=f"xor:{r}:{k}/2"))
+                    stanzas.append(rcp.wrap(share, pub[g], g, rec_id, share=f"xor:{r}:{k}/2"))
             else:
                 raise VaultError("only 2-person groups are supported (e.g. 'judge+clerk')")
         open_obj = {"format": OPEN_FORMAT, "vault": self.id, "id": rec_id, "created": now_iso(),

@@ -67,9 +67,11 @@ class WitnessLinkRunner(QObject):
 
     def __init__(self, loop: LoopThread, invite: Invite, pipeline: SessionPipeline,
                  media: dict[str, Any] | None = None, on_admitted: Callable[[], None] | None = None,
-                 done: Callable[[], bool] | None = None, remote_channels: dict[str, Any] | None = None) -> None:
+                 done: Callable[[], bool] | None = None, remote_channels: dict[str, Any] | None = None,
+                 on_court_break: Callable[[], None] | None = None) -> None:
         """``remote_channels``: the pipeline's language sources that play a remote interpreter's channel
-        (:class:`recording.transport.witness.RemoteInterpretation`) when the court forwards one."""
+        (:class:`recording.transport.witness.RemoteInterpretation`) when the court forwards one.
+        ``on_court_break()``: the clerk started a planned break (on the link's thread): take it here."""
         super().__init__()
         self._loop = loop
         self.invite = invite
@@ -84,8 +86,10 @@ class WitnessLinkRunner(QObject):
         async def make() -> WitnessLink:
             feed = LinkFeed(asyncio.get_running_loop())
             feed.attach(pipeline, judge=invite.media.get("judge_monitor") is True)
-            return WitnessLink(invite, feed, media=self.media, on_state=self.state_changed.emit,
+            link = WitnessLink(invite, feed, media=self.media, on_state=self.state_changed.emit,
                                remote_channels=remote_channels)
+            link.on_court_break = on_court_break
+            return link
 
         self.link = loop.submit(make()).result(30)
         self.safety_code = self.link.safety_code
