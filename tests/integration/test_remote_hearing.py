@@ -9,6 +9,7 @@ number and language tracks, the session record names the link, the panel's audie
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import threading
 import time
@@ -141,7 +142,7 @@ def test_remote_hearing_from_the_console_surface(tmp_path):
     clerk = court_vault.unlock("clerk", PASS)
     with court_vault.open_reader(received[0].id, clerk, purpose="test") as r:
         head = r.read(1 << 20)
-    import io
+
     with av.open(io.BytesIO(head)) as c:
         assert [s.metadata.get("language") for s in c.streams.audio] == ["deu", "pol"]
     with court_vault.open_reader(sessions[0].id, clerk, purpose="test") as r:
@@ -168,3 +169,28 @@ def test_remote_hearing_from_the_console_surface(tmp_path):
     assert live == {"judge": ("face", "own voice"), "court": ("covered face", "changed voice"),
                     "accused": ("nothing", "changed voice"), "support": ("face", "own voice")}
     assert set(shown["panel_by_state"]) >= {"waiting room", "live", "break", "sealed"}
+
+    # the witness's local recording reaches the court: a bundle the clerk imports; it verifies there,
+    # linked to the received recording; the court's judge and clerk can open it
+    from vault.bundle import deliverable, export_bundle, import_bundle
+
+    bundle = tmp_path / "delivery.tsbundle"
+    ids = deliverable(wvault, invite.session_id)
+    assert len(ids) == 2
+    export_bundle(wvault, ids, bundle, wvault.unlock(STATION, PASS))
+    assert bundle.stat().st_mode & 0o777 == 0o600
+    res = import_bundle(court_vault, bundle)
+    assert sorted(res.imported) == sorted(ids) and res.received == [received[0].id]
+    assert import_bundle(court_vault, bundle).already == res.imported  # twice: reported, not imported
+    assert court_vault.verify().ok
+    local = {r.meta["kind"]: r for r in court_vault.list() if r.meta.get("origin") == "witness-station"}
+    assert set(local) == {"masked", "raw"}
+    assert local["masked"].meta["received_recording"] == received[0].id
+    assert local["masked"].meta["case_number"] == "R-2026-0917"
+    judge = court_vault.unlock("judge", PASS)
+    for kind, who in (("masked", clerk), ("raw", judge)):
+        with court_vault.open_reader(local[kind].id, who, purpose="test") as r:
+            data = r.read()
+        with av.open(io.BytesIO(data)) as c:
+            assert c.streams.video and [s.metadata.get("language") for s in c.streams.audio][:2] == ["deu", "pol"]
+            assert sum(1 for _ in c.decode(video=0)) == local[kind].meta["frames"] > 5
