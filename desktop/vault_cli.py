@@ -73,6 +73,12 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("--add", default=None, metavar="TEXT")
     p.add_argument("--at", type=float, default=0.0, help="playback position of the new note (seconds)")
     p.add_argument("--json", action="store_true")
+    p = add("import", "import a remote witness station's delivery bundle (checked completely first; "
+                      "docs/delivery.md)", _import, role=False)
+    p.add_argument("bundle", type=Path, help="the delivery bundle file")
+    p.add_argument("--passphrase-file", type=Path, default=None,
+                   help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p = add("shred", "destroy a recording's keys (judge only, audited)", _shred)
     p.add_argument("id")
     p.add_argument("--reason", required=True)
@@ -107,6 +113,26 @@ def _unlock(v: Vault, args: argparse.Namespace):
         return v.unlock(args.role, _passphrase(args))
     except WrongPassphrase:
         raise WrongPassphrase(f"wrong passphrase for role '{args.role}'") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Adopt the witness station's own recordings into this (the court's) vault; nothing is decrypted.
+    Exit 10 when the bundle is refused (malformed, tampered with, for another vault or hearing)."""
+    from vault.bundle import import_bundle
+
+    v = Vault.open_or_init(args.vault, _passphrase(args, "station")) if Vault.exists(args.vault) else Vault.open(args.vault)
+    res = import_bundle(v, args.bundle)
+    if args.json:
+        print(json.dumps({"imported": res.imported, "already": res.already, "link_session": res.link_session,
+                          "case_number": res.case_number, "received": res.received}))
+        return 0
+    for rid in res.imported:
+        print(f"imported {rid} (case {res.case_number}, the witness station's own recording)")
+    for rid in res.already:
+        print(f"{rid}: already in this vault")
+    if res.received:
+        print(f"linked to the recording the court received over the link: {', '.join(res.received)}")
+    return 0
 
 
 def _init(args: argparse.Namespace) -> int:
