@@ -24,8 +24,12 @@ def plan_summary_html(plan: SessionPlan) -> str:
                        for p in plan.participants)
     unmasked = [label for a, label in UNMASK_CHOICES if plan.unmasked(a)]
     langs = ", ".join(f"{language_name(code, native=False)} ({code})" for code in plan.languages) or "none"
+    away = [p.name for p in plan.participants if p.remote]
     lines = [
         f"<b>Case</b> {plan.case_number} — witness “{plan.witness_pseudonym}”",
+        "<b>Witness</b> " + ("remote: the console makes an invitation for the witness station and you admit it "
+                             "from the waiting room" + (f"; joining remotely too: {', '.join(away)}" if away else "")
+                             if plan.remote else "in this court building"),
         f"<b>People</b> {people}",
         "<b>Face</b> " + (f"masked ({STYLE_LABELS.get(m.face_style, m.face_style).lower()})"
                           if m.face_mask else "not masked"),

@@ -34,7 +34,7 @@ STEPS = ("Case", "People", "Special measures", "Ground rules", "Languages", "Rev
 CASE, PEOPLE, MEASURES, RULES, LANGUAGES, REVIEW = range(len(STEPS))
 #: the step each part of the plan is entered in (``PlanError.field`` up to its first dot)
 FIELD_STEPS = {"case_number": CASE, "witness_pseudonym": CASE, "participants": PEOPLE, "measures": MEASURES,
-               "rules": RULES, "languages": LANGUAGES, "floor_language": LANGUAGES}
+               "rules": RULES, "languages": LANGUAGES, "floor_language": LANGUAGES, "witness_location": CASE}
 
 
 class SessionWizard(QWidget):
@@ -70,6 +70,7 @@ class SessionWizard(QWidget):
         self._shown_error = ""
         # the fields, by the names the console, the tests and the screenshots use
         self.case_number, self.pseudonym = self.case_page.case_number, self.case_page.pseudonym
+        self.in_building, self.remote = self.case_page.in_building, self.case_page.remote
         self.table = self.people_page.table
         mp = self.measures_page
         self.face_mask, self.face_style, self.voice_mask, self.voice_preset = (
@@ -105,6 +106,7 @@ class SessionWizard(QWidget):
             line.textChanged.connect(self._recheck)
         self.people_page.changed.connect(self._recheck)
         self.support_present.toggled.connect(self._recheck)
+        self.remote.toggled.connect(self._recheck)
         self.go_to(CASE)
 
     # navigation ------------------------------------------------------------------------------
@@ -127,8 +129,9 @@ class SessionWizard(QWidget):
         return self.pages.currentIndex()
 
     # participants ----------------------------------------------------------------------------
-    def add_participant(self, name: str, role: Role, languages: str = "", focus: bool = False) -> None:
-        self.people_page.add_participant(name, role, languages, focus)
+    def add_participant(self, name: str, role: Role, languages: str = "", focus: bool = False,
+                        remote: bool = False) -> None:
+        self.people_page.add_participant(name, role, languages, focus, remote)
 
     def participants(self) -> list[Participant]:
         return self.people_page.participants()
@@ -146,7 +149,8 @@ class SessionWizard(QWidget):
             people.append(Participant(pseudonym, Role.WITNESS))
         plan = SessionPlan(self.case_number.text().strip(), pseudonym, people, self.measures_page.measures(),
                            self.rules_page.rules(), languages=self.languages_page.language_codes(),
-                           floor_language=self.languages_page.floor())
+                           floor_language=self.languages_page.floor(),
+                           witness_location=self.case_page.witness_location())
         plan.validate()
         return plan
 
@@ -155,7 +159,8 @@ class SessionWizard(QWidget):
         widgets: dict[str, QWidget] = {
             "case_number": self.case_number, "witness_pseudonym": self.pseudonym, "participants": self.table,
             "measures.support_person_present": self.support_present, "measures.voice_preset": self.voice_preset,
-            "languages": self.languages, "floor_language": self.floor_language}
+            "languages": self.languages, "floor_language": self.floor_language,
+            "witness_location": self.remote, "measures.unmasked_audiences": self.measures_page.unmasked[Audience.COURT]}
         head = field.split(".")[0]
         widget = widgets.get(field) or widgets.get(head)
         return FIELD_STEPS.get(head, REVIEW), widget
@@ -230,6 +235,7 @@ class SessionWizard(QWidget):
         """Fill the wizard from ``plan`` (e.g. a saved one)."""
         self.case_number.setText(plan.case_number)
         self.pseudonym.setText(plan.witness_pseudonym)
+        self.case_page.set_witness_location(plan.witness_location)
         self.people_page.set_participants([p for p in plan.participants if p.role is not Role.WITNESS])
         self.measures_page.set_measures(plan.measures)
         self.rules_page.set_rules(plan.rules)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QRadioButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +29,15 @@ from PySide6.QtWidgets import (
 
 from recording.masking.voice import PRESETS
 from recording.model import Audience
-from recording.session import ROLE_LABELS, GroundRules, Participant, Role, SpecialMeasures
+from recording.session import (
+    IN_BUILDING,
+    REMOTE,
+    ROLE_LABELS,
+    GroundRules,
+    Participant,
+    Role,
+    SpecialMeasures,
+)
 from ui.clerk.plan_summary import PRESET_LABELS, STYLE_LABELS, STYLES, UNMASK_CHOICES
 from ui.widgets.factory import buddy_form, button, label
 
@@ -70,7 +79,23 @@ class CasePage(WizardPage):
         self.pseudonym.setAccessibleName("Witness pseudonym")
         self.body.addLayout(buddy_form((("&Case number", self.case_number),
                                         ("Witness &pseudonym", self.pseudonym))))
+        where = QGroupBox("Where is the witness?")
+        wl = QVBoxLayout(where)
+        self.in_building = QRadioButton("In this court building (the witness room of this station)")
+        self.remote = QRadioButton("Somewhere else (a remote hearing: you send the witness station an "
+                                   "invitation and admit it from the waiting room)")
+        for b in (self.in_building, self.remote):
+            b.setAccessibleName(b.text())
+            wl.addWidget(b)
+        self.in_building.setChecked(True)
+        self.body.addWidget(where)
         self.body.addStretch(1)
+
+    def witness_location(self) -> str:
+        return REMOTE if self.remote.isChecked() else IN_BUILDING
+
+    def set_witness_location(self, where: str) -> None:
+        (self.remote if where == REMOTE else self.in_building).setChecked(True)
 
 
 class PeoplePage(WizardPage):
@@ -80,13 +105,15 @@ class PeoplePage(WizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("People", "Everyone taking part and their role. Interpreters need their language pair "
-                         "(from > to, e.g. eng>spa; eng<>spa for both ways). The accused is listed so the plan "
-                         "can screen them from the witness.", parent)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "Languages (interpreters)"])
+                         "(from > to, e.g. eng>spa; eng<>spa for both ways) and, in a remote hearing, whether "
+                         "they join from elsewhere. The accused is listed so the plan can screen them from the "
+                         "witness.", parent)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Name", "Role", "Languages (interpreters)", "Joins remotely"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAccessibleName("Participants")
@@ -105,7 +132,8 @@ class PeoplePage(WizardPage):
         self.table.itemChanged.connect(self.changed)
         self.table.model().rowsRemoved.connect(self.changed)
 
-    def add_participant(self, name: str, role: Role, languages: str = "", focus: bool = False) -> None:
+    def add_participant(self, name: str, role: Role, languages: str = "", focus: bool = False,
+                        remote: bool = False) -> None:
         r = self.table.rowCount()
         self.table.insertRow(r)
         self.table.setItem(r, 0, QTableWidgetItem(name))
@@ -117,6 +145,19 @@ class PeoplePage(WizardPage):
         combo.currentIndexChanged.connect(self.changed)
         self.table.setCellWidget(r, 1, combo)
         self.table.setItem(r, 2, QTableWidgetItem(languages))
+        away = QCheckBox()
+        away.setAccessibleName(f"Participant {r + 1} joins remotely (interpreters, in a remote hearing)")
+        away.setChecked(remote)
+        away.setEnabled(role is Role.INTERPRETER)
+        away.toggled.connect(self.changed)
+        def role_changed(_i: int, combo: QComboBox = combo, away: QCheckBox = away) -> None:
+            interpreter = combo.currentData() is Role.INTERPRETER
+            away.setEnabled(interpreter)  # only interpreters join remotely
+            if not interpreter:
+                away.setChecked(False)
+
+        combo.currentIndexChanged.connect(role_changed)
+        self.table.setCellWidget(r, 3, away)
         if focus:
             self.table.setCurrentCell(r, 0)
             self.table.setFocus()
@@ -134,14 +175,16 @@ class PeoplePage(WizardPage):
             lang_item = self.table.item(r, 2)
             combo = self.table.cellWidget(r, 1)
             role = combo.currentData() if isinstance(combo, QComboBox) else Role.PROSECUTION
+            away = self.table.cellWidget(r, 3)
             out.append(Participant(name_item.text().strip() if name_item else "", Role(role),
-                                   lang_item.text().strip().lower() if lang_item else ""))
+                                   lang_item.text().strip().lower() if lang_item else "",
+                                   isinstance(away, QCheckBox) and away.isChecked()))
         return out
 
     def set_participants(self, people: list[Participant]) -> None:
         self.table.setRowCount(0)
         for p in people:
-            self.add_participant(p.name, p.role, p.languages)
+            self.add_participant(p.name, p.role, p.languages, remote=p.remote)
 
     def set_names(self, names: tuple[str, ...]) -> None:
         """Name the first rows (the demo's judge, clerk and support person)."""
