@@ -478,7 +478,7 @@ def recorded_channels(plan: SessionPlan, request: dict[str, Any]) -> tuple[str, 
 def role_public_keys(vault: Any, roles: tuple[str, ...] = ("judge", "clerk")) -> dict[str, str]:
     """The court vault's X25519 public keys of ``roles`` (base64, as pinned in its vault.json): the
     witness station encrypts its local recording to them."""
-    pins = vault.role_public_keys() if hasattr(vault, "role_public_keys") else vault._cfg["roles"]
+    pins = vault.role_public_keys()
     return {r: str(pins[r]["x25519"]) for r in roles if r in pins}
 
 

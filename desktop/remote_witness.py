@@ -52,9 +52,7 @@ def station_key_hex(vault: Any) -> str:
     """This station's vault signing key (Ed25519 public, hex): it signs the station's recordings."""
     from vault.format.canonical import b64d
 
-    role = getattr(vault, "station_role", "station")
-    keys = vault._keys()  # the pinned public keys of the vault's roles
-    return b64d(keys[role]).hex() if isinstance(keys.get(role), str) else bytes(keys[role]).hex()
+    return b64d(vault.role_public_keys()[vault.station_role]["ed25519"]).hex()
 
 
 def join_media(vault: Any, fps: int, size: tuple[int, int], audience: str = "court") -> dict[str, Any]:

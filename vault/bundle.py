@@ -41,6 +41,7 @@ from .format import recipients as rcp
 from .format import stream as st
 from .format.canonical import b64d, cjson, load_canonical, sha256_hex
 from .keys import fingerprint, verify_sig
+from .layout import DATA, HEADER, OPEN, OPEN_FORMAT, header_message, rec_path, unpack_index
 
 BUNDLE_FORMAT = "testimony-shield/delivery-bundle"
 BUNDLE_VERSION = 1
@@ -97,13 +98,11 @@ def export_bundle(vault: Any, rec_ids: list[str], out: Path | str, signer: Any) 
     Returns the manifest's body."""
     if not rec_ids:
         raise VaultError("nothing to deliver: no recording of this hearing is waiting for the court")
-    root = Path(vault.root)
     recs, to, session, case = [], None, None, None
-    parts: list[tuple[bytes, Path]] = []
+    parts: list[tuple[bytes, str]] = []
     for rid in rec_ids:
-        folder = root / "recordings" / rid
-        hb = (folder / "header.json").read_bytes()
-        header = load_canonical(hb, f"recordings/{rid}/header.json")
+        hb = vault.storage.read(rec_path(rid, HEADER))
+        header = load_canonical(hb, rec_path(rid, HEADER))
         signed = header["signed"]
         meta = signed["meta"]
         to = to or meta.get("deliver_to")
@@ -111,8 +110,8 @@ def export_bundle(vault: Any, rec_ids: list[str], out: Path | str, signer: Any) 
         case = case or meta.get("case_number", "")
         if meta.get("deliver_to") != to or meta.get("link_session") != session:
             raise VaultError("these recordings are not all of one hearing for one court")
-        data = folder / "data.tsv"
-        size = data.stat().st_size
+        data = rec_path(rid, DATA)
+        size = vault.storage.size(data)
         if size != signed["data_size"]:
             raise VaultError(f"recording {rid} is not sealed completely (its stream has another size)")
         recs.append({"id": rid, "kind": str(meta.get("kind", "")), "header_size": len(hb),
@@ -130,9 +129,17 @@ def export_bundle(vault: Any, rec_ids: list[str], out: Path | str, signer: Any) 
             f.write(MAGIC + _U32.pack(len(manifest)) + manifest)
             for hb, data in parts:
                 f.write(hb)
-                with open(data, "rb") as src:
-                    while chunk := src.read(1 << 20):
+                blob = vault.storage.open_blob(data)
+                try:
+                    pos, size = 0, blob.size()
+                    while pos < size:
+                        chunk = blob.pread(min(1 << 20, size - pos), pos)
+                        if not chunk:
+                            raise VaultError(f"{data}: shorter than its header says")
                         f.write(chunk)
+                        pos += len(chunk)
+                finally:
+                    blob.close()
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, out)
@@ -284,9 +291,7 @@ def check_bundle(path: Path | str, vault_id: str, roles: list[str],
             signed = header["signed"]
             if b64d(signed["stream_header"]) != fhdr or st.parse_file_header(fhdr, what)[0] != r["id"]:
                 raise BundleRefused(f"{what}: the stream is not the one its header names")
-            from .store import _unpack_index  # the header's chunk index (vault-format §6)
-
-            if lens != _unpack_index(signed["index"]) or st.root_hash(fhdr, hashes) != signed["root"] \
+            if lens != unpack_index(signed["index"]) or st.root_hash(fhdr, hashes) != signed["root"] \
                     or signed["root"] != r["root"] or signed["data_size"] != r["data_size"]:
                 raise BundleRefused(f"{what}: the stream does not match its signed header")
             out.append(BundleRecording(r["id"], r["kind"], header, hb, off, r["data_size"], lens, hashes))
@@ -302,8 +307,6 @@ def check_bundle(path: Path | str, vault_id: str, roles: list[str],
 
 def _check_header(hb: bytes, r: dict[str, Any], body: dict[str, Any], key: bytes, vault_id: str,
                   roles: list[str], what: str) -> dict[str, Any]:
-    from .store import header_message
-
     try:
         header = load_canonical(hb, what)
         signed, sig, stanzas = header["signed"], b64d(header["sig"]), header["stanzas"]
@@ -372,8 +375,8 @@ def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = 
     ``create`` + ``seal`` with ``imported`` details).  BundleRefused before anything is written."""
     from .audit import now_iso
     from .format.canonical import dump_canonical
-    from .fsutil import atomic_write, disk_errors, fsync_dir
-    from .store import OPEN_FORMAT, STATION
+    from .fsutil import disk_errors, fsync_dir
+    from .writer import SealInput
 
     body, recs, digest = check_bundle(path, vault.id, vault.roles(), lambda ls: hearing_station_key(vault, ls))
     signer = vault._signer(signer_passphrase)
@@ -388,7 +391,7 @@ def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = 
                 result.already.append(rec.id)
                 continue
             raise BundleRefused(f"recording {rec.id}: this vault already holds another recording with this id")
-        if (Path(vault.root) / "recordings" / rec.id).exists():
+        if vault.storage.exists(rec_path(rec.id)) or vault.spool.exists(rec_path(rec.id)):
             raise BundleRefused(f"recording {rec.id}: an unfinished import left its folder: run "
                                 "`vault verify` and remove it, then import again")
     for rec in recs:
@@ -407,10 +410,10 @@ def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = 
                     "chunk_size": signed["chunk_size"], "stream_header": signed["stream_header"],
                     "commitment": signed["commitment"], "recipients": list(signed["recipients"]),
                     "stanzas": rec.header["stanzas"], "meta": meta}
-        folder = Path(vault.root) / "recordings" / rec.id
-        with disk_errors(f"recordings/{rec.id}"):
+        folder = vault.spool.path(rec_path(rec.id))
+        with disk_errors(rec_path(rec.id)):
             folder.mkdir(parents=True)
-            fd = os.open(folder / "data.tsv", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(folder / DATA, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 for chunk in iter_data(path, rec):
                     view = memoryview(chunk)
@@ -420,7 +423,7 @@ def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = 
             finally:
                 os.close(fd)
             # the copy is checked again (the bundle could have changed since it was checked)
-            rfd = os.open(folder / "data.tsv", os.O_RDONLY)
+            rfd = os.open(folder / DATA, os.O_RDONLY)
             try:
                 lens, hashes, _end, problem = st.scan_records(rfd, os.fstat(rfd).st_size)
                 copied = os.pread(rfd, st.FILE_HEADER_LEN, 0)
@@ -432,13 +435,13 @@ def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = 
                 shutil.rmtree(folder, ignore_errors=True)
                 raise BundleRefused(f"recording {rec.id}: the bundle changed while it was being imported")
         opened = dump_canonical(open_obj)
-        atomic_write(folder / "open.json", opened)
+        vault.spool.write(rec_path(rec.id, OPEN), opened)
         fsync_dir(folder.parent)
-        vault._audit.append(signer, vault._keys(), "create", rec=rec.id, details={
+        vault._append(signer, "create", rec=rec.id, details={
             "open_json": sha256_hex(opened), "recipients": list(signed["recipients"]),
             "imported": {"bundle_sha256": digest, "station_key": body["from"]["station_key"]}})
-        assert signer.role == vault._cfg.get("station", STATION)
-        vault._finish_seal(rec.id, folder, open_obj, fhdr, rec.lens, rec.hashes, int(signed["plaintext_size"]),
-                           meta, signer, recovered=False, extra={"imported": True})
+        vault._finish_seal(SealInput(rec.id, folder, open_obj, fhdr, rec.lens, rec.hashes,
+                                     int(signed["plaintext_size"]), meta, signer, recovered=False,
+                                     extra={"imported": True}))
         result.imported.append(rec.id)
     return result

@@ -199,6 +199,11 @@ class Vault:
     def roles(self) -> list[str]:
         return sorted(self._cfg["roles"])
 
+    def role_public_keys(self) -> dict[str, dict[str, str]]:
+        """The public keys pinned for each role (``{"x25519": b64, "ed25519": b64}``): e.g. a remote
+        witness station encrypts its recordings to this vault's judge and clerk (docs/delivery.md)."""
+        return {r: dict(p) for r, p in self._cfg["roles"].items()}
+
     def _identity_obj(self, role: str) -> dict:
         if role not in self._cfg["roles"]:
             raise NotFound(f"no role '{role}' in this vault (roles: {', '.join(self.roles())})")
