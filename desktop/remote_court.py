@@ -242,11 +242,7 @@ class RemoteHearing:
 
     # -- the invitation ----------------------------------------------------------------------------
     def invite_media(self) -> dict[str, Any]:
-        """What the witness station is told (signed, in the invitation): the case number, the
-        languages, the witness brief, where its local recording goes (the court vault's role keys)."""
-        return {"case_number": self.plan.case_number, "languages": list(self.plan.languages),
-                "brief": witness_brief(self.plan),
-                "deliver": {"vault": self._vault_id, "recipients": self._recipients}}
+        return invite_media(self.plan, self._vault_id, self._recipients)
 
     def open_waiting_room(self) -> bytes:
         """Open the court station, sign the witness's invitation (and a remote interpreter's for each
@@ -310,12 +306,11 @@ class RemoteHearing:
             self.loop.call(lambda: fut.done() or fut.set_result(admit))
 
     def _witness_admitted(self, request: dict[str, Any]) -> None:  # link loop
-        from recording.transport.court import ReceivedRecorder
+        from recording.transport import tracks as labels
+        from recording.transport.received_recorder import ReceivedRecorder
 
         media = request.get("media", {}) if isinstance(request.get("media"), dict) else {}
-        key = media.get("station_key")
-        if isinstance(key, str) and len(key) == 64 and all(c in "0123456789abcdef" for c in key):
-            self.witness_station_key = key
+        self.witness_station_key = station_key_of(request)
         fps = media.get("fps", 30)
         fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
         meta = {"case_number": self.plan.case_number, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -324,7 +319,8 @@ class RemoteHearing:
         if self.witness_station_key:
             meta["witness_station_key"] = self.witness_station_key
         rec = ReceivedRecorder(self._sink, meta, fps=fps, preset=self.settings.encoder_preset,
-                               language=self.plan.floor_language, channels=recorded_channels(self.plan, request))
+                               language=self.plan.floor_language,
+                               channels=labels.channels_to_record(self.plan.languages, media.get("tracks")))
         rec.start()
         self.recorder = rec
         self.court.consumers.append(rec)
@@ -378,11 +374,8 @@ class RemoteHearing:
         screen for the witness); the court's lifecycle follows the witness station's break message."""
         if self.lifecycle.state is not State.LIVE:
             return
-        request = getattr(self.court, "request_break", None)
-        if request is None:
-            raise RuntimeError("this court station cannot ask the witness station for a break")
         self._clerk_break = True
-        self.loop.call(request)
+        self.loop.call(self.court.request_break)
 
     def end_break(self) -> None:
         """Only the witness ends a break, at the witness station."""
@@ -463,18 +456,6 @@ def remote_interpreter_languages(plan: SessionPlan) -> list[str]:
     return out
 
 
-def recorded_channels(plan: SessionPlan, request: dict[str, Any]) -> tuple[str, ...]:
-    """Interpretation channels the court records: the plan's languages and those the joining witness
-    station announces (``court/audio/<lang>``), ISO 639-2 codes only."""
-    from recording.transport import tracks as labels
-
-    media = request.get("media", {}) if isinstance(request.get("media"), dict) else {}
-    announced = media.get("tracks", []) if isinstance(media.get("tracks"), list) else []
-    theirs = [labels.channel(t) for t in announced if isinstance(t, str) and labels.valid(t)
-              and labels.audience(t) == "court" and labels.channel(t) not in (None, "floor")]
-    return tuple(dict.fromkeys([*plan.languages, *(c for c in theirs if c and len(c) == 3 and c.isalpha())]))
-
-
 def role_public_keys(vault: Any, roles: tuple[str, ...] = ("judge", "clerk")) -> dict[str, str]:
     """The court vault's X25519 public keys of ``roles`` (base64, as pinned in its vault.json): the
     witness station encrypts its local recording to them."""
@@ -510,3 +491,64 @@ def open_remote_hearing(plan: SessionPlan, settings: Any, vault: Any, passphrase
     rs = remote or RemoteSettings(encoder_preset=getattr(settings, "encoder_preset", "ultrafast"))
     return RemoteHearing(plan, station, sink, seal_record, recipients=role_public_keys(vault), vault_id=vault.id,
                          settings=rs, speakers=out)
+
+
+def station_key_of(request: dict[str, Any]) -> str:
+    """The witness station's vault key (hex Ed25519) it named when it joined, or ""."""
+    media = request.get("media", {}) if isinstance(request.get("media"), dict) else {}
+    key = media.get("station_key")
+    return key if isinstance(key, str) and len(key) == 64 and all(c in "0123456789abcdef" for c in key) else ""
+
+
+def invite_media(plan: SessionPlan, vault_id: str, recipients: dict[str, str],
+                 extra_languages: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What the witness station is told, signed in its invitation: the case number, the languages (a
+    listening slot for each), the witness brief, and where its own recordings go (the court vault's id
+    and its judge's and clerk's keys: docs/delivery.md)."""
+    return {"case_number": plan.case_number, "languages": list(dict.fromkeys([*plan.languages, *extra_languages])),
+            "brief": witness_brief(plan), "deliver": {"vault": vault_id, "recipients": dict(recipients)}}
+
+
+class PlanRefused(Exception):
+    """No usable plan for the court station; the message says what to give."""
+
+
+def court_plan(vault: Any, passphrase: str, plan_id: str | None, plan_file: Any) -> SessionPlan:
+    """The plan a court station runs: saved in its vault (``--plan ID``, opened with the clerk's role,
+    audited) or from a session-plan file (``--plan-file``); never the demo plan.  :class:`PlanRefused`
+    with a plain message otherwise."""
+    from common import jsonio
+    from desktop import plans
+    from recording.session import PlanError
+    from vault.errors import VaultError
+
+    if plan_id and plan_file:
+        raise PlanRefused("give either --plan ID or --plan-file FILE, not both")
+    if not plan_id and not plan_file:
+        raise PlanRefused("the court station needs the hearing's plan: --plan ID (a plan saved in the court's "
+                          "vault: the clerk console's “Save plan”) or --plan-file FILE (a session plan, "
+                          "docs/session-format.md)")
+    try:
+        if plan_id:
+            ids = [r.id for r in plans.list_plans(vault) if r.id == plan_id or r.id.startswith(plan_id)]
+            if len(ids) != 1:
+                raise PlanRefused(f"no saved plan {plan_id!r} in the court's vault" if not ids else
+                                  f"{plan_id!r} names more than one saved plan: give more of its id")
+            return plans.load_plan(vault, ids[0], vault.unlock("clerk", passphrase))
+        try:
+            data = jsonio.load_file(plan_file, max_bytes=256 * 1024)
+        except OSError as exc:
+            raise PlanRefused(f"cannot read the plan file {plan_file}: {exc.strerror or exc}") from None
+        except ValueError as exc:
+            raise PlanRefused(f"the plan file {plan_file} is not a session plan ({exc})") from None
+        if not isinstance(data, dict):
+            raise PlanRefused(f"the plan file {plan_file} is not a session plan")
+        plan = SessionPlan.from_dict(data)
+        plan.validate()
+        return plan
+    except PlanError as exc:
+        raise PlanRefused(f"the plan cannot be used: {exc}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise PlanRefused(f"the plan is malformed ({exc.__class__.__name__})") from None
+    except VaultError as exc:
+        raise PlanRefused(f"the saved plan cannot be opened: {exc}") from None

@@ -236,3 +236,31 @@ class RemoteWitnessFlow:
     def close(self) -> None:
         if self.loop is not None:
             self.loop.stop()
+
+
+def outbox_dir() -> Any:
+    """Where a witness station keeps the bundles for the court until they are collected (0700)."""
+    from desktop import paths
+
+    return paths.data_dir() / "outbox"
+
+
+def deliver_bundle(vault: Any, invite: Any, passphrase: str, out: Any = None) -> dict[str, Any] | None:
+    """After the hearing: this station's own recordings of it, for the court, as a delivery bundle at
+    ``out`` (default: the station's outbox).  None when there is nothing for the court (an invitation
+    without a delivery section, or nothing recorded)."""
+    from pathlib import Path
+
+    from vault.bundle import deliverable, export_bundle
+    from vault.store import STATION
+
+    ids = deliverable(vault, invite.session_id)
+    if not ids:
+        return None
+    if out is None:
+        case = "".join(c if c.isalnum() or c in "-_" else "-" for c in str(invite.media.get("case_number", "")))
+        out = outbox_dir() / f"{case or 'hearing'}-{invite.session_id[:8]}.tsbundle"
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    body = export_bundle(vault, ids, out, vault.unlock(STATION, passphrase))  # the station signs it (audited)
+    return {"bundle": str(out), "recordings": ids, "court_vault": body["to"]["vault"]}

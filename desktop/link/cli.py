@@ -18,6 +18,11 @@ def register(subparsers: Any) -> None:
     c.add_argument("--vault", type=Path, default=None, help="the court's vault folder")
     c.add_argument("--invite-out", type=Path, required=True, metavar="FILE",
                    help="where to write the signed invitation for the witness station")
+    c.add_argument("--plan", default=None, metavar="ID",
+                   help="the hearing's plan, saved in the court's vault (the clerk console's \"Save plan\")")
+    c.add_argument("--plan-file", type=Path, default=None, metavar="FILE",
+                   help="the hearing's plan from a session-plan file (docs/session-format.md); "
+                        "one of --plan / --plan-file is required")
     c.add_argument("--duration", type=float, default=60.0, help="seconds of session after admission (default 60)")
     c.add_argument("--admit-all", action="store_true", help="admit the witness from the waiting room at once")
     c.add_argument("--invite-ttl", type=float, default=600.0, help="invitation lifetime in seconds (default 600)")
@@ -57,6 +62,9 @@ def register(subparsers: Any) -> None:
                    help="length of the scripted break in seconds of media time (default 2)")
     w.add_argument("--passphrase-file", type=Path, default=None,
                    help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    w.add_argument("--bundle-out", type=Path, default=None, metavar="FILE",
+                   help="after the hearing, write the station's own recording for the court as a delivery "
+                        "bundle (the clerk imports it with `vault import`; docs/delivery.md)")
     w.set_defaults(func=run_witness)
 
 

@@ -58,7 +58,12 @@ class CourtWiring:
         media = request.get("media", {})
         fps = media.get("fps", 30)
         fps = int(fps) if isinstance(fps, int | float) and 1 <= fps <= 60 else 30
-        rec = ReceivedRecorder(self._sink, {**self.meta, "link_session": court.stats.session_id}, fps=fps,
+        from desktop.remote_court import station_key_of
+
+        meta = {**self.meta, "link_session": court.stats.session_id, "languages": list(self.plan.languages)}
+        if station_key_of(request):  # the witness station's key: its own recordings are linked by it
+            meta["witness_station_key"] = station_key_of(request)
+        rec = ReceivedRecorder(self._sink, meta, fps=fps,
                                preset=self.settings.encoder_preset, language=self.plan.floor_language,
                                channels=labels.channels_to_record(self.plan.languages, media.get("tracks"),
                                                                   self.extra_channels))
@@ -85,6 +90,13 @@ def run_court(args: argparse.Namespace) -> int:
     from vault.errors import VaultError
     from vault.store import STATION
 
+    if not args.plan and not args.plan_file:  # before any vault is opened (or created)
+        from desktop.remote_court import PlanRefused, court_plan
+
+        try:
+            court_plan(None, "", None, None)
+        except PlanRefused as exc:
+            return fail(str(exc), EXIT_BAD_INPUT)
     settings = settings_mod.load()
     try:
         passphrase = read_passphrase(args.passphrase_file)
@@ -95,9 +107,12 @@ def run_court(args: argparse.Namespace) -> int:
         station = vault.unlock(STATION, passphrase)  # its Ed25519 key signs the invitation (audited)
     except VaultError as exc:
         return fail(f"cannot open the court's vault: {exc}", getattr(exc, "exit_code", EXIT_BAD_INPUT))
-    from recording.session import demo_plan
+    from desktop.remote_court import PlanRefused, court_plan
 
-    plan = demo_plan()
+    try:
+        plan = court_plan(vault, passphrase, args.plan, args.plan_file)
+    except PlanRefused as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
     extra = (args.interpreter_language,) if args.headless and args.interpreter_invite_out else ()
     wiring = CourtWiring(settings, vault, passphrase, plan, extra_channels=extra)
     if not args.headless:
@@ -148,7 +163,7 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
         # the witness station offers a listening slot for each channel a remote interpreter may fill
         languages = list(dict.fromkeys([*plan.languages, *wiring.extra_channels]))
         data = court.invitation(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
-                                media={"case_number": plan.case_number, "languages": languages})
+                                media=_invite_media(wiring, languages))
         if args.interpreter_invite_out:
             write_invite(args.interpreter_invite_out, court.interpreter_invitation(
                 station_identity.ed25519_public, station_identity.sign, args.interpreter_language,
@@ -171,6 +186,13 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
     if not stats.witness_admitted:
         return fail(f"no witness took part ({stats.ended_by})", EXIT_LINK)
     return 1 if out["errors"] else 0
+
+
+def _invite_media(wiring: CourtWiring, languages: list[str]) -> dict[str, Any]:
+    """The plan's witness brief, its languages and the court vault's delivery keys (docs/delivery.md)."""
+    from desktop.remote_court import invite_media, role_public_keys
+
+    return invite_media(wiring.plan, wiring.vault.id, role_public_keys(wiring.vault), tuple(languages))
 
 
 def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any) -> int:
@@ -209,7 +231,7 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
     t0 = time.monotonic()
     try:
         data = link.open(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
-                         media={"case_number": plan.case_number})
+                         media=_invite_media(wiring, list(plan.languages)))
         write_invite(args.invite_out, data)
     except (LinkError, OSError) as exc:
         loop.stop()

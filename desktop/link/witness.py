@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
+from pathlib import Path
 from typing import Any
 
 from desktop import settings as settings_mod
@@ -56,31 +57,31 @@ def run_witness(args: argparse.Namespace) -> int:
     except NoPassphrase as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
 
-    from desktop.live import LiveSession
-    from recording.session import demo_plan
-    from recording.sources.demo import DemoVideoSource, demo_audio_source, demo_interpreter_source
-    from recording.transport import tracks as labels
-    from recording.transport.remote_interpretation import RemoteInterpretation
+    from desktop.remote_witness import build_session, witness_plan
+    from recording.sources.demo import DemoVideoSource, demo_audio_source
     from vault.errors import VaultError
 
-    # the channels the court says a (remote) interpreter may fill: each is a listening channel here,
-    # played from the remote interpreter while one is connected, else the local demo interpreter
-    languages = labels.invite_languages(invite.media)
-    remote = {lang: RemoteInterpretation(lang, demo_interpreter_source(lang)) for lang in languages}
+    try:  # the court's plan, as its signed invitation tells it (never the demo plan)
+        witness_plan(invite)
+    except InviteError as exc:
+        return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
+    if not args.headless:
+        return _witness_window(args, invite, settings, passphrase, size, fps)
     try:
         vault = open_station_vault(args.vault or settings.vault_path, passphrase)
-        session = LiveSession(demo_plan(languages=languages), settings, vault, passphrase, realtime=True,
-                              video=DemoVideoSource(size, fps), audio=demo_audio_source(),
-                              interpreters=remote or None)
+        # the channels the court says a (remote) interpreter may fill are listening channels here,
+        # played from the remote interpreter while one is connected, else the local demo interpreter
+        session, remote = build_session(invite, settings, vault, passphrase, video=DemoVideoSource(size, fps),
+                                        audio=demo_audio_source())
+    except InviteError as exc:
+        return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
     except VaultError as exc:
         return fail(f"cannot open the witness station's vault: {exc}", getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except Exception as exc:  # a clear message for any set-up failure
         return fail(f"cannot start the witness session: {exc}", EXIT_BAD_INPUT)
     if args.break_at is not None:
         _script_break(session, args.break_at, args.break_length)
-    if not args.headless:
-        return _witness_window(args, invite, session, size, fps, remote)
-    return asyncio.run(_witness(args, invite, session, size, fps, remote))
+    return asyncio.run(_witness(args, invite, session, size, fps, remote, passphrase))
 
 
 def _script_break(session: Any, at: float, length: float) -> None:
@@ -95,53 +96,67 @@ def _script_break(session: Any, at: float, length: float) -> None:
     session.pipeline.subscribe({Audience.COURT}, BreakScript(session, at, max(0.0, length)))
 
 
-def _witness_window(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int,
-                    remote: dict[str, Any]) -> int:
-    """The witness station's join window: safety code, status, masked self-view."""
+def _witness_window(args: argparse.Namespace, invite: Any, settings: Any, passphrase: str, size: tuple[int, int],
+                    fps: int) -> int:
+    """The whole witness station (screen language, text size, contrast, the "who can see and hear me
+    now" panel from the court's plan, the rehearsal, the break button and grounding screen), joined to
+    the court from the invitation given: the safety code, the waiting room, the hearing, the end."""
+    import types
+
     from PySide6.QtWidgets import QApplication
 
-    from recording.transport.errors import LinkError
-    from ui.link.loop import LoopThread
-    from ui.link.witness_window import WitnessLinkRunner, WitnessStationWindow
+    from desktop.app import _rehearsal_factory, _witness_language
+    from desktop.remote_witness import RemoteWitnessFlow, deliver_bundle
+    from recording.sources.demo import DemoVideoSource, demo_audio_source
+    from ui.concurrency import OpRunner
+    from ui.witness.station import WitnessStation
 
     app = QApplication.instance()
-    loop = LoopThread()
+    ops = OpRunner("witness-ops")
     t0 = time.monotonic()
-    session.pipeline.max_frames = int(round(args.duration * fps))
+    demo = bool(args.size or args.fps)  # a scripted size or rate: the demo witness at that size
 
-    def admitted() -> None:  # link thread: the local recording (authoritative) starts now
-        session.start_recording()
-        session.go_live()
+    def sources() -> tuple[Any, Any]:
+        return (DemoVideoSource(size, fps), demo_audio_source()) if demo else (None, None)
 
-    session.open_waiting_room()
-    try:
-        runner = WitnessLinkRunner(loop, invite, session.pipeline,
-                                   media={"fps": fps, "size": list(size), "audience": "court"}, on_admitted=admitted,
-                                   remote_channels=remote or None)
-    except LinkError as exc:
-        loop.stop()
-        return fail(str(exc), EXIT_BAD_INPUT)
-    window = WitnessStationWindow(runner, invite.media.get("case_number", ""), session=session)
+    def deliver(inv: Any, session: Any, summary: Any) -> Any:
+        return deliver_bundle(session.vault, inv, passphrase, args.bundle_out)
+
+    station = WitnessStation(high_contrast=settings.high_contrast, text_scale=settings.text_scale,
+                             language=_witness_language(settings),
+                             rehearsal_factory=_rehearsal_factory(types.SimpleNamespace(settings=settings)),
+                             join=lambda data: flow.join(data))
+    flow = RemoteWitnessFlow(station, settings, ops,
+                             open_vault=lambda: (open_station_vault(args.vault or settings.vault_path, passphrase),
+                                                 passphrase),
+                             sources=sources, deliver=deliver, duration=args.duration)
     result: dict[str, Any] = {}
 
-    def finished(stats: dict[str, Any]) -> None:
-        result.update(witness_summary(session.end(), stats, invite, size, fps, args.duration, session.vault, t0))
+    def finished(out: dict[str, Any]) -> None:
+        out.update(size=list(size), fps=fps, duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+        result.update(out)
         emit(result)
 
-    runner.finished.connect(finished)
-    runner.start()
-    window.show()
+    flow.finished_callbacks.append(finished)
+    station.show()
+    try:
+        flow.join(Path(args.join).read_bytes())
+    except Exception as exc:  # noqa: BLE001 (a clear message for any set-up failure)
+        station.close()
+        ops.shutdown()
+        return fail(f"cannot start the witness session: {exc}", EXIT_BAD_INPUT)
     app.exec()
     if not result:  # the window was closed before the session ended
-        finish_after_close(app, runner.leave, result, seconds=10)
-    loop.stop()
+        finish_after_close(app, flow.leave, result, seconds=15)
+    flow.close()
+    ops.shutdown(wait=True)
     if not result or not result.get("frames_sent"):
         return EXIT_LINK
     return 1 if result.get("errors") else 0
 
 
 async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int,
-                   remote: dict[str, Any]) -> int:
+                   remote: dict[str, Any], passphrase: str) -> int:
     from recording.transport.errors import LinkError
     from recording.transport.link_feed import LinkFeed
     from recording.transport.witness import WitnessLink
@@ -160,10 +175,15 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
         if state in ("reconnecting", "live"):
             note(f"witness: {'reconnecting…' if state == 'reconnecting' else state}")
 
-    link = WitnessLink(invite, feed, media={"fps": fps, "size": list(size), "audience": feed.audience.value},
+    from desktop.remote_witness import PanelLog, deliver_bundle, join_media
+
+    panel = PanelLog(session.plan)  # what the witness's "who can see and hear me now" panel shows
+    link = WitnessLink(invite, feed, media=join_media(session.vault, fps, size, feed.audience.value),
                        on_state=on_state, remote_channels=remote or None)
+    link.on_court_break = lambda: session.request_break("clerk")  # the clerk's planned break
     try:
         session.open_waiting_room()
+        panel.saw(session.lifecycle.state)
         note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port}; "
              f"safety code {link.safety_code}")
         await link.join(admit_timeout=args.admit_timeout)
@@ -176,9 +196,33 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
     session.pipeline.max_frames = int(round(args.duration * fps))
     session.start_recording()  # the local recording is the authoritative copy
     session.go_live()
+    panel.saw(session.lifecycle.state)
+    watch = asyncio.ensure_future(_watch_panel(session, panel))
     reason = await link.run_until(session.pipeline.finished.is_set)
+    session.pipeline.stop()  # the camera and the microphone stop at once; then everything is sealed
+    watch.cancel()
     await link.close("the witness session ended" if reason == "done" else reason)
     summary = await loop.run_in_executor(None, session.end)
-    emit(witness_summary(summary, link.stats(), invite, size, fps, args.duration, session.vault, t0,
-                         ended_by_court=reason == "court"))
-    return 1 if summary.errors else 0
+    panel.saw(session.lifecycle.state)
+    out = witness_summary(summary, link.stats(), invite, size, fps, args.duration, session.vault, t0,
+                          ended_by_court=reason == "court")
+    out.update(panel.summary())
+    delivery = None
+    try:  # scripted runs bundle only when asked (the recordings stay in the vault: `vault bundle`)
+        if args.bundle_out is not None:
+            delivery = await loop.run_in_executor(None, deliver_bundle, session.vault, invite, passphrase,
+                                                  args.bundle_out)
+    except Exception as exc:  # noqa: BLE001 (the recordings are sealed in the vault: say so, exit 1)
+        out["errors"] = [*out.get("errors", []), f"the recording for the court was not bundled: {exc}"]
+    if delivery is not None:
+        out["delivery"] = delivery
+        note(f"witness: the recording for the court is in {delivery.get('bundle', '?')}")
+    emit(out)
+    return 1 if out.get("errors") else 0
+
+
+async def _watch_panel(session: Any, panel: Any) -> None:
+    """Note each state the panel shows (live, break, …) while the hearing runs."""
+    while True:
+        panel.saw(session.lifecycle.state)
+        await asyncio.sleep(0.05)

@@ -145,6 +145,7 @@ class CourtStation:
         self._channel: Channel | None = None
         self._tasks: list[asyncio.Future] = []
         self.witness_media: dict[str, Any] = {}
+        self._clerk_break = False  # the next break the witness station reports was the clerk's
 
     # -- state --------------------------------------------------------------------------------------
     @property
@@ -166,6 +167,17 @@ class CourtStation:
                 self._on_state(state)
             except Exception:
                 log.exception("court state listener failed")
+
+    def request_break(self) -> bool:
+        """The clerk's planned break: ask the witness station to take it (it curtains and mutes there,
+        shows the witness the break screen, and reports the break as for the witness's own; only the
+        witness ends it).  False when there is no live witness connection (call on the loop)."""
+        ch = self._channel
+        if ch is None or ch.closed or self.stats.on_break or self._session_done.is_set():
+            return False
+        self._clerk_break = True
+        self.background(ch.send({"type": "break", "on": True, "by": "clerk"}))
+        return True
 
     def background(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run ``coro`` in the background; cancelled when the station closes."""
@@ -396,7 +408,8 @@ class CourtStation:
         now = time.monotonic()
         if on and not st.on_break:
             st.on_break = True
-            st.breaks.append({"by": "witness", "start": self._rel(), "end": None, "media_start": at, "media_end": None})
+            by, self._clerk_break = ("clerk" if self._clerk_break else "witness"), False
+            st.breaks.append({"by": by, "start": self._rel(), "end": None, "media_start": at, "media_end": None})
             self.reception.set_curtain(True, now, stall=False)
             self._set_state("break")
         elif not on and st.on_break:

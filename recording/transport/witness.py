@@ -74,6 +74,9 @@ class WitnessLink(Station):
         self.remote_blocks_received: dict[str, int] = {}
         self.to_witness_tracks_refused = 0
         self.breaks_signalled = 0
+        #: the clerk asked for a planned break (on the loop): the caller takes it (LiveSession.request_break)
+        self.on_court_break: Callable[[], None] | None = None
+        self.court_breaks = 0
         self._on_break: tuple[bool, float] | None = None
         self._loop = feed.loop
         if feed.pipeline is not None:
@@ -98,6 +101,15 @@ class WitnessLink(Station):
 
     def _before_close(self) -> None:
         self.feed.detach()
+
+    def _on_message(self, msg: dict[str, Any]) -> None:
+        if msg["type"] == "break" and msg.get("on") is True and msg.get("by") == "clerk":
+            self.court_breaks += 1
+            if self.on_court_break is not None:
+                try:
+                    self.on_court_break()
+                except Exception:
+                    log.exception("taking the clerk's break failed")
 
     # -- court → witness ------------------------------------------------------------------------------
     def _on_track(self, pc: RTCPeerConnection, track: Any, label: str) -> None:
@@ -177,5 +189,5 @@ class WitnessLink(Station):
                 "recoveries_ms": self.recoveries_ms, "end_reason": self.end_reason,
                 "court_video_frames_received": self.court_video_frames, "court_video_tracks": self.court_video_labels,
                 "to_witness_tracks_refused": self.to_witness_tracks_refused,
-                "breaks_signalled": self.breaks_signalled,
+                "breaks_signalled": self.breaks_signalled, "court_breaks": self.court_breaks,
                 "remote_interpretation_blocks_received": dict(self.remote_blocks_received)}

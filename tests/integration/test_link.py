@@ -273,8 +273,11 @@ def test_headless_court_and_witness_commands(tmp_path):
     root = Path(__file__).resolve().parents[2]
     inv = tmp_path / "invite.json"
     iinv = tmp_path / "interpreter.json"
-    court = subprocess.Popen([*exe, "court", "--headless", "--vault", str(tmp_path / "cv"), "--invite-out", str(inv),
-                              "--duration", "3", "--admit-all", "--interpreter-invite-out", str(iinv)],
+    plan = tmp_path / "plan.json"  # the court runs a plan (the demo's here): never without one
+    plan.write_text(json.dumps(demo_plan().to_dict()))
+    court = subprocess.Popen([*exe, "court", "--headless", "--plan-file", str(plan), "--vault", str(tmp_path / "cv"),
+                              "--invite-out", str(inv), "--duration", "3", "--admit-all",
+                              "--interpreter-invite-out", str(iinv)],
                              cwd=root, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     interp = None
     try:
