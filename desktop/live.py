@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.settings import Settings
@@ -22,9 +21,11 @@ from recording.model import Audience
 from recording.pipeline import SessionPipeline
 from recording.recorder import Recorder, TrackResult
 from recording.schedule import BreakSchedule
+from recording.service import LiveSessionService, SessionSummary
 from recording.session import (
     RECORD_FORMAT,
     RECORD_VERSION,
+    EventKind,
     SessionLifecycle,
     SessionPlan,
     State,
@@ -84,20 +85,10 @@ def interpreter_desks(plan: SessionPlan, interpreters: dict[str, Any] | None = N
     return desks
 
 
-@dataclass
-class SessionSummary:
-    frames: int = 0
-    masked_frames: int = 0
-    curtained_frames: int = 0
-    recordings: list[dict[str, Any]] = field(default_factory=list)
-    breaks: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    session_record: str = ""
-
-
 class LiveSession:
     """One session from the clerk's "Start" to "Seal".  Thread-safe calls; callbacks come from the
-    pipeline thread (the UI bridges them to the GUI thread)."""
+    pipeline thread (the UI bridges them to the GUI thread).  The windows see it as a
+    :class:`recording.service.LiveSessionService`."""
 
     def __init__(self, plan: SessionPlan, settings: Settings, vault: Vault, signer_passphrase: str,
                  realtime: bool = True, video=None, audio=None, interpreters=None,  # noqa: ANN001
@@ -116,7 +107,7 @@ class LiveSession:
         self.video = video or open_video_source(settings)
         self.audio = audio or open_audio_source(settings)
         self.desks = InterpreterDesks(interpreter_desks(plan, interpreters),
-                                      on_event=lambda detail: self.lifecycle.log("interpreter", detail))
+                                      on_event=self._desk_event)
         m = plan.measures
         self.face = FaceMasker(style=m.face_style or settings.face_style)
         self.pipeline = SessionPipeline(
@@ -130,6 +121,13 @@ class LiveSession:
         self.break_requested_at: float | None = None
         self.session_record_id = ""
         self.record_error = ""
+
+    def _desk_event(self, detail: str) -> None:
+        self.lifecycle.log(EventKind.INTERPRETER, detail)
+
+    @property
+    def is_recording(self) -> bool:
+        return self.recorder is not None
 
     # lifecycle -----------------------------------------------------------------------------
     def open_waiting_room(self) -> None:
@@ -234,3 +232,7 @@ class LiveSession:
     @property
     def audiences(self) -> list[Audience]:
         return [Audience.JUDGE, Audience.COURT, Audience.WITNESS_SELF, Audience.SUPPORT]
+
+
+def _check(session: LiveSession) -> LiveSessionService:
+    return session  # mypy: LiveSession is what the windows type it as

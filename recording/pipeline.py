@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -85,7 +85,7 @@ class SessionPipeline:
         audio: AudioSource,
         face_masker: FaceMaskerLike,
         voice_masker_factory: Callable[[str], VoiceMaskerLike],
-        interpreters: dict[str, AudioSource] | None = None,
+        interpreters: Mapping[str, AudioSource] | None = None,
         realtime: bool = True,
         latency_budget: float = 0.25,
         clock: Callable[[], float] = time.monotonic,
@@ -156,8 +156,11 @@ class SessionPipeline:
     def on_break(self) -> bool:
         return self._on_break
 
+    def _sources(self) -> list[VideoSource | AudioSource]:
+        return [self._video, self._audio, *self._interpreters.values()]
+
     def start(self) -> None:
-        for src in (self._video, self._audio, *self._interpreters.values()):
+        for src in self._sources():
             src.open()
         self._thread = threading.Thread(target=self._run, name="witness-pipeline", daemon=True)
         self._thread.start()
@@ -166,7 +169,7 @@ class SessionPipeline:
         self._stop.set()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout)
-        for src in (self._video, self._audio, *self._interpreters.values()):
+        for src in self._sources():
             try:
                 src.close()
             except Exception:  # closing a lost device must not mask the real error
@@ -310,7 +313,7 @@ class SessionPipeline:
             for audience in audiences:
                 if self._on_break and audience is not Audience.SUPPORT:
                     out = silence
-                elif channel == FLOOR:
+                elif masked is not None:  # the floor: masked unless this audience may hear the witness
                     out = masked if self._masked_for(audience) else block
                 else:
                     out = block

@@ -14,7 +14,7 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol, cast
 
 import numpy as np
 
@@ -120,7 +120,7 @@ class Recorder:
             meta = {**self._meta, "kind": kind, "fps": fps, "size": [w, h],
                     "tracks": [{"language": t.language, "title": t.title} for t in tracks]}
             sink = self._factory(kind, meta)
-            writer = MkvWriter(sink, w, h, fps, tracks, preset=self._preset,
+            writer = MkvWriter(cast(BinaryIO, sink), w, h, fps, tracks, preset=self._preset,
                                title=f"{self._meta.get('case_number', '')} ({kind})")
             track = _Track(kind, sink, writer, channels)
             track.thread.start()

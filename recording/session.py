@@ -5,6 +5,7 @@ deterministically.  The plan is persisted as versioned JSON (see docs/session-fo
 from __future__ import annotations
 
 import enum
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from typing import Any
 
 from recording.errors import RecordingError
 from recording.model import Audience
+
+log = logging.getLogger("testimony_shield.recording.session")
 
 PLAN_FORMAT = "testimony-shield/session-plan"
 PLAN_VERSION = 1
@@ -262,16 +265,51 @@ class IllegalTransition(RecordingError):
     pass
 
 
+class EventKind(enum.StrEnum):
+    STATE = "state"  # a lifecycle transition (a StateChanged)
+    RECORDING = "recording"  # recording started / stopped and sealed
+    NOTICE = "notice"  # a reminder or warning shown to the court
+    PLAN = "plan"  # the plan the session was created from
+    INTERPRETER = "interpreter"  # a hand-over or relay between interpreters
+
+
 @dataclass(frozen=True)
 class SessionEvent:
+    """One line of the session's log.  ``detail`` is the human text (kept in the sealed record);
+    code reads the structured fields of the subclasses (:class:`StateChanged`), never the text."""
+
     at: float  # seconds since the session was created (injected clock)
-    kind: str  # "state", "break", "recording", "notice"
+    kind: str  # an EventKind value
     detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at, "kind": self.kind, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class StateChanged(SessionEvent):
+    """The lifecycle went from ``old`` to ``new``; ``by`` says who started a break ("witness" or
+    "clerk"), ``why`` is the reason given."""
+
+    old: State = State.DRAFT
+    new: State = State.DRAFT
+    why: str = ""
+    by: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {**super().to_dict(), "from": self.old.value, "to": self.new.value}
+        if self.by:
+            d["by"] = self.by
+        return d
+
+
+EventListener = Callable[[SessionEvent], None]
 
 
 class SessionLifecycle:
     """draft → waiting room → live ⇄ break → ended → sealed.  Illegal transitions raise; every
-    transition and break is logged with its time."""
+    transition and break is logged with its time.  Listeners (:meth:`add_listener`) get each event
+    as it is logged, on the thread that logged it."""
 
     def __init__(self, plan: SessionPlan, clock: Callable[[], float] = time.monotonic) -> None:
         self.plan = plan
@@ -280,28 +318,49 @@ class SessionLifecycle:
         self.state = State.DRAFT
         self.events: list[SessionEvent] = []
         self.breaks: list[dict[str, Any]] = []
+        self._listeners: list[EventListener] = []
 
     def now(self) -> float:
         return self._clock() - self._t0
 
-    def log(self, kind: str, detail: str) -> SessionEvent:
-        ev = SessionEvent(round(self.now(), 3), kind, detail)
+    def add_listener(self, listener: EventListener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: EventListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _append(self, ev: SessionEvent) -> SessionEvent:
         self.events.append(ev)
+        for listener in list(self._listeners):
+            try:
+                listener(ev)
+            except Exception as exc:  # a display's bug never stops the session
+                log.error("session event listener failed: %s", type(exc).__name__)
         return ev
 
-    def transition(self, new: State, why: str = "") -> SessionEvent:
+    def log(self, kind: str, detail: str) -> SessionEvent:
+        return self._append(SessionEvent(round(self.now(), 3), str(kind), detail))
+
+    def _check(self, new: State) -> None:
         if new not in _ALLOWED[self.state]:
             raise IllegalTransition(f"cannot go from {self.state.value} to {new.value}")
-        old, self.state = self.state, new
-        return self.log("state", f"{old.value} -> {new.value}" + (f" ({why})" if why else ""))
 
-    def start_break(self, by: str, media_time: float) -> SessionEvent:
-        """``by`` is "witness" (no reason asked) or "clerk" (planned break)."""
-        ev = self.transition(State.BREAK, f"break taken by {by}")
-        self.breaks.append({"by": by, "start": round(media_time, 3), "end": None})
+    def transition(self, new: State, why: str = "", by: str = "") -> StateChanged:
+        self._check(new)
+        old, self.state = self.state, new
+        ev = StateChanged(round(self.now(), 3), EventKind.STATE.value,
+                          f"{old.value} -> {new.value}" + (f" ({why})" if why else ""), old, new, why, by)
+        self._append(ev)
         return ev
 
-    def end_break(self, media_time: float) -> SessionEvent:
+    def start_break(self, by: str, media_time: float) -> StateChanged:
+        """``by`` is "witness" (no reason asked) or "clerk" (planned break)."""
+        self._check(State.BREAK)
+        self.breaks.append({"by": by, "start": round(media_time, 3), "end": None})
+        return self.transition(State.BREAK, f"break taken by {by}", by=by)
+
+    def end_break(self, media_time: float) -> StateChanged:
         """Only the witness ends a break, by saying they are ready (the clerk cannot force it)."""
         ev = self.transition(State.LIVE, "witness ready to continue")
         self.close_break(media_time)
@@ -312,6 +371,9 @@ class SessionLifecycle:
         if self.breaks and self.breaks[-1]["end"] is None:
             self.breaks[-1]["end"] = round(media_time, 3)
 
+    def state_changes(self) -> list[StateChanged]:
+        return [e for e in self.events if isinstance(e, StateChanged)]
+
 
 def session_record(lifecycle: SessionLifecycle, recordings: list[dict[str, Any]]) -> dict[str, Any]:
     """The session record sealed in the vault at the end: the plan, every event with its time, the
@@ -320,7 +382,7 @@ def session_record(lifecycle: SessionLifecycle, recordings: list[dict[str, Any]]
         "format": RECORD_FORMAT, "version": RECORD_VERSION,
         "plan": lifecycle.plan.to_dict(),
         "state": lifecycle.state.value,
-        "events": [asdict(e) for e in lifecycle.events],
+        "events": [e.to_dict() for e in lifecycle.events],
         "breaks": list(lifecycle.breaks),
         "recordings": recordings,
     }

@@ -1,5 +1,7 @@
-"""The GUI side of one live session: a QObject that wraps a ``desktop.live.LiveSession`` (given by
-the caller; ``ui`` never builds one) and turns its state into signals for every window that shows it.
+"""The GUI side of one live session: a QObject that wraps a
+:class:`~recording.service.LiveSessionService` (a ``desktop.live.LiveSession``, given by the caller;
+``ui`` never builds one) and turns its state into signals for every window that shows it.  The
+lifecycle notifies each event (bridged to the GUI thread); a slow timer re-reads it as a safety net.
 
 The session's own methods are thread-safe; the slow ones (start/stop recording, end and seal) run on
 the :class:`~ui.concurrency.OpRunner`.  A break is requested synchronously on the GUI thread: it only
@@ -19,13 +21,18 @@ Signals:
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from recording.session import State
+from recording.service import LiveSessionService, SessionSummary
+from recording.session import SessionEvent, SessionPlan, State
 from ui.concurrency import OpRunner, on_main
 from ui.errors import user_message
+
+if TYPE_CHECKING:  # recording.pipeline loads OpenCV, which must load after Qt (desktop.app.import_cv2)
+    from recording.pipeline import SessionPipeline
 
 log = logging.getLogger("testimony_shield.ui.session")
 
@@ -40,30 +47,29 @@ class SessionController(QObject):
     failed = Signal(str)
     busy_changed = Signal(bool)
 
-    def __init__(self, session: Any, runner: OpRunner, parent: QObject | None = None,
-                 poll_ms: int = 100) -> None:
+    def __init__(self, session: LiveSessionService, runner: OpRunner, parent: QObject | None = None,
+                 poll_ms: int = 1000) -> None:
         super().__init__(parent)
         self.session = session
         self.runner = runner
         self._state = session.lifecycle.state
         self._events = len(session.lifecycle.events)
         self._busy = False
-        self.summary: Any = None
+        self.summary: SessionSummary | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.poll)
         self._timer.start()
-        listener = getattr(session.pipeline, "add_break_listener", None)
-        if listener is not None:
-            listener(lambda on, t: on_main(self.poll))
+        self._listener: Callable[[SessionEvent], None] = lambda _ev: on_main(self.poll)
+        session.lifecycle.add_listener(self._listener)
 
     # read-only views ---------------------------------------------------------------------------
     @property
-    def plan(self) -> Any:
+    def plan(self) -> SessionPlan:
         return self.session.plan
 
     @property
-    def pipeline(self) -> Any:
+    def pipeline(self) -> SessionPipeline:
         return self.session.pipeline
 
     @property
@@ -72,7 +78,7 @@ class SessionController(QObject):
 
     @property
     def recording(self) -> bool:
-        return getattr(self.session, "recorder", None) is not None
+        return self.session.is_recording
 
     @property
     def busy(self) -> bool:
@@ -82,10 +88,8 @@ class SessionController(QObject):
         """Session time (s) at which the current break began, from the lifecycle log."""
         if self.state is not State.BREAK:
             return None
-        for ev in reversed(self.session.lifecycle.events):
-            if ev.kind == "state" and "-> break" in ev.detail:
-                return ev.at
-        return None
+        return next((ev.at for ev in reversed(self.session.lifecycle.state_changes()) if ev.new is State.BREAK),
+                    None)
 
     def now(self) -> float:
         return self.session.lifecycle.now()
@@ -114,13 +118,13 @@ class SessionController(QObject):
         self._run(self.session.stop_recording)
 
     def end(self) -> None:
-        def done(summary: Any) -> None:
+        def done(summary: SessionSummary) -> None:
             self.summary = summary
             self.ended.emit(summary)
 
         self._run(self.session.end, done)
 
-    def _run(self, fn: Any, then: Any = None) -> None:
+    def _run(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
         if self._busy:
             return
         self._set_busy(True)
@@ -163,6 +167,7 @@ class SessionController(QObject):
 
     def stop_polling(self) -> None:
         self._timer.stop()
+        self.session.lifecycle.remove_listener(self._listener)
 
 
 class SessionHub(QObject):

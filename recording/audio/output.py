@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import threading
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ class SpeakerOutput:
         self._buf: collections.deque[np.ndarray] = collections.deque()
         self._queued = 0
         self._lock = threading.Lock()
-        self._stream = None
+        self._stream: Any = None  # sounddevice.OutputStream once open
         self._lost = False
         self.played_samples = 0
         self.underruns = 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import queue
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -66,7 +67,7 @@ class CameraSource:
         self.size = size
         self.fps = fps
         self._index = index
-        self._cap = None
+        self._cap: Any = None  # cv2.VideoCapture once open
 
     def open(self) -> None:
         import cv2
@@ -110,7 +111,7 @@ class MicrophoneSource:
         self.device_rate = device_rate
         self._resampler: StreamResampler | None = None
         self._device = int(device) if isinstance(device, str) and device.isdigit() else device
-        self._stream = None
+        self._stream: Any = None  # sounddevice.InputStream once open
         self._queue: queue.Queue[np.ndarray] = queue.Queue(maxsize=200)
         self._pending = np.zeros(0, np.float32)
         self._lost = False

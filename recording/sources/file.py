@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import av
@@ -43,7 +44,7 @@ class FileVideoSource:
         self._path = Path(path)
         self._loop = loop
         self._container: av.container.InputContainer | None = None
-        self._frames = None
+        self._frames: Iterator[av.VideoFrame] | None = None
         self.fps = 30.0
         self.size = (0, 0)
 

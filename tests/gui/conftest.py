@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import gc
 import os
-import threading
-import time
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.app import import_cv2  # noqa: E402
@@ -20,97 +16,11 @@ from desktop.app import import_cv2  # noqa: E402
 import_cv2()  # other tests may import cv2 first: never let Qt load OpenCV's Qt5 plugins
 
 from recording.model import AUDIO_RATE  # noqa: E402
-from recording.pipeline import SessionPipeline  # noqa: E402
-from recording.session import SessionLifecycle, SessionPlan, State, demo_plan  # noqa: E402
+from recording.session import SessionPlan, demo_plan  # noqa: E402
 from recording.sources.demo import DemoVideoSource  # noqa: E402
-from tests.helpers.fakes import BoxMasker, GainVoice  # noqa: E402
+from tests.helpers.fake_session import SMALL, FakeLiveSession  # noqa: E402
+from tests.helpers.sources import ToneSource  # noqa: E402
 from ui.concurrency import OpRunner  # noqa: E402
-
-SMALL = (320, 180)
-
-
-class ToneSource:
-    """A steady 440 Hz "microphone" at -12 dBFS."""
-
-    name = "tone"
-    rate = AUDIO_RATE
-    live = False
-
-    def __init__(self) -> None:
-        self._pos = 0
-
-    def open(self) -> None:
-        self._pos = 0
-
-    def read(self, n: int) -> np.ndarray:
-        t = (self._pos + np.arange(n)) / AUDIO_RATE
-        self._pos += n
-        return (0.25 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
-
-    def close(self) -> None:
-        pass
-
-
-class FakeSummary:
-    def __init__(self, recordings: list[dict[str, Any]]) -> None:
-        self.recordings = recordings
-        self.errors: list[str] = []
-        self.breaks: list[dict[str, Any]] = []
-
-
-class FakeLiveSession:
-    """LiveSession's interface on a real pipeline (demo witness 320x180, instant fake maskers), with no
-    vault: recording is simulated."""
-
-    def __init__(self, plan: SessionPlan) -> None:
-        plan.validate()
-        self.plan = plan
-        self.lifecycle = SessionLifecycle(plan)
-        self.video = DemoVideoSource(SMALL, 30)
-        self.pipeline = SessionPipeline(plan, self.video, ToneSource(), BoxMasker((100, 40, 220, 160)),
-                                        GainVoice, realtime=True)
-        self.recorder: Any = None
-        self.ended = threading.Event()
-
-    def go_live(self) -> None:
-        if self.lifecycle.state is State.DRAFT:
-            self.lifecycle.transition(State.WAITING)
-        self.pipeline.start()
-        self.lifecycle.transition(State.LIVE)
-
-    def start_recording(self) -> None:
-        time.sleep(0.05)
-        self.recorder = object()
-        self.lifecycle.log("recording", "started")
-
-    def stop_recording(self) -> list:
-        self.recorder = None
-        self.lifecycle.log("recording", "stopped and sealed")
-        return []
-
-    def request_break(self, by: str = "witness") -> None:
-        if self.lifecycle.state is not State.LIVE:
-            return
-        t = self.pipeline.set_break(True)
-        self.lifecycle.start_break(by, t)
-
-    def end_break(self) -> None:
-        if self.lifecycle.state is not State.BREAK:
-            return
-        t = self.pipeline.set_break(False)
-        self.lifecycle.end_break(t)
-
-    def end(self) -> FakeSummary:
-        if self.lifecycle.state is State.BREAK:
-            self.end_break()
-        self.stop_recording()
-        self.pipeline.stop()
-        if self.lifecycle.state in (State.LIVE, State.WAITING):
-            self.lifecycle.transition(State.ENDED)
-        if self.lifecycle.state is State.ENDED:
-            self.lifecycle.transition(State.SEALED, "recordings sealed in the vault")
-        self.ended.set()
-        return FakeSummary([{"id": "0123456789abcdef", "kind": "masked"}])
 
 
 @pytest.fixture(autouse=True)

@@ -8,24 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from recording.audio.mixer import FLOOR, DeskSource, InterpreterDesks
-from recording.model import AUDIO_RATE, Audience
+from recording.model import Audience
 from recording.pipeline import SessionPipeline
 from recording.session import demo_plan
-from tests.gui.conftest import FakeLiveSession, ToneSource
+from tests.helpers.fake_session import FakeLiveSession
 from tests.helpers.fakes import BoxMasker, GainVoice
+from tests.helpers.sources import ToneSource
 from ui.clerk.console import ClerkConsole
 from ui.session import SessionController
-
-
-class Tone(ToneSource):
-    def __init__(self, freq: float) -> None:
-        super().__init__()
-        self.freq = freq
-
-    def read(self, n: int) -> np.ndarray:
-        t = (self._pos + np.arange(n)) / AUDIO_RATE
-        self._pos += n
-        return (0.25 * np.sin(2 * np.pi * self.freq * t)).astype(np.float32)
 
 
 class DeskSession(FakeLiveSession):
@@ -34,8 +24,8 @@ class DeskSession(FakeLiveSession):
     def __init__(self) -> None:
         super().__init__(demo_plan(("spa", "fra")))
         self.desks = InterpreterDesks(
-            {"spa": DeskSource("spa", {"Interpreter A (spa)": Tone(660), "Interpreter B (spa)": Tone(880)}),
-             "fra": DeskSource("fra", {"Interpreter A (fra)": Tone(550)})},
+            {"spa": DeskSource("spa", {"Interpreter A (spa)": ToneSource(660), "Interpreter B (spa)": ToneSource(880)}),
+             "fra": DeskSource("fra", {"Interpreter A (fra)": ToneSource(550)})},
             on_event=lambda d: self.lifecycle.log("interpreter", d))
         self.pipeline = SessionPipeline(self.plan, self.video, ToneSource(), BoxMasker((100, 40, 220, 160)),
                                         GainVoice, interpreters=self.desks.sources(), realtime=True)

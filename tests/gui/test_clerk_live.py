@@ -6,14 +6,13 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from recording.pipeline import SessionPipeline
-from recording.schedule import BreakSchedule
+from recording.schedule import BreakSchedule, Span, timeline_spans
 from recording.session import GroundRules, SessionLifecycle, State, demo_plan
-from tests.gui.conftest import ToneSource
 from tests.helpers.fakes import BoxMasker, FakeClock, GainVoice
-from ui.clerk.break_schedule import timeline_spans
+from tests.helpers.sources import ToneSource
 from ui.clerk.console import ClerkConsole
 from ui.session import SessionController
-from ui.widgets.timeline import Span, Timeline
+from ui.widgets.timeline import Timeline
 
 
 def _console(qtbot, runner, session):  # noqa: ANN001, ANN202

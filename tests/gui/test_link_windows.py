@@ -16,8 +16,9 @@ from recording.session import demo_plan
 from recording.sources.demo import DemoVideoSource
 from recording.transport.court_media import questioner_cameras
 from recording.transport.invite import parse_invite
-from tests.gui.conftest import SMALL, ToneSource
+from tests.helpers.fake_session import SMALL
 from tests.helpers.fakes import BoxMasker, GainVoice
+from tests.helpers.sources import ToneSource
 from ui.link.court_window import BREAK_TEXT, CourtLink, CourtStationWindow, JudgeMonitorWindow
 from ui.link.loop import LoopThread
 from ui.link.status import court_text, witness_text

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from recording.pipeline import SessionPipeline
 from recording.session import SessionPlan, State, demo_plan
 from recording.sources.demo import DemoVideoSource
-from tests.gui.conftest import SMALL, ToneSource
+from tests.helpers.fake_session import SMALL
 from tests.helpers.fakes import BoxMasker, GainVoice
+from tests.helpers.sources import ToneSource
 from ui.i18n import WitnessTranslator, screen_language_for
 from ui.session import SessionController, SessionHub
 from ui.theme import WITNESS, stylesheet

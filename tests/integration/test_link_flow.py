@@ -23,8 +23,8 @@ from recording.transport.court_media import CourtCamera, QuestionerCard, questio
 from recording.transport.errors import LinkError
 from recording.transport.invite import parse_invite
 from recording.transport.witness import LinkFeed, WitnessLink
-from tests.gui.conftest import ToneSource
 from tests.helpers.fakes import BoxMasker, GainVoice
+from tests.helpers.sources import ToneSource
 from tests.integration.test_link import FPS, SIZE, MemorySink, court_key
 
 

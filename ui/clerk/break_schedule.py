@@ -1,6 +1,6 @@
 """The clerk's break schedule: the countdown to the next planned break, the questioning stretch, the
 reminder before a planned break, the questioning-limit warning, and the timeline of planned and actual
-breaks (:func:`timeline_spans`, computed from the session's lifecycle log)."""
+breaks (:func:`recording.schedule.timeline_spans`, computed from the session's lifecycle log)."""
 
 from __future__ import annotations
 
@@ -8,58 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from recording.schedule import clock_text
+from recording.schedule import clock_text, timeline_spans
 from recording.session import State
 from ui.session import SessionController
-from ui.widgets.timeline import Span, Timeline
-
-REMIND_WINDOW = 120.0  # seconds: BreakSchedule's default reminder time
-
-
-def timeline_spans(lifecycle: Any, rules: Any, now: float | None = None) -> tuple[float, list[Span], list[Span]]:
-    """(now, planned, actual) on the session timeline (seconds since the session went live), from the
-    lifecycle's log: planned breaks come ``break_interval`` after each questioning stretch starts
-    (going live, or the end of a break), with the next two projected ahead."""
-    events = [e for e in lifecycle.events if e.kind == "state"]
-    t0 = next((e.at for e in events if e.detail.split(" (")[0].endswith("-> live")), None)
-    if t0 is None:
-        return 0.0, [], []
-    now = lifecycle.now() if now is None else now
-    end = next((e.at for e in reversed(events) if e.detail.split(" (")[0].endswith("-> ended")), None)
-    if end is not None:  # the session is over: "now" stays where it ended
-        now = min(now, end)
-    now -= t0
-    interval = rules.break_interval_minutes * 60.0
-    length = rules.break_length_minutes * 60.0
-    stretches = [0.0]
-    actual: list[Span] = []
-    who = [b.get("by", "witness") for b in getattr(lifecycle, "breaks", [])]
-    for e in events:
-        head = e.detail.split(" (")[0]
-        if head.endswith("-> break"):
-            actual.append(Span(e.at - t0, None, who[len(actual)] if len(actual) < len(who) else "witness"))
-        elif head.startswith("break ->") and actual and actual[-1].end is None:
-            actual[-1] = Span(actual[-1].start, e.at - t0, actual[-1].label)
-            if head.endswith("-> live"):
-                stretches.append(e.at - t0)
-    # a stretch's planned break is shown when that stretch was still running near it (a witness break
-    # long before it replaced it: the next stretch has its own plan)
-    planned = []
-    for i, s in enumerate(stretches):
-        p = s + interval
-        ended_by = actual[i].start if i < len(actual) else None
-        if ended_by is None or ended_by >= p - min(REMIND_WINDOW, interval / 4):
-            planned.append(Span(p, p + length))
-    on_break = bool(actual) and actual[-1].end is None
-    ended = lifecycle.state.value in ("ended", "sealed")
-    if on_break and not ended:  # the next plan: after this break's planned length
-        nxt = max(now, actual[-1].start + length) + interval
-        planned.append(Span(nxt, nxt + length))
-    elif not ended and planned:
-        for _ in range(2):  # the next two, projected from the current one
-            nxt = max(planned[-1].end or 0.0, now) + interval
-            planned.append(Span(nxt, nxt + length))
-    return now, planned, actual
+from ui.widgets.timeline import Timeline
 
 
 def notice_label(name: str, object_name: str) -> QLabel:
@@ -80,7 +32,7 @@ class BreakSchedulePanel(QGroupBox):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__("Breaks", parent)
         self.c = controller
-        self.schedule = getattr(controller.session, "schedule", None)
+        self.schedule = controller.session.schedule
         sl = QVBoxLayout(self)
         self.countdown = QLabel("—")
         self.countdown.setObjectName("countdown")

@@ -18,7 +18,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from recording.session import SessionPlan, State
+from recording.service import LiveSessionService
+from recording.session import EventKind, SessionPlan, State
 from ui.clerk.live_panel import LivePanel
 from ui.clerk.saved_plans import SavedPlansBar, SavedPlansDialog
 from ui.clerk.wizard import SessionWizard
@@ -28,7 +29,7 @@ from ui.session import SessionController, SessionHub
 from ui.theme import COURT, apply_theme
 from ui.widgets.confirm import confirm
 
-SessionFactory = Callable[[SessionPlan], Any]
+SessionFactory = Callable[[SessionPlan], LiveSessionService]
 
 
 class ClerkConsole(QWidget):
@@ -107,20 +108,18 @@ class ClerkConsole(QWidget):
         # the plan as saved a moment ago ("Save plan") is not stored a second time
         unchanged = self.plans.unchanged_id(plan)
 
-        def work() -> tuple[str, Any]:
+        def work() -> tuple[str, LiveSessionService]:
             # the plan is stored (encrypted) before the session exists, so it is there even if going
             # live fails
             pid = unchanged or (save(plan) if save is not None else "")
             return pid, factory(plan)
 
-        def ok(result: tuple[str, Any]) -> None:
+        def ok(result: tuple[str, LiveSessionService]) -> None:
             pid, session = result
             self.form.create.setEnabled(True)
             if pid:
                 self.plans.saved(pid, plan)
-                lifecycle = getattr(session, "lifecycle", None)
-                if lifecycle is not None:
-                    lifecycle.log("plan", f"plan {pid} stored in the vault")
+                session.lifecycle.log(EventKind.PLAN, f"plan {pid} stored in the vault")
             self.attach(SessionController(session, self._runner, self))
 
         def bad(exc: BaseException) -> None:

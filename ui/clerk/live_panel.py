@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from recording.model import Audience
+from recording.service import SessionSummary
 from recording.session import State
 from ui.clerk.break_schedule import BreakSchedulePanel, notice_label
 from ui.clerk.desk_controls import DeskControls
@@ -89,7 +90,7 @@ class LivePanel(QWidget):
         self.levels = ChannelLevels(Audience.COURT)
         controller.pipeline.subscribe({Audience.COURT}, self.levels)
         self.channels = ChannelMatrix(channels, self.levels)
-        self.desks = getattr(controller.session, "desks", None)
+        self.desks = controller.session.desks
         self.desk_controls: dict[str, DeskControls] = {}
         for lang in plan.languages:
             if self.desks is not None and lang in self.desks:
@@ -217,14 +218,13 @@ class LivePanel(QWidget):
         self.result.setObjectName("error")
         self.result.setStyleSheet(self.result.styleSheet())  # re-polish for the new object name
 
-    def _on_ended(self, summary: Any) -> None:
-        ids = [f"{r['kind']}: {r['id']}" for r in getattr(summary, "recordings", [])]
+    def _on_ended(self, summary: SessionSummary) -> None:
+        ids = [f"{r['kind']}: {r['id']}" for r in summary.recordings]
         text = "Session ended and sealed."
         if ids:
             text += " Recordings in the vault — " + "; ".join(ids)
-        errors = getattr(summary, "errors", [])
-        if errors:
-            text += " Problems: " + "; ".join(errors)
+        if summary.errors:
+            text += " Problems: " + "; ".join(summary.errors)
         self.result.setText(text)
         self.new_btn.setVisible(True)
         self.preview.clear("The session has ended.")

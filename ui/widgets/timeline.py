@@ -5,18 +5,13 @@ only paints what it is given (:meth:`Timeline.set_data`), so it is tested withou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from recording.schedule import Span
 
-@dataclass(frozen=True)
-class Span:
-    start: float
-    end: float | None  # None: still running
-    label: str = ""  # "witness" / "clerk" for actual breaks
+__all__ = ["Span", "Timeline"]
 
 
 def _clock(seconds: float) -> str:

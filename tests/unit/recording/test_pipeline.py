@@ -6,35 +6,18 @@ from recording.pipeline import FLOOR, SessionPipeline, curtain_like
 from recording.session import demo_plan
 from recording.sources.demo import DemoVideoSource, LoopedAudioSource, demo_media_dir
 from tests.helpers.fakes import BoxMasker, Collector, GainVoice
+from tests.helpers.sources import ToneSource
 
 ALL = {Audience.JUDGE, Audience.COURT, Audience.WITNESS_SELF, Audience.SUPPORT, Audience.RECORD_RAW,
        Audience.RECORD_MASKED}
-
-
-class ToneSource:
-    name, rate, live = "tone", 48000, False
-
-    def __init__(self, freq: float = 440.0) -> None:
-        self.freq, self.pos = freq, 0
-
-    def open(self) -> None:
-        self.pos = 0
-
-    def read(self, n: int) -> np.ndarray:
-        t = (self.pos + np.arange(n)) / self.rate
-        self.pos += n
-        return (0.5 * np.sin(2 * np.pi * self.freq * t)).astype(np.float32)
-
-    def close(self) -> None:
-        pass
 
 
 def make(frames: int = 12, languages=(), masker=None, voice=GainVoice):
     plan = demo_plan(languages)
     video = DemoVideoSource((160, 90), 30.0)
     masker = masker or BoxMasker()
-    interp = {lang: ToneSource(660.0) for lang in languages}
-    p = SessionPipeline(plan, video, ToneSource(), masker, voice, interpreters=interp, realtime=False)
+    interp = {lang: ToneSource(660.0, amplitude=0.5) for lang in languages}
+    p = SessionPipeline(plan, video, ToneSource(amplitude=0.5), masker, voice, interpreters=interp, realtime=False)
     c = Collector()
     p.subscribe(ALL, c)
     p.max_frames = frames

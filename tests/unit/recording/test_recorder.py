@@ -11,7 +11,7 @@ from recording.recorder import Recorder
 from recording.session import demo_plan
 from recording.sources.demo import DemoVideoSource
 from tests.helpers.fakes import BoxMasker, GainVoice
-from tests.unit.recording.test_pipeline import ToneSource
+from tests.helpers.sources import ToneSource
 
 
 class MemorySink(io.RawIOBase):
@@ -54,7 +54,7 @@ class MemorySink(io.RawIOBase):
 
 def run_session(sinks: dict, frames: int = 75):
     plan = demo_plan()
-    p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(), BoxMasker(), GainVoice,
+    p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(amplitude=0.5), BoxMasker(), GainVoice,
                         realtime=False)
 
     def factory(kind, meta):  # noqa: ANN001, ANN202
@@ -99,7 +99,7 @@ def test_disk_full_stops_that_recording_cleanly_and_keeps_what_was_written():
 def test_plan_can_pause_the_recording_during_breaks():
     plan = demo_plan()
     plan.measures.pause_recording_in_breaks = True
-    p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(), BoxMasker(), GainVoice,
+    p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(amplitude=0.5), BoxMasker(), GainVoice,
                         realtime=False)
     sinks = {"masked": MemorySink(), "raw": MemorySink()}
 
