@@ -10,16 +10,17 @@ identities/<role>.json (canonical JSON + newline):
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from common.signing import key_fingerprint, verify_ed25519
 
 from .errors import IntegrityError, WrongPassphrase
 from .format.canonical import b64d, b64e, cjson
@@ -56,7 +57,7 @@ def pub_bytes(k) -> bytes:
 
 
 def fingerprint(ed_pub: bytes) -> str:
-    return hashlib.sha256(b"testimony-shield/v1 key\n" + ed_pub).hexdigest()[:32]
+    return key_fingerprint(ed_pub)
 
 
 @dataclass
@@ -82,11 +83,7 @@ class Identity:
 
 
 def verify_sig(ed_pub: bytes, sig: bytes, msg: bytes) -> bool:
-    try:
-        Ed25519PublicKey.from_public_bytes(ed_pub).verify(sig, msg)
-        return True
-    except (InvalidSignature, ValueError):
-        return False
+    return verify_ed25519(ed_pub, sig, msg)
 
 
 def new_identity_file(role: str, passphrase: str, kdf: KdfParams) -> tuple[dict, Identity]:

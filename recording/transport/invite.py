@@ -29,7 +29,6 @@ import hashlib
 import hmac
 import ipaddress
 import json
-import os
 import re
 import secrets
 from collections.abc import Callable
@@ -37,9 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
+from common.atomic import atomic_write
+from common.canonical import canonical_json
+from common.signing import key_fingerprint, verify_ed25519
 from recording.transport.errors import FingerprintMismatch, InviteError
 
 INVITE_FORMAT = "testimony-shield/link-invite"
@@ -56,13 +55,7 @@ _FP_ALGORITHMS = {"sha-256": 32, "sha-384": 48, "sha-512": 64}
 _BODY_KEYS = {"session_id", "address", "tls_fingerprint", "dtls_fingerprints", "token", "created", "expires", "court_key", "media"}
 
 
-def canonical(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-
-
-def key_fingerprint(ed25519_public: bytes) -> str:
-    """The court key's short fingerprint, as the vault shows a station key (``vault info``)."""
-    return hashlib.sha256(b"testimony-shield/v1 key\n" + ed25519_public).hexdigest()[:32]
+canonical = canonical_json  # one canonical JSON for the vault and the invitation (common.canonical)
 
 
 def _iso(t: float) -> str:
@@ -135,7 +128,7 @@ def sign_invite(invite: Invite, sign: Callable[[bytes], bytes]) -> bytes:
     """The invitation file's bytes, signed with ``sign`` (the court station's Ed25519 key)."""
     body = invite.body()
     sig = sign(SIGNING_CONTEXT + canonical(body))
-    if not _verify(invite.court_key, sig, SIGNING_CONTEXT + canonical(body)):
+    if not verify_ed25519(invite.court_key, sig, SIGNING_CONTEXT + canonical(body)):
         raise InviteError("the signing key does not match the court key named in the invitation")
     doc = {"format": INVITE_FORMAT, "version": INVITE_VERSION, "body": body, "signature": sig.hex()}
     return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("ascii")
@@ -144,23 +137,7 @@ def sign_invite(invite: Invite, sign: Callable[[bytes], bytes]) -> bytes:
 def write_invite(path: Path | str, data: bytes) -> None:
     """Write the file atomically (readers never see a half-written invitation), readable by the
     owner only: it carries the join token."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-
-
-def _verify(pub: bytes, sig: bytes, msg: bytes) -> bool:
-    try:
-        Ed25519PublicKey.from_public_bytes(pub).verify(sig, msg)
-        return True
-    except (InvalidSignature, ValueError):
-        return False
+    atomic_write(path, data)
 
 
 def _hex(v: Any, what: str, nbytes: int | None = None) -> bytes:
@@ -232,7 +209,7 @@ def parse_invite(data: bytes, now: float | None = None, court_key: bytes | None 
         raise InviteError("the invitation has unexpected fields (tampered with)")
     inv = _check_body(doc["body"])
     sig = _hex(doc["signature"], "signature", 64)
-    if not _verify(inv.court_key, sig, SIGNING_CONTEXT + canonical(doc["body"])):
+    if not verify_ed25519(inv.court_key, sig, SIGNING_CONTEXT + canonical(doc["body"])):
         raise InviteError("the invitation's signature does not verify: it was changed after the court signed it")
     if court_key is not None and not hmac.compare_digest(bytes(court_key), inv.court_key):
         raise InviteError(f"the invitation was signed by court key {inv.court_key_fingerprint}, "

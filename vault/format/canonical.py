@@ -1,4 +1,4 @@
-"""Canonical JSON (sorted keys, no whitespace, ASCII) and base64 helpers.
+"""Canonical JSON (sorted keys, no whitespace, ASCII: :mod:`common.canonical`) and base64 helpers.
 
 Integrity is always checked on exact file bytes (by hash or signature), never on parsed values; the
 canonical form only makes the bytes reproducible."""
@@ -10,10 +10,11 @@ import hashlib
 import json
 from typing import Any
 
+from common.canonical import canonical_json
+
 
 def cjson(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
-                      allow_nan=False).encode("ascii")
+    return canonical_json(obj)
 
 
 def b64e(b: bytes) -> str:
