@@ -131,9 +131,8 @@ class MicrophoneSource:
             raise SourceUnavailable(f"microphone not available ({exc})") from exc
 
     def _callback(self, indata, frames, time, status) -> None:  # noqa: ANN001 (PortAudio signature)
+        # PortAudio's thread: copy and hand over, nothing more (resampling happens in read())
         block = indata[:, 0].copy()
-        if self._resampler is not None:
-            block = self._resampler.process(block)
         with contextlib.suppress(queue.Full):  # consumer stalled: drop rather than grow without bound
             self._queue.put_nowait(block)
 
@@ -146,6 +145,8 @@ class MicrophoneSource:
                 block = self._queue.get(timeout=1.0)
             except queue.Empty as exc:
                 raise SourceLost("the microphone stopped delivering sound (unplugged?)") from exc
+            if self._resampler is not None:
+                block = self._resampler.process(block)
             self._pending = np.concatenate([self._pending, block])
         out, self._pending = self._pending[:n], self._pending[n:]
         return out

@@ -16,7 +16,8 @@ def test_tone_keeps_its_pitch_and_level_across_blocks_of_any_size(rate_in, rate_
         out.append(r.process(x[i:i + k]))
         i += k
     y = np.concatenate(out)
-    assert abs(len(y) - n * rate_out / rate_in) < 40  # all but the kernel's last few samples
+    # all but the filter's delay (about 1 ms), which comes out with the next block
+    assert abs(len(y) - n * rate_out / rate_in) <= rate_out * 0.0015
     seg = y[rate_out // 2: rate_out // 2 + rate_out // 2]  # 0.5 s in the middle: 2 Hz bins
     spec = np.abs(np.fft.rfft(seg * np.hanning(len(seg))))
     assert abs(np.argmax(spec) * rate_out / len(seg) - 1000) <= 2
