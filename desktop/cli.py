@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop import logs, paths
 from desktop import settings as settings_mod
+from desktop.options import add_vault_option
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="a demo session with the built-in demo witness (all three stations)")
     d.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
     d.add_argument("--duration", type=float, default=10.0, help="headless: seconds of session (default 10)")
-    d.add_argument("--vault", type=Path, default=None, help="vault folder")
+    add_vault_option(d, "vault folder")
     d.add_argument("--languages", default="", help="interpretation channels, e.g. spa,fra")
     d.add_argument("--break-at", type=float, default=None, help="headless: the witness takes a break at second T")
     d.add_argument("--break-length", type=float, default=None,

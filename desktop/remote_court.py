@@ -46,6 +46,7 @@ from desktop.live import SessionSummary
 from recording.model import Audience, Decision
 from recording.pipeline import PipelineStatus, level_db
 from recording.schedule import BreakSchedule
+from recording.service import LiveSessionService
 from recording.session import (
     RECORD_FORMAT,
     RECORD_VERSION,
@@ -239,6 +240,10 @@ class RemoteHearing:
                                 host=self.settings.listen[0], port=self.settings.listen[1])
 
         self.court = self.loop.submit(make()).result(30)
+
+    @property
+    def is_recording(self) -> bool:
+        return self.recorder is not None
 
     # -- the invitation ----------------------------------------------------------------------------
     def invite_media(self) -> dict[str, Any]:
@@ -552,3 +557,7 @@ def court_plan(vault: Any, passphrase: str, plan_id: str | None, plan_file: Any)
         raise PlanRefused(f"the plan is malformed ({exc.__class__.__name__})") from None
     except VaultError as exc:
         raise PlanRefused(f"the saved plan cannot be opened: {exc}") from None
+
+
+def _check(hearing: RemoteHearing) -> LiveSessionService:
+    return hearing  # mypy: a remote hearing is a session to the windows (recording.service)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.export_policy import EXPORT_POLICY, Transform
+from desktop.options import add_vault_option, vault_or
 from desktop.passphrase import NoPassphrase, read_passphrase
 from recording.errors import RecordingError
 from vault.errors import VaultError, WrongPassphrase
@@ -28,13 +29,12 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
 
     def add(name: str, help_: str, func: Callable[[argparse.Namespace], int], role: bool = True):
         sp = vsub.add_parser(name, help=help_)
-        sp.add_argument("--vault", type=Path, default=default_vault,
-                        help=f"vault folder (default: {default_vault})")
+        add_vault_option(sp, f"vault folder (default: {default_vault})")
         if role:
             sp.add_argument("--role", default="judge", help="role to unlock (default: judge)")
             sp.add_argument("--passphrase-file", type=Path, default=None,
                             help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
-        sp.set_defaults(func=_wrap(func))
+        sp.set_defaults(func=_wrap(func, default_vault))
         return sp
 
     p = add("init", "create a vault (roles judge, clerk, defence + station, one passphrase)", _init)
@@ -85,8 +85,10 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     return vp
 
 
-def _wrap(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+def _wrap(func: Callable[[argparse.Namespace], int],
+          default_vault: Path = Path("vault")) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        args.vault = vault_or(args, default_vault)
         try:
             return int(func(args) or 0)
         except VaultError as e:

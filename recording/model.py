@@ -32,19 +32,6 @@ class Frame:
         return w, h
 
 
-@dataclass(frozen=True, slots=True)
-class AudioBlock:
-    """Mono float32 samples at ``rate`` Hz starting at ``pts`` seconds."""
-
-    samples: np.ndarray
-    pts: float
-    rate: int = AUDIO_RATE
-
-    @property
-    def duration(self) -> float:
-        return len(self.samples) / self.rate
-
-
 class Decision(enum.StrEnum):
     """What the face masker did with a frame, as written in reports and summaries."""
 

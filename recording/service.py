@@ -13,13 +13,14 @@ schedule, the interpreter desks, and at the end a :class:`SessionSummary`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the pipeline and the desks pull in numpy and the media stack: types only here
     from recording.audio.mixer import InterpreterDesks
-    from recording.pipeline import SessionPipeline
+    from recording.model import Audience
+    from recording.pipeline import Consumer, PipelineStatus
     from recording.schedule import BreakSchedule
     from recording.session import SessionLifecycle, SessionPlan
 
@@ -38,6 +39,21 @@ class SessionSummary:
     session_record: str = ""
 
 
+class PipelineView(Protocol):
+    """The session's media as the windows use it: consumers per audience (called on the pipeline's
+    thread), break listeners, a status snapshot.  The witness pipeline
+    (:class:`recording.pipeline.SessionPipeline`) is one; a remote hearing's received media another."""
+
+    @property
+    def status(self) -> PipelineStatus: ...
+
+    def subscribe(self, audiences: set[Audience] | frozenset[Audience], consumer: Consumer) -> None: ...
+
+    def unsubscribe(self, consumer: Consumer) -> None: ...
+
+    def add_break_listener(self, fn: Callable[[bool, float], None]) -> None: ...
+
+
 class LiveSessionService(Protocol):
     """One session from the clerk's "Start" to "Seal", as the windows see it.  The calls are
     thread-safe; the slow ones (recording start/stop, ``end``) are run off the GUI thread by the
@@ -51,7 +67,7 @@ class LiveSessionService(Protocol):
     def lifecycle(self) -> SessionLifecycle: ...
 
     @property
-    def pipeline(self) -> SessionPipeline: ...
+    def pipeline(self) -> PipelineView: ...
 
     @property
     def schedule(self) -> BreakSchedule | None:

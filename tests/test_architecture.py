@@ -13,7 +13,7 @@ def test_import_contracts_hold():
     r = subprocess.run([str(BIN / "lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
-    assert "Contracts: 2 kept, 0 broken" in r.stdout
+    assert "0 broken" in r.stdout and "Contracts: 0 kept" not in r.stdout
 
 
 def test_core_packages_do_not_import_qt_at_runtime():

@@ -22,17 +22,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from recording.service import LiveSessionService, SessionSummary
+from recording.service import LiveSessionService, PipelineView, SessionSummary
 from recording.session import SessionEvent, SessionPlan, State
 from ui.concurrency import OpRunner, on_main
 from ui.errors import user_message
-
-if TYPE_CHECKING:  # recording.pipeline loads OpenCV, which must load after Qt (desktop.app.import_cv2)
-    from recording.pipeline import SessionPipeline
 
 log = logging.getLogger("testimony_shield.ui.session")
 
@@ -69,7 +66,7 @@ class SessionController(QObject):
         return self.session.plan
 
     @property
-    def pipeline(self) -> SessionPipeline:
+    def pipeline(self) -> PipelineView:
         return self.session.pipeline
 
     @property

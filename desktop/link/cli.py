@@ -7,6 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop.options import add_vault_option
+
 
 def register(subparsers: Any) -> None:
     from desktop.link.court import run_court
@@ -15,7 +17,7 @@ def register(subparsers: Any) -> None:
 
     c = subparsers.add_parser("court", help="the court station of a remote session (hosts the link)")
     c.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
-    c.add_argument("--vault", type=Path, default=None, help="the court's vault folder")
+    add_vault_option(c, "the court's vault folder")
     c.add_argument("--invite-out", type=Path, required=True, metavar="FILE",
                    help="where to write the signed invitation for the witness station")
     c.add_argument("--plan", default=None, metavar="ID",
@@ -48,7 +50,7 @@ def register(subparsers: Any) -> None:
     w = subparsers.add_parser("witness", help="the witness station of a remote session (joins a court)")
     w.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
     w.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's invitation file")
-    w.add_argument("--vault", type=Path, default=None, help="the witness station's vault folder")
+    add_vault_option(w, "the witness station's vault folder")
     w.add_argument("--duration", type=float, default=60.0, help="seconds of session (default 60)")
     w.add_argument("--size", default=None, metavar="WxH", help="demo video size (default: the settings')")
     w.add_argument("--fps", type=int, default=None, help="demo frame rate (default: the settings')")

@@ -47,7 +47,6 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from recording.transport.errors import FingerprintMismatch, LinkError, Refused
 
 MAX_MESSAGE = 256 * 1024
-MAX_LINE = MAX_MESSAGE  # (name of the first version, kept for callers)
 TYPES = {"join", "waiting", "admitted", "refused", "resume", "resumed", "offer", "answer", "break", "end", "bye",
          "error"}
 PATH = "/testimony-shield/link/v1"

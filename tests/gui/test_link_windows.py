@@ -124,8 +124,8 @@ def test_speaking_to_you_break_and_end_from_the_court(qtbot):
         qtbot.mouseClick(witness.break_button, Qt.MouseButton.LeftButton)
         assert not witness.continue_button.isHidden() and witness.break_button.isHidden()
         qtbot.waitUntil(lambda: court.status.text() == BREAK_TEXT, timeout=5_000)
-        frames = court.public.frames
-        qtbot.wait(500)
+        frames, received = court.public.frames, court.public.received
+        qtbot.waitUntil(lambda: court.public.received > received + 10, timeout=5_000)  # frames kept coming
         assert court.public.curtained and court.public.frames == frames  # nothing shown during the break
         assert court.public_view.current_image() is None
         qtbot.mouseClick(witness.continue_button, Qt.MouseButton.LeftButton)

@@ -49,9 +49,11 @@ class ViewConsumer:
     def __init__(self, view: VideoView) -> None:
         self.view = view
         self.curtained = True
-        self.frames = 0
+        self.frames = 0  # shown
+        self.received = 0  # shown or held back by the curtain
 
     def on_video(self, frame: av.VideoFrame, arrival: float) -> None:
+        self.received += 1
         if not self.curtained:
             self.frames += 1
             self.view.set_frame(frame.to_ndarray(format="bgr24"))

@@ -40,3 +40,5 @@ class LoopThread:
             self.submit(_cancel_all()).result(timeout)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(timeout)
+        if not self._thread.is_alive():
+            self.loop.close()

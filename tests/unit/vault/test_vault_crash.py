@@ -53,6 +53,7 @@ def test_sigkill_then_recover(tmp_path: Path):
         flushed = int(line)
     p.send_signal(signal.SIGKILL)
     p.wait()
+    p.stdout.close()
     assert flushed >= 2_000_000
     v = Vault.open_or_init(root, PASS)
     rep = v.verify()
