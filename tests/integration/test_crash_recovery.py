@@ -43,7 +43,7 @@ def test_sigkill_mid_session_recovers_a_verified_decodable_recording(tmp_path):
     assert data, "the session never started recording"
     time.sleep(4.0)
     proc.send_signal(signal.SIGKILL)
-    proc.wait(10)
+    proc.communicate(timeout=10)  # reaps it and closes the pipes
     killed_at = time.monotonic()
 
     v = Vault.open_or_init(vault_dir, PASS)

@@ -294,9 +294,14 @@ def test_headless_court_and_witness_commands(tmp_path):
         cout, cerr = court.communicate(timeout=60)
         iout, ierr = interp.communicate(timeout=30)
     finally:
-        court.kill()
-        if interp is not None:
-            interp.kill()
+        for proc in (court, interp):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+            if proc is not None:  # a failed run must not leak its pipes into the next test
+                proc.wait()
+                for pipe in (proc.stdout, proc.stderr):
+                    if pipe is not None:
+                        pipe.close()
     assert w.returncode == 0, w.stderr[-2000:]
     assert court.returncode == 0, cerr[-2000:]
     cs, ws = json.loads(cout.strip().splitlines()[-1]), json.loads(w.stdout.strip().splitlines()[-1])

@@ -62,7 +62,12 @@ def test_court_runs_the_saved_plan_and_the_witness_recording_reaches_the_court(t
                   "--size", "320x180", "--fps", "15", "--bundle-out", str(bundle)], env, timeout=240)
         cout, cerr = court.communicate(timeout=120)
     finally:
-        court.kill()
+        if court.poll() is None:
+            court.kill()
+        court.wait()
+        for pipe in (court.stdout, court.stderr):  # a failed run must not leak them into the next test
+            if pipe is not None:
+                pipe.close()
     assert w.returncode == 0, w.stderr[-2000:]
     assert court.returncode == 0, cerr[-2000:]
     cs, ws = json.loads(cout.strip().splitlines()[-1]), json.loads(w.stdout.strip().splitlines()[-1])
