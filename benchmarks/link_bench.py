@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 BITS = 32
 
@@ -78,7 +78,7 @@ def run_court(args: argparse.Namespace) -> None:
     cpu: dict[str, float] = {}
 
     class Reader:
-        def on_video(self, frame, arrival) -> None:  # noqa: ANN001
+        def on_video(self, frame, arrival) -> None:
             if "cpu0" not in cpu:
                 cpu["cpu0"], cpu["t0"] = time.process_time(), time.monotonic()
             cpu["cpu1"], cpu["t1"] = time.process_time(), time.monotonic()
@@ -87,7 +87,7 @@ def run_court(args: argparse.Namespace) -> None:
             if d < 5000:
                 lat.append(float(d))
 
-        def on_audio(self, samples, pts, arrival) -> None:  # noqa: ANN001
+        def on_audio(self, samples, pts, arrival) -> None:
             pass
 
     async def main():
@@ -121,7 +121,7 @@ def run_witness(args: argparse.Namespace) -> None:
     w, h = (int(x) for x in args.size.split("x"))
 
     class Stamped(DemoVideoSource):
-        def read(self):  # noqa: ANN202
+        def read(self):
             image = super().read()
             if image is not None:
                 image = image.copy()

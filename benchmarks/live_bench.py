@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.live import LiveSession  # noqa: E402
-from desktop.settings import Settings  # noqa: E402
-from recording.model import Audience  # noqa: E402
-from recording.session import demo_plan  # noqa: E402
-from recording.sources.demo import DemoVideoSource, demo_audio_source  # noqa: E402
-from vault.keys import KdfParams  # noqa: E402
-from vault.store import Vault  # noqa: E402
+from desktop.live import LiveSession
+from desktop.settings import Settings
+from recording.model import Audience
+from recording.session import demo_plan
+from recording.sources.demo import DemoVideoSource, demo_audio_source
+from vault.keys import KdfParams
+from vault.store import Vault
 
 
 class Timing:
@@ -36,12 +36,12 @@ class Timing:
         self.mask_ms: list[float] = []
         self.latency_ms: list[float] = []
 
-    def on_video(self, audience, image, index, pts, decision) -> None:  # noqa: ANN001
+    def on_video(self, audience, image, index, pts, decision) -> None:
         st = self.session.pipeline.status
         self.mask_ms.append(st.mask_ms)
         self.latency_ms.append(st.capture_to_output_ms)
 
-    def on_audio(self, *a) -> None:  # noqa: ANN002
+    def on_audio(self, *a) -> None:
         pass
 
 

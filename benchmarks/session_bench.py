@@ -22,13 +22,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from recording.audio.mixer import FLOOR, ListenerMix  # noqa: E402
-from recording.masking.face import FaceMasker  # noqa: E402
-from recording.masking.voice import VoiceMasker  # noqa: E402
-from recording.model import Audience, Decision  # noqa: E402
-from recording.pipeline import SessionPipeline  # noqa: E402
-from recording.session import demo_plan  # noqa: E402
-from recording.sources.demo import DemoVideoSource, demo_audio_source  # noqa: E402
+from recording.audio.mixer import FLOOR, ListenerMix
+from recording.masking.face import FaceMasker
+from recording.masking.voice import VoiceMasker
+from recording.model import Audience, Decision
+from recording.pipeline import SessionPipeline
+from recording.session import demo_plan
+from recording.sources.demo import DemoVideoSource, demo_audio_source
 
 
 class CurtainWatch:
@@ -38,13 +38,13 @@ class CurtainWatch:
         self.preview: list[float] = []
         self.tap_at: float | None = None
 
-    def on_video(self, audience, image, index, pts, decision) -> None:  # noqa: ANN001
+    def on_video(self, audience, image, index, pts, decision) -> None:
         if self.tap_at is not None and decision is Decision.CURTAINED:
             self.latencies.append(time.perf_counter() - self.tap_at)
             self.tap_at = None
             self.event.set()
 
-    def on_audio(self, *a) -> None:  # noqa: ANN002
+    def on_audio(self, *a) -> None:
         pass
 
 
@@ -79,7 +79,7 @@ def mixing_cost(seconds: int = 20) -> dict:
     channels = [FLOOR, *langs]
     sink_count = [0]
 
-    def sink(x, t) -> None:  # noqa: ANN001
+    def sink(x, t) -> None:
         sink_count[0] += len(x)
 
     listeners = [ListenerMix(Audience.COURT, channels, sink, ch) for ch in channels]

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from vault.errors import VaultError  # noqa: E402
-from vault.keys import KdfParams  # noqa: E402
-from vault.store import Vault  # noqa: E402
+from vault.errors import VaultError
+from vault.keys import KdfParams
+from vault.store import Vault
 
 PASS = "benchmark passphrase"
 

@@ -36,8 +36,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from recording.masking.voice import VoiceMasker  # noqa: E402
-from recording.sources.file import decode_audio_file  # noqa: E402
+from recording.masking.voice import VoiceMasker
+from recording.sources.file import decode_audio_file
 
 
 def alsa_speech(rate: int) -> np.ndarray | None:

@@ -439,7 +439,7 @@ def shutdown(services: Services) -> None:
         if c.state not in (State.ENDED, State.SEALED):
             try:
                 c.session.end()
-            except Exception as exc:  # noqa: BLE001 (closing: log the type only)
+            except Exception as exc:
                 log.error("ending the session on exit failed: %s", type(exc).__name__)
     for w in services.windows.values():
         w.close()
@@ -458,7 +458,7 @@ def run_gui(args: argparse.Namespace, mode: str = "start") -> int:
     except NoPassphrase as exc:
         print(f"testimony-shield: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # noqa: BLE001 (a clear message for any set-up failure)
+    except Exception as exc:
         log.error("cannot start: %s", type(exc).__name__)
         from PySide6.QtWidgets import QMessageBox
 

@@ -38,7 +38,7 @@ from vault.store import Vault
 log = logging.getLogger("testimony_shield.desktop.live")
 
 
-def open_video_source(settings: Settings):  # noqa: ANN201 (VideoSource protocol)
+def open_video_source(settings: Settings):
     """The camera from the settings, or the demo witness when none is present ("auto")."""
     if settings.camera == "demo":
         return DemoVideoSource(settings.video_size, settings.fps)
@@ -55,7 +55,7 @@ def open_video_source(settings: Settings):  # noqa: ANN201 (VideoSource protocol
         return DemoVideoSource(settings.video_size, settings.fps)
 
 
-def open_audio_source(settings: Settings):  # noqa: ANN201 (AudioSource protocol)
+def open_audio_source(settings: Settings):
     if settings.microphone in ("demo", "auto"):
         # "auto" prefers the demo voice while no real microphone is chosen: a virtual/null device
         # would record silence and look like a broken session.
@@ -91,8 +91,8 @@ class LiveSession:
     :class:`recording.service.LiveSessionService`."""
 
     def __init__(self, plan: SessionPlan, settings: Settings, vault: Vault, signer_passphrase: str,
-                 realtime: bool = True, video=None, audio=None, interpreters=None,  # noqa: ANN001
-                 sink=None, meta: dict[str, Any] | None = None) -> None:  # noqa: ANN001
+                 realtime: bool = True, video=None, audio=None, interpreters=None,
+                 sink=None, meta: dict[str, Any] | None = None) -> None:
         """``sink(kind, meta)``: where the recordings go (default: this vault, the raw one to the judge
         alone, the masked one to the judge and the clerk); ``meta``: more clear metadata for them."""
         plan.validate()
@@ -149,7 +149,7 @@ class LiveSession:
                 "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "languages": list(self.plan.languages), **self._meta}
 
-        def sink(kind: str, m: dict[str, Any]):  # noqa: ANN202
+        def sink(kind: str, m: dict[str, Any]):
             # the raw recording is the judge's alone; the masked one the court staff may open
             recipients = ["judge"] if kind == "raw" else ["judge", "clerk"]
             return self.vault.create_recording(m, recipients=recipients, signer_passphrase=self._passphrase)

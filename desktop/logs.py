@@ -15,13 +15,13 @@ def setup(verbose: bool = False) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def safe_excepthook(exc_type, exc, tb) -> None:  # noqa: ANN001 (sys.excepthook signature)
+def safe_excepthook(exc_type, exc, tb) -> None:
     frames = traceback.extract_tb(tb)
     where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames[-5:]))
     logging.getLogger("testimony_shield.crash").critical("unhandled %s at %s", exc_type.__name__, where)
 
 
-def safe_thread_excepthook(args) -> None:  # noqa: ANN001 (threading.excepthook signature)
+def safe_thread_excepthook(args) -> None:
     """The same report for an exception that ends a thread (the default hook prints its message)."""
     if args.exc_type is SystemExit:
         return

@@ -394,7 +394,7 @@ class RemoteHearing:
         if self._served is not None:
             try:
                 self._served.result(30)
-            except Exception as exc:  # noqa: BLE001 (the recordings are sealed below; report it)
+            except Exception as exc:
                 self.errors.append(f"the link did not close cleanly ({exc.__class__.__name__})")
         else:
             self.loop.submit(self.court.close()).result(30)

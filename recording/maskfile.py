@@ -357,7 +357,7 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
                     track.finish(mux)
             except _Abort:
                 return
-            except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+            except BaseException as exc:
                 errors.append(exc)
                 stop.set()
             finally:
@@ -382,7 +382,7 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
                 mux(vout.encode(None))
             except _Abort:
                 return
-            except BaseException as exc:  # noqa: BLE001
+            except BaseException as exc:
                 errors.append(exc)
                 stop.set()
 

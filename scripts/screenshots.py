@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("TESTIMONY_SHIELD_PASSPHRASE", None)  # the documented demo passphrase is used
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.app import (  # noqa: E402
+from desktop.app import (
     DEMO_PASSPHRASE,
     build_demo,
     create_application,
@@ -36,7 +36,7 @@ from desktop.app import (  # noqa: E402
 )
 
 
-def pump(app, seconds: float, until=None) -> bool:  # noqa: ANN001
+def pump(app, seconds: float, until=None) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -46,7 +46,7 @@ def pump(app, seconds: float, until=None) -> bool:  # noqa: ANN001
     return until is None
 
 
-def _wizard_shots(app, out: Path) -> None:  # noqa: ANN001
+def _wizard_shots(app, out: Path) -> None:
     """The clerk's set-up wizard, filled in as for the demo (two interpreters)."""
     from ui.clerk.console import ClerkConsole
     from ui.clerk.wizard import MEASURES, PEOPLE
@@ -66,7 +66,7 @@ def _wizard_shots(app, out: Path) -> None:  # noqa: ANN001
     runner.shutdown()
 
 
-def _settings_shot(app, out: Path) -> None:  # noqa: ANN001
+def _settings_shot(app, out: Path) -> None:
     from desktop.settings import Settings
     from ui.settings_dialog import SettingsDialog
 

@@ -95,7 +95,7 @@ class SessionController(QObject):
     def go_live(self) -> None:
         try:
             self.session.go_live()
-        except Exception as exc:  # noqa: BLE001 (shown to the clerk)
+        except Exception as exc:
             self.failed.emit(user_message(exc))
         self.poll()
 

@@ -164,7 +164,7 @@ class SettingsDialog(QDialog):
     def _safe(fn: Callable[[], list[Any]]) -> list[Any]:
         try:
             return list(fn())
-        except Exception as exc:  # noqa: BLE001 (no devices is a normal situation)
+        except Exception as exc:
             log.info("device listing failed: %s", type(exc).__name__)
             return []
 

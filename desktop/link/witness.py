@@ -141,7 +141,7 @@ def _witness_window(args: argparse.Namespace, invite: Any, settings: Any, passph
     station.show()
     try:
         flow.join(Path(args.join).read_bytes())
-    except Exception as exc:  # noqa: BLE001 (a clear message for any set-up failure)
+    except Exception as exc:
         station.close()
         ops.shutdown()
         return fail(f"cannot start the witness session: {exc}", EXIT_BAD_INPUT)
@@ -212,7 +212,7 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
         if args.bundle_out is not None:
             delivery = await loop.run_in_executor(None, deliver_bundle, session.vault, invite, passphrase,
                                                   args.bundle_out)
-    except Exception as exc:  # noqa: BLE001 (the recordings are sealed in the vault: say so, exit 1)
+    except Exception as exc:
         out["errors"] = [*out.get("errors", []), f"the recording for the court was not bundled: {exc}"]
     if delivery is not None:
         out["delivery"] = delivery

@@ -52,7 +52,7 @@ class SpeakerOutput:
     def _finished(self) -> None:
         self._lost = True
 
-    def _callback(self, outdata, frames, time, status) -> None:  # noqa: ANN001 (PortAudio signature)
+    def _callback(self, outdata, frames, time, status) -> None:
         out = outdata[:, 0]
         filled = 0
         with self._lock:

@@ -92,7 +92,7 @@ class MkvWriter:
             self._mux(self._audio[track].encode(frame))
             self._next_audio[track] = pts + pcm.shape[1]
 
-    def _mux(self, packets) -> None:  # noqa: ANN001
+    def _mux(self, packets) -> None:
         try:
             for p in packets:
                 self._container.mux(p)

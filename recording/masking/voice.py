@@ -144,7 +144,7 @@ class VoiceMasker:
             y = self.process(block)
             if len(y) != n or not np.all(np.isfinite(y)):
                 raise RuntimeError("voice masker produced an invalid block")
-        except Exception as exc:  # noqa: BLE001 - fail closed on anything
+        except Exception as exc:
             self.failed = True
             self._latched = True
             self.last_error = f"{type(exc).__name__}: {exc}"

@@ -49,7 +49,7 @@ def list_microphones() -> list[DeviceInfo]:
             if d.get("max_input_channels", 0) > 0]
 
 
-def device_rate(sd, device: str | int | None, wanted: int, kind: str) -> int:  # noqa: ANN001 (module)
+def device_rate(sd, device: str | int | None, wanted: int, kind: str) -> int:
     """``wanted`` when the device accepts it, else the device's own default rate (then resampled)."""
     check = sd.check_input_settings if kind == "input" else sd.check_output_settings
     try:
@@ -130,7 +130,7 @@ class MicrophoneSource:
         except Exception as exc:  # PortAudio errors carry no testimony content
             raise SourceUnavailable(f"microphone not available ({exc})") from exc
 
-    def _callback(self, indata, frames, time, status) -> None:  # noqa: ANN001 (PortAudio signature)
+    def _callback(self, indata, frames, time, status) -> None:
         # PortAudio's thread: copy and hand over, nothing more (resampling happens in read())
         block = indata[:, 0].copy()
         with contextlib.suppress(queue.Full):  # consumer stalled: drop rather than grow without bound

@@ -321,7 +321,7 @@ class CourtStation:
         pc = self._pc = peer_connection(self.certificate)
 
         @pc.on("track")
-        def _track(track) -> None:  # noqa: ANN001 (aiortc RemoteStreamTrack)
+        def _track(track) -> None:
             mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
             self.reception.on_track(track, self._mids.get(str(mid)) if mid is not None else None)
 

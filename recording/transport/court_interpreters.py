@@ -119,7 +119,7 @@ class CourtInterpreters:
         self.connections.append((ch, pc))
 
         @pc.on("track")
-        def _track(track) -> None:  # noqa: ANN001
+        def _track(track) -> None:
             mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
             if track.kind == "audio" and str(mid) in mine:
                 reception.remote_live.add(lang)

@@ -166,7 +166,7 @@ class CourtSpeakers:
             speaker.open()
             self.speaker = speaker
             self.message = "Playing the witness (masked) on the courtroom speakers."
-        except Exception as exc:  # noqa: BLE001 (no sound device is a normal situation)
+        except Exception as exc:
             log.info("court: no speakers (%s)", type(exc).__name__)
             self.speaker = None
             self.message = NO_SPEAKERS
@@ -185,7 +185,7 @@ class CourtSpeakers:
         try:
             self.speaker.push(samples)
             self.blocks += 1
-        except Exception:  # noqa: BLE001 (unplugged: say so, never stall the link)
+        except Exception:
             self.lost = True
             self.message = "The courtroom speakers went away: the witness is not heard from this station."
 
@@ -193,6 +193,6 @@ class CourtSpeakers:
         if self.speaker is not None:
             try:
                 self.speaker.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.info("court speakers did not close cleanly")
             self.speaker = None

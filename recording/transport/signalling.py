@@ -220,7 +220,7 @@ class Channel:
 class SignallingServer:
     """The court's ``wss://`` endpoint: each accepted connection is handed to ``handler(channel)``."""
 
-    def __init__(self, handler, host: str = "127.0.0.1", port: int = 0) -> None:  # noqa: ANN001
+    def __init__(self, handler, host: str = "127.0.0.1", port: int = 0) -> None:
         self._handler = handler
         self._host, self._port = host, port
         self.ssl_context, self.tls_fingerprint = tls_identity()

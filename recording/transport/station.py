@@ -135,7 +135,7 @@ class Station:
         answer_tracks: dict[str, str] = {}
 
         @pc.on("track")
-        def _track(track) -> None:  # noqa: ANN001
+        def _track(track) -> None:
             mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
             self._on_track(pc, track, answer_tracks.get(str(mid), ""))
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.app import import_cv2  # noqa: E402
+from desktop.app import import_cv2
 
 import_cv2()  # other tests may import cv2 first: never let Qt load OpenCV's Qt5 plugins
 
@@ -71,7 +71,7 @@ def make_mkv(seconds: float = 3.0, size: tuple[int, int] = SMALL, fps: int = 30)
         def seekable(self) -> bool:
             return False
 
-        def write(self, b) -> int:  # noqa: ANN001
+        def write(self, b) -> int:
             self.data += bytes(b)
             return len(b)
 
@@ -122,7 +122,7 @@ OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",
                    r"No RHI backend\. Using CPU conversion")
 
 
-def pytest_collection_modifyitems(config, items):  # noqa: ANN001
+def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:

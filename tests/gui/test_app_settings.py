@@ -14,7 +14,7 @@ from ui.theme import COURT, WITNESS, stylesheet
 from ui.witness.station import WitnessStation
 
 
-def _services(tmp_path: Path, runner, **kw) -> Services:  # noqa: ANN001
+def _services(tmp_path: Path, runner, **kw) -> Services:
     path = tmp_path / "config" / "settings.json"
     settings = settings_mod.Settings(**kw)
     settings_mod.save(settings, path)
@@ -82,7 +82,7 @@ def test_clerk_station_asks_again_for_a_wrong_passphrase(runner, tmp_path):
     answers = ["wrong one", PASS]
     problems = []
 
-    def ask(parent, vault_dir, problem):  # noqa: ANN001, ANN202
+    def ask(parent, vault_dir, problem):
         problems.append(problem)
         return answers.pop(0)
 
@@ -108,7 +108,7 @@ def test_a_new_vault_passphrase_is_asked_twice(runner, tmp_path):
     answers = ["first try", "frist try", "the passphrase", "the passphrase"]
     problems = []
 
-    def ask(parent, vault_dir, problem):  # noqa: ANN001, ANN202
+    def ask(parent, vault_dir, problem):
         problems.append(problem)
         return answers.pop(0)
 

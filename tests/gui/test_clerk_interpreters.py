@@ -38,10 +38,10 @@ class Spanish:
     def __init__(self) -> None:
         self.blocks: list[tuple[int, np.ndarray]] = []
 
-    def on_video(self, *a) -> None:  # noqa: ANN002
+    def on_video(self, *a) -> None:
         pass
 
-    def on_audio(self, audience, channel, samples, start) -> None:  # noqa: ANN001
+    def on_audio(self, audience, channel, samples, start) -> None:
         if channel == "spa":
             self.blocks.append((start, samples.copy()))
 
@@ -91,14 +91,14 @@ def test_hand_over_and_relay_from_the_channel_matrix(qtbot, runner):
 def test_the_plan_is_saved_before_the_session_and_opened_again(qtbot, runner, fake_session):
     store: dict[str, object] = {}
 
-    def save(plan):  # noqa: ANN001, ANN202
+    def save(plan):
         pid = f"{len(store):016x}"
         store[pid] = plan
         return pid
 
     made = []
 
-    def factory(plan):  # noqa: ANN001, ANN202
+    def factory(plan):
         assert store, "the plan is stored before the session is created"
         made.append(plan)
         return fake_session(plan)

@@ -15,7 +15,7 @@ from ui.session import SessionController
 from ui.widgets.timeline import Timeline
 
 
-def _console(qtbot, runner, session):  # noqa: ANN001, ANN202
+def _console(qtbot, runner, session):
     c = SessionController(session, runner)
     w = ClerkConsole(None, runner, controller=c)
     qtbot.addWidget(w)

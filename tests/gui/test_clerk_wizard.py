@@ -17,7 +17,7 @@ def _unnamed(w: QWidget) -> list[str]:
             if not c.accessibleName() and not c.objectName().startswith("qt_")]
 
 
-def _click(qtbot, button) -> None:  # noqa: ANN001
+def _click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -149,7 +149,7 @@ def test_wizard_keyboard_navigation(qtbot):
 def test_console_uses_the_wizard(qtbot, runner, fake_session):
     made = []
 
-    def factory(plan):  # noqa: ANN001, ANN202
+    def factory(plan):
         made.append(plan)
         return fake_session(plan)
 

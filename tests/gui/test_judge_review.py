@@ -43,7 +43,7 @@ def test_unlock_list_play_seek(qtbot, runner, sealed_vault, tmp_path, monkeypatc
     # no plaintext may land on disk: forbid temp files while playing
     import tempfile
 
-    def no_temp(*a, **k):  # noqa: ANN002, ANN003, ANN202
+    def no_temp(*a, **k):
         raise AssertionError("a temporary file was created")
 
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_temp)

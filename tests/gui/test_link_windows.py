@@ -40,7 +40,7 @@ class BreakOnly:
         self.pipeline.set_break(False)
 
 
-def _stations(qtbot, duration: float = 30.0):  # noqa: ANN001, ANN202
+def _stations(qtbot, duration: float = 30.0):
     loop = LoopThread()
     judge = JudgeMonitorWindow(authorised=True)
     plan = demo_plan()

@@ -26,12 +26,12 @@ from ui.witness.station import WitnessStation
 from vault.store import STATION
 
 
-def _court_factory(vault):  # noqa: ANN001, ANN202
-    def factory(plan):  # noqa: ANN001, ANN202
+def _court_factory(vault):
+    def factory(plan):
         assert plan.remote
         station = vault.unlock(STATION, PASS)
 
-        def seal_record(meta, data):  # noqa: ANN001, ANN202
+        def seal_record(meta, data):
             w = vault.create_recording(meta, recipients=["judge", "clerk"])
             w.write(data)
             return w.seal()

@@ -13,7 +13,7 @@ from ui.settings_dialog import SettingsDialog
 from ui.start import StartWindow
 
 
-def _dialog(qtbot, path, cameras=(), mics=()):  # noqa: ANN001, ANN202
+def _dialog(qtbot, path, cameras=(), mics=()):
     d = SettingsDialog(partial(settings_mod.load, path), lambda s: settings_mod.save(s, path),
                        list_cameras=lambda: list(cameras), list_microphones=lambda: list(mics))
     qtbot.addWidget(d)
@@ -56,7 +56,7 @@ def test_settings_round_trip(qtbot, tmp_path):
 def test_settings_cancel_and_device_errors(qtbot, tmp_path):
     path = tmp_path / "settings.json"
 
-    def broken():  # noqa: ANN202
+    def broken():
         raise RuntimeError("PortAudio missing")
 
     d = SettingsDialog(partial(settings_mod.load, path), lambda s: settings_mod.save(s, path),
@@ -69,7 +69,7 @@ def test_settings_cancel_and_device_errors(qtbot, tmp_path):
 
 
 def test_save_failure_is_shown(qtbot, tmp_path):
-    def fail(_s):  # noqa: ANN001, ANN202
+    def fail(_s):
         raise PermissionError("read-only")
 
     d = SettingsDialog(settings_mod.Settings, fail, list_cameras=list, list_microphones=list)

@@ -45,7 +45,7 @@ def test_start_window_buttons(qtbot):
 def test_clerk_form_validation(qtbot, runner, fake_session):
     created = []
 
-    def factory(plan):  # noqa: ANN001, ANN202
+    def factory(plan):
         created.append(plan)
         return fake_session(plan)
 

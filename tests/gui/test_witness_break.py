@@ -24,18 +24,18 @@ class CourtWatch:
         self.curtain_image: np.ndarray | None = None
         self.lock = threading.Lock()
 
-    def on_video(self, audience, image, index, pts, decision) -> None:  # noqa: ANN001
+    def on_video(self, audience, image, index, pts, decision) -> None:
         with self.lock:
             self.last = decision
             if self.armed_at is not None and self.curtained_at is None and decision is Decision.CURTAINED:
                 self.curtained_at = time.monotonic()
                 self.curtain_image = image
 
-    def on_audio(self, audience, channel, samples, start_sample) -> None:  # noqa: ANN001
+    def on_audio(self, audience, channel, samples, start_sample) -> None:
         pass
 
 
-def _station(qtbot, runner, session):  # noqa: ANN001, ANN202
+def _station(qtbot, runner, session):
     hub = SessionHub()
     w = WitnessStation(hub)
     qtbot.addWidget(w)

@@ -167,7 +167,7 @@ def test_text_size_and_high_contrast(qtbot):
         assert child.accessibleName(), child
 
 
-def _rehearsal_factory(made: list):  # noqa: ANN202
+def _rehearsal_factory(made: list):
     def factory(plan: SessionPlan | None) -> SessionPipeline:
         languages = plan.languages if plan is not None else ()
         p = SessionPipeline(plan or demo_plan(), DemoVideoSource(SMALL, 30), ToneSource(),

@@ -58,8 +58,8 @@ class Collector:
         self.video: dict = {}
         self.audio: dict = {}
 
-    def on_video(self, audience, image, index, pts, decision) -> None:  # noqa: ANN001
+    def on_video(self, audience, image, index, pts, decision) -> None:
         self.video.setdefault(audience, []).append((index, image, decision))
 
-    def on_audio(self, audience, channel, samples, start_sample) -> None:  # noqa: ANN001
+    def on_audio(self, audience, channel, samples, start_sample) -> None:
         self.audio.setdefault((audience, channel), []).append((start_sample, samples))

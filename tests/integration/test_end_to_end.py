@@ -107,13 +107,13 @@ def test_interpreted_session_with_a_break_exports_tracks_and_chapters(tmp_path, 
                           realtime=False, video=DemoVideoSource((320, 180), 30.0), audio=demo_audio_source())
 
     class BreakAt:
-        def on_video(self, audience, image, index, pts, decision):  # noqa: ANN001
+        def on_video(self, audience, image, index, pts, decision):
             if index == 30:
                 session.request_break("witness")
             elif index == 60:
                 session.end_break()
 
-        def on_audio(self, *a):  # noqa: ANN002
+        def on_audio(self, *a):
             pass
 
     from recording.model import Audience

@@ -47,7 +47,7 @@ class MemorySink(io.BytesIO):
     def seekable(self) -> bool:
         return False
 
-    def set_meta(self, key, value) -> None:  # noqa: ANN001
+    def set_meta(self, key, value) -> None:
         self.meta[key] = value
 
     def seal(self) -> str:
@@ -75,12 +75,12 @@ def court_key() -> tuple[bytes, Ed25519PrivateKey]:
     return k.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw), k
 
 
-def witness_pipeline(plan=None) -> SessionPipeline:  # noqa: ANN001
+def witness_pipeline(plan=None) -> SessionPipeline:
     return SessionPipeline(plan or demo_plan(), DemoVideoSource(SIZE, FPS), demo_audio_source(),
                            FaceMasker(style="opaque"), lambda p: VoiceMasker(p, sample_rate=48_000), realtime=True)
 
 
-async def open_court(**kw) -> tuple[CourtStation, bytes]:  # noqa: ANN003
+async def open_court(**kw) -> tuple[CourtStation, bytes]:
     court = CourtStation(**kw)
     await court.open()
     pub, key = court_key()
@@ -171,7 +171,7 @@ def test_feed_refuses_an_unmasked_audience():
 
 
 def test_wrong_token_used_token_and_waiting_room_refusal():
-    async def refuse(request):  # noqa: ANN001
+    async def refuse(request):
         return False
 
     async def main():
@@ -385,11 +385,11 @@ class Indices:
         self.indices: list[int] = []
         self.times: list[float] = []
 
-    def on_video(self, audience, image, index, pts, decision) -> None:  # noqa: ANN001
+    def on_video(self, audience, image, index, pts, decision) -> None:
         self.indices.append(index)
         self.times.append(time.monotonic())
 
-    def on_audio(self, audience, channel, samples, start_sample) -> None:  # noqa: ANN001
+    def on_audio(self, audience, channel, samples, start_sample) -> None:
         pass
 
 
@@ -399,7 +399,7 @@ class JudgeCollect(Collect):
         self.interpretation: dict[str, int] = {}
         self.reconnects = 0
 
-    def on_interpretation(self, channel, samples, pts, arrival) -> None:  # noqa: ANN001
+    def on_interpretation(self, channel, samples, pts, arrival) -> None:
         self.interpretation[channel] = self.interpretation.get(channel, 0) + 1
 
     def on_reconnect(self) -> None:
@@ -478,7 +478,7 @@ def test_per_audience_tracks_and_recovery_after_a_network_loss():
     ref = DemoVideoSource(SIZE, FPS)
     ref.open()
 
-    def face_diff(frames, label):  # noqa: ANN001
+    def face_diff(frames, label):
         first_index = round(link.feed.counters[label].first_pts * FPS)
         pts0, out = frames[0][1], []
         for image, pts in frames[2:25:3]:

@@ -32,7 +32,7 @@ class Speaking:
     def __init__(self) -> None:
         self.frames: list[tuple[str, np.ndarray]] = []
 
-    def on_court_video(self, label, frame, arrival) -> None:  # noqa: ANN001
+    def on_court_video(self, label, frame, arrival) -> None:
         self.frames.append((label, frame.to_ndarray(format="bgr24")))
 
 
@@ -44,12 +44,12 @@ class Curtain:
         self.events.append((on, time.monotonic()))
 
 
-def _pipeline(plan):  # noqa: ANN001, ANN202
+def _pipeline(plan):
     return SessionPipeline(plan, DemoVideoSource(SIZE, FPS), ToneSource(), BoxMasker((100, 40, 220, 160)), GainVoice,
                            interpreters={lang: ToneSource() for lang in plan.languages}, realtime=True)
 
 
-async def _wait(cond, timeout: float) -> bool:  # noqa: ANN001
+async def _wait(cond, timeout: float) -> bool:
     t0 = time.monotonic()
     while not cond():
         if time.monotonic() - t0 > timeout:
@@ -68,7 +68,7 @@ def test_judge_camera_break_and_clerk_end_across_the_stations():
     curtain = Curtain()
     states: list[str] = []
 
-    async def main():  # noqa: ANN202
+    async def main():
         court = CourtStation(consumers=[rec], plan=plan, to_witness=questioner_cameras(plan, (320, 180), 15),
                              on_curtain=curtain, on_state=states.append)
         await court.open()
@@ -157,13 +157,13 @@ def test_witness_refuses_a_court_track_labelled_for_the_accused(monkeypatch):
 
     monkeypatch.setattr(court_mod.CameraTrack, "__init__", _unchecked_track_init)
     class LaxLabels:  # the broken court's own gate lets anything through (the witness keeps its own)
-        def __getattr__(self, name):  # noqa: ANN001, ANN204
+        def __getattr__(self, name):
             return (lambda label: True) if name == "is_to_witness" else getattr(tracks, name)
 
     monkeypatch.setattr(court_mod, "labels", LaxLabels())
     monkeypatch.setattr(court_mod.CourtCamera, "label", property(lambda self: "witness/video/accused"))
 
-    async def main():  # noqa: ANN202
+    async def main():
         court = CourtStation(plan=plan, to_witness=questioner_cameras(plan, (160, 90), 15))
         await court.open()
         pub, key = court_key()
@@ -187,7 +187,7 @@ def test_witness_refuses_a_court_track_labelled_for_the_accused(monkeypatch):
     assert ws["to_witness_tracks_refused"] == 1 and ws["court_video_frames_received"] == 0 and not speaking.frames
 
 
-def _unchecked_track_init(self, source, label) -> None:  # noqa: ANN001
+def _unchecked_track_init(self, source, label) -> None:
     from aiortc import MediaStreamTrack
 
     MediaStreamTrack.__init__(self)
@@ -206,7 +206,7 @@ def test_remote_interpreter_as_a_third_station():
     sink = MemorySink()
     rec = ReceivedRecorder(lambda kind, meta: sink, {"case_number": plan.case_number}, fps=FPS, channels=("spa",))
 
-    async def main():  # noqa: ANN202
+    async def main():
         court = CourtStation(consumers=[rec])
         await court.open()
         rec.start()

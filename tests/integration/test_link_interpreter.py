@@ -62,7 +62,7 @@ class Heard:
         return float(2 * abs(np.mean(x * np.exp(-2j * np.pi * freq * t))))
 
 
-async def _wait(cond, timeout: float) -> bool:  # noqa: ANN001
+async def _wait(cond, timeout: float) -> bool:
     t0 = time.monotonic()
     while not cond():
         if time.monotonic() - t0 > timeout:
@@ -74,7 +74,7 @@ async def _wait(cond, timeout: float) -> bool:  # noqa: ANN001
 FLOOR_HZ, LOCAL_HZ, REMOTE_HZ = 440.0, 300.0, 660.0
 
 
-def _three_stations(check) -> tuple:  # noqa: ANN001
+def _three_stations(check) -> tuple:
     """Court + witness (its Spanish channel's local source: 300 Hz) + remote Spanish interpreter
     (660 Hz); the witness listens to Spanish.  ``check(court, link, interp, remote, heard)`` runs live."""
     plan = demo_plan(languages=("spa",))
@@ -85,7 +85,7 @@ def _three_stations(check) -> tuple:  # noqa: ANN001
     listening = ListenerMix(Audience.WITNESS_SELF, pipeline.channels, heard, "spa")
     pipeline.subscribe({Audience.WITNESS_SELF}, listening)
 
-    async def main():  # noqa: ANN202
+    async def main():
         court = CourtStation()
         await court.open()
         pub, key = court_key()
@@ -129,7 +129,7 @@ def _hears_the_remote_interpreter(heard: Heard, remote: RemoteInterpretation) ->
 
 
 def test_remote_interpreter_reaches_the_witness_listening_channel():
-    async def check(court, link, interp, remote, heard):  # noqa: ANN001, ANN202
+    async def check(court, link, interp, remote, heard):
         assert await _wait(lambda: _hears_the_remote_interpreter(heard, remote), 5)
         # the (masked) floor is still there underneath, at -14 dB at most (0.25 → 0.05)
         assert 0.003 < heard.level(FLOOR_HZ) < 0.06
@@ -144,7 +144,7 @@ def test_remote_interpreter_reaches_the_witness_listening_channel():
 
 
 def test_interpreter_rejoins_after_a_network_loss():
-    async def check(court, link, interp, remote, heard):  # noqa: ANN001, ANN202
+    async def check(court, link, interp, remote, heard):
         info = court.stats.interpreters
         assert await _wait(lambda: info.get("spa", {}).get("blocks_received", 0) > 25
                            and _hears_the_remote_interpreter(heard, remote), 5)

@@ -45,14 +45,14 @@ def remote_plan() -> SessionPlan:
         GroundRules(15, 25, 5), languages=("pol",), floor_language="deu", witness_location="remote")
 
 
-def _court(tmp_path, plan):  # noqa: ANN001, ANN202
+def _court(tmp_path, plan):
     vault = make_vault(tmp_path / "court")
     station = vault.unlock(STATION, PASS)
 
-    def sink(kind, meta):  # noqa: ANN001, ANN202
+    def sink(kind, meta):
         return vault.create_recording(meta, recipients=["judge", "clerk"])
 
-    def seal_record(meta, data):  # noqa: ANN001, ANN202
+    def seal_record(meta, data):
         w = vault.create_recording(meta, recipients=["judge", "clerk"])
         w.write(data)
         return w.seal()

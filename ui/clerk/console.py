@@ -155,7 +155,7 @@ class ClerkConsole(QWidget):
         c = self.controller
         return c is not None and c.state in (State.WAITING, State.LIVE, State.BREAK)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.session_running():
             # closing would leave the session running (and recording) with nobody to run the breaks or
             # end it: ask first, and end and seal it before closing

@@ -336,7 +336,7 @@ class CourtStationWindow(QMainWindow):
         self.status.setText(f"{court_text('ended')} ({stats.ended_by}); frames received {stats.frames_received}, "
                             f"reconnects {stats.reconnects}{breaks}")
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.stats is None:
             self.link.end()
         if self.judge is not None:

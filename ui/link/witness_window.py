@@ -236,7 +236,7 @@ class WitnessStationWindow(QMainWindow):
             by = " by the court" if stats.get("ended_by") == "court" else ""
             self.status.setText(f"{witness_text('ended')}{by}; reconnects {stats.get('reconnects', 0)}")
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.leave()
         self.runner.pipeline.unsubscribe(self._feed)
         super().closeEvent(event)

@@ -406,6 +406,6 @@ class JudgeReview(QWidget):
         self.runner.run(lambda: vault.share(rec_id, ident, values["role"], values["expires"], values["reason"]),
                         ok, bad)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.player_panel.close_device()
         super().closeEvent(event)

@@ -38,16 +38,16 @@ class VaultStreamDevice(QIODevice):
     def open_read(self) -> bool:
         return self.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
 
-    def isSequential(self) -> bool:  # noqa: N802 (Qt)
+    def isSequential(self) -> bool:
         return False
 
     def size(self) -> int:
         return self._size
 
-    def bytesAvailable(self) -> int:  # noqa: N802 (Qt)
+    def bytesAvailable(self) -> int:
         return max(0, self._size - self.pos())  # unbuffered: nothing held in QIODevice's buffer
 
-    def atEnd(self) -> bool:  # noqa: N802 (Qt)
+    def atEnd(self) -> bool:
         return self.pos() >= self._size
 
     def seek(self, pos: int) -> bool:
@@ -59,7 +59,7 @@ class VaultStreamDevice(QIODevice):
             self._reader.seek(pos, io.SEEK_SET)
         return super().seek(pos)
 
-    def readData(self, maxlen: int) -> bytes:  # noqa: N802 (Qt)
+    def readData(self, maxlen: int) -> bytes:
         with self._lock:
             if self._reader is None:
                 return b""
@@ -79,7 +79,7 @@ class VaultStreamDevice(QIODevice):
         self.bytes_read += len(data)
         return bytes(data)
 
-    def writeData(self, data: bytes, maxlen: int = -1) -> int:  # noqa: N802 (Qt)
+    def writeData(self, data: bytes, maxlen: int = -1) -> int:
         return -1
 
     def close(self) -> None:

@@ -34,10 +34,10 @@ class LevelMeter(QWidget):
     def _fraction(self, db: float) -> float:
         return (db - self._floor) / -self._floor
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+    def sizeHint(self) -> QSize:
         return QSize(200, 18)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt)
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         r = self.rect().adjusted(0, 0, -1, -1)
         p.fillRect(r, QColor("#d9dee4"))

@@ -37,7 +37,7 @@ class Timeline(QWidget):
         self.setAccessibleName("Session timeline of planned and actual breaks")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+    def sizeHint(self) -> QSize:
         return QSize(600, 78)
 
     def set_data(self, now: float, planned: list[Span], actual: list[Span], span: float | None = None) -> None:
@@ -56,7 +56,7 @@ class Timeline(QWidget):
     def _x(self, t: float, left: float, width: float) -> float:
         return left + width * max(0.0, min(1.0, t / self.span))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt)
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()

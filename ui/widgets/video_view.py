@@ -80,10 +80,10 @@ class VideoView(QWidget):
         self.frames_shown += 1
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+    def sizeHint(self) -> QSize:
         return QSize(480, 270)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt)
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), self._background)
         if self._image is None or self._image.isNull():

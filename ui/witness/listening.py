@@ -37,7 +37,7 @@ def open_speaker(factory: SpeakerFactory | None) -> Any | None:
         speaker = factory()
         speaker.open()
         return speaker
-    except Exception as exc:  # noqa: BLE001 (no device is a normal situation, not a crash)
+    except Exception as exc:
         log.info("no speakers: %s", type(exc).__name__)
         return None
 
@@ -73,7 +73,7 @@ class Listening:
             return
         try:
             self.speaker.push(samples, start_sample)
-        except Exception:  # noqa: BLE001 (a lost device: say so, never stall the pipeline)
+        except Exception:
             self.lost = True
 
     def close(self) -> None:
@@ -81,6 +81,6 @@ class Listening:
         if self.speaker is not None:
             try:
                 self.speaker.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing the speaker failed")
             self.speaker = None

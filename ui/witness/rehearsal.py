@@ -122,7 +122,7 @@ class _Playback:
             if end > self.pos:
                 self.speaker.push(self.samples[self.pos:end], self.pos)
                 self.pos = end
-        except Exception:  # noqa: BLE001 (the speaker went away: stop quietly)
+        except Exception:
             self.pos = len(self.samples)
         if self.pos >= len(self.samples) and time.monotonic() - self.t0 > len(self.samples) / AUDIO_RATE:
             self.stop()
@@ -332,7 +332,7 @@ class RehearsalDialog(QDialog):
             try:
                 p = self._factory(self._plan)
                 p.start()
-            except Exception as exc:  # noqa: BLE001 (shown as a calm sentence)
+            except Exception as exc:
                 log.warning("rehearsal could not start: %s", type(exc).__name__)
                 on_main(self._failed)
                 return
@@ -435,11 +435,11 @@ class RehearsalDialog(QDialog):
         self.try_break.setFocus()
 
     # closing: stop everything and forget the snippet --------------------------------------------
-    def done(self, result: int) -> None:  # noqa: D401 (Qt)
+    def done(self, result: int) -> None:
         self._shutdown()
         super().done(result)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._shutdown()
         super().closeEvent(event)
 
@@ -458,7 +458,7 @@ class RehearsalDialog(QDialog):
         if self._speaker is not None:
             try:
                 self._speaker.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing the speaker failed")
             self._speaker = None
         if self.pipeline is not None:

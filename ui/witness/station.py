@@ -591,7 +591,7 @@ class WitnessStation(QWidget):
             return
         try:
             self._join(data)
-        except Exception as exc:  # noqa: BLE001 (any refusal is shown, calmly, with its reason)
+        except Exception as exc:
             self.join_page.show_error(
                 self.tr("This invitation cannot be used. Please ask the court to send a new one.") +
                 "\n(" + str(exc) + ")")
@@ -660,7 +660,7 @@ class WitnessStation(QWidget):
         dlg.open()
         return dlg
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.c is not None and self._feed is not None:
             self.c.pipeline.unsubscribe(self._feed)
             self._feed = None

@@ -73,7 +73,7 @@ def seal_note(vault_id: str, rec_id: str, author: str, author_pub: bytes, at: fl
     return obj
 
 
-def open_note(obj: dict, priv, what: str) -> dict:  # noqa: ANN001 (X25519PrivateKey)
+def open_note(obj: dict, priv, what: str) -> dict:
     key = rcp.unwrap(obj["stanza"], priv, f"note-{obj['id']}")
     try:
         body = AESGCM(key).decrypt(b64d(obj["nonce"]), b64d(obj["ct"]), _note_aad(obj))

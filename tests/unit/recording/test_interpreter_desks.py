@@ -42,14 +42,14 @@ class Capture:
     """Collects the court's audio per channel; calls ``at(start_sample)`` for each Spanish block (on
     the pipeline thread, so a hand-over lands at an exact block)."""
 
-    def __init__(self, at=None) -> None:  # noqa: ANN001
+    def __init__(self, at=None) -> None:
         self.blocks: dict[str, list[tuple[int, np.ndarray]]] = {}
         self.at = at
 
-    def on_video(self, *a) -> None:  # noqa: ANN002
+    def on_video(self, *a) -> None:
         pass
 
-    def on_audio(self, audience, channel, samples, start) -> None:  # noqa: ANN001
+    def on_audio(self, audience, channel, samples, start) -> None:
         self.blocks.setdefault(channel, []).append((start, samples.copy()))
         if channel == "spa" and self.at is not None:
             self.at(start)

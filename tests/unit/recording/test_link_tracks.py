@@ -60,7 +60,7 @@ class FakeSpeaker:
     def open(self) -> None:
         pass
 
-    def push(self, samples, start=None) -> None:  # noqa: ANN001
+    def push(self, samples, start=None) -> None:
         self.pushed += len(samples)
 
     def close(self) -> None:
@@ -73,7 +73,7 @@ def test_court_speakers():
     s.on_audio(np.zeros(960, np.float32), 0, 0.0)
     assert s.blocks == 1 and s.speaker.pushed == 960
 
-    def none():  # noqa: ANN202
+    def none():
         raise RuntimeError("no device")
 
     quiet = CourtSpeakers(none)

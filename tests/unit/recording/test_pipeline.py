@@ -116,10 +116,10 @@ def test_demo_source_deterministic(index):
 
 def test_voice_deadline_overrun_gives_silence_never_the_natural_voice():
     class SlowVoice:
-        def __init__(self, preset):  # noqa: ANN001
+        def __init__(self, preset):
             self.failed = False
 
-        def process_safe(self, block, deadline_s):  # noqa: ANN001
+        def process_safe(self, block, deadline_s):
             # what recording.masking.voice.VoiceMasker.process_safe does on an overrun
             self.failed = True
             return np.zeros_like(block)

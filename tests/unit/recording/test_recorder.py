@@ -29,7 +29,7 @@ class MemorySink(io.RawIOBase):
     def seekable(self) -> bool:
         return False
 
-    def write(self, b) -> int:  # noqa: ANN001
+    def write(self, b) -> int:
         if self.fail_after is not None and len(self.buf) + len(b) > self.fail_after:
             raise OSError(28, "No space left on device")
         self.buf += bytes(b)
@@ -41,7 +41,7 @@ class MemorySink(io.RawIOBase):
     def tell(self) -> int:
         return len(self.buf)
 
-    def set_meta(self, key, value) -> None:  # noqa: ANN001
+    def set_meta(self, key, value) -> None:
         self.meta[key] = value
 
     def seal(self) -> str:
@@ -57,7 +57,7 @@ def run_session(sinks: dict, frames: int = 75):
     p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(amplitude=0.5), BoxMasker(), GainVoice,
                         realtime=False)
 
-    def factory(kind, meta):  # noqa: ANN001, ANN202
+    def factory(kind, meta):
         sinks[kind].meta.update(meta)
         return sinks[kind]
 
@@ -104,18 +104,18 @@ def test_plan_can_pause_the_recording_during_breaks():
     sinks = {"masked": MemorySink(), "raw": MemorySink()}
 
     class BreakAt:
-        def on_video(self, audience, image, index, pts, decision):  # noqa: ANN001
+        def on_video(self, audience, image, index, pts, decision):
             if index == 20:
                 p.set_break(True)
             elif index == 50:
                 p.set_break(False)
 
-        def on_audio(self, *a):  # noqa: ANN002
+        def on_audio(self, *a):
             pass
 
     p.subscribe({Audience.COURT}, BreakAt())
 
-    def factory(kind, meta):  # noqa: ANN001, ANN202
+    def factory(kind, meta):
         sinks[kind].meta.update(meta)
         return sinks[kind]
 

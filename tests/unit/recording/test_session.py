@@ -28,7 +28,7 @@ def test_plan_round_trip_and_version():
         SessionPlan.from_dict(d)
 
 
-def _complete(**changes) -> SessionPlan:  # noqa: ANN003
+def _complete(**changes) -> SessionPlan:
     plan = SessionPlan("C1", "W", [Participant("HHJ", Role.JUDGE), Participant("Sam", Role.SUPPORT)])
     return replace(plan, **changes)
 

@@ -18,7 +18,7 @@ class Sink(io.RawIOBase):
     def seekable(self) -> bool:
         return False
 
-    def write(self, b) -> int:  # noqa: ANN001
+    def write(self, b) -> int:
         self.buf += bytes(b)
         return len(b)
 
