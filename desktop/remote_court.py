@@ -44,7 +44,7 @@ import numpy as np
 
 from desktop.live import SessionSummary
 from recording.model import Audience, Decision
-from recording.pipeline import PipelineStatus, level_db
+from recording.pipeline import PipelineStatus, curtain_like, level_db
 from recording.schedule import BreakSchedule
 from recording.service import LiveSessionService
 from recording.session import (
@@ -77,7 +77,7 @@ class ReceivedPipeline:
         self._break_listeners: list[Callable[[bool, float], None]] = []
         self.curtained = True
         self._index = 0
-        self._judge_index = 0
+        self._shape: tuple[int, ...] = (180, 320, 3)
         self.judge = _JudgeFeed(self)
         self.finished = threading.Event()
 
@@ -127,6 +127,7 @@ class ReceivedPipeline:
         if self.curtained or not self._targets(Audience.COURT):
             return
         image = frame.to_ndarray(format="bgr24")
+        self._shape = image.shape
         self._index += 1
         pts = float(frame.pts * frame.time_base) if frame.pts is not None and frame.time_base else 0.0
         self.status.frame_index, self.status.pts = self._index, pts
@@ -145,7 +146,7 @@ class ReceivedPipeline:
         court view shows the curtain at once."""
         self.curtained = on
         if on:
-            blank = np.zeros((90, 160, 3), np.uint8)
+            blank = curtain_like(np.zeros(self._shape, np.uint8))
             self._emit_video(Audience.COURT, blank, self._index, self.status.pts, Decision.CURTAINED)
 
 
@@ -219,6 +220,8 @@ class RemoteHearing:
         #: state changed (``state``); the console hops to the GUI thread
         self.on_request: Callable[[dict[str, Any]], None] | None = None
         self.on_link_state: Callable[[str], None] | None = None
+        #: scripted runs (``court --admit-all``): every station in the waiting room is admitted at once
+        self.auto_admit = False
         self.witness_station_key = ""
         self.results: list[dict[str, Any]] = []
         self.session_record_id = ""
@@ -293,6 +296,8 @@ class RemoteHearing:
                                          f"{request.get('safety_code', '')})")
         if self.on_request is not None:
             self.on_request(dict(request))
+        if self.auto_admit:
+            fut.set_result(True)
         try:
             ok = bool(await fut)
         finally:
@@ -353,6 +358,10 @@ class RemoteHearing:
             self.pipeline.breaks_changed(True, now)
         elif state == "reconnecting":
             lc.log("notice", "the connection to the witness station was lost: reconnecting (the witness is curtained)")
+        elif state == "ended" and lc.state in (State.LIVE, State.BREAK) and self.court.stats.ended_by != "court":
+            why = {"witness": "the witness station left"}.get(self.court.stats.ended_by,
+                                                              self.court.stats.ended_by or "the link ended")
+            lc.log("notice", f"{why}: end and seal the session")
         if self.on_link_state is not None:
             self.on_link_state(state)
 

@@ -196,67 +196,91 @@ def _invite_media(wiring: CourtWiring, languages: list[str]) -> dict[str, Any]:
 
 
 def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any) -> int:
-    """The court station's windows: waiting room + public display, and the judge's monitor."""
+    """The clerk console in its remote mode, on the plan: the invitation (also written to
+    ``--invite-out``), the waiting room with the safety code, the live hearing as for a witness in the
+    building (masks by audience, breaks, timeline, interpretation channels, the judge's monitor), end
+    and seal.  ``--admit-all``: scripted — admits at once and closes after ``--duration`` of hearing."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.link.summary import finish_after_close
-    from recording.model import Audience
-    from recording.transport.court_media import CourtSpeakers, questioner_cameras
+    from desktop.remote_court import RemoteHearing, RemoteSettings, role_public_keys
+    from recording.session import State
+    from recording.transport.court_media import CourtSpeakers
     from recording.transport.errors import LinkError
     from recording.transport.invite import write_invite
-    from ui.link.court_window import CourtLink, CourtStationWindow, JudgeMonitorWindow
-    from ui.link.loop import LoopThread
+    from ui.clerk.console import ClerkConsole
+    from ui.concurrency import OpRunner
+    from ui.session import SessionController
 
     app = QApplication.instance()
-    plan = wiring.plan
-    loop = LoopThread()
-    judge = JudgeMonitorWindow(authorised=plan.unmasked(Audience.JUDGE))
+    plan, vault, settings = wiring.plan, wiring.vault, wiring.settings
     speakers = CourtSpeakers()
     speakers.open()
 
-    link = CourtLink(loop, judge_monitor=judge.authorised, judge_consumers=[judge.consumer],
-                     on_admitted=lambda request: wiring.on_admitted(request, link.court),
-                     consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
+    def seal_record(meta: dict[str, Any], data: bytes) -> str:
+        w = wiring._sink("session", meta)
+        w.write(data)
+        return str(w.seal())
 
-    def write_interpreter_invite(language: str, data: bytes) -> str:
-        out = args.interpreter_invite_out or args.invite_out.with_name(
-            f"{args.invite_out.stem}-interpreter-{language}{args.invite_out.suffix}")
-        write_invite(out, data)
-        note(f"court: interpreter invitation ({language}) written to {out}")
-        return str(out)
-
-    window = CourtStationWindow(link, plan.case_number, judge=judge, speakers_message=speakers.message,
-                                write_interpreter_invite=write_interpreter_invite)
-    link.court.consumers.append(window.public)
+    hearing = RemoteHearing(plan, station_identity, wiring._sink, seal_record, recipients=role_public_keys(vault),
+                            vault_id=vault.id, speakers=speakers,
+                            settings=RemoteSettings(listen=("127.0.0.1", args.port), invite_ttl=args.invite_ttl,
+                                                    encoder_preset=settings.encoder_preset,
+                                                    open_for=max(args.join_timeout, 60.0)))
+    hearing.auto_admit = bool(args.admit_all)
+    ops = OpRunner("court-ops")
+    controller = SessionController(hearing, ops)
+    console = ClerkConsole(None, ops, controller=controller, high_contrast=settings.high_contrast)
     t0 = time.monotonic()
     try:
-        data = link.open(station_identity.ed25519_public, station_identity.sign, lifetime=args.invite_ttl,
-                         media=_invite_media(wiring, list(plan.languages)))
+        data = hearing.open_waiting_room()
         write_invite(args.invite_out, data)
+        for lang, idata in hearing.interpreter_invitations.items():
+            out = args.interpreter_invite_out or args.invite_out.with_name(
+                f"{args.invite_out.stem}-interpreter-{lang}{args.invite_out.suffix}")
+            write_invite(out, idata)
+            note(f"court: interpreter invitation ({lang}) written to {out}")
     except (LinkError, OSError) as exc:
-        loop.stop()
+        hearing.end()
+        ops.shutdown()
         return fail(f"cannot open the court station: {exc}", EXIT_LINK)
-    inv = link.court.invite
     note(f"court: invitation written to {args.invite_out}; waiting room open")
     result: dict[str, Any] = {}
 
-    def finished(stats: Any) -> None:
-        speakers.close()
-        result.update(wiring.summary(stats, inv, args, t0, speakers))
-        emit(result)
+    def ended(summary: Any) -> None:
+        import dataclasses
 
-    link.finished.connect(finished)
-    if args.admit_all:  # scripted runs: admit at once, close the windows when the session ends
-        link.join_requested.connect(lambda request: link.decide(True))
-        link.finished.connect(lambda stats: app.quit())
-    link.serve(args.duration, join_timeout=args.join_timeout)
-    window.show()
-    if judge.authorised:
-        judge.show()
+        stats = hearing.stats or hearing.court.stats
+        out = dataclasses.asdict(stats)
+        out.update(errors=list(summary.errors), recordings=[r["id"] for r in summary.recordings],
+                   recording_id=summary.recordings[0]["id"] if summary.recordings else "",
+                   session_record=summary.session_record, court_key_fingerprint=hearing.court.invite.court_key_fingerprint
+                   if hearing.court.invite else "", invite=str(args.invite_out), vault=str(vault.root),
+                   speakers_message=speakers.message, wall_seconds=round(time.monotonic() - t0, 2))
+        result.update(out)
+        emit(result)
+        if args.admit_all:
+            app.quit()
+
+    controller.ended.connect(ended)
+    if args.admit_all:  # scripted: end after --duration of hearing (or when the witness is gone)
+        def tick() -> None:
+            live_for = time.monotonic() - (hearing._live_since or time.monotonic())
+            done = hearing.court.session_done and hearing.lifecycle.state is not State.WAITING
+            over = controller.state in (State.LIVE, State.BREAK) and (live_for >= args.duration or done)
+            nobody = controller.state is State.WAITING and time.monotonic() - t0 > args.join_timeout
+            if (over or nobody) and not controller.busy:
+                controller.end()
+        timer = QTimer(console)
+        timer.setInterval(200)
+        timer.timeout.connect(tick)
+        timer.start()
+    console.show()
     app.exec()
-    if not result:  # the window was closed before the session ended
-        finish_after_close(app, link.end, result, seconds=5)
-    loop.stop()
+    if not result:  # the console was closed before the session ended
+        finish_after_close(app, controller.end, result, seconds=20)
+    ops.shutdown(wait=True)
     if not result or not result.get("witness_admitted"):
         return EXIT_LINK
     return 1 if result.get("errors") else 0

@@ -1,201 +1,142 @@
-"""Station windows of the remote link (offscreen): the court's waiting room shows the joining
-witness station with the safety code both sides display; the clerk admits it and the masked
-picture reaches the public display (and the unmasked one the judge's monitor, the plan authorising
-the judge); or refuses it and the witness station says so.  The court's judge camera reaches the
-witness's "Speaking to you" panel; the witness's break shows at the court ("The witness is on a
-break", public display curtained); the clerk's *End session* ends both stations."""
+"""The remote link in the windows (offscreen, one process, real link on loopback): the clerk console's
+remote mode sends a witness station back from the waiting room and the witness station says so,
+calmly; the judge's monitor shows the unmasked witness only when the plan authorises the judge; a
+remote interpreter named in the plan gets its own invitation, waits in the same waiting room with its
+own safety code, and is admitted by the clerk."""
 
 from __future__ import annotations
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+import asyncio
+
 from PySide6.QtCore import Qt
 
-from recording.pipeline import SessionPipeline
-from recording.session import demo_plan
+from desktop.remote_court import RemoteHearing, RemoteSettings, role_public_keys
+from desktop.remote_witness import RemoteWitnessFlow
+from desktop.settings import Settings
+from recording.session import Participant, Role, State, demo_plan
 from recording.sources.demo import DemoVideoSource
 from recording.transport.court_media import questioner_cameras
+from recording.transport.interpreter import InterpreterLink
 from recording.transport.invite import parse_invite
-from tests.helpers.fake_session import SMALL
-from tests.helpers.fakes import BoxMasker, GainVoice
-from tests.helpers.sources import ToneSource
-from ui.link.court_window import BREAK_TEXT, CourtLink, CourtStationWindow, JudgeMonitorWindow
-from ui.link.loop import LoopThread
-from ui.link.status import court_text, witness_text
-from ui.link.witness_window import WitnessLinkRunner, WitnessStationWindow
+from tests.gui.conftest import ToneSource
+from tests.helpers.temp_vault import PASS, make_vault
+from ui.clerk.console import ClerkConsole
+from ui.concurrency import OpRunner
+from ui.session import SessionController
+from ui.witness.station import WitnessStation
+from vault.store import STATION
 
 
-class BreakOnly:
-    """The part of the live session the witness window uses: the break."""
+def _console(qtbot, tmp_path, plan):  # noqa: ANN001, ANN202
+    vault = make_vault(tmp_path / "court")
 
-    def __init__(self, pipeline: SessionPipeline) -> None:
-        self.pipeline = pipeline
-        self.breaks: list[str] = []
+    def seal_record(meta, data):  # noqa: ANN001, ANN202
+        w = vault.create_recording(meta, recipients=["judge", "clerk"])
+        w.write(data)
+        return w.seal()
 
-    def request_break(self, by: str = "witness") -> None:
-        self.breaks.append(by)
-        self.pipeline.set_break(True)
-
-    def end_break(self) -> None:
-        self.pipeline.set_break(False)
-
-
-def _stations(qtbot, duration: float = 30.0):
-    loop = LoopThread()
-    judge = JudgeMonitorWindow(authorised=True)
-    plan = demo_plan()
-    link = CourtLink(loop, judge_monitor=True, judge_consumers=[judge.consumer], plan=plan,
-                     to_witness=questioner_cameras(plan, (160, 90), 15))
-    court = CourtStationWindow(link, "T-1", judge=judge)
-    link.court.consumers.append(court.public)
-    qtbot.addWidget(court)
-    qtbot.addWidget(judge)
-    key = Ed25519PrivateKey.generate()
-    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    data = link.open(pub, key.sign)
-    link.serve(duration=duration, join_timeout=20)
-    pipeline = SessionPipeline(demo_plan(), DemoVideoSource(SMALL, 30), ToneSource(), BoxMasker((100, 40, 220, 160)),
-                               GainVoice, realtime=True)
-    runner = WitnessLinkRunner(loop, parse_invite(data), pipeline, media={"fps": 30},
-                               on_admitted=pipeline.start, done=lambda: False)
-    witness = WitnessStationWindow(runner, "T-1", session=BreakOnly(pipeline))
-    qtbot.addWidget(witness)
-    return loop, link, court, judge, pipeline, runner, witness
+    hearing = RemoteHearing(plan, vault.unlock(STATION, PASS), lambda k, m: vault.create_recording(m, ["judge", "clerk"]),
+                            seal_record, recipients=role_public_keys(vault), vault_id=vault.id,
+                            settings=RemoteSettings(), cameras=questioner_cameras(plan, (160, 90), 10))
+    ops = OpRunner("court-ops")
+    c = SessionController(hearing, ops)
+    console = ClerkConsole(None, ops, controller=c)
+    qtbot.addWidget(console)
+    console.show()
+    qtbot.mouseClick(console.live.start_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(hearing.invitation), timeout=20_000)
+    return hearing, console, ops
 
 
-def test_waiting_room_admit_flow(qtbot):
-    loop, link, court, judge, pipeline, runner, witness = _stations(qtbot)
+def _witness(qtbot, tmp_path):  # noqa: ANN001, ANN202
+    ops = OpRunner("witness-ops")
+    station = WitnessStation(speaker_factory=None, join=lambda data: flow.join(data))
+    qtbot.addWidget(station)
+    flow = RemoteWitnessFlow(station, Settings(), ops, open_vault=lambda: (make_vault(tmp_path / "witness"), PASS),
+                             sources=lambda: (DemoVideoSource((320, 180), 15), ToneSource()))
+    station.show()
+    return station, flow, ops
+
+
+def _remote_plan(**kw):  # noqa: ANN001, ANN202
+    plan = demo_plan(**kw)
+    plan.witness_location = "remote"
+    return plan
+
+
+def test_the_clerk_sends_the_witness_station_back(qtbot, tmp_path):
+    hearing, console, court_ops = _console(qtbot, tmp_path, _remote_plan())
+    station, flow, witness_ops = _witness(qtbot, tmp_path)
+    panel = console.live.remote_panel
     try:
-        qtbot.waitUntil(lambda: court.status.text() == court_text("waiting"), timeout=5_000)
-        assert not court.admit_button.isEnabled()
-        runner.start()
-        qtbot.waitUntil(court.admit_button.isEnabled, timeout=10_000)
-        # both stations show the same safety code before anything is admitted
-        assert runner.safety_code and runner.safety_code in court.safety_code.text()
-        assert witness.safety_code.text() == runner.safety_code
-        qtbot.waitUntil(lambda: witness.status.text() == witness_text("waiting"), timeout=5_000)
-        assert court.status.text() == court_text("admitting")
-        assert "judge's unmasked tracks" in court.request_label.text()
-        assert link.court.stats.frames_received == 0  # no media before admission
-        qtbot.mouseClick(court.admit_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: court.public.frames > 10 and judge.consumer.frames > 10, timeout=15_000)
-        qtbot.waitUntil(lambda: court.status.text() == court_text("live"), timeout=5_000)
-        qtbot.waitUntil(lambda: witness.status.text() == witness_text("live"), timeout=5_000)
-        assert court.public_view.current_image() is not None and judge.view.current_image() is not None
-        qtbot.mouseClick(witness.leave_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: court.stats is not None and witness.stats is not None, timeout=15_000)
-        assert court.stats.witness_admitted and court.stats.ended_by == "witness"
-        assert court.stats.judge_frames_received > 0
-        assert court.stats.safety_code == runner.safety_code
-        assert witness.stats["frames_sent"] > 10
+        station.join_with(hearing.invitation)
+        qtbot.waitUntil(panel.back_btn.isEnabled, timeout=60_000)
+        assert "witness station asks to join" in panel.request_label.text()
+        assert panel.safety_code.text() == station.join_page.safety_code.text() != ""
+        assert hearing.court.stats.frames_received == 0  # nothing before admission
+        qtbot.mouseClick(panel.back_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: flow.summary is not None, timeout=60_000)
+        assert station.stack.currentWidget() is station.join_page
+        assert "did not let this station in" in station.join_page.status.text()
+        assert flow.summary["frames_sent"] == 0 and not flow.session.recorder
+        assert "sent back" in panel.request_label.text()
+        console.live.confirm_end()
+        qtbot.waitUntil(lambda: console.live.end_box is not None, timeout=5_000)
+        end = next(b for b in console.live.end_box.buttons() if b.text() == "End and seal")
+        qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: console.live.c.state is State.SEALED, timeout=60_000)
+        assert not hearing.results  # nothing was received, so nothing recorded
     finally:
-        pipeline.stop()
-        loop.stop()
+        flow.close()
+        court_ops.shutdown(wait=True)
+        witness_ops.shutdown(wait=True)
 
 
-def test_waiting_room_refusal(qtbot):
-    loop, link, court, judge, pipeline, runner, witness = _stations(qtbot)
-    try:
-        runner.start()
-        qtbot.waitUntil(court.refuse_button.isEnabled, timeout=10_000)
-        qtbot.mouseClick(court.refuse_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: court.stats is not None and witness.stats is not None, timeout=15_000)
-        assert "did not admit" in witness.status.text()
-        assert not court.stats.witness_admitted and court.stats.ended_by == "refused"
-        assert court.stats.frames_received == 0 and witness.stats["frames_sent"] == 0
-    finally:
-        pipeline.stop()
-        loop.stop()
-
-
-def test_speaking_to_you_break_and_end_from_the_court(qtbot):
-    loop, link, court, judge, pipeline, runner, witness = _stations(qtbot)
-    try:
-        runner.start()
-        qtbot.waitUntil(court.admit_button.isEnabled, timeout=10_000)
-        qtbot.mouseClick(court.admit_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: court.public.frames > 10, timeout=15_000)
-        # the judge's camera in the witness's "Speaking to you" panel
-        qtbot.waitUntil(lambda: witness.speaking.frames > 5, timeout=10_000)
-        qtbot.waitUntil(lambda: witness.speaking_caption.text() == "Speaking to you: Judge", timeout=5_000)
-        assert witness.speaking_view.current_image() is not None
-        # the witness takes a break at the witness station
-        qtbot.waitUntil(witness.break_button.isEnabled, timeout=5_000)
-        qtbot.mouseClick(witness.break_button, Qt.MouseButton.LeftButton)
-        assert not witness.continue_button.isHidden() and witness.break_button.isHidden()
-        qtbot.waitUntil(lambda: court.status.text() == BREAK_TEXT, timeout=5_000)
-        frames, received = court.public.frames, court.public.received
-        qtbot.waitUntil(lambda: court.public.received > received + 10, timeout=5_000)  # frames kept coming
-        assert court.public.curtained and court.public.frames == frames  # nothing shown during the break
-        assert court.public_view.current_image() is None
-        qtbot.mouseClick(witness.continue_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: court.status.text() == court_text("live") and court.public.frames > frames,
-                        timeout=5_000)
-        # the clerk ends the session from the court window: both stations end
-        qtbot.mouseClick(court.end_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: court.stats is not None and witness.stats is not None, timeout=15_000)
-        assert court.stats.ended_by == "court" and len(court.stats.breaks) == 1
-        assert witness.stats["ended_by"] == "court" and "by the court" in witness.status.text()
-        assert witness.stats["breaks_signalled"] == 2
-    finally:
-        pipeline.stop()
-        loop.stop()
-
-
-def test_court_window_invites_an_interpreter(qtbot, tmp_path):
-    """*Invite an interpreter…* writes the interpreter's invitation file; the interpreter station then
-    shows in the waiting room with its language and safety code, and the clerk admits it."""
-    import asyncio
-
-    from recording.transport.interpreter import InterpreterLink
-    from recording.transport.invite import load_invite, write_invite
-
-    loop = LoopThread()
-    link = CourtLink(loop)
-    written: list[str] = []
-
-    def write(language: str, data: bytes) -> str:
-        path = tmp_path / f"interpreter-{language}.json"
-        write_invite(path, data)
-        written.append(str(path))
-        return str(path)
-
-    court = CourtStationWindow(link, "T-1", write_interpreter_invite=write)
-    qtbot.addWidget(court)
-    key = Ed25519PrivateKey.generate()
-    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    link.open(pub, key.sign)
-    link.serve(duration=30, join_timeout=20)
+def test_judge_monitor_and_a_remote_interpreter_from_the_plan(qtbot, tmp_path):
+    plan = _remote_plan(languages=("spa",))
+    plan.participants = [p for p in plan.participants if p.role is not Role.INTERPRETER]
+    plan.participants.append(Participant("Interpreter R (spa)", Role.INTERPRETER, "eng>spa", remote=True))
+    hearing, console, court_ops = _console(qtbot, tmp_path, plan)
+    panel = console.live.remote_panel
+    station, flow, witness_ops = _witness(qtbot, tmp_path)
     interp = None
     try:
-        # a code that is not ISO 639-2: said plainly, nothing written
-        court.interpreter_language.setCurrentText("spanish")
-        qtbot.mouseClick(court.invite_interpreter_button, Qt.MouseButton.LeftButton)
-        assert "No interpreter invitation written" in court.interpreter_note.text() and not written
-        court.interpreter_language.setCurrentText("spa")
-        qtbot.mouseClick(court.invite_interpreter_button, Qt.MouseButton.LeftButton)
-        assert len(written) == 1 and written[0] in court.interpreter_note.text()
-        invite = load_invite(written[0], court_key=pub)
+        assert list(hearing.interpreter_invitations) == ["spa"]
+        qtbot.waitUntil(lambda: "spa" in panel.interpreter_rows, timeout=5_000)
+        station.join_with(hearing.invitation)
+        qtbot.waitUntil(panel.admit_btn.isEnabled, timeout=60_000)
+        qtbot.mouseClick(panel.admit_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: console.live.c.state is State.LIVE, timeout=60_000)
+        monitor = panel.open_judge_monitor()
+        assert monitor.authorised  # the demo plan unmasks the judge
+        qtbot.waitUntil(lambda: monitor.view.frames_shown > 3 and console.live.preview.frames_shown > 3,
+                        timeout=60_000)
+        # the remote interpreter: its own invitation, the same waiting room, its own safety code
+        invite = parse_invite(hearing.interpreter_invitations["spa"])
         assert invite.media["station"] == "interpreter" and invite.media["language"] == "spa"
         interp = InterpreterLink(invite, "spa", ToneSource())
 
         async def join() -> None:
-            await interp.join(admit_timeout=10)
+            await interp.join(admit_timeout=30)
             await interp.start_media()
 
-        joined = loop.submit(join())
-        qtbot.waitUntil(court.admit_button.isEnabled, timeout=10_000)
-        assert "interpreter station (spa)" in court.request_label.text()
-        assert interp.safety_code and interp.safety_code in court.safety_code.text()
-        qtbot.mouseClick(court.admit_button, Qt.MouseButton.LeftButton)
-        joined.result(10)
-        qtbot.waitUntil(lambda: link.court.stats.interpreters.get("spa", {}).get("blocks_received", 0) > 5,
-                        timeout=5_000)
-        assert link.court.stats.interpreters["spa"]["admitted"]
-        qtbot.mouseClick(court.end_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: court.stats is not None, timeout=10_000)
-        assert court.stats.interpreters["spa"]["ended_by"] == "court"
+        joined = hearing.loop.submit(join())
+        qtbot.waitUntil(lambda: panel.admit_btn.isEnabled() and "interpreter station (spa)" in
+                        panel.request_label.text(), timeout=60_000)
+        assert panel.safety_code.text() == interp.safety_code
+        qtbot.mouseClick(panel.admit_btn, Qt.MouseButton.LeftButton)
+        joined.result(30)
+        qtbot.waitUntil(lambda: hearing.court.stats.interpreters.get("spa", {}).get("blocks_received", 0) > 5,
+                        timeout=30_000)
+        hearing.loop.submit(asyncio.wait_for(interp.close(), 5)).result(10)
+        interp = None
+        console.live.c.end()
+        qtbot.waitUntil(lambda: console.live.c.state is State.SEALED, timeout=60_000)
+        qtbot.waitUntil(lambda: flow.summary is not None, timeout=60_000)
+        monitor.close()
     finally:
         if interp is not None:
-            loop.submit(asyncio.wait_for(interp.close(), 5)).result(10)
-        loop.stop()
+            hearing.loop.submit(asyncio.wait_for(interp.close(), 5)).result(10)
+        flow.close()
+        court_ops.shutdown(wait=True)
+        witness_ops.shutdown(wait=True)

@@ -109,6 +109,16 @@ def test_remote_hearing_in_the_console_and_the_witness_station(qtbot, tmp_path: 
         assert live.timeline.actual and live.timeline.actual[-1].label == "witness"
         qtbot.mouseClick(station.ready_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: live.c.state is State.LIVE, timeout=30_000)
+        # the clerk's planned break is taken at the witness station; only the witness ends it
+        qtbot.waitUntil(live.break_btn.isEnabled, timeout=30_000)
+        qtbot.mouseClick(live.break_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: station.stack.currentWidget() is station.break_page, timeout=30_000)
+        qtbot.waitUntil(lambda: live.c.state is State.BREAK, timeout=30_000)
+        assert "planned break" in live.banner.text()
+        qtbot.mouseClick(station.ready_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: live.c.state is State.LIVE, timeout=30_000)
+        assert [b["by"] for b in live.c.session.lifecycle.breaks] == ["witness", "clerk"]
+        assert [b["by"] for b in flow.session.lifecycle.breaks] == ["witness", "clerk"]
         # the clerk ends and seals
         box = live.confirm_end()
         end = next(b for b in box.buttons() if b.text() == "End and seal")

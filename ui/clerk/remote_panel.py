@@ -100,6 +100,11 @@ class RemotePanel(QGroupBox):
         row.addStretch(1)
         room.addLayout(row)
         lay.addLayout(room)
+        self.judge_btn = QPushButton("Judge's monitor…")
+        self.judge_btn.setAccessibleName("Open the judge's monitor (the unmasked witness, if the plan allows)")
+        self.judge_btn.clicked.connect(self.open_judge_monitor)
+        self.judge_monitor: Any = None
+        lay.addWidget(self.judge_btn, 0, Qt.AlignmentFlag.AlignLeft)
         self.quality = QLabel("")
         self.quality.setObjectName("hint")
         self.quality.setWordWrap(True)
@@ -172,6 +177,17 @@ class RemotePanel(QGroupBox):
             cb.clear()
         self._clip_text = ""
 
+    def open_judge_monitor(self) -> Any:
+        from recording.model import Audience
+        from ui.clerk.judge_monitor import JudgeMonitor
+
+        if self.judge_monitor is None:
+            self.judge_monitor = JudgeMonitor(self.session.pipeline, self.session.plan.unmasked(Audience.JUDGE))
+        elif self.judge_monitor.isVisible():
+            self.judge_monitor.raise_()  # already open: bring it forward
+        self.judge_monitor.show()
+        return self.judge_monitor
+
     # the waiting room -----------------------------------------------------------------------------
     def on_request(self, request: dict[str, Any]) -> None:
         self.request = dict(request)
@@ -238,5 +254,7 @@ class RemotePanel(QGroupBox):
 
     def detach(self) -> None:
         self._timer.stop()
+        if self.judge_monitor is not None:
+            self.judge_monitor.close()
         self.session.on_request = None
         self.session.on_link_state = None

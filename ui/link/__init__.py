@@ -1,7 +1,7 @@
-"""The remote link's station windows: the court station (waiting room, public display, judge's
-monitor, connection status) and the witness station's join flow (safety code, status).
+"""The remote link under Qt: the asyncio loop thread the link runs on (:class:`LoopThread`), the
+witness station's link runner and "Speaking to you" consumer, and the link's states in words.
 
-The link itself runs on an asyncio loop in a background thread (:class:`LoopThread`); its events
-reach the windows as queued Qt signals.  This package imports ``recording`` only (never ``desktop``):
-``desktop/link/`` opens the vaults and the session and hands them in.
+The windows are the clerk console (its remote mode: ``ui.clerk.remote_panel``) and the witness
+station (its remote mode: ``ui.witness.join``).  This package imports ``recording`` only (never
+``desktop``): ``desktop/`` opens the vaults and the sessions and hands them in.
 """

@@ -41,6 +41,8 @@ LINK_WORDS = {
     "ended": "The hearing has finished. Thank you. Your camera and microphone are off.",
     "failed": "The connection to the court could not be made. Please tell your support person; "
               "the court will help.",
+    "refused": "The court did not let this station in. Please tell your support person; the court will "
+               "contact you.",
 }
 
 

@@ -610,12 +610,13 @@ class WitnessStation(QWidget):
         self.speaking.speaker_changed.connect(self._on_speaker)
         link.add_speaking(self.speaking)
         link.state_changed.connect(self._show_link_state)
-        link.failed.connect(lambda _message: self._show_link_state("failed"))
+        link.failed.connect(lambda message: self._show_link_state(
+            "refused" if "did not admit" in message else "failed"))
         link.finished.connect(self._on_link_finished)
         self._refresh()
 
     def _show_link_state(self, state: str) -> None:
-        if self.link_state in ("ended", "failed") and state not in ("ended", "failed"):
+        if self.link_state in ("ended", "failed", "refused") and state not in ("failed", "refused"):
             return
         self.link_state = state
         self.join_page.set_state(state)
@@ -629,11 +630,11 @@ class WitnessStation(QWidget):
         self.q_cap.setText(self.tr("Speaking to you") + (f": {self.tr(role)}" if role else ""))
 
     def _on_link_finished(self, stats: Any) -> None:
-        failed = self.link_state == "failed"
-        self._show_link_state("failed" if failed else "ended")
-        self.speaking_view.clear(self.tr("The hearing has finished. Thank you."))
+        failed = self.link_state in ("failed", "refused")
         if not failed:
+            self._show_link_state("ended")
             self.join_page.set_state("ended")
+        self.speaking_view.clear(self.tr("The hearing has finished. Thank you."))
         self._refresh()
 
     def leave(self) -> None:
