@@ -194,3 +194,11 @@ def test_remote_hearing_from_the_console_surface(tmp_path):
         with av.open(io.BytesIO(data)) as c:
             assert c.streams.video and [s.metadata.get("language") for s in c.streams.audio][:2] == ["deu", "pol"]
             assert sum(1 for _ in c.decode(video=0)) == local[kind].meta["frames"] > 5
+    # the judge's review says which is which, and shows them as one hearing
+    from ui.review.recordings_model import recording_cells
+
+    rows = {r.id: recording_cells(r) for r in court_vault.list()}
+    assert rows[received[0].id][1] == "masked, as the court received it over the link"
+    assert rows[local["masked"].id][1] == "masked, the witness station's own (full quality)"
+    assert rows[local["raw"].id][1] == "raw, the witness station's own (full quality)"
+    assert rows[received[0].id][5] == rows[local["raw"].id][5] == f"remote hearing {invite.session_id[:8]}"

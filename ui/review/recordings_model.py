@@ -34,6 +34,8 @@ def fmt_time(seconds: float) -> str:
 def session_of(r: Any) -> str:
     """The session a recording belongs to: its ``session`` meta, else when the session started."""
     m = r.meta
+    if m.get("link_session"):  # a remote hearing: what the court received and the witness station's own
+        return f"remote hearing {str(m['link_session'])[:8]}"
     s = m.get("session") or m.get("started") or (r.created or "")[:16]
     label = str(s).replace("T", " ").rstrip("Z")[:16]
     if m.get("witness"):
@@ -51,6 +53,10 @@ def recording_cells(r: Any) -> list[str]:
         kind += f" copy ({m.get('recipient', '?')})"
     if m.get("kind") in NON_MEDIA_KINDS:
         kind += " (record, not playable)"
+    elif m.get("kind") == "received-masked":
+        kind = "masked, as the court received it over the link"
+    elif m.get("origin") == "witness-station":
+        kind += ", the witness station's own (full quality)"
     return [str(m.get("case_number", "—")), kind, (r.created or "")[:16].replace("T", " "),
             fmt_time(float(dur)) if dur is not None else "—", "sealed" if r.sealed else "open", session_of(r)]
 
