@@ -68,6 +68,10 @@ class LivePanel(QWidget):
 
         body = QHBoxLayout()
         left = QVBoxLayout()
+        self.remote_panel: RemotePanel | None = None
+        if self.remote:  # the invitation and the waiting room come first
+            self.remote_panel = RemotePanel(controller.session)
+            left.addWidget(self.remote_panel)
         cap = QLabel("What the court sees (masked at the witness station, as received)" if self.remote
                      else "What the court sees (masked)")
         cap.setObjectName("subtitle")
@@ -77,7 +81,7 @@ class LivePanel(QWidget):
         left.addWidget(self.preview, 1)
         # the witness microphone level (the floor as captured, before masking)
         lvl = QHBoxLayout()
-        lvl.addWidget(QLabel("Witness microphone"))
+        lvl.addWidget(QLabel("Witness floor (as received)" if self.remote else "Witness microphone"))
         self.meter = LevelMeter()
         self.meter.setAccessibleName("Witness microphone level")
         lvl.addWidget(self.meter, 1)
@@ -127,10 +131,6 @@ class LivePanel(QWidget):
         self.new_btn.setVisible(False)  # once this session is sealed
         right.addWidget(self.new_btn)
 
-        self.remote_panel: RemotePanel | None = None
-        if self.remote:
-            self.remote_panel = RemotePanel(controller.session)
-            right.addWidget(self.remote_panel)
         right.addWidget(self.breaks)
         self.masks = MaskStatusPanel(controller.pipeline, self.preview, remote=self.remote)
         self.mask_labels, self.feeds = self.masks.mask_labels, self.masks.feeds
@@ -247,7 +247,8 @@ class LivePanel(QWidget):
         if self.remote:
             # the waiting room opens on "Start"; the hearing goes live when the clerk admits the witness,
             # and both stations record from then until the end
-            self.start_btn.setText("Open the waiting room" if state is State.DRAFT else "Waiting room open")
+            self.start_btn.setText({State.DRAFT: "Open the waiting room", State.WAITING: "Waiting room open"}
+                                   .get(state, "The witness was admitted"))
             self.start_btn.setEnabled(state is State.DRAFT and not busy)
             self.rec_btn.setEnabled(False)
             self.rec_btn.setText("Both stations record from admission to the end")

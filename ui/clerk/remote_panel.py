@@ -54,30 +54,40 @@ class RemotePanel(QGroupBox):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Link to the witness station")
         lay.addWidget(self.status)
-
-        inv = QGridLayout()
-        self.invite_note = QLabel("Start the session to open the waiting room and make the invitation.")
+        self.invite_note = QLabel("Open the waiting room to make the invitation.")
         self.invite_note.setObjectName("hint")
         self.invite_note.setWordWrap(True)
         self.invite_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        inv.addWidget(self.invite_note, 0, 0, 1, 3)
+        self.invite_note.setMinimumHeight(self.invite_note.fontMetrics().lineSpacing() * 2 + 4)
+        lay.addWidget(self.invite_note)
+        inv = QGridLayout()
         self.save_btn = QPushButton("Save invitation…")
         self.save_btn.setAccessibleName("Save the witness's invitation to a file")
         self.copy_btn = QPushButton("Copy invitation")
         self.copy_btn.setAccessibleName("Copy the witness's invitation to the clipboard")
         self.save_btn.clicked.connect(lambda: self.save_invitation("witness"))
         self.copy_btn.clicked.connect(lambda: self.copy_invitation("witness"))
-        inv.addWidget(self.save_btn, 1, 0)
-        inv.addWidget(self.copy_btn, 1, 1)
+        self.judge_btn = QPushButton("Judge's monitor…")
+        self.judge_btn.setAccessibleName("Open the judge's monitor (the unmasked witness, if the plan allows)")
+        self.judge_btn.clicked.connect(self.open_judge_monitor)
+        self.judge_monitor: Any = None
+        inv.addWidget(self.save_btn, 0, 0)
+        inv.addWidget(self.copy_btn, 0, 1)
+        inv.addWidget(self.judge_btn, 0, 2)
+        inv.setColumnStretch(3, 1)
         self.interpreter_rows: dict[str, tuple[QPushButton, QPushButton]] = {}
         lay.addLayout(inv)
         self._inv_grid = inv
 
-        room = QVBoxLayout()
+        # the waiting room: shown while a station asks to join
+        self.room = QWidget()
+        self.room.setObjectName("waitingRoom")
+        room = QHBoxLayout(self.room)
+        room.setContentsMargins(0, 4, 0, 4)
         self.request_label = QLabel("Nobody is in the waiting room.")
         self.request_label.setWordWrap(True)
         self.request_label.setAccessibleName("Waiting room")
-        room.addWidget(self.request_label)
+        room.addWidget(self.request_label, 1)
         self.safety_code = QLabel("")
         self.safety_code.setObjectName("safetyCode")
         self.safety_code.setAccessibleName("Safety code")
@@ -87,24 +97,18 @@ class RemotePanel(QGroupBox):
         font.setBold(True)
         self.safety_code.setFont(font)
         room.addWidget(self.safety_code)
-        row = QHBoxLayout()
         self.admit_btn = QPushButton("Admit")
         self.admit_btn.setObjectName("primary")
+        self.admit_btn.setMinimumHeight(36)
         self.admit_btn.setAccessibleName("Admit the station in the waiting room")
         self.back_btn = QPushButton("Send back")
+        self.back_btn.setMinimumHeight(36)
         self.back_btn.setAccessibleName("Send the station in the waiting room back (refuse it)")
         self.admit_btn.clicked.connect(lambda: self.decide(True))
         self.back_btn.clicked.connect(lambda: self.decide(False))
-        row.addWidget(self.admit_btn)
-        row.addWidget(self.back_btn)
-        row.addStretch(1)
-        room.addLayout(row)
-        lay.addLayout(room)
-        self.judge_btn = QPushButton("Judge's monitor…")
-        self.judge_btn.setAccessibleName("Open the judge's monitor (the unmasked witness, if the plan allows)")
-        self.judge_btn.clicked.connect(self.open_judge_monitor)
-        self.judge_monitor: Any = None
-        lay.addWidget(self.judge_btn, 0, Qt.AlignmentFlag.AlignLeft)
+        room.addWidget(self.admit_btn)
+        room.addWidget(self.back_btn)
+        lay.addWidget(self.room)
         self.quality = QLabel("")
         self.quality.setObjectName("hint")
         self.quality.setWordWrap(True)
@@ -202,6 +206,9 @@ class RemotePanel(QGroupBox):
         self.safety_code.setText(str(request.get("safety_code", "")))
         self.admit_btn.setEnabled(True)
         self.back_btn.setEnabled(True)
+        self.admit_btn.setVisible(True)
+        self.back_btn.setVisible(True)
+        self.safety_code.setVisible(True)
         self.admit_btn.setFocus()
 
     def decide(self, admit: bool) -> None:
@@ -213,6 +220,7 @@ class RemotePanel(QGroupBox):
         self.back_btn.setEnabled(False)
         who = "The interpreter station" if station == "interpreter" else "The witness station"
         self.request_label.setText(f"{who} was admitted." if admit else f"{who} was sent back.")
+        self.safety_code.setVisible(False)
         self.session.decide(admit)
 
     def on_link_state(self, state: str) -> None:
@@ -225,7 +233,7 @@ class RemotePanel(QGroupBox):
         has = bool(self._data("witness"))
         self.save_btn.setEnabled(has)
         self.copy_btn.setEnabled(has)
-        if has and not self.saved_to and self.invite_note.text().startswith("Start the session"):
+        if has and not self.saved_to and self.invite_note.text().startswith("Open the waiting room"):
             self.invite_note.setText("The invitation is ready: save it or copy it, and send it to the witness's "
                                      "support person by a route the court trusts.")
         for lang in getattr(self.session, "interpreter_invitations", {}):
@@ -241,6 +249,8 @@ class RemotePanel(QGroupBox):
         if self.request is None:
             self.admit_btn.setEnabled(False)
             self.back_btn.setEnabled(False)
+            self.admit_btn.setVisible(False)
+            self.back_btn.setVisible(False)
         court = getattr(self.session, "court", None)
         st = getattr(court, "stats", None)
         if st is not None and st.witness_admitted:

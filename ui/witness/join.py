@@ -82,7 +82,7 @@ class JoinPage(QWidget):
         self.intro.setWordWrap(True)
         cl.addWidget(self.intro)
         self.open_button = QPushButton("")
-        self.open_button.setObjectName("primaryButton")
+        self.open_button.setObjectName("primary")
         self.open_button.setMinimumHeight(56)
         self.open_button.clicked.connect(self.choose_file)
         cl.addWidget(self.open_button)
