@@ -24,12 +24,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.app import create_application, import_cv2, install_qt_message_handler  # noqa: E402
+from desktop.app import create_application, import_cv2, install_qt_message_handler
 
 PASS = "screenshots-passphrase"
 
 
-def pump(app, seconds: float, until=None) -> bool:  # noqa: ANN001
+def pump(app, seconds: float, until=None) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -70,7 +70,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
 
-    def shot(w, name: str) -> None:  # noqa: ANN001
+    def shot(w, name: str) -> None:
         pump(app, 0.4)
         path = out / f"remote_{name}.png"
         w.grab().save(str(path))

@@ -27,10 +27,10 @@ from ui.witness.station import WitnessStation
 from vault.store import STATION
 
 
-def _console(qtbot, tmp_path, plan):  # noqa: ANN001, ANN202
+def _console(qtbot, tmp_path, plan):
     vault = make_vault(tmp_path / "court")
 
-    def seal_record(meta, data):  # noqa: ANN001, ANN202
+    def seal_record(meta, data):
         w = vault.create_recording(meta, recipients=["judge", "clerk"])
         w.write(data)
         return w.seal()
@@ -48,7 +48,7 @@ def _console(qtbot, tmp_path, plan):  # noqa: ANN001, ANN202
     return hearing, console, ops
 
 
-def _witness(qtbot, tmp_path):  # noqa: ANN001, ANN202
+def _witness(qtbot, tmp_path):
     ops = OpRunner("witness-ops")
     station = WitnessStation(speaker_factory=None, join=lambda data: flow.join(data))
     qtbot.addWidget(station)
@@ -58,7 +58,7 @@ def _witness(qtbot, tmp_path):  # noqa: ANN001, ANN202
     return station, flow, ops
 
 
-def _remote_plan(**kw):  # noqa: ANN001, ANN202
+def _remote_plan(**kw):
     plan = demo_plan(**kw)
     plan.witness_location = "remote"
     return plan

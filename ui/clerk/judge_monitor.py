@@ -37,7 +37,7 @@ class JudgeMonitor(QWidget):
             pipeline.subscribe({Audience.JUDGE}, self.feed)
         self.resize(640, 420)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.feed is not None:
             self._pipeline.unsubscribe(self.feed)
             self.feed = None
