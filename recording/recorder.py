@@ -10,7 +10,6 @@ recording stops cleanly, everything written before is kept and sealed, and ``err
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any, BinaryIO, Protocol, cast
 
 import numpy as np
 
+from common.bounded_queue import BoundedQueue, Overflow
 from recording.encode.writer import AudioTrack, MkvWriter
 from recording.model import AUDIO_RATE, Audience, Decision
 from recording.pipeline import FLOOR, SessionPipeline
@@ -61,7 +61,8 @@ class _Track:
         self.sink = sink
         self.writer = writer
         self.channels = channels
-        self.queue: queue.Queue[tuple | None] = queue.Queue(maxsize=90)
+        # nothing recorded may be lost: a full queue makes the pipeline wait (about 3 s of video)
+        self.queue: BoundedQueue[tuple | None] = BoundedQueue(90, Overflow.BLOCK)
         self.result = TrackResult(kind)
         self.failed = False
         self.thread = threading.Thread(target=self._run, name=f"recorder-{kind}", daemon=True)
@@ -184,7 +185,7 @@ class Recorder:
         end = round(max(0.0, self._pipeline.status.pts - self._t0), 3)
         chapters = [dict(c, end=c["end"] if c["end"] is not None else end) for c in self._chapters]
         for track in self._tracks.values():
-            track.queue.put(None)
+            track.queue.put_final(None)
             track.thread.join()
             try:
                 track.writer.close()

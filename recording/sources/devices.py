@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import queue
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from common.bounded_queue import BoundedQueue, Overflow
 from recording.audio.resample import StreamResampler
 from recording.errors import SourceLost, SourceUnavailable
 from recording.model import AUDIO_RATE
@@ -112,7 +112,8 @@ class MicrophoneSource:
         self._resampler: StreamResampler | None = None
         self._device = int(device) if isinstance(device, str) and device.isdigit() else device
         self._stream: Any = None  # sounddevice.InputStream once open
-        self._queue: queue.Queue[np.ndarray] = queue.Queue(maxsize=200)
+        # PortAudio's callback never waits: a stalled reader loses the newest blocks
+        self._queue: BoundedQueue[np.ndarray] = BoundedQueue(200, Overflow.DROP_NEWEST)
         self._pending = np.zeros(0, np.float32)
         self._lost = False
 
@@ -133,8 +134,7 @@ class MicrophoneSource:
     def _callback(self, indata, frames, time, status) -> None:
         # PortAudio's thread: copy and hand over, nothing more (resampling happens in read())
         block = indata[:, 0].copy()
-        with contextlib.suppress(queue.Full):  # consumer stalled: drop rather than grow without bound
-            self._queue.put_nowait(block)
+        self._queue.put(block)
 
     def _finished(self) -> None:
         self._lost = True

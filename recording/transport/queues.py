@@ -4,33 +4,34 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import queue
 import threading
-from collections import deque
 from typing import Any
+
+from common.bounded_queue import BoundedQueue, Overflow
 
 
 class DropOldest:
     """A bounded queue written from any thread and read from the event loop; full → drop oldest, so
-    the court always gets the newest item and latency does not grow."""
+    the court always gets the newest item and latency does not grow (a
+    :class:`common.bounded_queue.BoundedQueue` with an asyncio wake-up)."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, maxlen: int) -> None:
         self._loop = loop
-        self._items: deque[Any] = deque()
-        self._maxlen = maxlen
-        self._lock = threading.Lock()
         self._event = asyncio.Event()
-        self.dropped = 0
+        self._queue: BoundedQueue[Any] = BoundedQueue(maxlen, Overflow.DROP_OLDEST, on_put=self._wake)
+        self._lock = threading.Lock()
         self.closed = False
+
+    @property
+    def dropped(self) -> int:
+        return self._queue.dropped
 
     def put(self, item: Any) -> None:
         with self._lock:
             if self.closed:
                 return
-            if len(self._items) >= self._maxlen:
-                self._items.popleft()
-                self.dropped += 1
-            self._items.append(item)
-        self._wake()
+        self._queue.put(item)
 
     def close(self) -> None:
         with self._lock:
@@ -44,10 +45,10 @@ class DropOldest:
     async def get(self) -> Any:
         """The oldest item, or ``None`` once closed."""
         while True:
+            self._event.clear()
+            with contextlib.suppress(queue.Empty):
+                return self._queue.get_nowait()
             with self._lock:
-                if self._items:
-                    return self._items.popleft()
                 if self.closed:
                     return None
-                self._event.clear()
             await self._event.wait()

@@ -4,13 +4,13 @@ thread into a sink (in the app: an encrypting vault recording)."""
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from typing import Any
 
 import av
 import numpy as np
 
+from common.bounded_queue import BoundedQueue, Overflow
 from recording.encode.writer import AudioTrack, MkvWriter
 from recording.model import AUDIO_RATE
 from recording.recorder import RecordingSink, SinkFactory
@@ -39,7 +39,7 @@ class ReceivedRecorder:
         self.fps = fps
         self._preset = preset
         self._language = language
-        self._queue: queue.Queue[tuple | None] = queue.Queue(maxsize=120)
+        self._queue: BoundedQueue[tuple | None] = BoundedQueue(120, Overflow.DROP_NEWEST)
         self._thread = threading.Thread(target=self._run, name="court-recorder", daemon=True)
         self._t0: float | None = None
         self._v0: tuple[float, float] | None = None  # (first pts s, first arrival rel)
@@ -60,9 +60,7 @@ class ReceivedRecorder:
         self._thread.start()
 
     def _put(self, item: tuple) -> None:
-        try:
-            self._queue.put_nowait(item)
-        except queue.Full:
+        if not self._queue.put(item):
             self.dropped += 1
 
     def on_video(self, frame: av.VideoFrame, arrival: float) -> None:
@@ -158,7 +156,7 @@ class ReceivedRecorder:
     def stop(self) -> str:
         """Finish and seal; returns the recording id ("" when nothing was received)."""
         if self._thread.is_alive():
-            self._queue.put(None)
+            self._queue.put_final(None)
             self._thread.join()
         if self.writer is None or self.sink is None:
             return ""
