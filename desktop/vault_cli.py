@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from common.clock import format_clock
 from desktop.export_policy import EXPORT_POLICY, Transform
 from desktop.options import add_vault_option, vault_or
 from desktop.passphrase import NoPassphrase, read_passphrase
@@ -313,8 +314,7 @@ def _notes(args: argparse.Namespace) -> int:
         print(json.dumps([n.__dict__ for n in notes]))
         return 0
     for n in notes:
-        t = int(n.at)
-        print(f"{t // 60:02d}:{t % 60:02d}  {n.text}")
+        print(f"{format_clock(max(0.0, n.at))}  {n.text}")
     if not notes:
         print("no notes")
     return 0

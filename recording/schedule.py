@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from common.clock import format_clock
 from recording.session import GroundRules, SessionLifecycle, State
 
 #: seconds before a planned break when the clerk is reminded (BreakSchedule's default)
@@ -76,9 +77,7 @@ class BreakSchedule:
 
 def clock_text(seconds: float) -> str:
     """"12:05" or "−0:30" for overdue times."""
-    sign = "−" if seconds < 0 else ""
-    s = int(abs(seconds))
-    return f"{sign}{s // 60}:{s % 60:02d}"
+    return format_clock(seconds, minute_digits=1)
 
 
 def timeline_spans(lifecycle: SessionLifecycle, rules: GroundRules,

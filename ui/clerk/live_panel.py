@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from common.clock import format_clock
 from recording.model import Audience
 from recording.service import SessionSummary
 from recording.session import State
@@ -26,8 +27,7 @@ from ui.widgets.video_view import VideoView
 
 
 def _fmt_clock(seconds: float) -> str:
-    s = max(0, int(seconds))
-    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:02d}:{s % 60:02d}"
+    return format_clock(max(0.0, seconds))
 
 
 class LivePanel(QWidget):

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from common.clock import format_clock
 from vault.store import NON_MEDIA_KINDS
 
 COLUMNS = ("Case", "Kind", "Created", "Duration", "Sealed", "Session")
@@ -27,8 +28,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def fmt_time(seconds: float) -> str:
-    s = max(0, int(seconds))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:02d}:{s % 60:02d}"
+    return format_clock(max(0.0, seconds))
 
 
 def session_of(r: Any) -> str:

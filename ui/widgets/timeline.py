@@ -9,14 +9,14 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from common.clock import format_clock
 from recording.schedule import Span
 
 __all__ = ["Span", "Timeline"]
 
 
 def _clock(seconds: float) -> str:
-    s = max(0, int(round(seconds)))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    return format_clock(max(0, round(seconds)), minute_digits=1)
 
 
 class Timeline(QWidget):

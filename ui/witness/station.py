@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from common.clock import format_clock
 from recording.audio.mixer import FLOOR
 from recording.model import Audience
 from recording.session import Role, SessionPlan, State
@@ -559,8 +560,7 @@ class WitnessStation(QWidget):
         if self.c is None:
             return
         start = self._break_started_at if self._break_started_at is not None else self.c.now()
-        s = max(0, int(self.c.now() - start))
-        self.timer_label.setText(f"{s // 60:02d}:{s % 60:02d}")
+        self.timer_label.setText(format_clock(max(0.0, self.c.now() - start)))
 
     # actions ---------------------------------------------------------------------------------
     def take_break(self) -> None:
