@@ -30,6 +30,7 @@ from typing import Any
 
 from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver, RTCSessionDescription
 
+from common.retry import Backoff
 from recording.transport.errors import LinkError, Refused
 from recording.transport.invite import Invite, check_sdp_fingerprint, safety_code
 from recording.transport.rtc import (
@@ -45,7 +46,8 @@ log = logging.getLogger("testimony_shield.recording.transport.station")
 #: a station gives up re-joining after this long without the court
 RECONNECT_WINDOW = 60.0
 #: pause between two re-join attempts
-RETRY_PERIOD = 0.3
+#: the wait between re-join attempts: 0.3 s, doubling up to 1 s, ±25 % (common.retry)
+RETRY = Backoff(base=0.3, cap=1.0)
 
 
 class Station:
@@ -259,7 +261,7 @@ class Station:
                 if ch is not None:
                     await ch.close()
                 await self._teardown()
-                await asyncio.sleep(RETRY_PERIOD)
+                await asyncio.sleep(RETRY.delay(attempt))
                 continue
             self.reconnects += 1
             self.reconnecting_seconds = round(self.reconnecting_seconds + time.monotonic() - lost_at, 3)

@@ -46,3 +46,4 @@ def test_get_times_out_and_final_item_always_goes_in():
     q.put(1)
     q.put_final(None)  # a stop sentinel is never dropped
     assert [q.get(), q.get()] == [1, None] and len(q) == 0
+
