@@ -391,6 +391,31 @@ def build_start(args: argparse.Namespace) -> Services:
         services.windows["witness"].show()
         services.windows["witness"].raise_()
 
+    def open_remote_witness() -> None:
+        """A witness station somewhere else: the join page (the court's invitation), then the hearing."""
+        if "remote_witness" not in services.windows:
+            from desktop.remote_witness import RemoteWitnessFlow, deliver_bundle
+
+            cur = services.settings
+
+            def open_vault() -> Any:
+                if not unlock_station(start, services):
+                    return None
+                return services.vault, services.passphrase or ""
+
+            def deliver(invite: Any, session: Any, summary: Any) -> Any:
+                return deliver_bundle(session.vault, invite, services.passphrase or "")
+
+            station = WitnessStation(high_contrast=cur.high_contrast, text_scale=cur.text_scale,
+                                     language=_witness_language(cur), rehearsal_factory=_rehearsal_factory(services),
+                                     join=lambda data: flow.join(data))
+            connect_witness_preferences(services, station)
+            flow = RemoteWitnessFlow(station, cur, services.runner, open_vault, deliver=deliver)
+            station.flow = flow  # type: ignore[attr-defined]  (kept with its window)
+            services.windows["remote_witness"] = station
+        services.windows["remote_witness"].show()
+        services.windows["remote_witness"].raise_()
+
     def open_judge() -> None:
         if "judge" not in services.windows:
             try:
@@ -423,6 +448,7 @@ def build_start(args: argparse.Namespace) -> Services:
     start.settings_requested.connect(open_settings)
     start.clerk_requested.connect(open_clerk)
     start.witness_requested.connect(open_witness)
+    start.remote_witness_requested.connect(open_remote_witness)
     start.judge_requested.connect(open_judge)
     start.show()
     return services
@@ -441,6 +467,18 @@ def shutdown(services: Services) -> None:
                 c.session.end()
             except Exception as exc:
                 log.error("ending the session on exit failed: %s", type(exc).__name__)
+    remote = services.windows.get("remote_witness")
+    flow = getattr(remote, "flow", None)
+    if flow is not None and flow.session is not None:  # a remote hearing still open: leave it, seal
+        from recording.session import State
+
+        flow.leave()
+        if flow.session.lifecycle.state not in (State.ENDED, State.SEALED):
+            try:
+                flow.session.end()
+            except Exception as exc:
+                log.error("ending the remote witness session on exit failed: %s", type(exc).__name__)
+        flow.close()
     for w in services.windows.values():
         w.close()
     services.runner.shutdown(wait=True)

@@ -1,7 +1,7 @@
 """Start window: choose the station this computer is — Clerk console, Witness station, Judge review.
 
 Signals:
-    clerk_requested(), witness_requested(), judge_requested(), settings_requested()
+    clerk_requested(), witness_requested(), remote_witness_requested(), judge_requested(), settings_requested()
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ui.theme import COURT, apply_theme
 class StartWindow(QWidget):
     clerk_requested = Signal()
     witness_requested = Signal()
+    remote_witness_requested = Signal()
     judge_requested = Signal()
     settings_requested = Signal()
 
@@ -38,6 +39,7 @@ class StartWindow(QWidget):
         for key, label, desc, signal in (
             ("clerk", "Clerk console", "Plan and run a session, record and seal it", self.clerk_requested),
             ("witness", "Witness station", "The calm screen for the witness's room", self.witness_requested),
+            ("remote_witness", "Remote witness station", "Join from elsewhere with the court's invitation", self.remote_witness_requested),
             ("judge", "Judge review", "Unseal and review sealed recordings", self.judge_requested),
         ):
             b = QPushButton(f"{label}\n\n{desc}")

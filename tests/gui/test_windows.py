@@ -36,7 +36,10 @@ def test_start_window_buttons(qtbot):
     w.show()
     with qtbot.waitSignal(w.witness_requested, timeout=1000):
         qtbot.mouseClick(w.buttons["witness"], Qt.MouseButton.LeftButton)
-    assert [b.accessibleName() for b in w.buttons.values()] == ["Clerk console", "Witness station", "Judge review"]
+    with qtbot.waitSignal(w.remote_witness_requested, timeout=1000):
+        qtbot.mouseClick(w.buttons["remote_witness"], Qt.MouseButton.LeftButton)
+    assert [b.accessibleName() for b in w.buttons.values()] == ["Clerk console", "Witness station",
+                                                                "Remote witness station", "Judge review"]
     for b in w.buttons.values():  # each description fits its button (they were cut off on both sides)
         widest = max(b.fontMetrics().horizontalAdvance(line) for line in b.text().split("\n"))
         assert b.width() > widest and b.height() >= 150
