@@ -160,10 +160,12 @@ def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -
     from desktop import paths
     from desktop import settings as settings_mod
     from ui.concurrency import OpRunner
+    from ui.i18n import install_staff_language
     from ui.session import SessionHub
 
     given = settings is not None
     settings = settings or settings_mod.load()
+    install_staff_language(settings.language)  # the staff screens' language (system's by default)
     passphrase = _passphrase_from_args(args)
     vault_arg = getattr(args, "vault", None)
     if demo:
@@ -249,11 +251,14 @@ def connect_witness_preferences(services: Services, witness: Any) -> None:
 
 
 def apply_settings(services: Services, new: Any) -> None:
-    """Apply saved settings to the windows already open: the witness's screen language, text size and
-    contrast; the court windows' contrast.  Devices, masks and the vault apply to the next session."""
+    """Apply saved settings to the windows already open: the staff screens' language, the witness's
+    screen language, text size and contrast; the court windows' contrast.  Devices, masks and the vault apply to the next session."""
+    from ui.i18n import install_staff_language
     from ui.theme import COURT, apply_theme
 
     old, services.settings = services.settings, new
+    if new.language != old.language:  # open staff windows re-read their texts (LanguageChange)
+        install_staff_language(new.language)
     for name, w in services.windows.items():
         if name == "witness":
             # only what changed: the witness's own choices since are not overridden
@@ -366,7 +371,7 @@ def build_start(args: argparse.Namespace) -> Services:
 
     services = _make_services(args, demo=False)
     s = services.settings
-    start = StartWindow(note=f"Vault: {services.vault_dir}", high_contrast=s.high_contrast)
+    start = StartWindow(note=str(services.vault_dir), high_contrast=s.high_contrast)
     services.windows["start"] = start
 
     def open_clerk() -> None:
@@ -439,7 +444,7 @@ def build_start(args: argparse.Namespace) -> Services:
             apply_settings(services, new)
             if services.vault is None and "clerk" not in services.windows:
                 services.vault_dir = new.vault_path
-                start.note.setText(f"Vault: {services.vault_dir}")
+                start.set_vault_note(str(services.vault_dir))
 
         dlg.saved.connect(saved)
         services.windows["settings"] = dlg

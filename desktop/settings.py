@@ -28,6 +28,7 @@ class Settings:
     voice_preset: str = "standard"
     encoder_preset: str = "ultrafast"
     witness_language: str = "en"
+    language: str = ""  # the staff screens' language ("en", "es", "fr"); empty: the system's
     text_scale: float = 1.0
     high_contrast: bool = False
 

@@ -24,9 +24,6 @@ from recording.pipeline import FLOOR, SessionPipeline
 
 log = logging.getLogger("testimony_shield.recording.recorder")
 
-LANGUAGE_NAMES = {"eng": "English", "spa": "Spanish", "fra": "French", "deu": "German", "ita": "Italian",
-                  "por": "Portuguese", "ara": "Arabic", "rus": "Russian", "ukr": "Ukrainian", "ron": "Romanian",
-                  "pol": "Polish", "vie": "Vietnamese", "zho": "Chinese", "tha": "Thai", "alb": "Albanian"}
 
 
 class RecordingSink(Protocol):
@@ -114,8 +111,8 @@ class Recorder:
         channels = self._pipeline.channels
         floor = self._pipeline.plan.floor_language
         tracks = tuple(AudioTrack(floor if c == FLOOR else c,
-                                  f"Floor ({LANGUAGE_NAMES.get(floor, floor)})" if c == FLOOR
-                                  else f"{LANGUAGE_NAMES.get(c, c)} interpretation")
+                                  # titles name the code only: screens name languages from Qt's locale data
+                                  f"Floor ({floor})" if c == FLOOR else f"Interpretation ({c})")
                        for c in channels)
         for kind in self._kinds:
             meta = {**self._meta, "kind": kind, "fps": fps, "size": [w, h],

@@ -4,6 +4,106 @@
   <context>
     <name>WitnessStation</name>
     <message>
+      <location filename="../../ui/witness/join.py" line="151" />
+      <source>Open the invitation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="200" />
+      <source>Join your hearing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="201" />
+      <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="203" />
+      <source>Open the invitation…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="204" />
+      <source>Open the invitation the court sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="205" />
+      <source>Or paste the invitation here:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="206" />
+      <source>The invitation, pasted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="207" />
+      <source>Join</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="208" />
+      <source>Join with the pasted invitation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="209" />
+      <source>Your safety code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="210" />
+      <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="213" />
+      <source>Practise first (equipment check)</source>
+      <translation>Practicar primero (prueba del equipo)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="215" />
+      <source>Leave</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="216" />
+      <source>Leave the hearing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="217" />
+      <source>Connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="153" />
+      <source>Invitations (*.json *.invite)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="153" />
+      <source>All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="171" />
+      <source>Paste the invitation the court sent into the box first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="164" />
+      <source>That file cannot be opened. Please choose the invitation the court sent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="184" />
+      <source>Safety code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/witness/rehearsal.py" line="146" />
       <source>Practice and equipment check</source>
       <translation>Práctica y prueba del equipo</translation>
@@ -99,212 +199,207 @@
       <translation>Necesito un descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="260" />
+      <location filename="../../ui/witness/rehearsal.py" line="261" />
       <source>Try the break button</source>
       <translation>Probar el botón de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="272" />
+      <location filename="../../ui/witness/rehearsal.py" line="274" />
       <source>I'm ready — finish the check</source>
       <translation>Estoy listo/a — terminar la prueba</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="287" />
+      <location filename="../../ui/witness/rehearsal.py" line="289" />
       <source>You are on a break</source>
       <translation>Está en un descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="291" />
+      <location filename="../../ui/witness/rehearsal.py" line="293" />
       <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
       <translation>Así es un descanso. Durante la audiencia, el tribunal vería ahora una cortina y no oiría nada, de inmediato. Nunca tiene que explicar por qué.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="296" />
+      <location filename="../../ui/witness/rehearsal.py" line="298" />
       <source>Break guidance</source>
       <translation>Guía para el descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="298" />
+      <location filename="../../ui/witness/rehearsal.py" line="300" />
       <source>I'm ready to continue</source>
       <translation>Estoy listo/a para continuar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="327" />
+      <location filename="../../ui/witness/rehearsal.py" line="329" />
       <source>Starting your camera and microphone…</source>
       <translation>Encendiendo su cámara y su micrófono…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="356" />
+      <location filename="../../ui/witness/rehearsal.py" line="358" />
       <source>The camera or microphone could not be started. Please tell the court staff.</source>
       <translation>No se pudo encender la cámara o el micrófono. Avise al personal del tribunal, por favor.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="391" />
+      <location filename="../../ui/witness/rehearsal.py" line="393" />
       <source>Playing your changed voice…</source>
       <translation>Reproduciendo su voz cambiada…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="350" />
+      <location filename="../../ui/witness/rehearsal.py" line="352" />
       <source>No speakers found — you can still check your camera and microphone.</source>
       <translation>No se encontraron altavoces; aún puede comprobar su cámara y su micrófono.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="386" />
+      <location filename="../../ui/witness/rehearsal.py" line="388" />
       <source>No speakers found — your voice cannot be played back here.</source>
       <translation>No se encontraron altavoces; su voz no se puede reproducir aquí.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="396" />
+      <location filename="../../ui/witness/rehearsal.py" line="398" />
       <source>This is how the court hears your voice.</source>
       <translation>Así oye su voz el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="419" />
+      <location filename="../../ui/witness/rehearsal.py" line="421" />
       <source>Stop</source>
       <translation>Parar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="370" />
+      <location filename="../../ui/witness/rehearsal.py" line="372" />
       <source>Done. Press “Hear my changed voice”.</source>
       <translation>Listo. Pulse «Escuchar mi voz cambiada».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="412" />
+      <location filename="../../ui/witness/rehearsal.py" line="414" />
       <source>You hear the interpreter, with the court room quietly underneath.</source>
       <translation>Oye al intérprete, con el sonido de la sala suave de fondo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="413" />
+      <location filename="../../ui/witness/rehearsal.py" line="415" />
       <source>You hear the court room.</source>
       <translation>Oye la sala.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="415" />
+      <location filename="../../ui/witness/rehearsal.py" line="417" />
       <source>No speakers found — the court's sound cannot be played here.</source>
       <translation>No se encontraron altavoces; el sonido del tribunal no se puede reproducir aquí.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="365" />
+      <location filename="../../ui/witness/rehearsal.py" line="367" />
       <source>Recording… ({seconds:.0f} s)</source>
       <translation>Grabando… ({seconds:.0f} s)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="81" />
+      <location filename="../../ui/witness/station.py" line="87" />
       <source>The judge</source>
       <translation>El juez o la jueza</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="69" />
+      <location filename="../../ui/witness/station.py" line="75" />
       <source>Nobody in court yet — the hearing has not started.</source>
       <translation>Todavía nadie en el tribunal: la audiencia no ha empezado.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="77" />
+      <location filename="../../ui/witness/station.py" line="83" />
       <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="79" />
+      <location filename="../../ui/witness/station.py" line="85" />
       <source>Nobody. The hearing has finished. Thank you.</source>
       <translation>Nadie. La audiencia ha terminado. Gracias.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="93" />
+      <location filename="../../ui/witness/station.py" line="99" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="103" />
+      <location filename="../../ui/witness/station.py" line="109" />
       <source>The accused cannot see you.</source>
       <translation>El acusado no puede verle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>This is being recorded for the court.</source>
       <translation>Esto se está grabando para el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>Nothing is being recorded.</source>
       <translation>No se está grabando nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="327" />
+      <location filename="../../ui/witness/station.py" line="367" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Testigo</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="328" />
+      <location filename="../../ui/witness/station.py" line="368" />
       <source>Screen language</source>
       <translation>Idioma de la pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="330" />
+      <location filename="../../ui/witness/station.py" line="370" />
       <source>I listen to</source>
       <translation>Escucho</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="332" />
+      <location filename="../../ui/witness/station.py" line="372" />
       <source>Smaller text</source>
       <translation>Texto más pequeño</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="334" />
+      <location filename="../../ui/witness/station.py" line="374" />
       <source>Larger text</source>
       <translation>Texto más grande</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="336" />
+      <location filename="../../ui/witness/station.py" line="376" />
       <source>High contrast</source>
       <translation>Alto contraste</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="338" />
+      <location filename="../../ui/witness/station.py" line="378" />
       <source>Speaking to you</source>
       <translation>Le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="339" />
+      <location filename="../../ui/witness/station.py" line="379" />
       <source>Person speaking to you</source>
       <translation>Persona que le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="340" />
+      <location filename="../../ui/witness/station.py" line="380" />
       <source>How the court sees you</source>
       <translation>Cómo le ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="341" />
+      <location filename="../../ui/witness/station.py" line="381" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Su imagen aparecerá aquí, con la cara cubierta.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="342" />
+      <location filename="../../ui/witness/station.py" line="382" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Su propia imagen, enmascarada como la ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="343" />
+      <location filename="../../ui/witness/station.py" line="383" />
       <source>Who can see and hear me now</source>
       <translation>Quién puede verme y oírme ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="348" />
+      <location filename="../../ui/witness/station.py" line="388" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>El tribunal deja de verle y oírle al instante. Atajo: B o Espacio.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="349" />
+      <location filename="../../ui/witness/station.py" line="389" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Púlselo cuando quiera. No tiene que explicar por qué. (B o Espacio)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="350" />
-      <source>Practise first (equipment check)</source>
-      <translation>Practicar primero (prueba del equipo)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="353" />
+      <location filename="../../ui/witness/station.py" line="393" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -319,81 +414,91 @@ Fíjese en cinco cosas que pueda ver a su alrededor.
 Tómese el tiempo que necesite.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="355" />
+      <location filename="../../ui/witness/station.py" line="395" />
       <source>Time on break</source>
       <translation>Tiempo de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="96" />
-      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
-      <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
+      <location filename="../../ui/witness/station.py" line="399" />
+      <source>The person speaking to you appears here.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="477" />
-      <source>Welcome. Take your time.</source>
-      <translation>Bienvenido/a. Tómese su tiempo.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="478" />
-      <source>Nobody yet — the hearing has not started.</source>
-      <translation>Todavía nadie: la audiencia no ha empezado.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="494" />
+      <location filename="../../ui/witness/station.py" line="637" />
       <source>The hearing has finished. Thank you.</source>
       <translation>La audiencia ha terminado. Gracias.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="83" />
+      <location filename="../../ui/witness/station.py" line="102" />
+      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
+      <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="531" />
+      <source>Welcome. Take your time.</source>
+      <translation>Bienvenido/a. Tómese su tiempo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="532" />
+      <source>Nobody yet — the hearing has not started.</source>
+      <translation>Todavía nadie: la audiencia no ha empezado.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="89" />
       <source>{judge} (the judge) sees your face and hears your own voice.</source>
       <translation>{judge} (juez/a) ve su cara y oye su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="99" />
+      <location filename="../../ui/witness/station.py" line="105" />
       <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="101" />
+      <location filename="../../ui/witness/station.py" line="107" />
       <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="105" />
+      <location filename="../../ui/witness/station.py" line="111" />
       <source>{support} (your support person) is with you.</source>
       <translation>{support} (su persona de apoyo) está con usted.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="75" />
+      <location filename="../../ui/witness/station.py" line="81" />
       <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto {support}, su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="85" />
+      <location filename="../../ui/witness/station.py" line="91" />
       <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="472" />
+      <location filename="../../ui/witness/station.py" line="94" />
+      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
+      <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="97" />
+      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
+      <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="527" />
+      <source>Welcome, {name}. Take your time.</source>
+      <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="523" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juez/a — {judge}
 (está hablando)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="473" />
-      <source>Welcome, {name}. Take your time.</source>
-      <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="88" />
-      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
-      <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="91" />
-      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
-      <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
+      <location filename="../../ui/witness/station.py" line="596" />
+      <source>This invitation cannot be used. Please ask the court to send a new one.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

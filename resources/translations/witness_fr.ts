@@ -4,6 +4,106 @@
   <context>
     <name>WitnessStation</name>
     <message>
+      <location filename="../../ui/witness/join.py" line="151" />
+      <source>Open the invitation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="200" />
+      <source>Join your hearing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="201" />
+      <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="203" />
+      <source>Open the invitation…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="204" />
+      <source>Open the invitation the court sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="205" />
+      <source>Or paste the invitation here:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="206" />
+      <source>The invitation, pasted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="207" />
+      <source>Join</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="208" />
+      <source>Join with the pasted invitation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="209" />
+      <source>Your safety code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="210" />
+      <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="213" />
+      <source>Practise first (equipment check)</source>
+      <translation>S'exercer d'abord (vérification du matériel)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="215" />
+      <source>Leave</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="216" />
+      <source>Leave the hearing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="217" />
+      <source>Connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="153" />
+      <source>Invitations (*.json *.invite)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="153" />
+      <source>All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="171" />
+      <source>Paste the invitation the court sent into the box first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="164" />
+      <source>That file cannot be opened. Please choose the invitation the court sent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="184" />
+      <source>Safety code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/witness/rehearsal.py" line="146" />
       <source>Practice and equipment check</source>
       <translation>Essai et vérification du matériel</translation>
@@ -99,212 +199,207 @@
       <translation>J'ai besoin d'une pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="260" />
+      <location filename="../../ui/witness/rehearsal.py" line="261" />
       <source>Try the break button</source>
       <translation>Essayer le bouton de pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="272" />
+      <location filename="../../ui/witness/rehearsal.py" line="274" />
       <source>I'm ready — finish the check</source>
       <translation>Je suis prêt·e — terminer la vérification</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="287" />
+      <location filename="../../ui/witness/rehearsal.py" line="289" />
       <source>You are on a break</source>
       <translation>Vous êtes en pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="291" />
+      <location filename="../../ui/witness/rehearsal.py" line="293" />
       <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
       <translation>Voici à quoi ressemble une pause. Pendant l'audience, le tribunal verrait maintenant un rideau et n'entendrait plus rien, immédiatement. Vous n'avez jamais à dire pourquoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="296" />
+      <location filename="../../ui/witness/rehearsal.py" line="298" />
       <source>Break guidance</source>
       <translation>Conseils pour la pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="298" />
+      <location filename="../../ui/witness/rehearsal.py" line="300" />
       <source>I'm ready to continue</source>
       <translation>Je suis prêt·e à continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="327" />
+      <location filename="../../ui/witness/rehearsal.py" line="329" />
       <source>Starting your camera and microphone…</source>
       <translation>Démarrage de votre caméra et de votre micro…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="356" />
+      <location filename="../../ui/witness/rehearsal.py" line="358" />
       <source>The camera or microphone could not be started. Please tell the court staff.</source>
       <translation>La caméra ou le micro n'a pas pu démarrer. Veuillez prévenir le personnel du tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="391" />
+      <location filename="../../ui/witness/rehearsal.py" line="393" />
       <source>Playing your changed voice…</source>
       <translation>Lecture de votre voix modifiée…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="350" />
+      <location filename="../../ui/witness/rehearsal.py" line="352" />
       <source>No speakers found — you can still check your camera and microphone.</source>
       <translation>Aucun haut-parleur trouvé — vous pouvez quand même vérifier votre caméra et votre micro.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="386" />
+      <location filename="../../ui/witness/rehearsal.py" line="388" />
       <source>No speakers found — your voice cannot be played back here.</source>
       <translation>Aucun haut-parleur trouvé — votre voix ne peut pas être rejouée ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="396" />
+      <location filename="../../ui/witness/rehearsal.py" line="398" />
       <source>This is how the court hears your voice.</source>
       <translation>Voici comment le tribunal entend votre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="419" />
+      <location filename="../../ui/witness/rehearsal.py" line="421" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="370" />
+      <location filename="../../ui/witness/rehearsal.py" line="372" />
       <source>Done. Press “Hear my changed voice”.</source>
       <translation>Terminé. Appuyez sur « Écouter ma voix modifiée ».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="412" />
+      <location filename="../../ui/witness/rehearsal.py" line="414" />
       <source>You hear the interpreter, with the court room quietly underneath.</source>
       <translation>Vous entendez l'interprète, avec la salle d'audience en fond sonore discret.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="413" />
+      <location filename="../../ui/witness/rehearsal.py" line="415" />
       <source>You hear the court room.</source>
       <translation>Vous entendez la salle d'audience.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="415" />
+      <location filename="../../ui/witness/rehearsal.py" line="417" />
       <source>No speakers found — the court's sound cannot be played here.</source>
       <translation>Aucun haut-parleur trouvé — le son du tribunal ne peut pas être diffusé ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="365" />
+      <location filename="../../ui/witness/rehearsal.py" line="367" />
       <source>Recording… ({seconds:.0f} s)</source>
       <translation>Enregistrement… ({seconds:.0f} s)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="81" />
+      <location filename="../../ui/witness/station.py" line="87" />
       <source>The judge</source>
       <translation>Le juge</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="69" />
+      <location filename="../../ui/witness/station.py" line="75" />
       <source>Nobody in court yet — the hearing has not started.</source>
       <translation>Personne au tribunal pour l'instant — l'audience n'a pas commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="77" />
+      <location filename="../../ui/witness/station.py" line="83" />
       <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
       <translation>Personne, sauf votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="79" />
+      <location filename="../../ui/witness/station.py" line="85" />
       <source>Nobody. The hearing has finished. Thank you.</source>
       <translation>Personne. L'audience est terminée. Merci.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="93" />
+      <location filename="../../ui/witness/station.py" line="99" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
       <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="103" />
+      <location filename="../../ui/witness/station.py" line="109" />
       <source>The accused cannot see you.</source>
       <translation>L'accusé ne peut pas vous voir.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>This is being recorded for the court.</source>
       <translation>Ceci est enregistré pour le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>Nothing is being recorded.</source>
       <translation>Rien n'est enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="327" />
+      <location filename="../../ui/witness/station.py" line="367" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Témoin</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="328" />
+      <location filename="../../ui/witness/station.py" line="368" />
       <source>Screen language</source>
       <translation>Langue de l'écran</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="330" />
+      <location filename="../../ui/witness/station.py" line="370" />
       <source>I listen to</source>
       <translation>J'écoute</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="332" />
+      <location filename="../../ui/witness/station.py" line="372" />
       <source>Smaller text</source>
       <translation>Texte plus petit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="334" />
+      <location filename="../../ui/witness/station.py" line="374" />
       <source>Larger text</source>
       <translation>Texte plus grand</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="336" />
+      <location filename="../../ui/witness/station.py" line="376" />
       <source>High contrast</source>
       <translation>Contraste élevé</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="338" />
+      <location filename="../../ui/witness/station.py" line="378" />
       <source>Speaking to you</source>
       <translation>Vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="339" />
+      <location filename="../../ui/witness/station.py" line="379" />
       <source>Person speaking to you</source>
       <translation>Personne qui vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="340" />
+      <location filename="../../ui/witness/station.py" line="380" />
       <source>How the court sees you</source>
       <translation>Comment le tribunal vous voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="341" />
+      <location filename="../../ui/witness/station.py" line="381" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Votre image apparaîtra ici, avec le visage masqué.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="342" />
+      <location filename="../../ui/witness/station.py" line="382" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Votre propre image, masquée comme le tribunal la voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="343" />
+      <location filename="../../ui/witness/station.py" line="383" />
       <source>Who can see and hear me now</source>
       <translation>Qui peut me voir et m'entendre maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="348" />
+      <location filename="../../ui/witness/station.py" line="388" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>Le tribunal cesse aussitôt de vous voir et de vous entendre. Raccourci : B ou Espace.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="349" />
+      <location filename="../../ui/witness/station.py" line="389" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Appuyez à tout moment. Vous n'avez pas à dire pourquoi. (B ou Espace)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="350" />
-      <source>Practise first (equipment check)</source>
-      <translation>S'exercer d'abord (vérification du matériel)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="353" />
+      <location filename="../../ui/witness/station.py" line="393" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -319,81 +414,91 @@ Remarquez cinq choses que vous voyez autour de vous.
 Prenez tout le temps qu'il vous faut.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="355" />
+      <location filename="../../ui/witness/station.py" line="395" />
       <source>Time on break</source>
       <translation>Durée de la pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="96" />
-      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
-      <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent votre propre voix.</translation>
+      <location filename="../../ui/witness/station.py" line="399" />
+      <source>The person speaking to you appears here.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="477" />
-      <source>Welcome. Take your time.</source>
-      <translation>Bienvenue. Prenez votre temps.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="478" />
-      <source>Nobody yet — the hearing has not started.</source>
-      <translation>Personne pour l'instant — l'audience n'a pas commencé.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="494" />
+      <location filename="../../ui/witness/station.py" line="637" />
       <source>The hearing has finished. Thank you.</source>
       <translation>L'audience est terminée. Merci.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="83" />
+      <location filename="../../ui/witness/station.py" line="102" />
+      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
+      <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent votre propre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="531" />
+      <source>Welcome. Take your time.</source>
+      <translation>Bienvenue. Prenez votre temps.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="532" />
+      <source>Nobody yet — the hearing has not started.</source>
+      <translation>Personne pour l'instant — l'audience n'a pas commencé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="89" />
       <source>{judge} (the judge) sees your face and hears your own voice.</source>
       <translation>{judge} (le juge) voit votre visage et entend votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="99" />
+      <location filename="../../ui/witness/station.py" line="105" />
       <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
       <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="101" />
+      <location filename="../../ui/witness/station.py" line="107" />
       <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
       <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="105" />
+      <location filename="../../ui/witness/station.py" line="111" />
       <source>{support} (your support person) is with you.</source>
       <translation>{support} (votre personne de soutien) est avec vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="75" />
+      <location filename="../../ui/witness/station.py" line="81" />
       <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
       <translation>Personne, sauf {support}, votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="85" />
+      <location filename="../../ui/witness/station.py" line="91" />
       <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
       <translation>{judge} (le juge) vous voit le visage masqué et entend une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="472" />
+      <location filename="../../ui/witness/station.py" line="94" />
+      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
+      <translation>{judge} (le juge) vous voit le visage masqué et entend votre propre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="97" />
+      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
+      <translation>{judge} (le juge) voit votre visage et entend une voix modifiée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="527" />
+      <source>Welcome, {name}. Take your time.</source>
+      <translation>Bienvenue, {name}. Prenez votre temps.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="523" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juge — {judge}
 (parle)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="473" />
-      <source>Welcome, {name}. Take your time.</source>
-      <translation>Bienvenue, {name}. Prenez votre temps.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="88" />
-      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
-      <translation>{judge} (le juge) vous voit le visage masqué et entend votre propre voix.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="91" />
-      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
-      <translation>{judge} (le juge) voit votre visage et entend une voix modifiée.</translation>
+      <location filename="../../ui/witness/station.py" line="596" />
+      <source>This invitation cannot be used. Please ask the court to send a new one.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -43,7 +43,7 @@ from recording.audio.mixer import FLOOR
 from recording.model import Audience
 from recording.session import Role, SessionPlan, State
 from recording.witness_brief import STATION_PSEUDONYM
-from ui.i18n import SCREEN_LANGUAGES, WitnessTranslator, language_name, screen_language_for
+from ui.i18n import WitnessTranslator, language_name, screen_language_for, screen_languages
 from ui.session import SessionController, SessionHub
 from ui.theme import WITNESS, apply_theme
 from ui.widgets.video_view import PipelineFeed, VideoView
@@ -184,7 +184,7 @@ class WitnessStation(QWidget):
         bar.setSpacing(10)
         self.screen_label = QLabel("")
         self.screen_language = QComboBox()
-        for code, name in SCREEN_LANGUAGES.items():
+        for code, name in screen_languages().items():
             self.screen_language.addItem(name, code)
         self.screen_label.setBuddy(self.screen_language)
         self.screen_language.currentIndexChanged.connect(self._screen_language_picked)

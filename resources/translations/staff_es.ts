@@ -1,0 +1,455 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en_GB">
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+24"/>
+        <source>That passphrase is not right. Please check it and try again.</source>
+        <translation>La frase de contraseña no es correcta. Compruébela y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This recording or the audit trail has been changed or damaged since it was sealed. Do not rely on it; report it to the court&apos;s IT security contact.</source>
+        <translation>Esta grabación o el registro de auditoría se han modificado o dañado después del sellado. No confíe en ellos; informe al responsable de seguridad informática del tribunal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The share for your role has expired. Ask the judge for a new one.</source>
+        <translation>El acceso compartido de su función ha caducado. Pida uno nuevo al juez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The raw (unmasked) recording may only go to the judge.</source>
+        <translation>La grabación sin máscara solo puede entregarse al juez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording station&apos;s key is locked: enter the station passphrase.</source>
+        <translation>La clave del puesto de grabación está bloqueada: introduzca la frase de contraseña del puesto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role is not allowed to open this recording.</source>
+        <translation>Su función no permite abrir esta grabación.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no vault in this folder yet.</source>
+        <translation>Todavía no hay un depósito en esta carpeta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That recording is not in the vault.</source>
+        <translation>Esa grabación no está en el depósito.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk is full. Free some space; everything recorded so far has been kept and sealed.</source>
+        <translation>El disco está lleno. Libere espacio; todo lo grabado hasta ahora se ha conservado y sellado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This recording is sealed and cannot be changed.</source>
+        <translation>Esta grabación está sellada y no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vault could not complete that action.</source>
+        <translation>El depósito no pudo completar esa acción.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The camera or microphone stopped working. Check the cable, then start again.</source>
+        <translation>La cámara o el micrófono dejaron de funcionar. Compruebe el cable y vuelva a empezar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No microphone could be opened. Check that it is plugged in and not used by another program.</source>
+        <translation>No se pudo abrir ningún micrófono. Compruebe que está conectado y que ningún otro programa lo usa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No camera could be opened. Check that it is plugged in and not used by another program.</source>
+        <translation>No se pudo abrir ninguna cámara. Compruebe que está conectada y que ningún otro programa la usa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A camera or microphone could not be opened.</source>
+        <translation>No se pudo abrir una cámara o un micrófono.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session plan is not complete: {detail}.</source>
+        <translation>El plan de la sesión no está completo: {detail}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording could not be written. Everything up to now has been kept.</source>
+        <translation>No se pudo escribir la grabación. Se ha conservado todo lo anterior.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The recording system reported a problem.</source>
+        <translation>El sistema de grabación ha notificado un problema.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong. The session data is safe; please try again or call support.</source>
+        <translation>Algo ha fallado. Los datos de la sesión están a salvo; vuelva a intentarlo o llame al servicio de asistencia.</translation>
+    </message>
+</context>
+<context>
+    <name>Masks</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+14"/>
+        <source>Solid cover</source>
+        <extracomment>recording.masking.face.STYLES (not imported: that module imports OpenCV, which must load after Qt) recording.masking.voice.PRESETS</extracomment>
+        <translation>Cubierta opaca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silhouette</source>
+        <translation>Silueta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixelated</source>
+        <translation>Pixelado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blurred</source>
+        <translation>Desenfocado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off (natural voice)</source>
+        <translation>Desactivada (voz natural)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard</source>
+        <translation>Estándar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong</source>
+        <translation>Fuerte</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+132"/>
+        <source>As the system ({language})</source>
+        <translation>Como el sistema ({language})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic (a camera if there is one, else the demo witness)</source>
+        <translation>Automática (una cámara si la hay; si no, el testigo de demostración)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo witness (built-in)</source>
+        <translation>Testigo de demostración (integrado)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic (a microphone if there is one, else the demo voice)</source>
+        <translation>Automático (un micrófono si lo hay; si no, la voz de demostración)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo voice (built-in)</source>
+        <translation>Voz de demostración (integrada)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Camera {id} (not found now)</source>
+        <translation>Cámara {id} (no encontrada ahora)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device #{id} (not found now)</source>
+        <translation>Dispositivo n.º {id} (no encontrado ahora)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Testimony Shield — Settings</source>
+        <translation>Testimony Shield — Configuración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For this computer. Passphrases are never stored.</source>
+        <translation>Para este ordenador. Las frases de contraseña nunca se guardan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screen &amp;language</source>
+        <translation>&amp;Idioma de la pantalla</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language of these screens</source>
+        <translation>Idioma de estas pantallas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language of the clerk&apos;s, judge&apos;s and interpreter&apos;s screens</source>
+        <translation>El idioma de las pantallas del secretario judicial, del juez y del intérprete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Camera</source>
+        <translation>&amp;Cámara</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The camera that films the witness</source>
+        <translation>La cámara que graba al testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Microphone</source>
+        <translation>&amp;Micrófono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Microphone</source>
+        <translation>Micrófono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The microphone of the witness&apos;s room</source>
+        <translation>El micrófono de la sala del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Face mask style</source>
+        <translation>Estilo de máscara &amp;facial</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Face mask style</source>
+        <translation>Estilo de máscara facial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the witness&apos;s face is covered for everyone not allowed to see it</source>
+        <translation>Cómo se cubre la cara del testigo para quienes no pueden verla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Voice preset</source>
+        <translation>Ajuste de &amp;voz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voice preset</source>
+        <translation>Ajuste de voz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How strongly the witness&apos;s voice is changed</source>
+        <translation>Cuánto se modifica la voz del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vault &amp;folder</source>
+        <translation>Carpeta del &amp;depósito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+53"/>
+        <source>Vault folder</source>
+        <translation>Carpeta del depósito</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Where the encrypted evidence vault is kept</source>
+        <translation>Dónde se guarda el depósito cifrado de pruebas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Witness screen language</source>
+        <translation>Idioma de la pantalla del &amp;testigo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Witness screen language</source>
+        <translation>Idioma de la pantalla del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language the witness station starts in</source>
+        <translation>El idioma con el que se abre el puesto del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness &amp;text size</source>
+        <translation>&amp;Tamaño del texto del testigo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Witness text size</source>
+        <translation>Tamaño del texto del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How large the text of the witness station is</source>
+        <translation>El tamaño del texto en el puesto del testigo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Default: {folder}</source>
+        <translation>Predeterminada: {folder}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the vault folder</source>
+        <translation>Elegir la carpeta del depósito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens a folder chooser</source>
+        <translation>Abre un selector de carpetas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>White and yellow on black on every screen</source>
+        <translation>Blanco y amarillo sobre negro en todas las pantallas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device changes apply to the next session.</source>
+        <translation>Los cambios de dispositivo se aplican en la próxima sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings note</source>
+        <translation>Nota de configuración</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the settings and close</source>
+        <translation>Guardar la configuración y cerrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without saving</source>
+        <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The settings could not be saved ({error}). Check the folder&apos;s permissions and try again.</source>
+        <translation>No se pudo guardar la configuración ({error}). Compruebe los permisos de la carpeta y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../ui/start.py" line="+86"/>
+        <source>Testimony Shield start</source>
+        <translation>Inicio de Testimony Shield</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the station this computer is</source>
+        <translation>Elija qué puesto es este ordenador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote, masked, recorded and sealed testimony. Which station is this computer?</source>
+        <translation>Declaraciones a distancia, enmascaradas, grabadas y selladas. ¿Qué puesto es este ordenador?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk console</source>
+        <translation>Consola del secretario judicial</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan and run a session, record and seal it</source>
+        <translation>Planificar y dirigir una sesión, grabarla y sellarla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness station</source>
+        <translation>Puesto del testigo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The calm screen for the witness&apos;s room</source>
+        <translation>La pantalla tranquila para la sala del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge review</source>
+        <translation>Revisión del juez</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unseal and review sealed recordings</source>
+        <translation>Abrir y revisar grabaciones selladas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreter station</source>
+        <translation>Puesto del intérprete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join a hearing as a remote interpreter with the court&apos;s invitation</source>
+        <translation>Unirse a una audiencia como intérprete a distancia con la invitación del tribunal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vault: {folder}</source>
+        <translation>Depósito: {folder}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vault folder</source>
+        <translation>Carpeta del depósito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screen language, camera, microphone, masks, vault folder, the witness&apos;s language</source>
+        <translation>Idioma de la pantalla, cámara, micrófono, máscaras, carpeta del depósito, idioma del testigo</translation>
+    </message>
+</context>
+</TS>
