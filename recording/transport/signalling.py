@@ -48,7 +48,7 @@ from recording.transport.errors import FingerprintMismatch, LinkError, Refused
 
 MAX_MESSAGE = 256 * 1024
 TYPES = {"join", "waiting", "admitted", "refused", "resume", "resumed", "offer", "answer", "break", "end", "bye",
-         "error"}
+         "error", "booth", "handover", "handover_cancel", "listen"}  # booth…listen: recording/booth.py
 PATH = "/testimony-shield/link/v1"
 PING_INTERVAL = 1.0
 PING_TIMEOUT = 3.0

@@ -28,6 +28,8 @@ COURT_FLOOR = "court/audio/floor"
 JUDGE_VIDEO = "judge/video"
 JUDGE_FLOOR = "judge/audio/floor"
 INTERPRETER_FLOOR = "interpreter/audio/floor"
+#: court → interpreter: its language's channel as delivered while its partner is on air (recording/booth.py)
+INTERPRETER_RETURN = "interpreter/audio/return"
 #: who may appear on a camera sent to the witness (Role values).  Never "accused".
 TO_WITNESS_ROLES = ("judge", "prosecution", "defence", "intermediary")
 FORBIDDEN_TO_WITNESS = ("accused",)
@@ -41,7 +43,7 @@ def valid(label: object) -> bool:
     if not isinstance(label, str) or any(f in label for f in FORBIDDEN_TO_WITNESS):
         return False
     return bool(_LABEL.match(label) or _TO_WITNESS.match(label) or _TO_WITNESS_AUDIO.match(label)
-                or label == INTERPRETER_FLOOR)
+                or label in (INTERPRETER_FLOOR, INTERPRETER_RETURN))
 
 
 def to_witness(role: str) -> str:
