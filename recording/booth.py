@@ -381,7 +381,11 @@ class HeadphoneMix:
     ``volume``, and the channel's return at ``return_db`` below it (``None``: off).  The return is
     the partner's voice as the court delivers it while the partner is on air, and the station's own
     microphone (no network delay) while this station is on air.  Driven by the arrival of the floor;
-    pushes each mixed block to ``sink``.  Thread-safe."""
+    while no floor arrives (no witness yet, a reconnection) the return alone is played as it comes.
+    Pushes each mixed block to ``sink``.  Thread-safe."""
+
+    #: without a floor block for this long, the return is played on its own
+    FLOOR_GONE = 0.15
 
     def __init__(self, sink: Callable[[np.ndarray], None] | None = None, volume: float = 1.0,
                  return_db: float | None = -12.0, keep_blocks: int = 15) -> None:
@@ -392,6 +396,7 @@ class HeadphoneMix:
         self._own: collections.deque[np.ndarray] = collections.deque(maxlen=keep_blocks)
         self._partner: collections.deque[np.ndarray] = collections.deque(maxlen=keep_blocks)
         self.own_on_air = False
+        self._floor_at = 0.0
         self.floor_db = -90.0
         self.return_level_db = -90.0
         self.blocks = 0
@@ -403,14 +408,24 @@ class HeadphoneMix:
     def on_own(self, samples: np.ndarray) -> None:
         """The station's own outgoing block (the microphone after the gate)."""
         if self.own_on_air:
-            self._own.append(np.asarray(samples, np.float32))
+            self._returned(self._own, np.asarray(samples, np.float32))
 
     def on_return(self, samples: np.ndarray) -> None:
         """The language channel as the court delivers it (the partner on air)."""
         if not self.own_on_air:
-            self._partner.append(np.asarray(samples, np.float32))
+            self._returned(self._partner, np.asarray(samples, np.float32))
+
+    def _returned(self, queue: collections.deque[np.ndarray], samples: np.ndarray) -> None:
+        if time.monotonic() - self._floor_at < self.FLOOR_GONE:
+            queue.append(samples)
+            return
+        self.floor_db = -90.0  # no floor now: the return alone
+        self.return_level_db = level_dbfs(samples)
+        if self.return_db is not None:
+            self._out(samples * float(10.0 ** (self.return_db / 20.0)) * float(max(self.volume, 0.05)))
 
     def on_floor(self, samples: np.ndarray) -> None:
+        self._floor_at = time.monotonic()
         floor = np.asarray(samples, np.float32)
         self.floor_db = level_dbfs(floor)
         ret = self._take(self._own if self.own_on_air else self._partner, len(floor))
@@ -418,6 +433,9 @@ class HeadphoneMix:
         out = floor * float(self.volume)
         if ret is not None and self.return_db is not None:
             out = out + ret * float(10.0 ** (self.return_db / 20.0)) * float(max(self.volume, 0.05))
+        self._out(out)
+
+    def _out(self, out: np.ndarray) -> None:
         peak = float(np.max(np.abs(out))) if len(out) else 0.0
         if peak > 1.0:
             out = out / peak

@@ -39,10 +39,13 @@ def register(subparsers: Any) -> None:
     c.set_defaults(func=run_court)
 
     i = subparsers.add_parser("interpreter", help="a remote interpreter station (joins a court, sends a language channel)")
-    i.add_argument("--headless", action="store_true", help="no windows (the only mode for now)")
+    i.add_argument("--headless", action="store_true", help="no window: run, print a JSON summary")
     i.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's interpreter invitation")
-    i.add_argument("--language", default="spa", metavar="LANG", help="the channel interpreted into, ISO 639-2")
-    i.add_argument("--duration", type=float, default=60.0, help="seconds of session (default 60)")
+    i.add_argument("--language", default=None, metavar="LANG",
+                   help="the channel interpreted into, ISO 639-2 (default: the invitation's)")
+    i.add_argument("--duration", type=float, default=None,
+                   help="seconds of session (default 60 headless; the window stays until the hearing ends)")
+    i.add_argument("--close-at-end", action="store_true", help="the window closes itself when the hearing ends")
     i.add_argument("--court-key", default=None, metavar="HEX", help="pin the court station's Ed25519 public key (hex)")
     i.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
     i.set_defaults(func=run_interpreter)

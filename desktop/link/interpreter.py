@@ -1,6 +1,7 @@
 """``testimony-shield interpreter``: a remote interpreter station.  It joins with its own invitation,
-hears the masked floor, sends its language channel (the demo interpreter).  Headless only; the last
-stdout line is a JSON summary."""
+hears the masked floor, sends its language channel.  Without ``--headless`` it opens the interpreter
+station's window (:mod:`desktop.interpreter_station`); headless it sends the demo interpreter.  The
+last stdout line is a JSON summary."""
 
 from __future__ import annotations
 
@@ -25,6 +26,17 @@ def run_interpreter(args: argparse.Namespace) -> int:
         invite = load_invite(args.join, court_key=pin)
     except InviteError as exc:
         return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
+    wanted = invite.media.get("language")
+    args.language = args.language or (wanted if isinstance(wanted, str) else "spa")
+    if wanted and wanted != args.language:
+        return fail(f"invitation refused: this invitation is for the '{wanted}' channel, not '{args.language}'",
+                    EXIT_BAD_INPUT)
+    if not args.headless:
+        from desktop.interpreter_station import run_window
+
+        args.duration = args.duration or 24 * 3600.0
+        return run_window(args, invite, args.language)
+    args.duration = args.duration or 60.0
     try:
         return asyncio.run(_interpreter(args, invite))
     except LinkError as exc:

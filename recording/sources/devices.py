@@ -49,6 +49,18 @@ def list_microphones() -> list[DeviceInfo]:
             if d.get("max_input_channels", 0) > 0]
 
 
+def list_speakers() -> list[DeviceInfo]:
+    """Output devices (speakers, headphones) PortAudio reports; empty when there are none."""
+    try:
+        import sounddevice as sd
+
+        devices = sd.query_devices()
+    except Exception:  # PortAudio missing or no audio server
+        return []
+    return [DeviceInfo(str(i), d["name"], "speaker") for i, d in enumerate(devices)
+            if d.get("max_output_channels", 0) > 0]
+
+
 def device_rate(sd, device: str | int | None, wanted: int, kind: str) -> int:
     """``wanted`` when the device accepts it, else the device's own default rate (then resampled)."""
     check = sd.check_input_settings if kind == "input" else sd.check_output_settings

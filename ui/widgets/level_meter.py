@@ -18,7 +18,7 @@ class LevelMeter(QWidget):
         self._peak = floor_db
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(16)
-        self.setAccessibleName("Microphone level")
+        self.setAccessibleName(self.tr("Microphone level"))
 
     @property
     def level_db(self) -> float:
@@ -28,7 +28,7 @@ class LevelMeter(QWidget):
         db = max(self._floor, min(0.0, float(db)))
         self._level = db
         self._peak = db if db > self._peak else max(db, self._peak - 1.5)
-        self.setAccessibleDescription(f"{db:.0f} dB")
+        self.setAccessibleDescription(self.tr("{db} dB").format(db=f"{db:.0f}"))
         self.update()
 
     def _fraction(self, db: float) -> float:

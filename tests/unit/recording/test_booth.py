@@ -130,6 +130,9 @@ def test_headphone_mix_return_level_and_own_voice_on_air():
     out: list[np.ndarray] = []
     mix = HeadphoneMix(out.append, volume=1.0, return_db=-6.0)
     floor = np.full(960, 0.2, np.float32)
+    mix.on_return(np.full(960, 0.4, np.float32))  # no floor yet: the return is played alone
+    assert abs(out[-1][0] - 0.4 * 10 ** (-6 / 20)) < 1e-3
+    mix.on_floor(floor)
     mix.on_return(np.full(960, 0.4, np.float32))  # the partner, while off air
     mix.on_floor(floor)
     assert abs(out[-1][0] - (0.2 + 0.4 * 10 ** (-6 / 20))) < 1e-3
