@@ -28,3 +28,33 @@ def style_label(style: str) -> str:
 def preset_label(preset: str) -> str:
     text = PRESET_LABELS.get(preset)
     return QCoreApplication.translate(CONTEXT, text) if text else preset
+
+
+#: recording.session.ROLE_LABELS, for staff screens
+ROLE_LABELS = {"judge": QT_TRANSLATE_NOOP("Roles", "Judge"), "clerk": QT_TRANSLATE_NOOP("Roles", "Clerk"),
+               "prosecution": QT_TRANSLATE_NOOP("Roles", "Prosecution"),
+               "defence": QT_TRANSLATE_NOOP("Roles", "Defence"),
+               "interpreter": QT_TRANSLATE_NOOP("Roles", "Interpreter"),
+               "support": QT_TRANSLATE_NOOP("Roles", "Support person"),
+               "intermediary": QT_TRANSLATE_NOOP("Roles", "Intermediary"),
+               "witness": QT_TRANSLATE_NOOP("Roles", "Witness"), "accused": QT_TRANSLATE_NOOP("Roles", "Accused")}
+
+
+def role_label(role: object) -> str:
+    """A participant's role (a ``recording.session.Role`` or its value) in the staff's language."""
+    value = str(getattr(role, "value", role))
+    text = ROLE_LABELS.get(value)
+    return QCoreApplication.translate("Roles", text) if text else value
+
+
+#: recording.session.State values, for staff screens
+STATE_LABELS = {"draft": QT_TRANSLATE_NOOP("States", "Draft"),
+                "waiting room": QT_TRANSLATE_NOOP("States", "Waiting room"),
+                "live": QT_TRANSLATE_NOOP("States", "Live"), "break": QT_TRANSLATE_NOOP("States", "Break"),
+                "ended": QT_TRANSLATE_NOOP("States", "Ended"), "sealed": QT_TRANSLATE_NOOP("States", "Sealed")}
+
+
+def state_label(state: object) -> str:
+    value = str(getattr(state, "value", state))
+    text = STATE_LABELS.get(value)
+    return QCoreApplication.translate("States", text) if text else value.capitalize()

@@ -18,7 +18,7 @@ WITNESS = "witness"
 HIGH_CONTRAST: dict[str, str] = {
     "bg": "#000000", "card": "#000000", "field": "#000000", "text": "#ffffff", "muted": "#ffff00",
     "border": "#ffffff", "button": "#000000", "button_hover": "#333333", "button_text": "#ffffff",
-    "accent": "#ffff00", "accent_text": "#000000", "focus": "#00ffff", "danger": "#ff6060",
+    "accent": "#ffff00", "accent_text": "#000000", "focus": "#00ffff", "ring": "#00ffff", "danger": "#ff6060",
     "ok": "#00ff80", "warn_bg": "#ffff00", "warn_text": "#000000", "break_bg": "#000000",
 }
 
@@ -26,14 +26,14 @@ _PALETTES: dict[tuple[str, bool], dict[str, str]] = {
     (COURT, False): {
         "bg": "#f4f5f7", "card": "#ffffff", "field": "#ffffff", "text": "#1f2933", "muted": "#5f6b7a",
         "border": "#d5dae1", "button": "#e9edf2", "button_hover": "#dde3ea", "button_text": "#1f2933",
-        "accent": "#2f5d8a", "accent_text": "#ffffff", "focus": "#2f5d8a", "danger": "#b3412f",
+        "accent": "#2f5d8a", "accent_text": "#ffffff", "focus": "#2f5d8a", "ring": "#111820", "danger": "#b3412f",
         "ok": "#2e7d5b", "warn_bg": "#fdf0d5", "warn_text": "#6b4a00", "break_bg": "#eef2f6",
     },
     (COURT, True): HIGH_CONTRAST,
     (WITNESS, False): {
         "bg": "#f3f1ec", "card": "#fbfaf7", "field": "#ffffff", "text": "#2b3a3a", "muted": "#5d6b68",
         "border": "#dcd8cf", "button": "#e7ece9", "button_hover": "#dde5e1", "button_text": "#2b3a3a",
-        "accent": "#4f7c78", "accent_text": "#ffffff", "focus": "#2f5d5a", "danger": "#a65a4a",
+        "accent": "#4f7c78", "accent_text": "#ffffff", "focus": "#2f5d5a", "ring": "#14211f", "danger": "#a65a4a",
         "ok": "#4f7f5a", "warn_bg": "#e6efe9", "warn_text": "#2b3a3a", "break_bg": "#e8eee9",
     },
     (WITNESS, True): HIGH_CONTRAST,

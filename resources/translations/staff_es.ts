@@ -2,6 +2,606 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_GB">
 <context>
+    <name>ClerkConsole</name>
+    <message>
+        <location filename="../../ui/clerk/break_schedule.py" line="+84"/>
+        <source>Breaks</source>
+        <translation>Pausas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time to the next planned break</source>
+        <translation>Tiempo hasta la próxima pausa programada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Questioning stretch</source>
+        <translation>Tramo de interrogatorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned break reminder</source>
+        <translation>Aviso de pausa programada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questioning limit warning</source>
+        <translation>Aviso de límite del interrogatorio</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A planned break every {interval} min for {length} min; questioning stretches of at most {longest} min.</source>
+        <translation>Una pausa programada cada {interval} min durante {length} min; tramos de interrogatorio de {longest} min como máximo.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On break {time}</source>
+        <translation>En pausa {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned length {length} min: {left} left.</source>
+        <translation>Duración prevista {length} min: quedan {left}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned length {length} min: {over} over — no rush; the witness says when they are ready.</source>
+        <translation>Duración prevista {length} min: {over} de más — sin prisa; el testigo dice cuándo está listo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next break in {time}</source>
+        <translation>Próxima pausa en {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned break due ({time} over)</source>
+        <translation>Pausa programada pendiente ({time} de más)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Questioning for {time} (limit {limit} min).</source>
+        <translation>Interrogatorio desde hace {time} (límite {limit} min).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Planned break in {time}. Start it when the witness finishes an answer (“Start planned break”).</source>
+        <translation>Pausa programada en {time}. Iníciela cuando el testigo termine una respuesta («Iniciar pausa programada»).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned break now. Start it when the witness finishes an answer (“Start planned break”).</source>
+        <translation>Pausa programada ahora. Iníciela cuando el testigo termine una respuesta («Iniciar pausa programada»).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This questioning stretch ({time}) is over the ground-rules limit of {limit} min. The judge has been told.</source>
+        <translation>Este tramo de interrogatorio ({time}) supera el límite de {limit} min fijado en las normas básicas. Se ha avisado al juez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/console.py" line="+54"/>
+        <source>Testimony Shield — Clerk console</source>
+        <translation>Testimony Shield — Consola del secretario judicial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk console</source>
+        <translation>Consola del secretario judicial</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>This station cannot start sessions.</source>
+        <translation>Este puesto no puede iniciar sesiones.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Plan the next session, or open a saved plan.</source>
+        <translation>Planifique la próxima sesión o abra un plan guardado.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The session is still running</source>
+        <translation>La sesión sigue en curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session is still running and recording.</source>
+        <translation>La sesión sigue en curso y grabando.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session is still running.</source>
+        <translation>La sesión sigue en curso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If this console closes, nobody can start a planned break or end the session.
+
+End and seal the session now, then close the console?</source>
+        <translation>Si esta consola se cierra, nadie podrá iniciar una pausa programada ni terminar la sesión.
+
+¿Terminar y sellar la sesión ahora y después cerrar la consola?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End and seal, then close</source>
+        <translation>Terminar y sellar, después cerrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the console open</source>
+        <translation>Mantener la consola abierta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/desk_controls.py" line="+34"/>
+        <source>{language} interpreter on air</source>
+        <translation>Intérprete de {language} en el aire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand the {language} channel over to the other interpreter</source>
+        <translation>Pasar el canal {language} al otro intérprete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crossfaded, without a gap</source>
+        <translation>Con fundido, sin cortes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the {language} interpreters listen to</source>
+        <translation>Lo que escuchan los intérpretes de {language}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The floor, or another language for relay</source>
+        <translation>La sala, u otro idioma como relé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listens to the floor</source>
+        <translation>Escucha la sala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relay from {language} ({code})</source>
+        <translation>Relé desde {language} ({code})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>On air: {name}</source>
+        <translation>En el aire: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over to {name}</source>
+        <translation>Dar el relevo a {name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No second interpreter</source>
+        <translation>No hay segundo intérprete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/live_panel.py" line="+45"/>
+        <source>Case {case} — {pseudonym}</source>
+        <translation>Asunto {case} — {pseudonym}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Session state</source>
+        <translation>Estado de la sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording state</source>
+        <translation>Estado de la grabación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Break notice</source>
+        <translation>Aviso de pausa</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the court sees (masked)</source>
+        <translation>Lo que ve el tribunal (enmascarado)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The masked picture appears here once the session is live.</source>
+        <translation>La imagen enmascarada aparece aquí cuando la sesión está en directo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked witness preview (court view)</source>
+        <translation>Vista previa enmascarada del testigo (vista del tribunal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Witness microphone</source>
+        <translation>Micrófono del testigo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Witness microphone level</source>
+        <translation>Nivel del micrófono del testigo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Floor ({language})</source>
+        <translation>Sala ({language})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>witness, masked for the court</source>
+        <translation>testigo, enmascarado para el tribunal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>interpreter</source>
+        <translation>intérprete</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start session</source>
+        <translation>Iniciar la sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+147"/>
+        <source>Start recording</source>
+        <translation>Iniciar la grabación</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Break</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End and seal session</source>
+        <translation>Terminar y sellar la sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start session (go live)</source>
+        <translation>Iniciar la sesión (en directo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens the link: the court sees and hears the witness, masked</source>
+        <translation>Abre la conexión: el tribunal ve y oye al testigo, enmascarado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start or stop recording</source>
+        <translation>Iniciar o detener la grabación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records the masked and the raw recording, encrypted as they are written</source>
+        <translation>Graba la grabación enmascarada y la original, cifradas a medida que se escriben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a planned break</source>
+        <translation>Iniciar una pausa programada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curtains and mutes the witness for everyone but the support person; the witness resumes when ready</source>
+        <translation>Oculta y silencia al testigo para todos salvo la persona de apoyo; el testigo reanuda cuando está listo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End and seal the session</source>
+        <translation>Terminar y sellar la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks first; the recordings are then sealed and can no longer change</source>
+        <translation>Pregunta antes; después las grabaciones quedan selladas y ya no pueden cambiar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New session…</source>
+        <translation>Nueva sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a new session</source>
+        <translation>Planificar una nueva sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the set-up wizard</source>
+        <translation>Volver al asistente de preparación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+4"/>
+        <source>Event log</source>
+        <translation>Registro de eventos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened, with the time; the entries are the session record&apos;s own</source>
+        <translation>Lo ocurrido, con la hora; las entradas son las del propio acta de la sesión</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Session result</source>
+        <translation>Resultado de la sesión</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>End and seal the session?</source>
+        <translation>¿Terminar y sellar la sesión?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recordings will be sealed in the vault and can no longer be changed. The witness&apos;s link ends.</source>
+        <translation>Las grabaciones se sellarán en el depósito y ya no podrán modificarse. La conexión del testigo termina.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End and seal</source>
+        <translation>Terminar y sellar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep going</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Session ended and sealed.</source>
+        <translation>Sesión terminada y sellada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings in the vault — {ids}</source>
+        <translation>Grabaciones en el depósito — {ids}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems: {problems}</source>
+        <translation>Problemas: {problems}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The session has ended.</source>
+        <translation>La sesión ha terminado.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stop recording</source>
+        <translation>Detener la grabación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● Recording</source>
+        <translation>● Grabando</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not recording</source>
+        <translation>Sin grabar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On a break — the witness resumes when ready</source>
+        <translation>En pausa — el testigo reanuda cuando está listo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start planned break</source>
+        <translation>Iniciar pausa programada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The witness asked for a break</source>
+        <translation>El testigo ha pedido una pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A planned break is running</source>
+        <translation>Hay una pausa programada en curso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{who} ({time}). Everyone except the support person sees a privacy curtain and hears silence. The witness resumes when they are ready.</source>
+        <translation>{who} ({time}). Todos salvo la persona de apoyo ven una cortina de privacidad y oyen silencio. El testigo reanuda cuando está listo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/mask_status.py" line="+18"/>
+        <source>Judge</source>
+        <translation>Juez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness self-view</source>
+        <translation>Autovista del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support person</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face covered</source>
+        <translation>cara cubierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face covered (tracked)</source>
+        <translation>cara cubierta (seguimiento)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face covered (held)</source>
+        <translation>cara cubierta (mantenida)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>privacy curtain</source>
+        <translation>cortina de privacidad</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Masks by audience</source>
+        <translation>Máscaras por destinatario</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mask status for {audience}</source>
+        <translation>Estado de la máscara para {audience}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no picture yet</source>
+        <translation>aún no hay imagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>privacy curtain (break)</source>
+        <translation>cortina de privacidad (pausa)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unmasked (plan allows)</source>
+        <translation>sin máscara (el plan lo permite)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{state} · {n} curtained</source>
+        <translation>{state} · {n} con cortina</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>voice mask failed: {n} blocks silenced</source>
+        <translation>fallo de la máscara de voz: {n} bloques silenciados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/saved_plans.py" line="+38"/>
+        <location line="+1"/>
+        <source>Open saved plan</source>
+        <translation>Abrir un plan guardado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plans saved in the vault (encrypted; the newest first).</source>
+        <translation>Planes guardados en el depósito (cifrados; los más recientes primero).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No plan has been saved in this vault yet.</source>
+        <translation>Aún no se ha guardado ningún plan en este depósito.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved plans</source>
+        <translation>Planes guardados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the chosen plan in the wizard</source>
+        <translation>Intro abre el plan elegido en el asistente</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fill the wizard from the chosen plan</source>
+        <translation>Rellenar el asistente con el plan elegido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without opening a plan</source>
+        <translation>Cerrar sin abrir ningún plan</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open saved plan…</source>
+        <translation>Abrir un plan guardado…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a plan saved in the vault</source>
+        <translation>Abrir un plan guardado en el depósito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lists the plans saved (encrypted) in this station&apos;s vault</source>
+        <translation>Muestra los planes guardados (cifrados) en el depósito de este puesto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save plan</source>
+        <translation>Guardar el plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the plan in the vault as a draft</source>
+        <translation>Guardar el plan en el depósito como borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted; no session is created</source>
+        <translation>Cifrado; no se crea ninguna sesión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plan status</source>
+        <translation>Estado del plan</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saving the plan in the vault…</source>
+        <translation>Guardando el plan en el depósito…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plan was not saved: {reason}</source>
+        <translation>El plan no se guardó: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan saved in the vault (encrypted), {time} — id {id}.</source>
+        <translation>Plan guardado en el depósito (cifrado), {time} — id {id}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Looking for saved plans…</source>
+        <translation>Buscando planes guardados…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Opening the plan…</source>
+        <translation>Abriendo el plan…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened the saved plan for case {case}. Check it, then “Create session”.</source>
+        <translation>Se ha abierto el plan guardado del asunto {case}. Revíselo y pulse «Crear la sesión».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The saved plans could not be read: {reason}</source>
+        <translation>No se pudieron leer los planes guardados: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="+24"/>
@@ -102,7 +702,7 @@
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+313"/>
+        <location filename="../../ui/interpreter/station.py" line="+321"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>No se encontraron auriculares: en este puesto no puede oír la sala.</translation>
@@ -656,6 +1256,55 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location line="+14"/>
+        <source>Judge</source>
+        <extracomment>recording.session.ROLE_LABELS, for staff screens</extracomment>
+        <translation>Juez</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>Secretario judicial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prosecution</source>
+        <translation>Fiscalía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defence</source>
+        <translation>Defensa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support person</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediary</source>
+        <translation>Intermediario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>Testigo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accused</source>
+        <translation>Acusado</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="+132"/>
@@ -967,6 +1616,685 @@
         <location line="+2"/>
         <source>Screen language, camera, microphone, masks, vault folder, the witness&apos;s language</source>
         <translation>Idioma de la pantalla, cámara, micrófono, máscaras, carpeta del depósito, idioma del testigo</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+11"/>
+        <source>Draft</source>
+        <extracomment>recording.session.State values, for staff screens</extracomment>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting room</source>
+        <translation>Sala de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Break</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sealed</source>
+        <translation>Sellada</translation>
+    </message>
+</context>
+<context>
+    <name>VideoView</name>
+    <message>
+        <location filename="../../ui/widgets/video_view.py" line="+42"/>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../ui/widgets/channel_matrix.py" line="+64"/>
+        <source>Channels (what the court hears)</source>
+        <translation>Canales (lo que oye el tribunal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel matrix</source>
+        <translation>Matriz de canales</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Level of the {channel} channel</source>
+        <translation>Nivel del canal {channel}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{channel} level in dB</source>
+        <translation>Nivel de {channel} en dB</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>silent</source>
+        <translation>silencio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{db} dB</source>
+        <translation>{db} dB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="+44"/>
+        <source>Session timeline of planned and actual breaks</source>
+        <translation>Cronología de la sesión con las pausas previstas y las reales</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>now {time}</source>
+        <translation>ahora {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned break at {time}</source>
+        <translation>pausa programada a las {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>witness break at {time}</source>
+        <translation>pausa del testigo a las {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clerk break at {time}</source>
+        <translation>pausa del secretario a las {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(running)</source>
+        <translation>(en curso)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>planned break</source>
+        <translation>pausa programada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>witness break</source>
+        <translation>pausa del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clerk break</source>
+        <translation>pausa del secretario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="../../ui/clerk/plan_summary.py" line="+20"/>
+        <source>The judge</source>
+        <extracomment>Audiences the clerk can let see/hear the witness unmasked (the recordings follow the plan).</extracomment>
+        <translation>El juez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The court room (lawyers, clerk, interpreters)</source>
+        <translation>La sala (abogados, secretario judicial, intérpretes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The support person</source>
+        <translation>La persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>masked ({style})</source>
+        <translation>enmascarada ({style})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>not masked</source>
+        <translation>sin máscara</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>masked ({preset})</source>
+        <translation>enmascarada ({preset})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every {interval} min for {length} min; questioning stretches of at most {longest} min; recording {what} in breaks</source>
+        <translation>cada {interval} min durante {length} min; tramos de interrogatorio de {longest} min como máximo; la grabación {what} en las pausas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pauses</source>
+        <translation>se detiene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>continues (curtained)</source>
+        <translation>continúa (con cortina)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/clerk/wizard.py" line="+35"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+67"/>
+        <source>Case</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{case} — witness “{pseudonym}”</source>
+        <translation>{case} — testigo «{pseudonym}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/clerk/wizard.py" line="+0"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+19"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voice</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unmasked for</source>
+        <translation>Sin máscara para</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody (the sealed raw recording is the judge&apos;s alone)</source>
+        <translation>nadie (la grabación original sellada es solo para el juez)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accused</source>
+        <translation>Acusado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>screened from the witness</source>
+        <translation>oculto a la vista del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not screened</source>
+        <translation>no oculto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support person</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>present</source>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not present</source>
+        <translation>no presente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence in private</source>
+        <translation>Declaración a puerta cerrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breaks</source>
+        <translation>Pausas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interpretation</source>
+        <translation>interpretación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>interpreter listed</source>
+        <translation>intérprete previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no interpreter listed yet</source>
+        <translation>aún no hay intérprete previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}: {name} ({who})</source>
+        <translation>{code}: {name} ({who})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown code</source>
+        <translation>código desconocido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No interpretation channels: the floor only.</source>
+        <translation>Sin canales de interpretación: solo la sala.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/wizard.py" line="+1"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+75"/>
+        <source>Special measures</source>
+        <translation>Medidas especiales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+87"/>
+        <source>Ground rules</source>
+        <translation>Normas básicas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+24"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+25"/>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New session wizard</source>
+        <extracomment>the step each part of the plan is entered in (``PlanError.field`` up to its first dot)</extracomment>
+        <translation>Asistente de nueva sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan the hearing step by step: who takes part, how the witness is protected, the breaks and the interpretation.</source>
+        <translation>Planifique la audiencia paso a paso: quién participa, cómo se protege al testigo, las pausas y la interpretación.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set-up steps</source>
+        <translation>Pasos de preparación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to a step; Alt and the step&apos;s number jump there</source>
+        <translation>Ir a un paso; Alt y el número del paso llevan a él</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Form problems</source>
+        <translation>Problemas del formulario</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the previous step</source>
+        <translation>Volver al paso anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the previous step; nothing is lost</source>
+        <translation>Muestra el paso anterior; no se pierde nada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the next step; nothing is lost</source>
+        <translation>Muestra el paso siguiente; no se pierde nada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create session</source>
+        <translation>Crear la sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checks the whole plan, saves it in the vault and opens the live console</source>
+        <translation>Comprueba todo el plan, lo guarda en el depósito y abre la consola en directo</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Please fix: {problem}.</source>
+        <translation>Corrija: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not ready yet: {problem}.</source>
+        <translation>Aún no está listo: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Interpreter ({language})</source>
+        <translation>Intérprete ({language})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-258"/>
+        <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
+        <translation>La máscara de voz impide que los oyentes reconozcan la voz de oído. Conserva las palabras, el acento y la forma de hablar, y un programa de reconocimiento de hablantes aún puede relacionar voces (medido: 24 % de error con la estándar, 20 % sin máscara).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Problems in step {step}</source>
+        <translation>Problemas en el paso {step}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The case number and the name the witness is known by in this session. The witness&apos;s real name is never entered here.</source>
+        <translation>El número de asunto y el nombre con el que se conoce al testigo en esta sesión. Aquí nunca se introduce el nombre real del testigo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. T2026-0142</source>
+        <translation>p. ej. T2026-0142</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation>Número de asunto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Witness A</source>
+        <translation>p. ej. Testigo A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness pseudonym</source>
+        <translation>Seudónimo del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Case number</source>
+        <translation>&amp;Número de asunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness &amp;pseudonym</source>
+        <translation>&amp;Seudónimo del testigo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Everyone taking part and their role. Interpreters need their language pair (from &gt; to, e.g. eng&gt;spa; eng&lt;&gt;spa for both ways). The accused is listed so the plan can screen them from the witness.</source>
+        <translation>Todos los participantes y su función. Los intérpretes necesitan su par de idiomas (de &gt; a, p. ej. eng&gt;spa; eng&lt;&gt;spa en ambos sentidos). El acusado figura en la lista para que el plan lo oculte a la vista del testigo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Languages (interpreters)</source>
+        <translation>Idiomas (intérpretes)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add participant</source>
+        <translation>&amp;Añadir participante</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add participant</source>
+        <translation>Añadir participante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;interpreter</source>
+        <translation>Añadir &amp;intérprete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add interpreter</source>
+        <translation>Añadir intérprete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Quitar el seleccionado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove selected participant</source>
+        <translation>Quitar el participante seleccionado</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Role of participant {n}</source>
+        <translation>Función del participante {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What this person does in the hearing</source>
+        <translation>Lo que hace esta persona en la audiencia</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>How the witness is protected. The raw recording is always sealed for the judge alone; these choices decide what each audience gets live and in the masked recording.</source>
+        <translation>Cómo se protege al testigo. La grabación original siempre se sella solo para el juez; estas opciones deciden lo que recibe cada destinatario en directo y en la grabación enmascarada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Masks</source>
+        <translation>Máscaras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mask the witness&apos;s face</source>
+        <translation>Enmascarar la cara del testigo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Face mask style</source>
+        <translation>Estilo de máscara facial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mask the witness&apos;s voice</source>
+        <translation>Enmascarar la voz del testigo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Voice preset</source>
+        <translation>Ajuste de voz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the voice mask protects against</source>
+        <translation>Contra qué protege la máscara de voz</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who sees and hears the witness unmasked</source>
+        <translation>Quién ve y oye al testigo sin máscara</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>In the room and in the record</source>
+        <translation>En la sala y en el acta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screen the accused from the witness</source>
+        <translation>Ocultar al acusado de la vista del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A support person is with the witness</source>
+        <translation>Una persona de apoyo acompaña al testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence in private (the public gallery is cleared)</source>
+        <translation>Declaración a puerta cerrada (se desaloja al público)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause the recording during breaks</source>
+        <translation>Detener la grabación durante las pausas</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In minutes</source>
+        <translation>En minutos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreed at the ground-rules hearing. The console counts down to each planned break, reminds you two minutes before, and warns when a questioning stretch runs past the limit.</source>
+        <translation>Acordadas en la audiencia de normas básicas. La consola cuenta el tiempo hasta cada pausa programada, le avisa dos minutos antes y advierte cuando un tramo de interrogatorio supera el límite.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Longest questioning stretch</source>
+        <translation>Tramo de interrogatorio más largo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break interval</source>
+        <translation>Intervalo entre pausas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break length</source>
+        <translation>Duración de la pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Longest questioning stretch</source>
+        <translation>Tramo de interrogatorio más &amp;largo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break &amp;interval (a planned break every)</source>
+        <translation>&amp;Intervalo entre pausas (una pausa programada cada)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break len&amp;gth</source>
+        <translation>&amp;Duración de la pausa</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The court room&apos;s language (the floor) and one interpretation channel per language, as ISO 639-2 codes (spa = Spanish, fra = French, pol = Polish, ara = Arabic…). Each channel is recorded as its own track; the witness hears their language with the floor quietly underneath.</source>
+        <translation>El idioma de la sala (original) y un canal de interpretación por idioma, con códigos ISO 639-2 (spa = español, fra = francés, pol = polaco, ara = árabe…). Cada canal se graba en su propia pista; el testigo oye su idioma con la sala de fondo, más baja.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Floor language</source>
+        <translation>Idioma de la sala</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. spa, fra (empty: no interpretation)</source>
+        <translation>p. ej. spa, fra (vacío: sin interpretación)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreter languages</source>
+        <translation>Idiomas de interpretación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Floor language</source>
+        <translation>Idioma de la &amp;sala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpretation &amp;languages</source>
+        <translation>Idiomas de &amp;interpretación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language check</source>
+        <translation>Comprobación de idiomas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check the plan, then create the session. You can still go back to any step.</source>
+        <translation>Revise el plan y después cree la sesión. Aún puede volver a cualquier paso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan summary</source>
+        <translation>Resumen del plan</translation>
     </message>
 </context>
 </TS>

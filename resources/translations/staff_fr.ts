@@ -2,6 +2,606 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
 <context>
+    <name>ClerkConsole</name>
+    <message>
+        <location filename="../../ui/clerk/break_schedule.py" line="+84"/>
+        <source>Breaks</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time to the next planned break</source>
+        <translation>Temps jusqu&apos;à la prochaine pause prévue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Questioning stretch</source>
+        <translation>Période d&apos;interrogatoire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned break reminder</source>
+        <translation>Rappel de pause prévue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questioning limit warning</source>
+        <translation>Alerte de limite d&apos;interrogatoire</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A planned break every {interval} min for {length} min; questioning stretches of at most {longest} min.</source>
+        <translation>Une pause prévue toutes les {interval} min pendant {length} min ; périodes d&apos;interrogatoire de {longest} min au plus.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On break {time}</source>
+        <translation>En pause {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned length {length} min: {left} left.</source>
+        <translation>Durée prévue {length} min : reste {left}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned length {length} min: {over} over — no rush; the witness says when they are ready.</source>
+        <translation>Durée prévue {length} min : {over} de plus — rien ne presse ; le témoin dit quand il est prêt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next break in {time}</source>
+        <translation>Prochaine pause dans {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned break due ({time} over)</source>
+        <translation>Pause prévue due ({time} de plus)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Questioning for {time} (limit {limit} min).</source>
+        <translation>Interrogatoire depuis {time} (limite {limit} min).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Planned break in {time}. Start it when the witness finishes an answer (“Start planned break”).</source>
+        <translation>Pause prévue dans {time}. Lancez-la quand le témoin termine une réponse (« Lancer la pause prévue »).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned break now. Start it when the witness finishes an answer (“Start planned break”).</source>
+        <translation>Pause prévue maintenant. Lancez-la quand le témoin termine une réponse (« Lancer la pause prévue »).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This questioning stretch ({time}) is over the ground-rules limit of {limit} min. The judge has been told.</source>
+        <translation>Cette période d&apos;interrogatoire ({time}) dépasse la limite de {limit} min fixée par les règles de base. Le juge en a été informé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/console.py" line="+54"/>
+        <source>Testimony Shield — Clerk console</source>
+        <translation>Testimony Shield — Console du greffier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk console</source>
+        <translation>Console du greffier</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>This station cannot start sessions.</source>
+        <translation>Ce poste ne peut pas lancer de séances.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Plan the next session, or open a saved plan.</source>
+        <translation>Préparez la prochaine séance ou ouvrez un plan enregistré.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The session is still running</source>
+        <translation>La séance est toujours en cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session is still running and recording.</source>
+        <translation>La séance est toujours en cours et en enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session is still running.</source>
+        <translation>La séance est toujours en cours.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If this console closes, nobody can start a planned break or end the session.
+
+End and seal the session now, then close the console?</source>
+        <translation>Si cette console se ferme, personne ne pourra lancer une pause prévue ni terminer la séance.
+
+Terminer et sceller la séance maintenant, puis fermer la console ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End and seal, then close</source>
+        <translation>Terminer et sceller, puis fermer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the console open</source>
+        <translation>Garder la console ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/desk_controls.py" line="+34"/>
+        <source>{language} interpreter on air</source>
+        <translation>Interprète {language} à l&apos;antenne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand the {language} channel over to the other interpreter</source>
+        <translation>Passer le canal {language} à l&apos;autre interprète</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crossfaded, without a gap</source>
+        <translation>En fondu, sans coupure</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the {language} interpreters listen to</source>
+        <translation>Ce qu&apos;écoutent les interprètes {language}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The floor, or another language for relay</source>
+        <translation>La salle, ou une autre langue en relais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listens to the floor</source>
+        <translation>Écoute la salle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relay from {language} ({code})</source>
+        <translation>Relais depuis {language} ({code})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>On air: {name}</source>
+        <translation>À l&apos;antenne : {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over to {name}</source>
+        <translation>Passer le relais à {name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No second interpreter</source>
+        <translation>Pas de second interprète</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/live_panel.py" line="+45"/>
+        <source>Case {case} — {pseudonym}</source>
+        <translation>Affaire {case} — {pseudonym}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case</source>
+        <translation>Affaire</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Session state</source>
+        <translation>État de la séance</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording state</source>
+        <translation>État de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Break notice</source>
+        <translation>Avis de pause</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the court sees (masked)</source>
+        <translation>Ce que voit le tribunal (masqué)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The masked picture appears here once the session is live.</source>
+        <translation>L&apos;image masquée apparaît ici une fois la séance en direct.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked witness preview (court view)</source>
+        <translation>Aperçu masqué du témoin (vue du tribunal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Witness microphone</source>
+        <translation>Micro du témoin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Witness microphone level</source>
+        <translation>Niveau du micro du témoin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Floor ({language})</source>
+        <translation>Salle ({language})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>witness, masked for the court</source>
+        <translation>témoin, masqué pour le tribunal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>interpreter</source>
+        <translation>interprète</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start session</source>
+        <translation>Lancer la séance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+147"/>
+        <source>Start recording</source>
+        <translation>Lancer l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End and seal session</source>
+        <translation>Terminer et sceller la séance</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start session (go live)</source>
+        <translation>Lancer la séance (en direct)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens the link: the court sees and hears the witness, masked</source>
+        <translation>Ouvre la liaison : le tribunal voit et entend le témoin, masqué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start or stop recording</source>
+        <translation>Lancer ou arrêter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records the masked and the raw recording, encrypted as they are written</source>
+        <translation>Enregistre la version masquée et la version brute, chiffrées au fil de l&apos;écriture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a planned break</source>
+        <translation>Lancer une pause prévue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curtains and mutes the witness for everyone but the support person; the witness resumes when ready</source>
+        <translation>Masque le témoin derrière un rideau et le rend muet pour tous sauf la personne de soutien ; le témoin reprend quand il est prêt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End and seal the session</source>
+        <translation>Terminer et sceller la séance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks first; the recordings are then sealed and can no longer change</source>
+        <translation>Demande d&apos;abord ; les enregistrements sont ensuite scellés et ne peuvent plus changer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New session…</source>
+        <translation>Nouvelle séance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a new session</source>
+        <translation>Préparer une nouvelle séance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the set-up wizard</source>
+        <translation>Retour à l&apos;assistant de préparation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+4"/>
+        <source>Event log</source>
+        <translation>Journal des événements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened, with the time; the entries are the session record&apos;s own</source>
+        <translation>Ce qui s&apos;est passé, avec l&apos;heure ; les entrées sont celles du procès-verbal de la séance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Session result</source>
+        <translation>Résultat de la séance</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>End and seal the session?</source>
+        <translation>Terminer et sceller la séance ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recordings will be sealed in the vault and can no longer be changed. The witness&apos;s link ends.</source>
+        <translation>Les enregistrements seront scellés dans le coffre et ne pourront plus être modifiés. La liaison du témoin prend fin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End and seal</source>
+        <translation>Terminer et sceller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep going</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Session ended and sealed.</source>
+        <translation>Séance terminée et scellée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings in the vault — {ids}</source>
+        <translation>Enregistrements dans le coffre — {ids}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems: {problems}</source>
+        <translation>Problèmes : {problems}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The session has ended.</source>
+        <translation>La séance est terminée.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stop recording</source>
+        <translation>Arrêter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● Recording</source>
+        <translation>● Enregistrement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not recording</source>
+        <translation>Pas d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On a break — the witness resumes when ready</source>
+        <translation>En pause — le témoin reprend quand il est prêt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start planned break</source>
+        <translation>Lancer la pause prévue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The witness asked for a break</source>
+        <translation>Le témoin a demandé une pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A planned break is running</source>
+        <translation>Une pause prévue est en cours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{who} ({time}). Everyone except the support person sees a privacy curtain and hears silence. The witness resumes when they are ready.</source>
+        <translation>{who} ({time}). Tous sauf la personne de soutien voient un rideau de confidentialité et n&apos;entendent rien. Le témoin reprend quand il est prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/mask_status.py" line="+18"/>
+        <source>Judge</source>
+        <translation>Juge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness self-view</source>
+        <translation>Vue du témoin sur lui-même</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support person</source>
+        <translation>Personne de soutien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face covered</source>
+        <translation>visage couvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face covered (tracked)</source>
+        <translation>visage couvert (suivi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face covered (held)</source>
+        <translation>visage couvert (maintenu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>privacy curtain</source>
+        <translation>rideau de confidentialité</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Masks by audience</source>
+        <translation>Masques par public</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mask status for {audience}</source>
+        <translation>État du masque pour : {audience}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no picture yet</source>
+        <translation>pas encore d&apos;image</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>privacy curtain (break)</source>
+        <translation>rideau de confidentialité (pause)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unmasked (plan allows)</source>
+        <translation>non masqué (le plan l&apos;autorise)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{state} · {n} curtained</source>
+        <translation>{state} · {n} sous rideau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>voice mask failed: {n} blocks silenced</source>
+        <translation>échec du masque vocal : {n} blocs rendus muets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/saved_plans.py" line="+38"/>
+        <location line="+1"/>
+        <source>Open saved plan</source>
+        <translation>Ouvrir un plan enregistré</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plans saved in the vault (encrypted; the newest first).</source>
+        <translation>Plans enregistrés dans le coffre (chiffrés ; les plus récents d&apos;abord).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No plan has been saved in this vault yet.</source>
+        <translation>Aucun plan n&apos;a encore été enregistré dans ce coffre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved plans</source>
+        <translation>Plans enregistrés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the chosen plan in the wizard</source>
+        <translation>Entrée ouvre le plan choisi dans l&apos;assistant</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fill the wizard from the chosen plan</source>
+        <translation>Remplir l&apos;assistant avec le plan choisi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without opening a plan</source>
+        <translation>Fermer sans ouvrir de plan</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open saved plan…</source>
+        <translation>Ouvrir un plan enregistré…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a plan saved in the vault</source>
+        <translation>Ouvrir un plan enregistré dans le coffre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lists the plans saved (encrypted) in this station&apos;s vault</source>
+        <translation>Affiche les plans enregistrés (chiffrés) dans le coffre de ce poste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save plan</source>
+        <translation>Enregistrer le plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the plan in the vault as a draft</source>
+        <translation>Enregistrer le plan dans le coffre comme brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted; no session is created</source>
+        <translation>Chiffré ; aucune séance n&apos;est créée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plan status</source>
+        <translation>État du plan</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saving the plan in the vault…</source>
+        <translation>Enregistrement du plan dans le coffre…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plan was not saved: {reason}</source>
+        <translation>Le plan n&apos;a pas été enregistré : {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan saved in the vault (encrypted), {time} — id {id}.</source>
+        <translation>Plan enregistré dans le coffre (chiffré), {time} — id {id}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Looking for saved plans…</source>
+        <translation>Recherche des plans enregistrés…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Opening the plan…</source>
+        <translation>Ouverture du plan…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened the saved plan for case {case}. Check it, then “Create session”.</source>
+        <translation>Plan enregistré de l&apos;affaire {case} ouvert. Vérifiez-le, puis « Créer la séance ».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The saved plans could not be read: {reason}</source>
+        <translation>Les plans enregistrés n&apos;ont pas pu être lus : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="+24"/>
@@ -102,7 +702,7 @@
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+313"/>
+        <location filename="../../ui/interpreter/station.py" line="+321"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>Aucun casque trouvé : vous ne pouvez pas entendre la salle à ce poste.</translation>
@@ -656,6 +1256,55 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location line="+14"/>
+        <source>Judge</source>
+        <extracomment>recording.session.ROLE_LABELS, for staff screens</extracomment>
+        <translation>Juge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>Greffier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prosecution</source>
+        <translation>Ministère public</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defence</source>
+        <translation>Défense</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreter</source>
+        <translation>Interprète</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support person</source>
+        <translation>Personne de soutien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediary</source>
+        <translation>Intermédiaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>Témoin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accused</source>
+        <translation>Accusé</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="+132"/>
@@ -967,6 +1616,685 @@
         <location line="+2"/>
         <source>Screen language, camera, microphone, masks, vault folder, the witness&apos;s language</source>
         <translation>Langue de l&apos;écran, caméra, micro, masques, dossier du coffre, langue du témoin</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+11"/>
+        <source>Draft</source>
+        <extracomment>recording.session.State values, for staff screens</extracomment>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting room</source>
+        <translation>Salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sealed</source>
+        <translation>Scellée</translation>
+    </message>
+</context>
+<context>
+    <name>VideoView</name>
+    <message>
+        <location filename="../../ui/widgets/video_view.py" line="+42"/>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../ui/widgets/channel_matrix.py" line="+64"/>
+        <source>Channels (what the court hears)</source>
+        <translation>Canaux (ce qu&apos;entend le tribunal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel matrix</source>
+        <translation>Matrice des canaux</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Level of the {channel} channel</source>
+        <translation>Niveau du canal {channel}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{channel} level in dB</source>
+        <translation>Niveau de {channel} en dB</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>silent</source>
+        <translation>silence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{db} dB</source>
+        <translation>{db} dB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="+44"/>
+        <source>Session timeline of planned and actual breaks</source>
+        <translation>Chronologie de la séance avec les pauses prévues et réelles</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>now {time}</source>
+        <translation>maintenant {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned break at {time}</source>
+        <translation>pause prévue à {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>witness break at {time}</source>
+        <translation>pause du témoin à {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clerk break at {time}</source>
+        <translation>pause du greffier à {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(running)</source>
+        <translation>(en cours)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>planned break</source>
+        <translation>pause prévue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>witness break</source>
+        <translation>pause du témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clerk break</source>
+        <translation>pause du greffier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="../../ui/clerk/plan_summary.py" line="+20"/>
+        <source>The judge</source>
+        <extracomment>Audiences the clerk can let see/hear the witness unmasked (the recordings follow the plan).</extracomment>
+        <translation>Le juge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The court room (lawyers, clerk, interpreters)</source>
+        <translation>La salle d&apos;audience (avocats, greffier, interprètes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The support person</source>
+        <translation>La personne de soutien</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>masked ({style})</source>
+        <translation>masqué ({style})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>not masked</source>
+        <translation>non masqué</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>masked ({preset})</source>
+        <translation>masquée ({preset})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every {interval} min for {length} min; questioning stretches of at most {longest} min; recording {what} in breaks</source>
+        <translation>toutes les {interval} min pendant {length} min ; périodes d&apos;interrogatoire de {longest} min au plus ; l&apos;enregistrement {what} pendant les pauses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pauses</source>
+        <translation>s&apos;interrompt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>continues (curtained)</source>
+        <translation>continue (sous rideau)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/clerk/wizard.py" line="+35"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+67"/>
+        <source>Case</source>
+        <translation>Affaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{case} — witness “{pseudonym}”</source>
+        <translation>{case} — témoin « {pseudonym} »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/clerk/wizard.py" line="+0"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+19"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face</source>
+        <translation>Visage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voice</source>
+        <translation>Voix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unmasked for</source>
+        <translation>Non masqué pour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody (the sealed raw recording is the judge&apos;s alone)</source>
+        <translation>personne (l&apos;enregistrement brut scellé est réservé au juge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accused</source>
+        <translation>Accusé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>screened from the witness</source>
+        <translation>caché à la vue du témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not screened</source>
+        <translation>non caché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support person</source>
+        <translation>Personne de soutien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>present</source>
+        <translation>présente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not present</source>
+        <translation>absente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence in private</source>
+        <translation>Témoignage à huis clos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breaks</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interpretation</source>
+        <translation>interprétation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>interpreter listed</source>
+        <translation>interprète prévu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no interpreter listed yet</source>
+        <translation>pas encore d&apos;interprète prévu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}: {name} ({who})</source>
+        <translation>{code} : {name} ({who})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown code</source>
+        <translation>code inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No interpretation channels: the floor only.</source>
+        <translation>Pas de canal d&apos;interprétation : la salle seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/wizard.py" line="+1"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+75"/>
+        <source>Special measures</source>
+        <translation>Mesures spéciales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+87"/>
+        <source>Ground rules</source>
+        <translation>Règles de base</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+24"/>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+25"/>
+        <source>Review</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New session wizard</source>
+        <extracomment>the step each part of the plan is entered in (``PlanError.field`` up to its first dot)</extracomment>
+        <translation>Assistant de nouvelle séance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan the hearing step by step: who takes part, how the witness is protected, the breaks and the interpretation.</source>
+        <translation>Préparez l&apos;audience étape par étape : qui participe, comment le témoin est protégé, les pauses et l&apos;interprétation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set-up steps</source>
+        <translation>Étapes de préparation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to a step; Alt and the step&apos;s number jump there</source>
+        <translation>Aller à une étape ; Alt et le numéro de l&apos;étape y mènent</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Form problems</source>
+        <translation>Problèmes du formulaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the previous step</source>
+        <translation>Revenir à l&apos;étape précédente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the previous step; nothing is lost</source>
+        <translation>Affiche l&apos;étape précédente ; rien n&apos;est perdu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the next step; nothing is lost</source>
+        <translation>Affiche l&apos;étape suivante ; rien n&apos;est perdu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create session</source>
+        <translation>Créer la séance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checks the whole plan, saves it in the vault and opens the live console</source>
+        <translation>Vérifie tout le plan, l&apos;enregistre dans le coffre et ouvre la console en direct</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Please fix: {problem}.</source>
+        <translation>À corriger : {problem}.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not ready yet: {problem}.</source>
+        <translation>Pas encore prêt : {problem}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Interpreter ({language})</source>
+        <translation>Interprète ({language})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-258"/>
+        <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
+        <translation>Le masque vocal empêche les auditeurs de reconnaître la voix à l&apos;oreille. Il garde les mots, l&apos;accent et la façon de parler, et un logiciel de reconnaissance du locuteur peut encore relier les voix (mesuré : 24 % d&apos;erreur en standard, 20 % sans masque).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Problems in step {step}</source>
+        <translation>Problèmes à l&apos;étape {step}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The case number and the name the witness is known by in this session. The witness&apos;s real name is never entered here.</source>
+        <translation>Le numéro de l&apos;affaire et le nom sous lequel le témoin est connu dans cette séance. Le vrai nom du témoin n&apos;est jamais saisi ici.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. T2026-0142</source>
+        <translation>p. ex. T2026-0142</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation>Numéro de l&apos;affaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Witness A</source>
+        <translation>p. ex. Témoin A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness pseudonym</source>
+        <translation>Pseudonyme du témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Case number</source>
+        <translation>&amp;Numéro de l&apos;affaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness &amp;pseudonym</source>
+        <translation>&amp;Pseudonyme du témoin</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Everyone taking part and their role. Interpreters need their language pair (from &gt; to, e.g. eng&gt;spa; eng&lt;&gt;spa for both ways). The accused is listed so the plan can screen them from the witness.</source>
+        <translation>Tous les participants et leur rôle. Les interprètes ont besoin de leur paire de langues (de &gt; vers, p. ex. eng&gt;spa ; eng&lt;&gt;spa dans les deux sens). L&apos;accusé est listé pour que le plan le cache à la vue du témoin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Languages (interpreters)</source>
+        <translation>Langues (interprètes)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add participant</source>
+        <translation>&amp;Ajouter un participant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;interpreter</source>
+        <translation>Ajouter un &amp;interprète</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add interpreter</source>
+        <translation>Ajouter un interprète</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Retirer la sélection</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove selected participant</source>
+        <translation>Retirer le participant sélectionné</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Role of participant {n}</source>
+        <translation>Rôle du participant {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What this person does in the hearing</source>
+        <translation>Ce que fait cette personne à l&apos;audience</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>How the witness is protected. The raw recording is always sealed for the judge alone; these choices decide what each audience gets live and in the masked recording.</source>
+        <translation>Comment le témoin est protégé. L&apos;enregistrement brut est toujours scellé pour le seul juge ; ces choix décident de ce que reçoit chaque public en direct et dans l&apos;enregistrement masqué.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Masks</source>
+        <translation>Masques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mask the witness&apos;s face</source>
+        <translation>Masquer le visage du témoin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Face mask style</source>
+        <translation>Style du masque du visage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mask the witness&apos;s voice</source>
+        <translation>Masquer la voix du témoin</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Voice preset</source>
+        <translation>Réglage de la voix</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the voice mask protects against</source>
+        <translation>Ce contre quoi protège le masque vocal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who sees and hears the witness unmasked</source>
+        <translation>Qui voit et entend le témoin sans masque</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>In the room and in the record</source>
+        <translation>Dans la salle et au procès-verbal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screen the accused from the witness</source>
+        <translation>Cacher l&apos;accusé à la vue du témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A support person is with the witness</source>
+        <translation>Une personne de soutien accompagne le témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence in private (the public gallery is cleared)</source>
+        <translation>Témoignage à huis clos (le public est évacué)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause the recording during breaks</source>
+        <translation>Suspendre l&apos;enregistrement pendant les pauses</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In minutes</source>
+        <translation>En minutes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreed at the ground-rules hearing. The console counts down to each planned break, reminds you two minutes before, and warns when a questioning stretch runs past the limit.</source>
+        <translation>Convenues à l&apos;audience sur les règles de base. La console décompte le temps jusqu&apos;à chaque pause prévue, vous prévient deux minutes avant et avertit quand une période d&apos;interrogatoire dépasse la limite.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Longest questioning stretch</source>
+        <translation>Plus longue période d&apos;interrogatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break interval</source>
+        <translation>Intervalle entre les pauses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break length</source>
+        <translation>Durée de la pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Longest questioning stretch</source>
+        <translation>Plus &amp;longue période d&apos;interrogatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break &amp;interval (a planned break every)</source>
+        <translation>&amp;Intervalle entre les pauses (une pause prévue toutes les)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break len&amp;gth</source>
+        <translation>&amp;Durée de la pause</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The court room&apos;s language (the floor) and one interpretation channel per language, as ISO 639-2 codes (spa = Spanish, fra = French, pol = Polish, ara = Arabic…). Each channel is recorded as its own track; the witness hears their language with the floor quietly underneath.</source>
+        <translation>La langue de la salle (l&apos;original) et un canal d&apos;interprétation par langue, en codes ISO 639-2 (spa = espagnol, fra = français, pol = polonais, ara = arabe…). Chaque canal est enregistré sur sa propre piste ; le témoin entend sa langue avec la salle doucement en fond.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Floor language</source>
+        <translation>Langue de la salle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. spa, fra (empty: no interpretation)</source>
+        <translation>p. ex. spa, fra (vide : pas d&apos;interprétation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreter languages</source>
+        <translation>Langues d&apos;interprétation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Floor language</source>
+        <translation>Langue de la &amp;salle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpretation &amp;languages</source>
+        <translation>&amp;Langues d&apos;interprétation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language check</source>
+        <translation>Vérification des langues</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check the plan, then create the session. You can still go back to any step.</source>
+        <translation>Vérifiez le plan, puis créez la séance. Vous pouvez encore revenir à n&apos;importe quelle étape.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan summary</source>
+        <translation>Résumé du plan</translation>
     </message>
 </context>
 </TS>

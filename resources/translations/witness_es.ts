@@ -4,106 +4,6 @@
   <context>
     <name>WitnessStation</name>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
-      <source>Open the invitation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="200" />
-      <source>Join your hearing</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="201" />
-      <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="203" />
-      <source>Open the invitation…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="204" />
-      <source>Open the invitation the court sent</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="205" />
-      <source>Or paste the invitation here:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="206" />
-      <source>The invitation, pasted</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="207" />
-      <source>Join</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="208" />
-      <source>Join with the pasted invitation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="209" />
-      <source>Your safety code</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="210" />
-      <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="213" />
-      <source>Practise first (equipment check)</source>
-      <translation>Practicar primero (prueba del equipo)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="215" />
-      <source>Leave</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="216" />
-      <source>Leave the hearing</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="217" />
-      <source>Connection</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="153" />
-      <source>Invitations (*.json *.invite)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="153" />
-      <source>All files (*)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="171" />
-      <source>Paste the invitation the court sent into the box first.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="164" />
-      <source>That file cannot be opened. Please choose the invitation the court sent.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="184" />
-      <source>Safety code</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/witness/rehearsal.py" line="146" />
       <source>Practice and equipment check</source>
       <translation>Práctica y prueba del equipo</translation>
@@ -149,257 +49,322 @@
       <translation>Grabar unas palabras</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="210" />
+      <location filename="../../ui/witness/rehearsal.py" line="209" />
+      <source>Records a few seconds from your microphone, only on this computer</source>
+      <translation>Graba unos segundos de su micrófono, solo en este ordenador</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="211" />
       <source>Hear my changed voice</source>
       <translation>Escuchar mi voz cambiada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="217" />
+      <location filename="../../ui/witness/rehearsal.py" line="213" />
+      <source>Plays your words back with the changed voice the court hears</source>
+      <translation>Reproduce sus palabras con la voz cambiada que oye el tribunal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="219" />
       <source>Say a few words, then listen to how the court hears your voice.</source>
       <translation>Diga unas palabras y luego escuche cómo oye su voz el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="225" />
+      <location filename="../../ui/witness/rehearsal.py" line="227" />
       <source>3. What you will hear</source>
       <translation>3. Lo que va a oír</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="230" />
+      <location filename="../../ui/witness/rehearsal.py" line="232" />
       <source>The channel you hear</source>
       <translation>El canal que usted oye</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="231" />
+      <location filename="../../ui/witness/rehearsal.py" line="233" />
+      <source>What you hear: the court room, or your interpreter with the court room quietly underneath</source>
+      <translation>Lo que usted oye: la sala, o a su intérprete con la sala de fondo, más baja</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="234" />
       <source>The court room (no interpretation)</source>
       <translation>La sala (sin interpretación)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="238" />
+      <location filename="../../ui/witness/rehearsal.py" line="241" />
       <source>Listen</source>
       <translation>Escuchar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="239" />
+      <location filename="../../ui/witness/rehearsal.py" line="242" />
       <source>Listen to this channel</source>
       <translation>Escuchar este canal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="245" />
+      <location filename="../../ui/witness/rehearsal.py" line="243" />
+      <source>Plays the chosen channel in your speakers</source>
+      <translation>Reproduce el canal elegido en sus altavoces</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="249" />
       <source>Level of what you hear</source>
       <translation>Nivel de lo que oye</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="255" />
+      <location filename="../../ui/witness/rehearsal.py" line="259" />
       <source>4. Try the break button</source>
       <translation>4. Pruebe el botón de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="258" />
+      <location filename="../../ui/witness/rehearsal.py" line="262" />
       <source>I need a break</source>
       <translation>Necesito un descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="261" />
+      <location filename="../../ui/witness/rehearsal.py" line="265" />
       <source>Try the break button</source>
       <translation>Probar el botón de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="274" />
+      <location filename="../../ui/witness/rehearsal.py" line="266" />
+      <source>Shows what happens when you take a break. Nothing reaches the court.</source>
+      <translation>Muestra lo que pasa cuando toma un descanso. Nada llega al tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="279" />
       <source>I'm ready — finish the check</source>
       <translation>Estoy listo/a — terminar la prueba</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="289" />
+      <location filename="../../ui/witness/rehearsal.py" line="282" />
+      <source>Closes the check. Nothing was recorded.</source>
+      <translation>Cierra la prueba. No se ha grabado nada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="295" />
       <source>You are on a break</source>
       <translation>Está en un descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="293" />
+      <location filename="../../ui/witness/rehearsal.py" line="299" />
       <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
       <translation>Así es un descanso. Durante la audiencia, el tribunal vería ahora una cortina y no oiría nada, de inmediato. Nunca tiene que explicar por qué.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="298" />
+      <location filename="../../ui/witness/rehearsal.py" line="304" />
       <source>Break guidance</source>
       <translation>Guía para el descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="300" />
+      <location filename="../../ui/witness/rehearsal.py" line="306" />
       <source>I'm ready to continue</source>
       <translation>Estoy listo/a para continuar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="329" />
+      <location filename="../../ui/witness/rehearsal.py" line="309" />
+      <source>Goes back to the check</source>
+      <translation>Vuelve a la prueba</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="336" />
       <source>Starting your camera and microphone…</source>
       <translation>Encendiendo su cámara y su micrófono…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="358" />
+      <location filename="../../ui/witness/rehearsal.py" line="365" />
       <source>The camera or microphone could not be started. Please tell the court staff.</source>
       <translation>No se pudo encender la cámara o el micrófono. Avise al personal del tribunal, por favor.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="393" />
+      <location filename="../../ui/witness/rehearsal.py" line="400" />
       <source>Playing your changed voice…</source>
       <translation>Reproduciendo su voz cambiada…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="352" />
+      <location filename="../../ui/witness/rehearsal.py" line="359" />
       <source>No speakers found — you can still check your camera and microphone.</source>
       <translation>No se encontraron altavoces; aún puede comprobar su cámara y su micrófono.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="388" />
+      <location filename="../../ui/witness/rehearsal.py" line="395" />
       <source>No speakers found — your voice cannot be played back here.</source>
       <translation>No se encontraron altavoces; su voz no se puede reproducir aquí.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="398" />
+      <location filename="../../ui/witness/rehearsal.py" line="405" />
       <source>This is how the court hears your voice.</source>
       <translation>Así oye su voz el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="421" />
+      <location filename="../../ui/witness/rehearsal.py" line="428" />
       <source>Stop</source>
       <translation>Parar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="372" />
+      <location filename="../../ui/witness/rehearsal.py" line="379" />
       <source>Done. Press “Hear my changed voice”.</source>
       <translation>Listo. Pulse «Escuchar mi voz cambiada».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="414" />
+      <location filename="../../ui/witness/rehearsal.py" line="421" />
       <source>You hear the interpreter, with the court room quietly underneath.</source>
       <translation>Oye al intérprete, con el sonido de la sala suave de fondo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="415" />
+      <location filename="../../ui/witness/rehearsal.py" line="422" />
       <source>You hear the court room.</source>
       <translation>Oye la sala.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="417" />
+      <location filename="../../ui/witness/rehearsal.py" line="424" />
       <source>No speakers found — the court's sound cannot be played here.</source>
       <translation>No se encontraron altavoces; el sonido del tribunal no se puede reproducir aquí.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="367" />
+      <location filename="../../ui/witness/rehearsal.py" line="374" />
       <source>Recording… ({seconds:.0f} s)</source>
       <translation>Grabando… ({seconds:.0f} s)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="87" />
+      <location filename="../../ui/witness/station.py" line="81" />
       <source>The judge</source>
       <translation>El juez o la jueza</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="75" />
+      <location filename="../../ui/witness/station.py" line="69" />
       <source>Nobody in court yet — the hearing has not started.</source>
       <translation>Todavía nadie en el tribunal: la audiencia no ha empezado.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="83" />
+      <location filename="../../ui/witness/station.py" line="77" />
       <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="85" />
+      <location filename="../../ui/witness/station.py" line="79" />
       <source>Nobody. The hearing has finished. Thank you.</source>
       <translation>Nadie. La audiencia ha terminado. Gracias.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="99" />
+      <location filename="../../ui/witness/station.py" line="93" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="109" />
+      <location filename="../../ui/witness/station.py" line="103" />
       <source>The accused cannot see you.</source>
       <translation>El acusado no puede verle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="112" />
+      <location filename="../../ui/witness/station.py" line="106" />
       <source>This is being recorded for the court.</source>
       <translation>Esto se está grabando para el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="112" />
+      <location filename="../../ui/witness/station.py" line="106" />
       <source>Nothing is being recorded.</source>
       <translation>No se está grabando nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="367" />
+      <location filename="../../ui/witness/station.py" line="329" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Testigo</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="368" />
+      <location filename="../../ui/witness/station.py" line="330" />
       <source>Screen language</source>
       <translation>Idioma de la pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="370" />
+      <location filename="../../ui/witness/station.py" line="332" />
+      <source>Changes the language of this screen</source>
+      <translation>Cambia el idioma de esta pantalla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="333" />
       <source>I listen to</source>
       <translation>Escucho</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="372" />
+      <location filename="../../ui/witness/station.py" line="337" />
       <source>Smaller text</source>
       <translation>Texto más pequeño</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="374" />
+      <location filename="../../ui/witness/station.py" line="339" />
+      <source>Makes the text of this screen smaller</source>
+      <translation>Hace más pequeño el texto de esta pantalla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="340" />
       <source>Larger text</source>
       <translation>Texto más grande</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="376" />
+      <location filename="../../ui/witness/station.py" line="342" />
+      <source>Makes the text of this screen larger</source>
+      <translation>Hace más grande el texto de esta pantalla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="343" />
       <source>High contrast</source>
       <translation>Alto contraste</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="378" />
+      <location filename="../../ui/witness/station.py" line="345" />
+      <source>White and yellow on black, easier to read</source>
+      <translation>Blanco y amarillo sobre negro, más fácil de leer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="346" />
       <source>Speaking to you</source>
       <translation>Le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="379" />
+      <location filename="../../ui/witness/station.py" line="347" />
       <source>Person speaking to you</source>
       <translation>Persona que le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="380" />
+      <location filename="../../ui/witness/station.py" line="348" />
       <source>How the court sees you</source>
       <translation>Cómo le ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="381" />
+      <location filename="../../ui/witness/station.py" line="349" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Su imagen aparecerá aquí, con la cara cubierta.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="382" />
+      <location filename="../../ui/witness/station.py" line="350" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Su propia imagen, enmascarada como la ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="383" />
+      <location filename="../../ui/witness/station.py" line="351" />
       <source>Who can see and hear me now</source>
       <translation>Quién puede verme y oírme ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="388" />
+      <location filename="../../ui/witness/station.py" line="356" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>El tribunal deja de verle y oírle al instante. Atajo: B o Espacio.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="389" />
+      <location filename="../../ui/witness/station.py" line="357" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Púlselo cuando quiera. No tiene que explicar por qué. (B o Espacio)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="393" />
+      <location filename="../../ui/witness/station.py" line="358" />
+      <source>Practise first (equipment check)</source>
+      <translation>Practicar primero (prueba del equipo)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="361" />
+      <source>Try your camera, your microphone and the break button. Nothing is recorded.</source>
+      <translation>Pruebe su cámara, su micrófono y el botón de descanso. No se graba nada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="363" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -414,91 +379,86 @@ Fíjese en cinco cosas que pueda ver a su alrededor.
 Tómese el tiempo que necesite.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="395" />
+      <location filename="../../ui/witness/station.py" line="365" />
       <source>Time on break</source>
       <translation>Tiempo de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="399" />
-      <source>The person speaking to you appears here.</source>
-      <translation type="unfinished" />
+      <location filename="../../ui/witness/station.py" line="368" />
+      <source>Ends your break. The court sees and hears you again.</source>
+      <translation>Termina su descanso. El tribunal vuelve a verle y oírle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="637" />
-      <source>The hearing has finished. Thank you.</source>
-      <translation>La audiencia ha terminado. Gracias.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="102" />
+      <location filename="../../ui/witness/station.py" line="96" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
       <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="531" />
+      <location filename="../../ui/witness/station.py" line="493" />
       <source>Welcome. Take your time.</source>
       <translation>Bienvenido/a. Tómese su tiempo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="532" />
+      <location filename="../../ui/witness/station.py" line="494" />
       <source>Nobody yet — the hearing has not started.</source>
       <translation>Todavía nadie: la audiencia no ha empezado.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="89" />
+      <location filename="../../ui/witness/station.py" line="510" />
+      <source>The hearing has finished. Thank you.</source>
+      <translation>La audiencia ha terminado. Gracias.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="83" />
       <source>{judge} (the judge) sees your face and hears your own voice.</source>
       <translation>{judge} (juez/a) ve su cara y oye su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="105" />
+      <location filename="../../ui/witness/station.py" line="99" />
       <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="107" />
+      <location filename="../../ui/witness/station.py" line="101" />
       <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="111" />
+      <location filename="../../ui/witness/station.py" line="105" />
       <source>{support} (your support person) is with you.</source>
       <translation>{support} (su persona de apoyo) está con usted.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="81" />
+      <location filename="../../ui/witness/station.py" line="75" />
       <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto {support}, su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="91" />
+      <location filename="../../ui/witness/station.py" line="85" />
       <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="94" />
-      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
-      <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="97" />
-      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
-      <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="527" />
+      <location filename="../../ui/witness/station.py" line="489" />
       <source>Welcome, {name}. Take your time.</source>
       <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="523" />
+      <location filename="../../ui/witness/station.py" line="88" />
+      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
+      <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="91" />
+      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
+      <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="488" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juez/a — {judge}
 (está hablando)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="596" />
-      <source>This invitation cannot be used. Please ask the court to send a new one.</source>
-      <translation type="unfinished" />
     </message>
   </context>
 </TS>

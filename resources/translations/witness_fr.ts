@@ -4,106 +4,6 @@
   <context>
     <name>WitnessStation</name>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
-      <source>Open the invitation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="200" />
-      <source>Join your hearing</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="201" />
-      <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="203" />
-      <source>Open the invitation…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="204" />
-      <source>Open the invitation the court sent</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="205" />
-      <source>Or paste the invitation here:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="206" />
-      <source>The invitation, pasted</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="207" />
-      <source>Join</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="208" />
-      <source>Join with the pasted invitation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="209" />
-      <source>Your safety code</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="210" />
-      <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="213" />
-      <source>Practise first (equipment check)</source>
-      <translation>S'exercer d'abord (vérification du matériel)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="215" />
-      <source>Leave</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="216" />
-      <source>Leave the hearing</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="217" />
-      <source>Connection</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="153" />
-      <source>Invitations (*.json *.invite)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="153" />
-      <source>All files (*)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="171" />
-      <source>Paste the invitation the court sent into the box first.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="164" />
-      <source>That file cannot be opened. Please choose the invitation the court sent.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/witness/join.py" line="184" />
-      <source>Safety code</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/witness/rehearsal.py" line="146" />
       <source>Practice and equipment check</source>
       <translation>Essai et vérification du matériel</translation>
@@ -149,257 +49,322 @@
       <translation>Enregistrer quelques mots</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="210" />
+      <location filename="../../ui/witness/rehearsal.py" line="209" />
+      <source>Records a few seconds from your microphone, only on this computer</source>
+      <translation>Enregistre quelques secondes de votre micro, seulement sur cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="211" />
       <source>Hear my changed voice</source>
       <translation>Écouter ma voix modifiée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="217" />
+      <location filename="../../ui/witness/rehearsal.py" line="213" />
+      <source>Plays your words back with the changed voice the court hears</source>
+      <translation>Rejoue vos mots avec la voix modifiée qu'entend le tribunal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="219" />
       <source>Say a few words, then listen to how the court hears your voice.</source>
       <translation>Dites quelques mots, puis écoutez comment le tribunal entend votre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="225" />
+      <location filename="../../ui/witness/rehearsal.py" line="227" />
       <source>3. What you will hear</source>
       <translation>3. Ce que vous entendrez</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="230" />
+      <location filename="../../ui/witness/rehearsal.py" line="232" />
       <source>The channel you hear</source>
       <translation>Le canal que vous entendez</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="231" />
+      <location filename="../../ui/witness/rehearsal.py" line="233" />
+      <source>What you hear: the court room, or your interpreter with the court room quietly underneath</source>
+      <translation>Ce que vous entendez : la salle, ou votre interprète avec la salle doucement en fond</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="234" />
       <source>The court room (no interpretation)</source>
       <translation>La salle d'audience (sans interprétation)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="238" />
+      <location filename="../../ui/witness/rehearsal.py" line="241" />
       <source>Listen</source>
       <translation>Écouter</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="239" />
+      <location filename="../../ui/witness/rehearsal.py" line="242" />
       <source>Listen to this channel</source>
       <translation>Écouter ce canal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="245" />
+      <location filename="../../ui/witness/rehearsal.py" line="243" />
+      <source>Plays the chosen channel in your speakers</source>
+      <translation>Joue le canal choisi dans vos haut-parleurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="249" />
       <source>Level of what you hear</source>
       <translation>Niveau de ce que vous entendez</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="255" />
+      <location filename="../../ui/witness/rehearsal.py" line="259" />
       <source>4. Try the break button</source>
       <translation>4. Essayez le bouton de pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="258" />
+      <location filename="../../ui/witness/rehearsal.py" line="262" />
       <source>I need a break</source>
       <translation>J'ai besoin d'une pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="261" />
+      <location filename="../../ui/witness/rehearsal.py" line="265" />
       <source>Try the break button</source>
       <translation>Essayer le bouton de pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="274" />
+      <location filename="../../ui/witness/rehearsal.py" line="266" />
+      <source>Shows what happens when you take a break. Nothing reaches the court.</source>
+      <translation>Montre ce qui se passe quand vous faites une pause. Rien n'arrive au tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="279" />
       <source>I'm ready — finish the check</source>
       <translation>Je suis prêt·e — terminer la vérification</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="289" />
+      <location filename="../../ui/witness/rehearsal.py" line="282" />
+      <source>Closes the check. Nothing was recorded.</source>
+      <translation>Ferme la vérification. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="295" />
       <source>You are on a break</source>
       <translation>Vous êtes en pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="293" />
+      <location filename="../../ui/witness/rehearsal.py" line="299" />
       <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
       <translation>Voici à quoi ressemble une pause. Pendant l'audience, le tribunal verrait maintenant un rideau et n'entendrait plus rien, immédiatement. Vous n'avez jamais à dire pourquoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="298" />
+      <location filename="../../ui/witness/rehearsal.py" line="304" />
       <source>Break guidance</source>
       <translation>Conseils pour la pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="300" />
+      <location filename="../../ui/witness/rehearsal.py" line="306" />
       <source>I'm ready to continue</source>
       <translation>Je suis prêt·e à continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="329" />
+      <location filename="../../ui/witness/rehearsal.py" line="309" />
+      <source>Goes back to the check</source>
+      <translation>Revient à la vérification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/rehearsal.py" line="336" />
       <source>Starting your camera and microphone…</source>
       <translation>Démarrage de votre caméra et de votre micro…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="358" />
+      <location filename="../../ui/witness/rehearsal.py" line="365" />
       <source>The camera or microphone could not be started. Please tell the court staff.</source>
       <translation>La caméra ou le micro n'a pas pu démarrer. Veuillez prévenir le personnel du tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="393" />
+      <location filename="../../ui/witness/rehearsal.py" line="400" />
       <source>Playing your changed voice…</source>
       <translation>Lecture de votre voix modifiée…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="352" />
+      <location filename="../../ui/witness/rehearsal.py" line="359" />
       <source>No speakers found — you can still check your camera and microphone.</source>
       <translation>Aucun haut-parleur trouvé — vous pouvez quand même vérifier votre caméra et votre micro.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="388" />
+      <location filename="../../ui/witness/rehearsal.py" line="395" />
       <source>No speakers found — your voice cannot be played back here.</source>
       <translation>Aucun haut-parleur trouvé — votre voix ne peut pas être rejouée ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="398" />
+      <location filename="../../ui/witness/rehearsal.py" line="405" />
       <source>This is how the court hears your voice.</source>
       <translation>Voici comment le tribunal entend votre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="421" />
+      <location filename="../../ui/witness/rehearsal.py" line="428" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="372" />
+      <location filename="../../ui/witness/rehearsal.py" line="379" />
       <source>Done. Press “Hear my changed voice”.</source>
       <translation>Terminé. Appuyez sur « Écouter ma voix modifiée ».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="414" />
+      <location filename="../../ui/witness/rehearsal.py" line="421" />
       <source>You hear the interpreter, with the court room quietly underneath.</source>
       <translation>Vous entendez l'interprète, avec la salle d'audience en fond sonore discret.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="415" />
+      <location filename="../../ui/witness/rehearsal.py" line="422" />
       <source>You hear the court room.</source>
       <translation>Vous entendez la salle d'audience.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="417" />
+      <location filename="../../ui/witness/rehearsal.py" line="424" />
       <source>No speakers found — the court's sound cannot be played here.</source>
       <translation>Aucun haut-parleur trouvé — le son du tribunal ne peut pas être diffusé ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="367" />
+      <location filename="../../ui/witness/rehearsal.py" line="374" />
       <source>Recording… ({seconds:.0f} s)</source>
       <translation>Enregistrement… ({seconds:.0f} s)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="87" />
+      <location filename="../../ui/witness/station.py" line="81" />
       <source>The judge</source>
       <translation>Le juge</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="75" />
+      <location filename="../../ui/witness/station.py" line="69" />
       <source>Nobody in court yet — the hearing has not started.</source>
       <translation>Personne au tribunal pour l'instant — l'audience n'a pas commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="83" />
+      <location filename="../../ui/witness/station.py" line="77" />
       <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
       <translation>Personne, sauf votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="85" />
+      <location filename="../../ui/witness/station.py" line="79" />
       <source>Nobody. The hearing has finished. Thank you.</source>
       <translation>Personne. L'audience est terminée. Merci.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="99" />
+      <location filename="../../ui/witness/station.py" line="93" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
       <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="109" />
+      <location filename="../../ui/witness/station.py" line="103" />
       <source>The accused cannot see you.</source>
       <translation>L'accusé ne peut pas vous voir.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="112" />
+      <location filename="../../ui/witness/station.py" line="106" />
       <source>This is being recorded for the court.</source>
       <translation>Ceci est enregistré pour le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="112" />
+      <location filename="../../ui/witness/station.py" line="106" />
       <source>Nothing is being recorded.</source>
       <translation>Rien n'est enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="367" />
+      <location filename="../../ui/witness/station.py" line="329" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Témoin</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="368" />
+      <location filename="../../ui/witness/station.py" line="330" />
       <source>Screen language</source>
       <translation>Langue de l'écran</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="370" />
+      <location filename="../../ui/witness/station.py" line="332" />
+      <source>Changes the language of this screen</source>
+      <translation>Change la langue de cet écran</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="333" />
       <source>I listen to</source>
       <translation>J'écoute</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="372" />
+      <location filename="../../ui/witness/station.py" line="337" />
       <source>Smaller text</source>
       <translation>Texte plus petit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="374" />
+      <location filename="../../ui/witness/station.py" line="339" />
+      <source>Makes the text of this screen smaller</source>
+      <translation>Rend le texte de cet écran plus petit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="340" />
       <source>Larger text</source>
       <translation>Texte plus grand</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="376" />
+      <location filename="../../ui/witness/station.py" line="342" />
+      <source>Makes the text of this screen larger</source>
+      <translation>Rend le texte de cet écran plus grand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="343" />
       <source>High contrast</source>
       <translation>Contraste élevé</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="378" />
+      <location filename="../../ui/witness/station.py" line="345" />
+      <source>White and yellow on black, easier to read</source>
+      <translation>Blanc et jaune sur noir, plus facile à lire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="346" />
       <source>Speaking to you</source>
       <translation>Vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="379" />
+      <location filename="../../ui/witness/station.py" line="347" />
       <source>Person speaking to you</source>
       <translation>Personne qui vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="380" />
+      <location filename="../../ui/witness/station.py" line="348" />
       <source>How the court sees you</source>
       <translation>Comment le tribunal vous voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="381" />
+      <location filename="../../ui/witness/station.py" line="349" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Votre image apparaîtra ici, avec le visage masqué.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="382" />
+      <location filename="../../ui/witness/station.py" line="350" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Votre propre image, masquée comme le tribunal la voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="383" />
+      <location filename="../../ui/witness/station.py" line="351" />
       <source>Who can see and hear me now</source>
       <translation>Qui peut me voir et m'entendre maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="388" />
+      <location filename="../../ui/witness/station.py" line="356" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>Le tribunal cesse aussitôt de vous voir et de vous entendre. Raccourci : B ou Espace.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="389" />
+      <location filename="../../ui/witness/station.py" line="357" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Appuyez à tout moment. Vous n'avez pas à dire pourquoi. (B ou Espace)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="393" />
+      <location filename="../../ui/witness/station.py" line="358" />
+      <source>Practise first (equipment check)</source>
+      <translation>S'exercer d'abord (vérification du matériel)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="361" />
+      <source>Try your camera, your microphone and the break button. Nothing is recorded.</source>
+      <translation>Essayez votre caméra, votre micro et le bouton de pause. Rien n'est enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="363" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -414,91 +379,86 @@ Remarquez cinq choses que vous voyez autour de vous.
 Prenez tout le temps qu'il vous faut.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="395" />
+      <location filename="../../ui/witness/station.py" line="365" />
       <source>Time on break</source>
       <translation>Durée de la pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="399" />
-      <source>The person speaking to you appears here.</source>
-      <translation type="unfinished" />
+      <location filename="../../ui/witness/station.py" line="368" />
+      <source>Ends your break. The court sees and hears you again.</source>
+      <translation>Termine votre pause. Le tribunal vous voit et vous entend à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="637" />
-      <source>The hearing has finished. Thank you.</source>
-      <translation>L'audience est terminée. Merci.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="102" />
+      <location filename="../../ui/witness/station.py" line="96" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
       <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="531" />
+      <location filename="../../ui/witness/station.py" line="493" />
       <source>Welcome. Take your time.</source>
       <translation>Bienvenue. Prenez votre temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="532" />
+      <location filename="../../ui/witness/station.py" line="494" />
       <source>Nobody yet — the hearing has not started.</source>
       <translation>Personne pour l'instant — l'audience n'a pas commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="89" />
+      <location filename="../../ui/witness/station.py" line="510" />
+      <source>The hearing has finished. Thank you.</source>
+      <translation>L'audience est terminée. Merci.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="83" />
       <source>{judge} (the judge) sees your face and hears your own voice.</source>
       <translation>{judge} (le juge) voit votre visage et entend votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="105" />
+      <location filename="../../ui/witness/station.py" line="99" />
       <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
       <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="107" />
+      <location filename="../../ui/witness/station.py" line="101" />
       <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
       <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="111" />
+      <location filename="../../ui/witness/station.py" line="105" />
       <source>{support} (your support person) is with you.</source>
       <translation>{support} (votre personne de soutien) est avec vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="81" />
+      <location filename="../../ui/witness/station.py" line="75" />
       <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
       <translation>Personne, sauf {support}, votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="91" />
+      <location filename="../../ui/witness/station.py" line="85" />
       <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
       <translation>{judge} (le juge) vous voit le visage masqué et entend une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="94" />
-      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
-      <translation>{judge} (le juge) vous voit le visage masqué et entend votre propre voix.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="97" />
-      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
-      <translation>{judge} (le juge) voit votre visage et entend une voix modifiée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="527" />
+      <location filename="../../ui/witness/station.py" line="489" />
       <source>Welcome, {name}. Take your time.</source>
       <translation>Bienvenue, {name}. Prenez votre temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="523" />
+      <location filename="../../ui/witness/station.py" line="88" />
+      <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
+      <translation>{judge} (le juge) vous voit le visage masqué et entend votre propre voix.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="91" />
+      <source>{judge} (the judge) sees your face and hears a changed voice.</source>
+      <translation>{judge} (le juge) voit votre visage et entend une voix modifiée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="488" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juge — {judge}
 (parle)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="596" />
-      <source>This invitation cannot be used. Please ask the court to send a new one.</source>
-      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from recording.schedule import clock_text, timeline_spans
 from recording.session import State
 from ui.session import SessionController
 from ui.widgets.timeline import Timeline
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "ClerkConsole")
 
 
 def notice_label(name: str, object_name: str) -> QLabel:
@@ -30,22 +33,22 @@ class BreakSchedulePanel(QGroupBox):
     :meth:`tick` keeps all of them current."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__("Breaks", parent)
+        super().__init__(translate("ClerkConsole", "Breaks"), parent)
         self.c = controller
         self.schedule = controller.session.schedule
         sl = QVBoxLayout(self)
         self.countdown = QLabel("—")
         self.countdown.setObjectName("countdown")
-        self.countdown.setAccessibleName("Time to the next planned break")
+        self.countdown.setAccessibleName(translate("ClerkConsole", "Time to the next planned break"))
         sl.addWidget(self.countdown)
         self.schedule_note = QLabel("")
         self.schedule_note.setObjectName("hint")
         self.schedule_note.setWordWrap(True)
-        self.schedule_note.setAccessibleName("Questioning stretch")
+        self.schedule_note.setAccessibleName(translate("ClerkConsole", "Questioning stretch"))
         self.schedule_note.setMinimumHeight(self.schedule_note.fontMetrics().lineSpacing() * 3 + 4)
         sl.addWidget(self.schedule_note)
-        self.reminder = notice_label("Planned break reminder", "banner")
-        self.limit_warning = notice_label("Questioning limit warning", "alert")
+        self.reminder = notice_label(translate("ClerkConsole", "Planned break reminder"), "banner")
+        self.limit_warning = notice_label(translate("ClerkConsole", "Questioning limit warning"), "alert")
         self.timeline = Timeline()
         self._over_limit = False
 
@@ -55,38 +58,50 @@ class BreakSchedulePanel(QGroupBox):
         state = self.c.state
         if self.schedule is None or state not in (State.LIVE, State.BREAK):
             self.countdown.setText("—")
-            self.schedule_note.setText(f"A planned break every {rules.break_interval_minutes} min for "
-                                       f"{rules.break_length_minutes} min; questioning stretches of at most "
-                                       f"{rules.longest_questioning_minutes} min.")
+            self.schedule_note.setText(translate(
+                "ClerkConsole", "A planned break every {interval} min for {length} min; questioning stretches of "
+                                "at most {longest} min.").format(interval=rules.break_interval_minutes,
+                                                                 length=rules.break_length_minutes,
+                                                                 longest=rules.longest_questioning_minutes))
             self.reminder.hide()
             self.limit_warning.hide()
         else:
             st = self.schedule.tick()
             if st.on_break:
                 left = st.break_remaining
-                self.countdown.setText(f"On break {clock_text(st.break_elapsed)}")
+                self.countdown.setText(translate("ClerkConsole", "On break {time}").format(
+                    time=clock_text(st.break_elapsed)))
                 self.schedule_note.setText(
-                    f"Planned length {rules.break_length_minutes} min: " +
-                    (f"{clock_text(left)} left." if left >= 0 else f"{clock_text(-left)} over — no rush; the "
-                     "witness says when they are ready."))
+                    translate("ClerkConsole", "Planned length {length} min: {left} left.").format(
+                        length=rules.break_length_minutes, left=clock_text(left)) if left >= 0 else
+                    translate("ClerkConsole", "Planned length {length} min: {over} over — no rush; the witness "
+                                              "says when they are ready.").format(
+                        length=rules.break_length_minutes, over=clock_text(-left)))
             else:
                 if st.next_break_in >= 0:
-                    self.countdown.setText(f"Next break in {clock_text(st.next_break_in)}")
+                    self.countdown.setText(translate("ClerkConsole", "Next break in {time}").format(
+                        time=clock_text(st.next_break_in)))
                 else:
-                    self.countdown.setText(f"Planned break due ({clock_text(-st.next_break_in)} over)")
-                self.schedule_note.setText(f"Questioning for {clock_text(st.live_seconds)} "
-                                           f"(limit {rules.longest_questioning_minutes} min).")
+                    self.countdown.setText(translate("ClerkConsole", "Planned break due ({time} over)").format(
+                        time=clock_text(-st.next_break_in)))
+                self.schedule_note.setText(translate("ClerkConsole", "Questioning for {time} (limit {limit} "
+                                                                     "min).").format(
+                    time=clock_text(st.live_seconds), limit=rules.longest_questioning_minutes))
             if st.remind:
-                when = (f"in {clock_text(st.next_break_in)}" if st.next_break_in > 0 else "now")
-                self.reminder.setText(f"Planned break {when}. Start it when the witness finishes an answer "
-                                      "(“Start planned break”).")
+                self.reminder.setText(
+                    translate("ClerkConsole", "Planned break in {time}. Start it when the witness finishes an "
+                                              "answer (“Start planned break”).").format(
+                        time=clock_text(st.next_break_in)) if st.next_break_in > 0 else
+                    translate("ClerkConsole", "Planned break now. Start it when the witness finishes an answer "
+                                              "(“Start planned break”)."))
                 self.reminder.show()
             else:
                 self.reminder.hide()
             if st.over_limit:
-                self.limit_warning.setText(
-                    f"This questioning stretch ({clock_text(st.live_seconds)}) is over the ground-rules limit of "
-                    f"{rules.longest_questioning_minutes} min. The judge has been told.")
+                self.limit_warning.setText(translate(
+                    "ClerkConsole", "This questioning stretch ({time}) is over the ground-rules limit of {limit} "
+                                    "min. The judge has been told.").format(
+                    time=clock_text(st.live_seconds), limit=rules.longest_questioning_minutes))
                 self.limit_warning.show()
                 if not self._over_limit:
                     self.c.session.lifecycle.log(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -28,6 +28,8 @@ from ui.errors import user_message
 from ui.session import SessionController, SessionHub
 from ui.theme import COURT, apply_theme
 from ui.widgets.confirm import confirm
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "ClerkConsole")
 
 SessionFactory = Callable[[SessionPlan], LiveSessionService]
 
@@ -50,8 +52,8 @@ class ClerkConsole(QWidget):
                  list_plans: Callable[[], list[tuple[str, str]]] | None = None,
                  load_plan: Callable[[str], SessionPlan] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Testimony Shield — Clerk console")
-        self.setAccessibleName("Clerk console")
+        self.setWindowTitle(translate("ClerkConsole", "Testimony Shield — Clerk console"))
+        self.setAccessibleName(translate("ClerkConsole", "Clerk console"))
         apply_theme(self, COURT, high_contrast)
         self._factory = session_factory
         self._runner = runner
@@ -100,7 +102,7 @@ class ClerkConsole(QWidget):
 
     def _create_session(self, plan: SessionPlan) -> None:
         if self._factory is None:
-            self.form.error.setText("This station cannot start sessions.")
+            self.form.error.setText(translate("ClerkConsole", "This station cannot start sessions."))
             return
         self.form.create.setEnabled(False)
         self.form.error.setText("")
@@ -148,7 +150,7 @@ class ClerkConsole(QWidget):
         self.stack.removeWidget(live)
         live.deleteLater()
         self.form.go_to(0)
-        self.plans.plan_status.setText("Plan the next session, or open a saved plan.")
+        self.plans.plan_status.setText(translate("ClerkConsole", "Plan the next session, or open a saved plan."))
         self.stack.setCurrentIndex(0)
 
     def session_running(self) -> bool:
@@ -178,11 +180,13 @@ class ClerkConsole(QWidget):
             self.close_box = None
 
         self.close_box = confirm(
-            self, "The session is still running",
-            "The session is still running" + (" and recording" if recording else "") +
-            ". If this console closes, nobody can start a planned break or end the session.\n\n"
-            "End and seal the session now, then close the console?",
-            "End and seal, then close", "Keep the console open", self.end_and_close, forget,
+            self, translate("ClerkConsole", "The session is still running"),
+            (translate("ClerkConsole", "The session is still running and recording.") if recording
+             else translate("ClerkConsole", "The session is still running.")) + " " +
+            translate("ClerkConsole", "If this console closes, nobody can start a planned break or end the "
+                                      "session.\n\nEnd and seal the session now, then close the console?"),
+            translate("ClerkConsole", "End and seal, then close"),
+            translate("ClerkConsole", "Keep the console open"), self.end_and_close, forget,
             icon=QMessageBox.Icon.Warning)
         return self.close_box
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.i18n import language_name
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "ClerkConsole")
 
 
 class DeskControls(QWidget):
@@ -28,17 +31,22 @@ class DeskControls(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.live = QLabel("")
-        self.live.setAccessibleName(f"{name} interpreter on air")
+        self.live.setAccessibleName(translate("ClerkConsole", "{language} interpreter on air").format(language=name))
         row.addWidget(self.live)
         self.button = QPushButton("")
-        self.button.setAccessibleName(f"Hand the {name} channel over to the other interpreter")
+        self.button.setAccessibleName(translate("ClerkConsole", "Hand the {language} channel over to the other "
+                                                "interpreter").format(language=name))
+        self.button.setAccessibleDescription(translate("ClerkConsole", "Crossfaded, without a gap"))
         self.button.clicked.connect(lambda _=False: self.hand_over())
         row.addWidget(self.button)
         self.relay = QComboBox()
-        self.relay.setAccessibleName(f"What the {name} interpreters listen to")
+        self.relay.setAccessibleName(translate("ClerkConsole", "What the {language} interpreters listen to").format(
+            language=name))
+        self.relay.setAccessibleDescription(translate("ClerkConsole", "The floor, or another language for relay"))
         for ch in desks.relay_choices(lang):
-            self.relay.addItem("Listens to the floor" if ch == "floor" else
-                               f"Relay from {language_name(ch, native=False)} ({ch})", ch)
+            self.relay.addItem(translate("ClerkConsole", "Listens to the floor") if ch == "floor" else
+                               translate("ClerkConsole", "Relay from {language} ({code})").format(
+                                   language=language_name(ch, native=False), code=ch), ch)
         self.relay.setCurrentIndex(max(0, self.relay.findData(desks.relay(lang))))
         self.relay.currentIndexChanged.connect(lambda _i: self.set_relay(self.relay.currentData()))
         row.addWidget(self.relay)
@@ -46,8 +54,8 @@ class DeskControls(QWidget):
 
     def refresh(self) -> None:
         active, nxt = self.desks.active(self.lang), self.desks.next_interpreter(self.lang)
-        self.live.setText(f"On air: {active}")
-        self.button.setText(f"Hand over to {nxt}" if nxt else "No second interpreter")
+        self.live.setText(translate("ClerkConsole", "On air: {name}").format(name=active))
+        self.button.setText(translate("ClerkConsole", "Hand over to {name}").format(name=nxt) if nxt else translate("ClerkConsole", "No second interpreter"))
         self.button.setEnabled(nxt is not None and self._running())
 
     def hand_over(self, to: str | None = None) -> None:

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,22 +27,25 @@ from ui.clerk.wizard import SessionWizard
 from ui.concurrency import OpRunner
 from ui.errors import user_message
 
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "ClerkConsole")
+
 
 class SavedPlansDialog(QDialog):
     """Pick one of the plans saved in the vault: ``plans`` are (id, label) pairs."""
 
     def __init__(self, plans: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open saved plan")
-        self.setAccessibleName("Open saved plan")
+        self.setWindowTitle(translate("ClerkConsole", "Open saved plan"))
+        self.setAccessibleName(translate("ClerkConsole", "Open saved plan"))
         lay = QVBoxLayout(self)
-        note = QLabel("Plans saved in the vault (encrypted; the newest first)." if plans else
-                      "No plan has been saved in this vault yet.")
+        note = QLabel(translate("ClerkConsole", "Plans saved in the vault (encrypted; the newest first).") if plans else
+                      translate("ClerkConsole", "No plan has been saved in this vault yet."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         lay.addWidget(note)
         self.list = QListWidget()
-        self.list.setAccessibleName("Saved plans")
+        self.list.setAccessibleName(translate("ClerkConsole", "Saved plans"))
+        self.list.setAccessibleDescription(translate("ClerkConsole", "Enter opens the chosen plan in the wizard"))
         for pid, label in plans:
             self.list.addItem(label)
             self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, pid)
@@ -53,6 +56,9 @@ class SavedPlansDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
         for b in buttons.buttons():
             b.setAccessibleName(b.text().replace("&", ""))
+            b.setAccessibleDescription(translate("ClerkConsole", "Fill the wizard from the chosen plan")
+                                       if buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
+                                       else translate("ClerkConsole", "Close without opening a plan"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(bool(plans))
@@ -87,16 +93,19 @@ class SavedPlansBar(QWidget):
         self.plans_dialog: SavedPlansDialog | None = None
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
-        self.open_plan_btn = QPushButton("Open saved plan…")
-        self.open_plan_btn.setAccessibleName("Open a plan saved in the vault")
+        self.open_plan_btn = QPushButton(translate("ClerkConsole", "Open saved plan…"))
+        self.open_plan_btn.setAccessibleName(translate("ClerkConsole", "Open a plan saved in the vault"))
+        self.open_plan_btn.setAccessibleDescription(translate("ClerkConsole", "Lists the plans saved (encrypted) in "
+                                                                              "this station's vault"))
         self.open_plan_btn.clicked.connect(self.open_saved_plan)
-        self.save_plan_btn = QPushButton("Save plan")
-        self.save_plan_btn.setAccessibleName("Save the plan in the vault as a draft")
+        self.save_plan_btn = QPushButton(translate("ClerkConsole", "Save plan"))
+        self.save_plan_btn.setAccessibleName(translate("ClerkConsole", "Save the plan in the vault as a draft"))
+        self.save_plan_btn.setAccessibleDescription(translate("ClerkConsole", "Encrypted; no session is created"))
         self.save_plan_btn.clicked.connect(self.save_draft)
         self.plan_status = QLabel("")
         self.plan_status.setObjectName("hint")
         self.plan_status.setWordWrap(True)
-        self.plan_status.setAccessibleName("Plan status")
+        self.plan_status.setAccessibleName(translate("ClerkConsole", "Plan status"))
         self.open_plan_btn.setEnabled(list_plans is not None and load_plan is not None)
         self.save_plan_btn.setEnabled(save_plan is not None)
         bar.addWidget(self.open_plan_btn)
@@ -122,7 +131,7 @@ class SavedPlansBar(QWidget):
             return
         save = self._save_plan
         self.save_plan_btn.setEnabled(False)
-        self.plan_status.setText("Saving the plan in the vault…")
+        self.plan_status.setText(translate("ClerkConsole", "Saving the plan in the vault…"))
 
         def ok(pid: str) -> None:
             self.save_plan_btn.setEnabled(True)
@@ -130,14 +139,16 @@ class SavedPlansBar(QWidget):
 
         def bad(exc: BaseException) -> None:
             self.save_plan_btn.setEnabled(True)
-            self.plan_status.setText("The plan was not saved: " + user_message(exc))
+            self.plan_status.setText(translate("ClerkConsole", "The plan was not saved: {reason}").format(
+                reason=user_message(exc)))
 
         self._runner.run(lambda: save(plan), ok, bad)
 
     def saved(self, pid: str, plan: SessionPlan | None = None) -> None:
         self.plan_id = pid
         self._saved_plan = plan.to_dict() if plan is not None else None
-        self.plan_status.setText(f"Plan saved in the vault (encrypted), {time.strftime('%H:%M')} — id {pid[:8]}.")
+        self.plan_status.setText(translate("ClerkConsole", "Plan saved in the vault (encrypted), {time} — id "
+                                                           "{id}.").format(time=time.strftime("%H:%M"), id=pid[:8]))
         self.plan_saved.emit(pid)
 
     def open_saved_plan(self) -> None:
@@ -145,7 +156,7 @@ class SavedPlansBar(QWidget):
         if self._list_plans is None:
             return
         self.open_plan_btn.setEnabled(False)
-        self.plan_status.setText("Looking for saved plans…")
+        self.plan_status.setText(translate("ClerkConsole", "Looking for saved plans…"))
 
         def listed(plans: list[tuple[str, str]]) -> None:
             self.open_plan_btn.setEnabled(True)
@@ -161,7 +172,7 @@ class SavedPlansBar(QWidget):
         if self._load_plan is None or not pid:
             return
         loader = self._load_plan
-        self.plan_status.setText("Opening the plan…")
+        self.plan_status.setText(translate("ClerkConsole", "Opening the plan…"))
 
         def loaded(plan: SessionPlan) -> None:
             self.form.set_plan(plan)
@@ -171,11 +182,12 @@ class SavedPlansBar(QWidget):
                 self._saved_plan = self.form.plan().to_dict()
             except PlanError:
                 self._saved_plan = None
-            self.plan_status.setText(f"Opened the saved plan for case {plan.case_number}. Check it, then "
-                                     "“Create session”.")
+            self.plan_status.setText(translate("ClerkConsole", "Opened the saved plan for case {case}. Check it, "
+                                                               "then “Create session”.").format(case=plan.case_number))
 
         self._runner.run(lambda: loader(pid), loaded, self._plans_failed)
 
     def _plans_failed(self, exc: BaseException) -> None:
         self.open_plan_btn.setEnabled(True)
-        self.plan_status.setText("The saved plans could not be read: " + user_message(exc))
+        self.plan_status.setText(translate("ClerkConsole", "The saved plans could not be read: {reason}").format(
+            reason=user_message(exc)))

@@ -12,7 +12,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
@@ -30,7 +30,11 @@ from ui.clerk.wizard_pages import (
 )
 from ui.widgets.factory import button, label
 
-STEPS = ("Case", "People", "Special measures", "Ground rules", "Languages", "Review")
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "Wizard")
+
+STEPS = (QT_TRANSLATE_NOOP("Wizard", "Case"), QT_TRANSLATE_NOOP("Wizard", "People"),
+         QT_TRANSLATE_NOOP("Wizard", "Special measures"), QT_TRANSLATE_NOOP("Wizard", "Ground rules"),
+         QT_TRANSLATE_NOOP("Wizard", "Languages"), QT_TRANSLATE_NOOP("Wizard", "Review"))
 CASE, PEOPLE, MEASURES, RULES, LANGUAGES, REVIEW = range(len(STEPS))
 #: the step each part of the plan is entered in (``PlanError.field`` up to its first dot)
 FIELD_STEPS = {"case_number": CASE, "witness_pseudonym": CASE, "participants": PEOPLE, "measures": MEASURES,
@@ -42,17 +46,18 @@ class SessionWizard(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("New session wizard")
+        self.setAccessibleName(translate("Wizard", "New session wizard"))
         outer = QVBoxLayout(self)
-        outer.addWidget(label("New session", "title"))
-        outer.addWidget(label("Plan the hearing step by step: who takes part, how the witness is protected, "
-                              "the breaks and the interpretation.", "subtitle", wrap=True))
+        outer.addWidget(label(translate("Wizard", "New session"), "title"))
+        outer.addWidget(label(translate("Wizard", "Plan the hearing step by step: who takes part, how the witness is protected, "
+                              "the breaks and the interpretation."), "subtitle", wrap=True))
         body = QHBoxLayout()
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Set-up steps")
+        self.steps.setAccessibleName(translate("Wizard", "Set-up steps"))
         self.steps.setMaximumWidth(190)
         for i, name in enumerate(STEPS):
-            self.steps.addItem(f"{i + 1}. {name}")
+            self.steps.addItem(f"{i + 1}. {translate('Wizard', name)}")
+        self.steps.setAccessibleDescription(translate("Wizard", "Go to a step; Alt and the step's number jump there"))
         body.addWidget(self.steps)
         self.pages = QStackedWidget()
         body.addWidget(self.pages, 1)
@@ -87,12 +92,19 @@ class SessionWizard(QWidget):
         self.floor_language.textChanged.connect(self._language_check)
         self.steps.currentRowChanged.connect(self.go_to)
 
-        self.error = label("", "error", "Form problems", wrap=True)
+        self.error = label("", "error", translate("Wizard", "Form problems"), wrap=True)
         outer.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.back = button("Back", "Back to the previous step", lambda: self.go_to(self.pages.currentIndex() - 1))
-        self.next = button("Next", "Next step", lambda: self.go_to(self.pages.currentIndex() + 1))
-        self.create = button("Create session", "Create session", self._submit, object_name="primary")
+        self.back = button(translate("Wizard", "Back"), translate("Wizard", "Back to the previous step"),
+                           lambda: self.go_to(self.pages.currentIndex() - 1),
+                           description=translate("Wizard", "Shows the previous step; nothing is lost"))
+        self.next = button(translate("Wizard", "Next"), translate("Wizard", "Next step"),
+                           lambda: self.go_to(self.pages.currentIndex() + 1),
+                           description=translate("Wizard", "Shows the next step; nothing is lost"))
+        self.create = button(translate("Wizard", "Create session"), translate("Wizard", "Create session"),
+                             self._submit, object_name="primary",
+                             description=translate("Wizard", "Checks the whole plan, saves it in the vault and "
+                                                             "opens the live console"))
         buttons.addWidget(self.back)
         buttons.addWidget(self.next)
         buttons.addStretch(1)
@@ -189,7 +201,7 @@ class SessionWizard(QWidget):
 
     def show_error(self, exc: PlanError) -> None:
         self._clear_errors()
-        message = f"Please fix: {exc}."
+        message = translate("Wizard", "Please fix: {problem}.").format(problem=exc)
         self._shown_error = str(exc)
         self.error.setText(message)
         if not exc.field:
@@ -218,7 +230,7 @@ class SessionWizard(QWidget):
         try:
             plan = self.plan()
         except PlanError as exc:
-            self.summary.setText(f"Not ready yet: {exc}.")
+            self.summary.setText(translate("Wizard", "Not ready yet: {problem}.").format(problem=exc))
             return
         self.summary.setText(plan_summary_html(plan))
 
@@ -229,7 +241,8 @@ class SessionWizard(QWidget):
         if languages:
             self.languages.setText(", ".join(languages))
             for lang in languages:
-                self.add_participant(f"Interpreter ({lang})", Role.INTERPRETER, f"eng>{lang}")
+                self.add_participant(translate("Wizard", "Interpreter ({language})").format(language=lang),
+                                     Role.INTERPRETER, f"eng>{lang}")
 
     def set_plan(self, plan: SessionPlan) -> None:
         """Fill the wizard from ``plan`` (e.g. a saved one)."""

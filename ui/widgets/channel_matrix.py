@@ -10,11 +10,13 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from recording.model import Audience, Decision
 from ui.widgets.level_meter import LevelMeter
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "Widgets")
 
 FLOOR = "floor"
 
@@ -59,8 +61,8 @@ class ChannelMatrix(QGroupBox):
     def __init__(self, channels: list[tuple[str, str, str]], levels: ChannelLevels | None = None,
                  poll_ms: int = 100, parent: QWidget | None = None) -> None:
         """``channels``: (channel id, display name, source description), the floor first."""
-        super().__init__("Channels (what the court hears)", parent)
-        self.setAccessibleName("Channel matrix")
+        super().__init__(translate("Widgets", "Channels (what the court hears)"), parent)
+        self.setAccessibleName(translate("Widgets", "Channel matrix"))
         self.levels = levels
         grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
@@ -77,13 +79,14 @@ class ChannelMatrix(QGroupBox):
             grid.addWidget(lab, row, 0)
             src = QLabel(source)
             src.setObjectName("hint")
+            src.setProperty("i18n_data", True)  # who interprets (names from the plan)
             grid.addWidget(src, row, 1)
             meter = LevelMeter()
-            meter.setAccessibleName(f"Level of the {name} channel")
+            meter.setAccessibleName(translate("Widgets", "Level of the {channel} channel").format(channel=name))
             grid.addWidget(meter, row, 2)
             val = QLabel("—")
             val.setMinimumWidth(62)
-            val.setAccessibleName(f"{name} level in dB")
+            val.setAccessibleName(translate("Widgets", "{channel} level in dB").format(channel=name))
             grid.addWidget(val, row, 3)
             self.meters[cid] = meter
             self.values[cid] = val
@@ -103,7 +106,8 @@ class ChannelMatrix(QGroupBox):
         for cid, meter in self.meters.items():
             db = levels.get(cid, -90.0)
             meter.set_level(db)
-            self.values[cid].setText("silent" if db <= -60 else f"{db:.0f} dB")
+            self.values[cid].setText(translate("Widgets", "silent") if db <= -60 else
+                                     translate("Widgets", "{db} dB").format(db=f"{db:.0f}"))
 
     def refresh(self) -> None:
         if self.levels is not None:

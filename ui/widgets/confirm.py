@@ -24,6 +24,7 @@ def confirm(parent: QWidget, title: str, text: str, do: str, keep: str, on_do: C
     keep_btn = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
     for b in (do_btn, keep_btn):
         b.setAccessibleName(b.text())
+        b.setAccessibleDescription(text.split("\n")[0])
     box.setDefaultButton(keep_btn)
     box.setEscapeButton(keep_btn)
 

@@ -23,10 +23,13 @@ def label(text: str = "", object_name: str = "", accessible: str = "", wrap: boo
 
 
 def button(text: str, accessible: str, slot: Callable[[], object] | None = None,
-           object_name: str = "") -> QPushButton:
-    """A push button named for screen readers; ``slot`` is called on click (without the checked flag)."""
+           object_name: str = "", description: str = "") -> QPushButton:
+    """A push button named (and described) for screen readers; ``slot`` is called on click (without
+    the checked flag)."""
     b = QPushButton(text)
     b.setAccessibleName(accessible)
+    if description:
+        b.setAccessibleDescription(description)
     if object_name:
         b.setObjectName(object_name)
     if slot is not None:

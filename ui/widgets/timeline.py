@@ -5,12 +5,14 @@ only paints what it is given (:meth:`Timeline.set_data`), so it is tested withou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from common.clock import format_clock
 from recording.schedule import Span
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "Widgets")
 
 __all__ = ["Span", "Timeline"]
 
@@ -34,7 +36,7 @@ class Timeline(QWidget):
         self.painted = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(74)
-        self.setAccessibleName("Session timeline of planned and actual breaks")
+        self.setAccessibleName(translate("Widgets", "Session timeline of planned and actual breaks"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def sizeHint(self) -> QSize:
@@ -46,10 +48,12 @@ class Timeline(QWidget):
         self.actual = list(actual)
         ends = [self.now] + [s.end or self.now for s in self.planned + self.actual]
         self.span = span if span is not None else max(60.0, max(ends) * 1.08)
-        parts = [f"now {_clock(self.now)}"]
-        parts += [f"planned break at {_clock(s.start)}" for s in self.planned if s.start >= self.now][:2]
-        parts += [f"break by {s.label} at {_clock(s.start)}" + ("" if s.end is not None else " (running)")
-                  for s in self.actual]
+        parts = [translate("Widgets", "now {time}").format(time=_clock(self.now))]
+        parts += [translate("Widgets", "planned break at {time}").format(time=_clock(s.start))
+                  for s in self.planned if s.start >= self.now][:2]
+        parts += [(translate("Widgets", "witness break at {time}") if s.label == "witness" else
+                   translate("Widgets", "clerk break at {time}")).format(time=_clock(s.start))
+                  + ("" if s.end is not None else " " + translate("Widgets", "(running)")) for s in self.actual]
         self.setAccessibleDescription("; ".join(parts))
         self.update()
 
@@ -108,8 +112,10 @@ class Timeline(QWidget):
             t += step
         # legend
         lx = left
-        for colour, label, dashed in ((self.PLANNED, "planned break", True), (self.WITNESS, "witness break", False),
-                                      (self.CLERK, "clerk break", False), (self.NOW, "now", False)):
+        for colour, label, dashed in ((self.PLANNED, translate("Widgets", "planned break"), True),
+                                      (self.WITNESS, translate("Widgets", "witness break"), False),
+                                      (self.CLERK, translate("Widgets", "clerk break"), False),
+                                      (self.NOW, translate("Widgets", "now"), False)):
             if dashed:
                 p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
                 p.setBrush(Qt.BrushStyle.NoBrush)
@@ -121,5 +127,9 @@ class Timeline(QWidget):
             w = p.fontMetrics().horizontalAdvance(label)
             p.drawText(QRectF(lx + 16, 0, w + 4, 16), Qt.AlignmentFlag.AlignVCenter, label)
             lx += w + 36
+        if self.hasFocus():  # keyboard focus is drawn (its description is read out)
+            p.setPen(QPen(pal.highlight().color(), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(1, 1, self.width() - 2, self.height() - 2), 4, 4)
         p.end()
         self.painted += 1

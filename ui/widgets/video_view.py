@@ -39,7 +39,7 @@ class VideoView(QWidget):
         self.frames_shown = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 90)
-        self.setAccessibleName("Video")
+        self.setAccessibleName(self.tr("Video"))
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, 1000 // fps))
         self._timer.timeout.connect(self._refresh)

@@ -367,14 +367,20 @@ class WitnessStation(QWidget):
         self.setWindowTitle(t("Testimony Shield — Witness"))
         self.screen_label.setText(t("Screen language"))
         self.screen_language.setAccessibleName(t("Screen language"))
+        self.screen_language.setAccessibleDescription(t("Changes the language of this screen"))
         self.channel_label.setText(t("I listen to"))
         self.channel.setAccessibleName(t("The channel you hear"))
+        self.channel.setAccessibleDescription(
+            t("What you hear: the court room, or your interpreter with the court room quietly underneath"))
         self.smaller.setAccessibleName(t("Smaller text"))
         self.smaller.setToolTip(t("Smaller text"))
+        self.smaller.setAccessibleDescription(t("Makes the text of this screen smaller"))
         self.larger.setAccessibleName(t("Larger text"))
         self.larger.setToolTip(t("Larger text"))
+        self.larger.setAccessibleDescription(t("Makes the text of this screen larger"))
         self.contrast.setText(t("High contrast"))
         self.contrast.setAccessibleName(t("High contrast"))
+        self.contrast.setAccessibleDescription(t("White and yellow on black, easier to read"))
         self.q_cap.setText(t("Speaking to you"))
         self.questioner.setAccessibleName(t("Person speaking to you"))
         self.s_cap.setText(t("How the court sees you"))
@@ -389,6 +395,8 @@ class WitnessStation(QWidget):
         self.break_button.setToolTip(t("Press at any time. You do not have to say why. (B or Space)"))
         self.rehearse_button.setText(t("Practise first (equipment check)"))
         self.rehearse_button.setAccessibleName(t("Practise first (equipment check)"))
+        self.rehearse_button.setAccessibleDescription(
+            t("Try your camera, your microphone and the break button. Nothing is recorded."))
         self.break_head.setText(t("You are on a break"))
         self.grounding.setText(t(GROUNDING))
         self.grounding.setAccessibleName(t("Break guidance"))
@@ -401,6 +409,7 @@ class WitnessStation(QWidget):
         if self.link is not None:
             self.code_small.setText(t("Safety code") + f": {self.link.safety_code}")
             self._show_link_state(self.link_state)
+        self.ready_button.setAccessibleDescription(t("Ends your break. The court sees and hears you again."))
         floor_i = self.channel.findData(FLOOR)
         if floor_i >= 0:
             self.channel.setItemText(floor_i, t("The court room (no interpretation)"))
