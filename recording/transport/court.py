@@ -26,6 +26,7 @@ from typing import Any
 
 from aiortc import RTCPeerConnection, RTCSessionDescription
 
+from recording.booth import BoothRoster
 from recording.session import SessionPlan
 from recording.transport import tracks as labels
 from recording.transport.admission import Refusal, check_join, offer_certificate_matches, resume_matches
@@ -94,6 +95,8 @@ class CourtStats:
     #: the witness's own copy of a channel a remote interpreter is live on: not delivered (blocks)
     interpretation_blocks_superseded: dict[str, int] = field(default_factory=dict)
     to_witness_channels: list[str] = field(default_factory=list)  # witness/audio/<lang> slots answered
+    interpreter_blocks_off_air: int = 0  # blocks of a partner interpreter off air (never delivered)
+    booths: dict[str, Any] = field(default_factory=dict)  # who was on air when (recording/booth.py)
     width: int = 0
     height: int = 0
     errors: list[str] = field(default_factory=list)
@@ -126,6 +129,11 @@ class CourtStation:
         self.reception = Reception(self.stats, self.consumers, self.judge_consumers, judge_monitor,
                                    stall_after=stall_after, on_curtain=on_curtain)
         self.interpreters = CourtInterpreters(self)
+        #: remote interpreters' booths: who is on air per language, hand-overs, relay (recording/booth.py)
+        self.booths = BoothRoster(self.interpreters.send)
+        for lang in (plan.languages if plan is not None else ()):
+            self.booths.add_channel(lang)
+        self.reception.booths = self.booths
         self._host, self._port = host, port
         self._on_state = on_state
         self._reconnect_window = reconnect_window
@@ -161,6 +169,7 @@ class CourtStation:
         if state == self.state or self.state == "ended":
             return
         self.state = state
+        self.booths.set_witness({"admitting": "waiting", "connecting": "waiting"}.get(state, state))
         log.info("court link %s", state)
         if self._on_state is not None:
             try:
@@ -210,7 +219,7 @@ class CourtStation:
         return sign_invite(self.invite, sign)
 
     def interpreter_invitation(self, court_key: bytes, sign: Callable[[bytes], bytes], language: str,
-                               lifetime: float = 600.0) -> bytes:
+                               lifetime: float = 600.0, name: str = "") -> bytes:
         """A signed invitation for a remote interpreter station for ``language`` (ISO 639-2): its own
         session id and one-time token; it joins the same signalling server and waiting room."""
         if not self._signal.is_open:
@@ -220,9 +229,12 @@ class CourtStation:
         media = {"station": "interpreter", "language": language}
         if self.invite is not None and "case_number" in self.invite.media:
             media["case_number"] = self.invite.media["case_number"]
+        if name:  # how the partner interpreter and the clerk see this station
+            media["name"] = str(name)[:80]
         inv = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
                          tls_fingerprint=self.tls_fingerprint)
-        self.interpreters.add(inv, language)
+        self.interpreters.add(inv, language, str(name)[:80])
+        self.booths.add_channel(language)
         return sign_invite(inv, sign)
 
     # -- signalling ------------------------------------------------------------------------------------
@@ -432,6 +444,7 @@ class CourtStation:
     async def _watchdog(self) -> None:
         while True:
             await asyncio.sleep(0.05)
+            self.booths.tick()
             now = time.monotonic()
             self.reception.check_stall(now)
             lost_at = self.reception.lost_at
@@ -484,6 +497,7 @@ class CourtStation:
         for r in self.reception.witness_relays.values():
             r.stop()
         st.to_witness_frames_sent = sum(t.frames_sent for t in self._camera_tracks)
+        st.booths = self.booths.stats()
         for t in self._camera_tracks:
             t.stop()
         pc, self._pc = self._pc, None

@@ -39,6 +39,8 @@ class InterpreterSlot:
     resume: str = ""
     channel: Channel | None = None
     relay: RelayAudioTrack | None = None  # the masked floor to this station (current connection)
+    name: str = ""  # as the invitation names the interpreter (the booth shows it to the partner)
+    back: RelayAudioTrack | None = None  # its language's channel while the partner is on air (return)
     #: the summary entry (``CourtStats.interpreters[language]``)
     info: dict[str, Any] = field(default_factory=dict)
 
@@ -56,8 +58,15 @@ class CourtInterpreters:
         self.slots: dict[str, InterpreterSlot] = {}  # by the invitation's session id
         self.connections: list[tuple[Channel, RTCPeerConnection]] = []
 
-    def add(self, invite: Invite, language: str) -> None:
-        self.slots[invite.session_id] = InterpreterSlot(invite, language)
+    def add(self, invite: Invite, language: str, name: str = "") -> None:
+        self.slots[invite.session_id] = InterpreterSlot(invite, language, name=name)
+
+    def send(self, station: str, msg: dict[str, Any]) -> None:
+        """A booth message to one interpreter station (queued on its signalling channel)."""
+        slot = self.slots.get(station)
+        ch = slot.channel if slot is not None else None
+        if ch is not None and not ch.closed:
+            self._court.background(ch.send(msg))
 
     def handles(self, msg: dict[str, Any]) -> bool:
         return msg.get("session_id") in self.slots
@@ -103,6 +112,7 @@ class CourtInterpreters:
         court = self._court
         reception = court.reception
         lang, info = slot.language, slot.info
+        station = slot.invite.session_id
         slot.channel = ch
         offer = await ch.expect("offer", timeout=20.0)
         sdp = offer.get("sdp")
@@ -123,23 +133,36 @@ class CourtInterpreters:
             mid = next((t.mid for t in pc.getTransceivers() if t.receiver.track is track), None)
             if track.kind == "audio" and str(mid) in mine:
                 reception.remote_live.add(lang)
-                reception.tasks.append(asyncio.ensure_future(reception.audio(track, label, remote=True)))
+                reception.tasks.append(asyncio.ensure_future(reception.audio(track, label, remote=True,
+                                                                             station=station)))
             else:
                 reception.discard(track)
 
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
         sending: dict[str, str] = {}
         relay: RelayAudioTrack | None = None
+        back: RelayAudioTrack | None = None
         for t in pc.getTransceivers():
-            if t.kind == "audio" and receive.get(str(t.mid)) == "audio" and not sending:
-                relay = RelayAudioTrack()
-                reception.floor_taps.append(relay)
-                t.sender.replaceTrack(relay)
-                t.direction = "sendonly"
+            want = receive.get(str(t.mid))
+            if t.kind != "audio" or want not in ("audio", labels.INTERPRETER_RETURN):
+                continue
+            if (want == "audio" and relay is not None) or (want != "audio" and back is not None):
+                continue
+            track = RelayAudioTrack()
+            track.station, track.role = station, want  # type: ignore[attr-defined]  (booth routing)
+            reception.floor_taps.append(track)
+            t.sender.replaceTrack(track)
+            t.direction = "sendonly"
+            if want == "audio":  # the floor, or the language it relays from
                 sending[str(t.mid)] = labels.INTERPRETER_FLOOR
-                slot.relay = relay
+                relay = slot.relay = track
+            else:  # its own language's channel while the partner is on air
+                sending[str(t.mid)] = labels.INTERPRETER_RETURN
+                back = slot.back = track
         await pc.setLocalDescription(await pc.createAnswer())
         await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
+        booths = court.booths
+        booths.join(station, lang, slot.name)
         try:
             while True:
                 m = await ch.recv()
@@ -147,18 +170,32 @@ class CourtInterpreters:
                     info["ended_by"] = info["ended_by"] or "interpreter"
                     slot.resume = ""  # it left: no re-join
                     return None
+                if m["type"] == "handover":  # recording/booth.py: the booth's requests
+                    why = booths.request_handover(station, m.get("seconds"))
+                    if why:
+                        await ch.send({"type": "error", "reason": why})
+                elif m["type"] == "handover_cancel":
+                    booths.cancel_handover(station)
+                elif m["type"] == "listen":
+                    booths.listen(station, m.get("channel"))
         finally:
             if slot.channel is ch:
-                reception.remote_live.discard(lang)
+                booths.lost(station)
+                if not booths.on_air.get(lang):
+                    reception.remote_live.discard(lang)
             self._drop_relay(slot, relay)
+            self._drop_relay(slot, back)
             court.background(pc.close())
 
     def _drop_relay(self, slot: InterpreterSlot, relay: RelayAudioTrack | None) -> None:
-        """Stop ``relay`` (this connection's floor to the station) and count what it sent."""
+        """Stop ``relay`` (this connection's floor, or return, to the station) and count what it sent."""
         if slot.relay is relay:
             slot.relay = None
+        if slot.back is relay:
+            slot.back = None
         if relay is not None and relay.readyState == "live":
-            slot.info["floor_blocks_sent"] += relay.blocks_sent
+            if getattr(relay, "role", "audio") == "audio":
+                slot.info["floor_blocks_sent"] += relay.blocks_sent
             with contextlib.suppress(ValueError):
                 self._court.reception.floor_taps.remove(relay)
             relay.stop()
@@ -175,6 +212,7 @@ class CourtInterpreters:
                     await side.send({"type": "bye", "reason": reason})
         for slot in self.slots.values():
             self._drop_relay(slot, slot.relay)
+            self._drop_relay(slot, slot.back)
         for side, pc in self.connections:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(pc.close(), 3.0)

@@ -50,7 +50,11 @@ class InterpreterLink(Station):
     kind = "interpreter"
 
     def __init__(self, invite: Invite, language: str, source: Any, on_floor: list[Any] | None = None,
-                 reconnect_window: float = RECONNECT_WINDOW, on_state: Callable[[str], None] | None = None) -> None:
+                 reconnect_window: float = RECONNECT_WINDOW, on_state: Callable[[str], None] | None = None,
+                 on_return: list[Any] | None = None, on_booth: list[Any] | None = None) -> None:
+        """``on_floor``: consumers of what the interpreter listens to (the floor, or a relay language);
+        ``on_return``: of its language's channel as the court delivers it while the partner is on
+        air; ``on_booth``: of the court's ``booth`` messages (recording/booth.py)."""
         if invite.media.get("station") != "interpreter":
             raise LinkError("this invitation is not for an interpreter station")
         wanted = invite.media.get("language")
@@ -63,6 +67,11 @@ class InterpreterLink(Station):
         self.language, self.label = language, label
         self.track = SourceAudioTrack(source)
         self.on_floor = list(on_floor or [])
+        self.on_return = list(on_return or [])
+        self.on_booth = list(on_booth or [])
+        self.booth: dict[str, Any] | None = None  # the court's last booth message
+        self.court_errors: list[str] = []  # requests the court refused (e.g. a hand-over with no partner)
+        self.return_blocks_received = 0
         self.floor_blocks_received = 0
         self.floor_samples_received = 0
         self.first_floor_ms: float | None = None
@@ -84,13 +93,39 @@ class InterpreterLink(Station):
             self._sent_before += self.track.blocks_sent
             self.track = SourceAudioTrack(self.source)
         sender = pc.addTrack(self.track)
-        return {self.label: sender}, {pc.addTransceiver("audio", direction="recvonly"): "audio"}
+        return {self.label: sender}, {pc.addTransceiver("audio", direction="recvonly"): "audio",
+                                      pc.addTransceiver("audio", direction="recvonly"): labels.INTERPRETER_RETURN}
 
     def _on_track(self, pc: RTCPeerConnection, track: Any, label: str) -> None:
         if label == labels.INTERPRETER_FLOOR and track.kind == "audio":
             self._tasks.append(asyncio.ensure_future(self._floor(track)))
+        elif label == labels.INTERPRETER_RETURN and track.kind == "audio":
+            self._tasks.append(asyncio.ensure_future(self._floor(track, back=True)))
 
-    async def _floor(self, track: Any) -> None:
+    def _on_message(self, msg: dict[str, Any]) -> None:
+        if msg["type"] == "booth":  # who is on air, hand-over countdowns, the witness's state
+            self.booth = msg
+            for c in self.on_booth:
+                try:
+                    c(msg)
+                except Exception:
+                    log.exception("a booth consumer failed")
+        elif msg["type"] == "error":  # a booth request refused; the station stays connected
+            self.court_errors.append(str(msg.get("reason", ""))[:200])
+
+    async def control(self, msg: dict[str, Any]) -> bool:
+        """Send a booth request (``handover``, ``handover_cancel``, ``listen``); False when the
+        signalling is down (the request is not queued: the station is reconnecting)."""
+        if self.channel is None or self.channel.closed:
+            return False
+        try:
+            await self.channel.send(msg)
+        except LinkError:
+            return False
+        return True
+
+    async def _floor(self, track: Any, back: bool = False) -> None:
+        """The floor (or relay language) track; ``back``: the channel's return track."""
         resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
         while True:
             try:
@@ -99,6 +134,14 @@ class InterpreterLink(Station):
                 return
             for out in resampler.resample(frame):
                 samples = out.to_ndarray().reshape(-1).astype(np.float32)
+                if back:
+                    self.return_blocks_received += 1
+                    for c in self.on_return:
+                        try:
+                            c(samples)
+                        except Exception:
+                            log.exception("a return consumer failed")
+                    continue
                 self.floor_blocks_received += 1
                 self.floor_samples_received += len(samples)
                 if self.first_floor_ms is None and self.admitted_at is not None:
@@ -123,4 +166,6 @@ class InterpreterLink(Station):
                 "floor_samples_received": self.floor_samples_received, "first_floor_ms": self.first_floor_ms,
                 "safety_code": self.safety_code, "ended_by": self.ended_by, "end_reason": self.end_reason,
                 "session_id": self.invite.session_id, "reconnects": self.reconnects,
-                "recoveries_ms": self.recoveries_ms}
+                "recoveries_ms": self.recoveries_ms, "return_blocks_received": self.return_blocks_received,
+                "on_air": bool(self.booth and self.booth.get("on_air") == self.invite.session_id),
+                "court_errors": self.court_errors}

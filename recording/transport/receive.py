@@ -67,6 +67,8 @@ class Reception:
         #: court → witness: a remote interpreter's channel, by language (the current witness connection's)
         self.witness_relays: dict[str, RelayAudioTrack] = {}
         self.remote_live: set[str] = set()  # languages a remote interpreter is sending now
+        #: the interpreters' booths (recording/booth.py: who is on air, what each station listens to)
+        self.booths: Any = None
         self.tasks: list[asyncio.Task] = []
 
     # -- the curtain ----------------------------------------------------------------------------------
@@ -180,8 +182,22 @@ class Reception:
                 self.set_curtain(False, now)
             self.deliver(self.consumers, "on_video", frame, now)
 
-    async def audio(self, track: Any, label: str, remote: bool = False) -> None:
-        """``remote``: the track comes from a remote interpreter station (else from the witness)."""
+    def booth_relay(self, channel: str, samples: np.ndarray) -> None:
+        """To each interpreter station (``floor_taps``): what it listens to (the floor or a relay
+        language), and on its return track its own language as delivered while a partner is on air."""
+        booths = self.booths
+        for relay in self.floor_taps:
+            station = getattr(relay, "station", "")
+            if getattr(relay, "role", "audio") == "audio":
+                if (booths.listening(station) if booths is not None else "floor") == channel:
+                    relay.push(samples)
+            elif booths is not None and channel == booths.language_of(station) \
+                    and not booths.is_on_air(channel, station):
+                relay.push(samples)
+
+    async def audio(self, track: Any, label: str, remote: bool = False, station: str = "") -> None:
+        """``remote``: the track comes from the remote interpreter station ``station`` (else from the
+        witness); only the station on air in its booth is delivered."""
         resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
         channel = labels.channel(label)
         while True:
@@ -196,14 +212,15 @@ class Reception:
                 samples = out.to_ndarray().reshape(-1).astype(np.float32)
                 self._count(label)
                 if label == labels.COURT_FLOOR:
-                    for relay in self.floor_taps:  # to the interpreter stations (masked, as received)
-                        relay.push(samples)
+                    self.booth_relay("floor", samples)  # to the interpreter stations (masked, as received)
                     self.stats.audio_blocks_received += 1
                     self.stats.samples_received += len(samples)
                     self.deliver(self.consumers, "on_audio", samples, pts, now)
                 elif label == labels.JUDGE_FLOOR:
                     self.stats.judge_audio_blocks_received += 1
                     self.deliver(self.judge_consumers, "on_audio", samples, pts, now)
+                elif remote and self.booths is not None and not self.booths.is_on_air(channel or "", station):
+                    self.stats.interpreter_blocks_off_air += 1  # the partner off air: never delivered
                 elif not remote and channel in self.remote_live:
                     # the witness station's own copy of a channel the remote interpreter is live on
                     # (its listening channel plays the forwarded one): the interpreter's is the channel
@@ -219,6 +236,7 @@ class Reception:
                         if relay is not None:  # to the witness's listening channel
                             relay.push(samples)
                             info["to_witness_blocks_sent"] += 1
+                    self.booth_relay(channel or "", samples)
                     self.deliver(self.consumers, "on_interpretation", channel, samples, pts, now)
                 pts += len(samples)
 
