@@ -33,8 +33,8 @@ LANGS = {"es": "es_ES", "fr": "fr_FR"}
 CONTEXT = "WitnessStation"
 CALLS = {"t", "tr", "_tr"}
 #: the staff screens' sources (folders and files under ui/); the witness station has its own catalogue
-STAFF_SOURCES = ("ui/start.py", "ui/settings_dialog.py", "ui/errors.py", "ui/labels.py", "ui/clerk", "ui/review",
-                 "ui/interpreter", "ui/widgets")
+STAFF_SOURCES = ("ui/start.py", "ui/settings_dialog.py", "ui/errors.py", "ui/labels.py", "ui/clerk",
+                 "ui/review", "ui/interpreter", "ui/widgets", "ui/link/status.py")
 
 
 def witness_sources() -> list[Path]:

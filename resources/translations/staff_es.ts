@@ -183,8 +183,9 @@ End and seal the session now, then close the console?</source>
         <translation>No hay segundo intérprete</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/live_panel.py" line="+45"/>
+        <location filename="../../ui/clerk/live_panel.py" line="+49"/>
         <source>Case {case} — {pseudonym}</source>
+        <extracomment>a remote hearing (the witness elsewhere, over the link): the same panel, plus the invitation and the waiting room; media as the court receives it</extracomment>
         <translation>Asunto {case} — {pseudonym}</translation>
     </message>
     <message>
@@ -209,6 +210,11 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+11"/>
+        <source>What the court sees (masked at the witness station, as received)</source>
+        <translation>Lo que ve el tribunal (enmascarado en el puesto del testigo, tal como llega)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>What the court sees (masked)</source>
         <translation>Lo que ve el tribunal (enmascarado)</translation>
     </message>
@@ -218,7 +224,7 @@ End and seal the session now, then close the console?</source>
         <translation>La imagen enmascarada aparece aquí cuando la sesión está en directo.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Masked witness preview (court view)</source>
         <translation>Vista previa enmascarada del testigo (vista del tribunal)</translation>
     </message>
@@ -254,12 +260,12 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+147"/>
+        <location line="+151"/>
         <source>Start recording</source>
         <translation>Iniciar la grabación</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-150"/>
         <source>Break</source>
         <translation>Pausa</translation>
     </message>
@@ -324,7 +330,7 @@ End and seal the session now, then close the console?</source>
         <translation>Volver al asistente de preparación</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <location line="+4"/>
         <source>Event log</source>
         <translation>Registro de eventos</translation>
@@ -383,6 +389,21 @@ End and seal the session now, then close the console?</source>
         <location line="+16"/>
         <source>Stop recording</source>
         <translation>Detener la grabación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the waiting room</source>
+        <translation>Abrir la sala de espera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting room open</source>
+        <translation>Sala de espera abierta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Both stations record from admission to the end</source>
+        <translation>Ambos puestos graban desde la admisión hasta el final</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -461,6 +482,17 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>masked, at the witness station</source>
+        <extracomment>a remote hearing: what the court cannot see itself (masking happens at the witness station)</extracomment>
+        <translation>enmascarado, en el puesto del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the room with the witness</source>
+        <translation>en la sala con el testigo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Masks by audience</source>
         <translation>Máscaras por destinatario</translation>
     </message>
@@ -470,7 +502,12 @@ End and seal the session now, then close the console?</source>
         <translation>Estado de la máscara para {audience}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source> (break)</source>
+        <translation> (pausa)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no picture yet</source>
         <translation>aún no hay imagen</translation>
     </message>
@@ -599,6 +636,221 @@ End and seal the session now, then close the console?</source>
         <location line="+7"/>
         <source>The saved plans could not be read: {reason}</source>
         <translation>No se pudieron leer los planes guardados: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/remote_panel.py" line="+47"/>
+        <source>Remote witness</source>
+        <translation>Testigo a distancia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote witness: invitation and waiting room</source>
+        <translation>Testigo a distancia: invitación y sala de espera</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Link to the witness station</source>
+        <translation>Conexión con el puesto del testigo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start the session to open the waiting room and make the invitation.</source>
+        <translation>Inicie la sesión para abrir la sala de espera y crear la invitación.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save invitation…</source>
+        <translation>Guardar la invitación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the witness&apos;s invitation to a file</source>
+        <translation>Guardar en un archivo la invitación del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Readable by you only; send it by a route the court trusts</source>
+        <translation>Solo usted puede leerla; envíela por una vía de confianza del tribunal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy invitation</source>
+        <translation>Copiar la invitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the witness&apos;s invitation to the clipboard</source>
+        <translation>Copiar al portapapeles la invitación del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The clipboard is cleared again after a few minutes</source>
+        <translation>El portapapeles se vacía de nuevo al cabo de unos minutos</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nobody is in the waiting room.</source>
+        <translation>No hay nadie en la sala de espera.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting room</source>
+        <translation>Sala de espera</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Safety code</source>
+        <translation>Código de seguridad</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Admit</source>
+        <translation>Admitir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admit the station in the waiting room</source>
+        <translation>Admitir el puesto que está en la sala de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only if the safety codes are the same</source>
+        <translation>Solo si los códigos de seguridad coinciden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send back</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the station in the waiting room back</source>
+        <translation>Rechazar el puesto que está en la sala de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuses it; nothing is sent to it</source>
+        <translation>Lo rechaza; no se le envía nada</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Link quality</source>
+        <translation>Calidad de la conexión</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Save the invitation</source>
+        <translation>Guardar la invitación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invitations (*.json)</source>
+        <translation>Invitaciones (*.json)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The invitation was not saved: {reason}.</source>
+        <translation>La invitación no se guardó: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The witness&apos;s invitation</source>
+        <translation>La invitación del testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {language} interpreter&apos;s invitation</source>
+        <translation>La invitación del intérprete de {language}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} is saved in {path} (readable by you only). Send it by a route the court trusts; it works once, until it expires.</source>
+        <translation>{what} está guardada en {path} (solo usted puede leerla). Envíela por una vía de confianza del tribunal; sirve una sola vez, hasta que caduca.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Invitation copied. Paste it only into a secure channel; the clipboard is cleared in {minutes} minutes.</source>
+        <translation>Invitación copiada. Péguela solo en un canal seguro; el portapapeles se vacía en {minutes} minutos.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The interpreter station ({language}) asks to join. Read this safety code to the interpreter by phone; admit only if theirs is the same.</source>
+        <translation>El puesto del intérprete ({language}) pide entrar. Lea este código de seguridad al intérprete por teléfono; admítalo solo si el suyo es el mismo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The witness station asks to join. Read this safety code to the witness&apos;s support person by phone; admit only if theirs is the same.</source>
+        <translation>El puesto del testigo pide entrar. Lea este código de seguridad a la persona de apoyo del testigo por teléfono; admítalo solo si el suyo es el mismo.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The interpreter station was admitted.</source>
+        <translation>Se ha admitido el puesto del intérprete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interpreter station was sent back.</source>
+        <translation>Se ha rechazado el puesto del intérprete.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The witness station was admitted.</source>
+        <translation>Se ha admitido el puesto del testigo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness station was sent back.</source>
+        <translation>Se ha rechazado el puesto del testigo.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The invitation is ready: save it or copy it, and send it to the witness&apos;s support person by a route the court trusts.</source>
+        <translation>La invitación está lista: guárdela o cópiela y envíela a la persona de apoyo del testigo por una vía de confianza del tribunal.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save {language} interpreter&apos;s invitation…</source>
+        <translation>Guardar la invitación del intérprete de {language}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy {language} interpreter&apos;s invitation</source>
+        <translation>Copiar la invitación del intérprete de {language}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The remote interpreter&apos;s own invitation</source>
+        <translation>La invitación propia del intérprete a distancia</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{fps} frames/s received</source>
+        <translation>{fps} imágenes/s recibidas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stalls {n} ({seconds} s)</source>
+        <translation>cortes {n} ({seconds} s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reconnected {n}×</source>
+        <translation>reconectado {n}×</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>through the court relay</source>
+        <translation>a través del relé del tribunal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>direct</source>
+        <translation>directa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link: {parts}.</source>
+        <translation>Conexión: {parts}.</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1469,49 @@ End and seal the session now, then close the console?</source>
     </message>
 </context>
 <context>
+    <name>LinkStatus</name>
+    <message>
+        <location filename="../../ui/link/status.py" line="+8"/>
+        <source>Not open</source>
+        <translation>No abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting room open: no station has joined yet</source>
+        <translation>Sala de espera abierta: aún no ha entrado ningún puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A station is in the waiting room</source>
+        <translation>Hay un puesto en la sala de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnecting… (the witness is curtained)</source>
+        <translation>Reconectando… (el testigo está tras la cortina)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness is on a break</source>
+        <translation>El testigo está en una pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session ended</source>
+        <translation>Sesión terminada</translation>
+    </message>
+</context>
+<context>
     <name>Masks</name>
     <message>
         <location filename="../../ui/labels.py" line="+14"/>
@@ -1767,6 +2062,21 @@ End and seal the session now, then close the console?</source>
         <translation>ninguno</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>remote: the console makes an invitation for the witness station and you admit it from the waiting room</source>
+        <translation>a distancia: la consola crea una invitación para el puesto del testigo y usted lo admite desde la sala de espera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; joining remotely too: {names}</source>
+        <translation>; también se conectan a distancia: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in this court building</source>
+        <translation>en este edificio judicial</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>masked ({style})</source>
         <translation>enmascarada ({style})</translation>
@@ -1800,7 +2110,7 @@ End and seal the session now, then close the console?</source>
     <message>
         <location line="+6"/>
         <location filename="../../ui/clerk/wizard.py" line="+35"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+67"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+76"/>
         <source>Case</source>
         <translation>Asunto</translation>
     </message>
@@ -1811,8 +2121,13 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Witness</source>
+        <translation>Testigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../ui/clerk/wizard.py" line="+0"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+19"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+36"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
@@ -1923,7 +2238,7 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location filename="../../ui/clerk/wizard.py" line="+1"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+75"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+95"/>
         <source>Special measures</source>
         <translation>Medidas especiales</translation>
     </message>
@@ -1972,7 +2287,7 @@ End and seal the session now, then close the console?</source>
         <translation>Ir a un paso; Alt y el número del paso llevan a él</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Form problems</source>
         <translation>Problemas del formulario</translation>
     </message>
@@ -2017,7 +2332,7 @@ End and seal the session now, then close the console?</source>
         <translation>Comprueba todo el plan, lo guarda en el depósito y abre la consola en directo</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Please fix: {problem}.</source>
         <translation>Corrija: {problem}.</translation>
     </message>
@@ -2032,7 +2347,7 @@ End and seal the session now, then close the console?</source>
         <translation>Intérprete ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/wizard_pages.py" line="-258"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-296"/>
         <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
         <translation>La máscara de voz impide que los oyentes reconozcan la voz de oído. Conserva las palabras, el acento y la forma de hablar, y un programa de reconocimiento de hablantes aún puede relacionar voces (medido: 24 % de error con la estándar, 20 % sin máscara).</translation>
     </message>
@@ -2042,7 +2357,7 @@ End and seal the session now, then close the console?</source>
         <translation>Problemas en el paso {step}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The case number and the name the witness is known by in this session. The witness&apos;s real name is never entered here.</source>
         <translation>El número de asunto y el nombre con el que se conoce al testigo en esta sesión. Aquí nunca se introduce el nombre real del testigo.</translation>
     </message>
@@ -2077,12 +2392,32 @@ End and seal the session now, then close the console?</source>
         <translation>&amp;Seudónimo del testigo</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Everyone taking part and their role. Interpreters need their language pair (from &gt; to, e.g. eng&gt;spa; eng&lt;&gt;spa for both ways). The accused is listed so the plan can screen them from the witness.</source>
-        <translation>Todos los participantes y su función. Los intérpretes necesitan su par de idiomas (de &gt; a, p. ej. eng&gt;spa; eng&lt;&gt;spa en ambos sentidos). El acusado figura en la lista para que el plan lo oculte a la vista del testigo.</translation>
+        <location line="+1"/>
+        <source>Where is the witness?</source>
+        <translation>¿Dónde está el testigo?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In this court building (the witness room of this station)</source>
+        <translation>En este edificio judicial (la sala del testigo de este puesto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Somewhere else (a remote hearing: you send the witness station an invitation and admit it from the waiting room)</source>
+        <translation>En otro lugar (una audiencia a distancia: usted envía una invitación al puesto del testigo y lo admite desde la sala de espera)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Where is the witness? Arrow keys choose.</source>
+        <translation>¿Dónde está el testigo? Las teclas de flecha eligen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Everyone taking part and their role. Interpreters need their language pair (from &gt; to, e.g. eng&gt;spa; eng&lt;&gt;spa for both ways) and, in a remote hearing, whether they join from elsewhere. The accused is listed so the plan can screen them from the witness.</source>
+        <translation>Todos los participantes y su función. Los intérpretes necesitan su par de idiomas (de &gt; a, p. ej. eng&gt;spa; eng&lt;&gt;spa en ambos sentidos) y, en una audiencia a distancia, si se conectan desde otro lugar. El acusado figura en la lista para que el plan lo oculte a la vista del testigo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -2097,7 +2432,12 @@ End and seal the session now, then close the console?</source>
         <translation>Idiomas (intérpretes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Joins remotely</source>
+        <translation>Se conecta a distancia</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Participants</source>
         <translation>Participantes</translation>
     </message>
@@ -2132,7 +2472,7 @@ End and seal the session now, then close the console?</source>
         <translation>Quitar el participante seleccionado</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Role of participant {n}</source>
         <translation>Función del participante {n}</translation>
     </message>
@@ -2142,7 +2482,17 @@ End and seal the session now, then close the console?</source>
         <translation>Lo que hace esta persona en la audiencia</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+8"/>
+        <source>Participant {n} joins remotely</source>
+        <translation>El participante {n} se conecta a distancia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreters, in a remote hearing: they get their own invitation</source>
+        <translation>Intérpretes, en una audiencia a distancia: reciben su propia invitación</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>How the witness is protected. The raw recording is always sealed for the judge alone; these choices decide what each audience gets live and in the masked recording.</source>
         <translation>Cómo se protege al testigo. La grabación original siempre se sella solo para el juez; estas opciones deciden lo que recibe cada destinatario en directo y en la grabación enmascarada.</translation>
     </message>

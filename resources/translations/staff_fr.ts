@@ -183,8 +183,9 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Pas de second interprète</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/live_panel.py" line="+45"/>
+        <location filename="../../ui/clerk/live_panel.py" line="+49"/>
         <source>Case {case} — {pseudonym}</source>
+        <extracomment>a remote hearing (the witness elsewhere, over the link): the same panel, plus the invitation and the waiting room; media as the court receives it</extracomment>
         <translation>Affaire {case} — {pseudonym}</translation>
     </message>
     <message>
@@ -209,6 +210,11 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+11"/>
+        <source>What the court sees (masked at the witness station, as received)</source>
+        <translation>Ce que voit le tribunal (masqué au poste du témoin, tel que reçu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>What the court sees (masked)</source>
         <translation>Ce que voit le tribunal (masqué)</translation>
     </message>
@@ -218,7 +224,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>L&apos;image masquée apparaît ici une fois la séance en direct.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Masked witness preview (court view)</source>
         <translation>Aperçu masqué du témoin (vue du tribunal)</translation>
     </message>
@@ -254,12 +260,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+2"/>
-        <location line="+147"/>
+        <location line="+151"/>
         <source>Start recording</source>
         <translation>Lancer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-150"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
@@ -324,7 +330,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Retour à l&apos;assistant de préparation</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <location line="+4"/>
         <source>Event log</source>
         <translation>Journal des événements</translation>
@@ -383,6 +389,21 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <location line="+16"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the waiting room</source>
+        <translation>Ouvrir la salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting room open</source>
+        <translation>Salle d&apos;attente ouverte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Both stations record from admission to the end</source>
+        <translation>Les deux postes enregistrent de l&apos;admission jusqu&apos;à la fin</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -461,6 +482,17 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+10"/>
+        <source>masked, at the witness station</source>
+        <extracomment>a remote hearing: what the court cannot see itself (masking happens at the witness station)</extracomment>
+        <translation>masqué, au poste du témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the room with the witness</source>
+        <translation>dans la pièce avec le témoin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Masks by audience</source>
         <translation>Masques par public</translation>
     </message>
@@ -470,7 +502,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>État du masque pour : {audience}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source> (break)</source>
+        <translation> (pause)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no picture yet</source>
         <translation>pas encore d&apos;image</translation>
     </message>
@@ -599,6 +636,221 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <location line="+7"/>
         <source>The saved plans could not be read: {reason}</source>
         <translation>Les plans enregistrés n&apos;ont pas pu être lus : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/remote_panel.py" line="+47"/>
+        <source>Remote witness</source>
+        <translation>Témoin à distance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote witness: invitation and waiting room</source>
+        <translation>Témoin à distance : invitation et salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Link to the witness station</source>
+        <translation>Liaison avec le poste du témoin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start the session to open the waiting room and make the invitation.</source>
+        <translation>Lancez la séance pour ouvrir la salle d&apos;attente et créer l&apos;invitation.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save invitation…</source>
+        <translation>Enregistrer l&apos;invitation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the witness&apos;s invitation to a file</source>
+        <translation>Enregistrer l&apos;invitation du témoin dans un fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Readable by you only; send it by a route the court trusts</source>
+        <translation>Lisible par vous seul ; envoyez-la par une voie de confiance du tribunal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy invitation</source>
+        <translation>Copier l&apos;invitation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the witness&apos;s invitation to the clipboard</source>
+        <translation>Copier l&apos;invitation du témoin dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The clipboard is cleared again after a few minutes</source>
+        <translation>Le presse-papiers est vidé au bout de quelques minutes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nobody is in the waiting room.</source>
+        <translation>Personne n&apos;est dans la salle d&apos;attente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting room</source>
+        <translation>Salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Safety code</source>
+        <translation>Code de sécurité</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Admit</source>
+        <translation>Admettre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admit the station in the waiting room</source>
+        <translation>Admettre le poste en salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only if the safety codes are the same</source>
+        <translation>Seulement si les codes de sécurité sont identiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send back</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the station in the waiting room back</source>
+        <translation>Renvoyer le poste en salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuses it; nothing is sent to it</source>
+        <translation>Le refuse ; rien ne lui est envoyé</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Link quality</source>
+        <translation>Qualité de la liaison</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Save the invitation</source>
+        <translation>Enregistrer l&apos;invitation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invitations (*.json)</source>
+        <translation>Invitations (*.json)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The invitation was not saved: {reason}.</source>
+        <translation>L&apos;invitation n&apos;a pas été enregistrée : {reason}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The witness&apos;s invitation</source>
+        <translation>L&apos;invitation du témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {language} interpreter&apos;s invitation</source>
+        <translation>L&apos;invitation de l&apos;interprète {language}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} is saved in {path} (readable by you only). Send it by a route the court trusts; it works once, until it expires.</source>
+        <translation>{what} est enregistrée dans {path} (lisible par vous seul). Envoyez-la par une voie de confiance du tribunal ; elle sert une seule fois, jusqu&apos;à son expiration.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Invitation copied. Paste it only into a secure channel; the clipboard is cleared in {minutes} minutes.</source>
+        <translation>Invitation copiée. Collez-la seulement dans un canal sûr ; le presse-papiers est vidé dans {minutes} minutes.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The interpreter station ({language}) asks to join. Read this safety code to the interpreter by phone; admit only if theirs is the same.</source>
+        <translation>Le poste de l&apos;interprète ({language}) demande à entrer. Lisez ce code de sécurité à l&apos;interprète par téléphone ; admettez-le seulement si le sien est identique.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The witness station asks to join. Read this safety code to the witness&apos;s support person by phone; admit only if theirs is the same.</source>
+        <translation>Le poste du témoin demande à entrer. Lisez ce code de sécurité à la personne de soutien du témoin par téléphone ; admettez-le seulement si le sien est identique.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The interpreter station was admitted.</source>
+        <translation>Le poste de l&apos;interprète a été admis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interpreter station was sent back.</source>
+        <translation>Le poste de l&apos;interprète a été renvoyé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The witness station was admitted.</source>
+        <translation>Le poste du témoin a été admis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness station was sent back.</source>
+        <translation>Le poste du témoin a été renvoyé.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The invitation is ready: save it or copy it, and send it to the witness&apos;s support person by a route the court trusts.</source>
+        <translation>L&apos;invitation est prête : enregistrez-la ou copiez-la, et envoyez-la à la personne de soutien du témoin par une voie de confiance du tribunal.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save {language} interpreter&apos;s invitation…</source>
+        <translation>Enregistrer l&apos;invitation de l&apos;interprète {language}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy {language} interpreter&apos;s invitation</source>
+        <translation>Copier l&apos;invitation de l&apos;interprète {language}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The remote interpreter&apos;s own invitation</source>
+        <translation>L&apos;invitation propre de l&apos;interprète à distance</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{fps} frames/s received</source>
+        <translation>{fps} images/s reçues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stalls {n} ({seconds} s)</source>
+        <translation>coupures {n} ({seconds} s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reconnected {n}×</source>
+        <translation>reconnecté {n}×</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>through the court relay</source>
+        <translation>par le relais du tribunal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>direct</source>
+        <translation>directe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link: {parts}.</source>
+        <translation>Liaison : {parts}.</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1469,49 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
 </context>
 <context>
+    <name>LinkStatus</name>
+    <message>
+        <location filename="../../ui/link/status.py" line="+8"/>
+        <source>Not open</source>
+        <translation>Non ouverte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting room open: no station has joined yet</source>
+        <translation>Salle d&apos;attente ouverte : aucun poste n&apos;est encore entré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A station is in the waiting room</source>
+        <translation>Un poste est en salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnecting… (the witness is curtained)</source>
+        <translation>Reconnexion… (le témoin est sous rideau)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness is on a break</source>
+        <translation>Le témoin fait une pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session ended</source>
+        <translation>Séance terminée</translation>
+    </message>
+</context>
+<context>
     <name>Masks</name>
     <message>
         <location filename="../../ui/labels.py" line="+14"/>
@@ -1767,6 +2062,21 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>aucune</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>remote: the console makes an invitation for the witness station and you admit it from the waiting room</source>
+        <translation>à distance : la console crée une invitation pour le poste du témoin et vous l&apos;admettez depuis la salle d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; joining remotely too: {names}</source>
+        <translation> ; se connectent aussi à distance : {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in this court building</source>
+        <translation>dans ce palais de justice</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>masked ({style})</source>
         <translation>masqué ({style})</translation>
@@ -1800,7 +2110,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     <message>
         <location line="+6"/>
         <location filename="../../ui/clerk/wizard.py" line="+35"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+67"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+76"/>
         <source>Case</source>
         <translation>Affaire</translation>
     </message>
@@ -1811,8 +2121,13 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+2"/>
+        <source>Witness</source>
+        <translation>Témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../ui/clerk/wizard.py" line="+0"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+19"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+36"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
@@ -1923,7 +2238,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location filename="../../ui/clerk/wizard.py" line="+1"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+75"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+95"/>
         <source>Special measures</source>
         <translation>Mesures spéciales</translation>
     </message>
@@ -1972,7 +2287,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Aller à une étape ; Alt et le numéro de l&apos;étape y mènent</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Form problems</source>
         <translation>Problèmes du formulaire</translation>
     </message>
@@ -2017,7 +2332,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Vérifie tout le plan, l&apos;enregistre dans le coffre et ouvre la console en direct</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Please fix: {problem}.</source>
         <translation>À corriger : {problem}.</translation>
     </message>
@@ -2032,7 +2347,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Interprète ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/wizard_pages.py" line="-258"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-296"/>
         <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
         <translation>Le masque vocal empêche les auditeurs de reconnaître la voix à l&apos;oreille. Il garde les mots, l&apos;accent et la façon de parler, et un logiciel de reconnaissance du locuteur peut encore relier les voix (mesuré : 24 % d&apos;erreur en standard, 20 % sans masque).</translation>
     </message>
@@ -2042,7 +2357,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Problèmes à l&apos;étape {step}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The case number and the name the witness is known by in this session. The witness&apos;s real name is never entered here.</source>
         <translation>Le numéro de l&apos;affaire et le nom sous lequel le témoin est connu dans cette séance. Le vrai nom du témoin n&apos;est jamais saisi ici.</translation>
     </message>
@@ -2077,12 +2392,32 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>&amp;Pseudonyme du témoin</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Everyone taking part and their role. Interpreters need their language pair (from &gt; to, e.g. eng&gt;spa; eng&lt;&gt;spa for both ways). The accused is listed so the plan can screen them from the witness.</source>
-        <translation>Tous les participants et leur rôle. Les interprètes ont besoin de leur paire de langues (de &gt; vers, p. ex. eng&gt;spa ; eng&lt;&gt;spa dans les deux sens). L&apos;accusé est listé pour que le plan le cache à la vue du témoin.</translation>
+        <location line="+1"/>
+        <source>Where is the witness?</source>
+        <translation>Où est le témoin ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In this court building (the witness room of this station)</source>
+        <translation>Dans ce palais de justice (la salle du témoin de ce poste)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Somewhere else (a remote hearing: you send the witness station an invitation and admit it from the waiting room)</source>
+        <translation>Ailleurs (une audience à distance : vous envoyez une invitation au poste du témoin et l&apos;admettez depuis la salle d&apos;attente)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Where is the witness? Arrow keys choose.</source>
+        <translation>Où est le témoin ? Les flèches choisissent.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Everyone taking part and their role. Interpreters need their language pair (from &gt; to, e.g. eng&gt;spa; eng&lt;&gt;spa for both ways) and, in a remote hearing, whether they join from elsewhere. The accused is listed so the plan can screen them from the witness.</source>
+        <translation>Tous les participants et leur rôle. Les interprètes ont besoin de leur paire de langues (de &gt; vers, p. ex. eng&gt;spa ; eng&lt;&gt;spa dans les deux sens) et, dans une audience à distance, de dire s&apos;ils se connectent d&apos;ailleurs. L&apos;accusé est listé pour que le plan le cache à la vue du témoin.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -2097,7 +2432,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Langues (interprètes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Joins remotely</source>
+        <translation>Se connecte à distance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -2132,7 +2472,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Retirer le participant sélectionné</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Role of participant {n}</source>
         <translation>Rôle du participant {n}</translation>
     </message>
@@ -2142,7 +2482,17 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Ce que fait cette personne à l&apos;audience</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+8"/>
+        <source>Participant {n} joins remotely</source>
+        <translation>Le participant {n} se connecte à distance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreters, in a remote hearing: they get their own invitation</source>
+        <translation>Interprètes, dans une audience à distance : ils reçoivent leur propre invitation</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>How the witness is protected. The raw recording is always sealed for the judge alone; these choices decide what each audience gets live and in the masked recording.</source>
         <translation>Comment le témoin est protégé. L&apos;enregistrement brut est toujours scellé pour le seul juge ; ces choix décident de ce que reçoit chaque public en direct et dans l&apos;enregistrement masqué.</translation>
     </message>

@@ -4,6 +4,106 @@
   <context>
     <name>WitnessStation</name>
     <message>
+      <location filename="../../ui/witness/join.py" line="149" />
+      <source>Open the invitation</source>
+      <translation>Abrir la invitación</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="198" />
+      <source>Join your hearing</source>
+      <translation>Entrar en su audiencia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="199" />
+      <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
+      <translation>El tribunal le ha enviado una invitación. Ábrala aquí. No tiene que hacer nada más: el tribunal le dejará entrar cuando sea el momento.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="201" />
+      <source>Open the invitation…</source>
+      <translation>Abrir la invitación…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="202" />
+      <source>Open the invitation the court sent</source>
+      <translation>Abrir la invitación que envió el tribunal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="203" />
+      <source>Or paste the invitation here:</source>
+      <translation>O pegue aquí la invitación:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="204" />
+      <source>The invitation, pasted</source>
+      <translation>La invitación, pegada</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="205" />
+      <source>Join</source>
+      <translation>Entrar</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="206" />
+      <source>Join with the pasted invitation</source>
+      <translation>Entrar con la invitación pegada</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="207" />
+      <source>Your safety code</source>
+      <translation>Su código de seguridad</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="208" />
+      <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
+      <translation>Alguien del tribunal le leerá un código. Si es el mismo que este, está conectado al tribunal correcto. Si es distinto, dígaselo a su persona de apoyo y pulse «Salir».</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="211" />
+      <source>Practise first (equipment check)</source>
+      <translation>Practicar primero (prueba del equipo)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="213" />
+      <source>Leave</source>
+      <translation>Salir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="214" />
+      <source>Leave the hearing</source>
+      <translation>Salir de la audiencia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="215" />
+      <source>Connection</source>
+      <translation>Conexión</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="151" />
+      <source>Invitations (*.json *.invite)</source>
+      <translation>Invitaciones (*.json *.invite)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="151" />
+      <source>All files (*)</source>
+      <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="169" />
+      <source>Paste the invitation the court sent into the box first.</source>
+      <translation>Primero pegue en el recuadro la invitación que envió el tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="162" />
+      <source>That file cannot be opened. Please choose the invitation the court sent.</source>
+      <translation>Ese archivo no se puede abrir. Elija la invitación que envió el tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="182" />
+      <source>Safety code</source>
+      <translation>Código de seguridad</translation>
+    </message>
+    <message>
       <location filename="../../ui/witness/rehearsal.py" line="146" />
       <source>Practice and equipment check</source>
       <translation>Práctica y prueba del equipo</translation>
@@ -224,147 +324,142 @@
       <translation>Grabando… ({seconds:.0f} s)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="81" />
+      <location filename="../../ui/witness/station.py" line="86" />
       <source>The judge</source>
       <translation>El juez o la jueza</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="69" />
+      <location filename="../../ui/witness/station.py" line="74" />
       <source>Nobody in court yet — the hearing has not started.</source>
       <translation>Todavía nadie en el tribunal: la audiencia no ha empezado.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="77" />
+      <location filename="../../ui/witness/station.py" line="82" />
       <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="79" />
+      <location filename="../../ui/witness/station.py" line="84" />
       <source>Nobody. The hearing has finished. Thank you.</source>
       <translation>Nadie. La audiencia ha terminado. Gracias.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="93" />
+      <location filename="../../ui/witness/station.py" line="98" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="103" />
+      <location filename="../../ui/witness/station.py" line="108" />
       <source>The accused cannot see you.</source>
       <translation>El acusado no puede verle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="111" />
       <source>This is being recorded for the court.</source>
       <translation>Esto se está grabando para el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="111" />
       <source>Nothing is being recorded.</source>
       <translation>No se está grabando nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="329" />
+      <location filename="../../ui/witness/station.py" line="366" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Testigo</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="330" />
+      <location filename="../../ui/witness/station.py" line="367" />
       <source>Screen language</source>
       <translation>Idioma de la pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="332" />
+      <location filename="../../ui/witness/station.py" line="369" />
       <source>Changes the language of this screen</source>
       <translation>Cambia el idioma de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="333" />
+      <location filename="../../ui/witness/station.py" line="370" />
       <source>I listen to</source>
       <translation>Escucho</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="337" />
+      <location filename="../../ui/witness/station.py" line="374" />
       <source>Smaller text</source>
       <translation>Texto más pequeño</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="339" />
+      <location filename="../../ui/witness/station.py" line="376" />
       <source>Makes the text of this screen smaller</source>
       <translation>Hace más pequeño el texto de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="340" />
+      <location filename="../../ui/witness/station.py" line="377" />
       <source>Larger text</source>
       <translation>Texto más grande</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="342" />
+      <location filename="../../ui/witness/station.py" line="379" />
       <source>Makes the text of this screen larger</source>
       <translation>Hace más grande el texto de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="343" />
+      <location filename="../../ui/witness/station.py" line="380" />
       <source>High contrast</source>
       <translation>Alto contraste</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="345" />
+      <location filename="../../ui/witness/station.py" line="382" />
       <source>White and yellow on black, easier to read</source>
       <translation>Blanco y amarillo sobre negro, más fácil de leer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="346" />
+      <location filename="../../ui/witness/station.py" line="383" />
       <source>Speaking to you</source>
       <translation>Le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="347" />
+      <location filename="../../ui/witness/station.py" line="384" />
       <source>Person speaking to you</source>
       <translation>Persona que le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="348" />
+      <location filename="../../ui/witness/station.py" line="385" />
       <source>How the court sees you</source>
       <translation>Cómo le ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="349" />
+      <location filename="../../ui/witness/station.py" line="386" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Su imagen aparecerá aquí, con la cara cubierta.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="350" />
+      <location filename="../../ui/witness/station.py" line="387" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Su propia imagen, enmascarada como la ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="351" />
+      <location filename="../../ui/witness/station.py" line="388" />
       <source>Who can see and hear me now</source>
       <translation>Quién puede verme y oírme ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="356" />
+      <location filename="../../ui/witness/station.py" line="393" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>El tribunal deja de verle y oírle al instante. Atajo: B o Espacio.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="357" />
+      <location filename="../../ui/witness/station.py" line="394" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Púlselo cuando quiera. No tiene que explicar por qué. (B o Espacio)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="358" />
-      <source>Practise first (equipment check)</source>
-      <translation>Practicar primero (prueba del equipo)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="361" />
+      <location filename="../../ui/witness/station.py" line="398" />
       <source>Try your camera, your microphone and the break button. Nothing is recorded.</source>
       <translation>Pruebe su cámara, su micrófono y el botón de descanso. No se graba nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="363" />
+      <location filename="../../ui/witness/station.py" line="400" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -379,86 +474,96 @@ Fíjese en cinco cosas que pueda ver a su alrededor.
 Tómese el tiempo que necesite.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="365" />
+      <location filename="../../ui/witness/station.py" line="402" />
       <source>Time on break</source>
       <translation>Tiempo de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="368" />
+      <location filename="../../ui/witness/station.py" line="406" />
+      <source>The person speaking to you appears here.</source>
+      <translation>Aquí aparece la persona que le habla.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="411" />
       <source>Ends your break. The court sees and hears you again.</source>
       <translation>Termina su descanso. El tribunal vuelve a verle y oírle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="96" />
-      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
-      <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="493" />
-      <source>Welcome. Take your time.</source>
-      <translation>Bienvenido/a. Tómese su tiempo.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="494" />
-      <source>Nobody yet — the hearing has not started.</source>
-      <translation>Todavía nadie: la audiencia no ha empezado.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="510" />
+      <location filename="../../ui/witness/station.py" line="643" />
       <source>The hearing has finished. Thank you.</source>
       <translation>La audiencia ha terminado. Gracias.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="83" />
+      <location filename="../../ui/witness/station.py" line="101" />
+      <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
+      <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="539" />
+      <source>Welcome. Take your time.</source>
+      <translation>Bienvenido/a. Tómese su tiempo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="540" />
+      <source>Nobody yet — the hearing has not started.</source>
+      <translation>Todavía nadie: la audiencia no ha empezado.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="88" />
       <source>{judge} (the judge) sees your face and hears your own voice.</source>
       <translation>{judge} (juez/a) ve su cara y oye su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="99" />
+      <location filename="../../ui/witness/station.py" line="104" />
       <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="101" />
+      <location filename="../../ui/witness/station.py" line="106" />
       <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="105" />
+      <location filename="../../ui/witness/station.py" line="110" />
       <source>{support} (your support person) is with you.</source>
       <translation>{support} (su persona de apoyo) está con usted.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="75" />
+      <location filename="../../ui/witness/station.py" line="80" />
       <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto {support}, su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="85" />
+      <location filename="../../ui/witness/station.py" line="90" />
       <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="489" />
-      <source>Welcome, {name}. Take your time.</source>
-      <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/witness/station.py" line="88" />
+      <location filename="../../ui/witness/station.py" line="93" />
       <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="91" />
+      <location filename="../../ui/witness/station.py" line="96" />
       <source>{judge} (the judge) sees your face and hears a changed voice.</source>
       <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="488" />
+      <location filename="../../ui/witness/station.py" line="535" />
+      <source>Welcome, {name}. Take your time.</source>
+      <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="531" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juez/a — {judge}
 (está hablando)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="605" />
+      <source>This invitation cannot be used. Please ask the court to send a new one.</source>
+      <translation>Esta invitación no se puede usar. Pida al tribunal que le envíe una nueva.</translation>
     </message>
   </context>
 </TS>

@@ -119,7 +119,8 @@ def sealed_vault(tmp_path: Path, mkv_bytes: bytes):
 #: window manager to propagate size hints to), QtMultimedia finding no PulseAudio server and no GPU.
 OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",
                    r"PulseAudioService: pa_context_connect\(\) failed",
-                   r"No RHI backend\. Using CPU conversion")
+                   r"No RHI backend\. Using CPU conversion",
+                   r"Couldn't (load|resolve) pipewire")  # QtMultimedia on a machine without PipeWire
 
 
 def pytest_collection_modifyitems(config, items):

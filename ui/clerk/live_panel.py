@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from common.clock import format_clock
@@ -19,11 +19,14 @@ from ui.clerk.desk_controls import DeskControls
 from ui.clerk.mask_status import MaskStatusPanel
 from ui.clerk.remote_panel import RemotePanel
 from ui.i18n import language_name
+from ui.labels import state_label
 from ui.session import SessionController
 from ui.widgets.channel_matrix import ChannelLevels, ChannelMatrix
 from ui.widgets.confirm import confirm
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.video_view import VideoView
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "ClerkConsole")
 
 
 def _fmt_clock(seconds: float) -> str:
@@ -44,20 +47,21 @@ class LivePanel(QWidget):
         outer = QVBoxLayout(self)
 
         head = QHBoxLayout()
-        title = QLabel(f"Case {plan.case_number} — {plan.witness_pseudonym}")
+        title = QLabel(translate("ClerkConsole", "Case {case} — {pseudonym}").format(
+            case=plan.case_number, pseudonym=plan.witness_pseudonym))
         title.setObjectName("title")
-        title.setAccessibleName("Case")
+        title.setAccessibleName(translate("ClerkConsole", "Case"))
         head.addWidget(title, 1)
         self.state_badge = QLabel("")
         self.state_badge.setObjectName("statebadge")
-        self.state_badge.setAccessibleName("Session state")
+        self.state_badge.setAccessibleName(translate("ClerkConsole", "Session state"))
         head.addWidget(self.state_badge)
         self.rec_badge = QLabel("")
-        self.rec_badge.setAccessibleName("Recording state")
+        self.rec_badge.setAccessibleName(translate("ClerkConsole", "Recording state"))
         head.addWidget(self.rec_badge)
         outer.addLayout(head)
 
-        self.banner = notice_label("Break notice", "banner")
+        self.banner = notice_label(translate("ClerkConsole", "Break notice"), "banner")
         outer.addWidget(self.banner)
         self.breaks = BreakSchedulePanel(controller)
         self.schedule = self.breaks.schedule
@@ -72,25 +76,28 @@ class LivePanel(QWidget):
         if self.remote:  # the invitation and the waiting room come first
             self.remote_panel = RemotePanel(controller.session)
             left.addWidget(self.remote_panel)
-        cap = QLabel("What the court sees (masked at the witness station, as received)" if self.remote
-                     else "What the court sees (masked)")
+        cap = QLabel(translate("ClerkConsole", "What the court sees (masked at the witness station, as received)")
+                     if self.remote else translate("ClerkConsole", "What the court sees (masked)"))
         cap.setObjectName("subtitle")
         left.addWidget(cap)
-        self.preview = VideoView("The masked picture appears here once the session is live.")
-        self.preview.setAccessibleName("Masked witness preview (court view)")
+        self.preview = VideoView(translate("ClerkConsole", "The masked picture appears here once the session is "
+                                                           "live."))
+        self.preview.setAccessibleName(translate("ClerkConsole", "Masked witness preview (court view)"))
         left.addWidget(self.preview, 1)
         # the witness microphone level (the floor as captured, before masking)
         lvl = QHBoxLayout()
-        lvl.addWidget(QLabel("Witness floor (as received)" if self.remote else "Witness microphone"))
+        lvl.addWidget(QLabel(translate("ClerkConsole", "Witness floor (as received)") if self.remote
+                             else translate("ClerkConsole", "Witness microphone")))
         self.meter = LevelMeter()
-        self.meter.setAccessibleName("Witness microphone level")
+        self.meter.setAccessibleName(translate("ClerkConsole", "Witness microphone level"))
         lvl.addWidget(self.meter, 1)
         left.addLayout(lvl)
-        channels = [("floor", f"Floor ({plan.floor_language})", "witness, masked for the court")]
+        channels = [("floor", translate("ClerkConsole", "Floor ({language})").format(language=plan.floor_language),
+                     translate("ClerkConsole", "witness, masked for the court"))]
         for lang in plan.languages:
             interp = plan.interpreters_for(lang)
             channels.append((lang, f"{language_name(lang, native=False)} ({lang})",
-                             ", ".join(interp) if interp else "interpreter"))
+                             ", ".join(interp) if interp else translate("ClerkConsole", "interpreter")))
         self.levels = ChannelLevels(Audience.COURT)
         controller.pipeline.subscribe({Audience.COURT}, self.levels)
         self.channels = ChannelMatrix(channels, self.levels)
@@ -109,15 +116,24 @@ class LivePanel(QWidget):
         body.addLayout(left, 3)
 
         right = QVBoxLayout()
-        self.start_btn = QPushButton("Start session")
+        self.start_btn = QPushButton(translate("ClerkConsole", "Start session"))
         self.start_btn.setObjectName("primary")
-        self.rec_btn = QPushButton("Start recording")
-        self.break_btn = QPushButton("Break")
-        self.end_btn = QPushButton("End and seal session")
+        self.rec_btn = QPushButton(translate("ClerkConsole", "Start recording"))
+        self.break_btn = QPushButton(translate("ClerkConsole", "Break"))
+        self.end_btn = QPushButton(translate("ClerkConsole", "End and seal session"))
         self.end_btn.setObjectName("danger")
-        for b, name in ((self.start_btn, "Start session (go live)"), (self.rec_btn, "Start or stop recording"),
-                        (self.break_btn, "Start or end a break"), (self.end_btn, "End and seal the session")):
+        for b, name, desc in (
+                (self.start_btn, translate("ClerkConsole", "Start session (go live)"),
+                 translate("ClerkConsole", "Opens the link: the court sees and hears the witness, masked")),
+                (self.rec_btn, translate("ClerkConsole", "Start or stop recording"),
+                 translate("ClerkConsole", "Records the masked and the raw recording, encrypted as they are written")),
+                (self.break_btn, translate("ClerkConsole", "Start a planned break"),
+                 translate("ClerkConsole", "Curtains and mutes the witness for everyone but the support person; "
+                                           "the witness resumes when ready")),
+                (self.end_btn, translate("ClerkConsole", "End and seal the session"),
+                 translate("ClerkConsole", "Asks first; the recordings are then sealed and can no longer change"))):
             b.setAccessibleName(name)
+            b.setAccessibleDescription(desc)
             b.setMinimumHeight(36)
             right.addWidget(b)
         self.start_btn.clicked.connect(controller.go_live)
@@ -125,8 +141,9 @@ class LivePanel(QWidget):
         self.break_btn.clicked.connect(self._toggle_break)
         self.end_box: QMessageBox | None = None
         self.end_btn.clicked.connect(self.confirm_end)
-        self.new_btn = QPushButton("New session…")
-        self.new_btn.setAccessibleName("Plan a new session")
+        self.new_btn = QPushButton(translate("ClerkConsole", "New session…"))
+        self.new_btn.setAccessibleName(translate("ClerkConsole", "Plan a new session"))
+        self.new_btn.setAccessibleDescription(translate("ClerkConsole", "Back to the set-up wizard"))
         self.new_btn.setMinimumHeight(36)
         self.new_btn.setVisible(False)  # once this session is sealed
         right.addWidget(self.new_btn)
@@ -136,16 +153,18 @@ class LivePanel(QWidget):
         self.mask_labels, self.feeds = self.masks.mask_labels, self.masks.feeds
         right.addWidget(self.masks)
 
-        log_title = QLabel("Event log")
+        log_title = QLabel(translate("ClerkConsole", "Event log"))
         log_title.setObjectName("subtitle")
         right.addWidget(log_title)
         self.events = QListWidget()
-        self.events.setAccessibleName("Event log")
+        self.events.setAccessibleName(translate("ClerkConsole", "Event log"))
+        self.events.setAccessibleDescription(translate("ClerkConsole", "What happened, with the time; the entries "
+                                                                       "are the session record's own"))
         right.addWidget(self.events, 1)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setAccessibleName("Session result")
+        self.result.setAccessibleName(translate("ClerkConsole", "Session result"))
         right.addWidget(self.result)
         body.addLayout(right, 2)
         outer.addLayout(body, 1)
@@ -193,9 +212,11 @@ class LivePanel(QWidget):
         def forget() -> None:
             self.end_box = None
 
-        self.end_box = confirm(self, "End and seal the session?",
-                               "The recordings will be sealed in the vault and can no longer be changed. "
-                               "The witness's link ends.", "End and seal", "Keep going", self.c.end, forget)
+        self.end_box = confirm(self, translate("ClerkConsole", "End and seal the session?"),
+                               translate("ClerkConsole", "The recordings will be sealed in the vault and can no "
+                                                         "longer be changed. The witness's link ends."),
+                               translate("ClerkConsole", "End and seal"), translate("ClerkConsole", "Keep going"),
+                               self.c.end, forget)
         return self.end_box
 
     # slots -----------------------------------------------------------------------------------
@@ -220,14 +241,14 @@ class LivePanel(QWidget):
 
     def _on_ended(self, summary: SessionSummary) -> None:
         ids = [f"{r['kind']}: {r['id']}" for r in summary.recordings]
-        text = "Session ended and sealed."
+        text = translate("ClerkConsole", "Session ended and sealed.")
         if ids:
-            text += " Recordings in the vault — " + "; ".join(ids)
+            text += " " + translate("ClerkConsole", "Recordings in the vault — {ids}").format(ids="; ".join(ids))
         if summary.errors:
-            text += " Problems: " + "; ".join(summary.errors)
+            text += " " + translate("ClerkConsole", "Problems: {problems}").format(problems="; ".join(summary.errors))
         self.result.setText(text)
         self.new_btn.setVisible(True)
-        self.preview.clear("The session has ended.")
+        self.preview.clear(translate("ClerkConsole", "The session has ended."))
         for desk in self.desk_controls.values():
             desk.refresh()
         self._refresh()
@@ -237,37 +258,40 @@ class LivePanel(QWidget):
         c = self.c
         state = c.state
         busy = c.busy
-        self.state_badge.setText(state.value.capitalize())
+        self.state_badge.setText(state_label(state))
         self.state_badge.setObjectName("livebadge" if state is State.LIVE else "statebadge")
         self.state_badge.setStyleSheet("")
         live_or_break = state in (State.LIVE, State.BREAK)
         self.start_btn.setEnabled(state in (State.DRAFT, State.WAITING) and not busy)
         self.rec_btn.setEnabled(live_or_break and not busy)
-        self.rec_btn.setText("Stop recording" if c.recording else "Start recording")
+        self.rec_btn.setText(translate("ClerkConsole", "Stop recording") if c.recording else translate("ClerkConsole", "Start recording"))
         if self.remote:
             # the waiting room opens on "Start"; the hearing goes live when the clerk admits the witness,
             # and both stations record from then until the end
-            self.start_btn.setText({State.DRAFT: "Open the waiting room", State.WAITING: "Waiting room open"}
-                                   .get(state, "The witness was admitted"))
+            self.start_btn.setText({State.DRAFT: translate("ClerkConsole", "Open the waiting room"),
+                                    State.WAITING: translate("ClerkConsole", "Waiting room open")}
+                                   .get(state, translate("ClerkConsole", "The witness was admitted")))
             self.start_btn.setEnabled(state is State.DRAFT and not busy)
             self.rec_btn.setEnabled(False)
-            self.rec_btn.setText("Both stations record from admission to the end")
+            self.rec_btn.setText(translate("ClerkConsole", "Both stations record from admission to the end"))
         self.rec_btn.setObjectName("recording" if c.recording else "")
         self.rec_btn.setStyleSheet("")
-        self.rec_badge.setText("● Recording" if c.recording else "Not recording")
+        self.rec_badge.setText(translate("ClerkConsole", "● Recording") if c.recording else translate("ClerkConsole", "Not recording"))
         self.rec_badge.setObjectName("badbadge" if c.recording else "subtitle")
         self.rec_badge.setStyleSheet("")
         self.break_btn.setEnabled(state is State.LIVE and not busy)
-        self.break_btn.setText("On a break — the witness resumes when ready" if state is State.BREAK
-                               else "Start planned break")
+        self.break_btn.setText(translate("ClerkConsole", "On a break — the witness resumes when ready") if state is State.BREAK
+                               else translate("ClerkConsole", "Start planned break"))
         self.end_btn.setEnabled(live_or_break and not busy or state is State.WAITING and not busy)
         if state is State.BREAK:
             by = c.session.lifecycle.breaks[-1]["by"] if c.session.lifecycle.breaks else "witness"
-            who = "The witness asked for a break" if by == "witness" else "A planned break is running"
+            who = translate("ClerkConsole", "The witness asked for a break") if by == "witness" \
+                else translate("ClerkConsole", "A planned break is running")
             started = c.break_started_at() or c.now()
-            self.banner.setText(f"{who} ({time.strftime('%H:%M', time.localtime(time.time() - (c.now() - started)))}). "
-                                "Everyone except the support person sees a privacy curtain and hears silence. "
-                                "The witness resumes when they are ready.")
+            at = time.strftime("%H:%M", time.localtime(time.time() - (c.now() - started)))
+            self.banner.setText(translate("ClerkConsole", "{who} ({time}). Everyone except the support person sees "
+                                                          "a privacy curtain and hears silence. The witness resumes "
+                                                          "when they are ready.").format(who=who, time=at))
             self.banner.show()
         else:
             self.banner.hide()

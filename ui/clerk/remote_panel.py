@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from ui.concurrency import on_main
 from ui.link.status import court_text
 
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "ClerkConsole")
+
 #: the clipboard holds an invitation (its one-time token) this long, then it is cleared
 CLIPBOARD_SECONDS = 120
 
@@ -42,33 +44,40 @@ def _write_private(path: str, data: bytes) -> None:
 
 class RemotePanel(QGroupBox):
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
-        super().__init__("Remote witness", parent)
-        self.setAccessibleName("Remote witness: invitation and waiting room")
+        super().__init__(translate("ClerkConsole", "Remote witness"), parent)
+        self.setAccessibleName(translate("ClerkConsole", "Remote witness: invitation and waiting room"))
         self.session = session
         self.request: dict[str, Any] | None = None
         self.save_dialog: QFileDialog | None = None
         self.saved_to: dict[str, str] = {}
         lay = QVBoxLayout(self)
-        self.status = QLabel(court_text("closed"))
+        self.status = QLabel(translate("LinkStatus", court_text("closed")))
         self.status.setObjectName("linkStatus")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Link to the witness station")
+        self.status.setAccessibleName(translate("ClerkConsole", "Link to the witness station"))
         lay.addWidget(self.status)
-        self.invite_note = QLabel("Open the waiting room to make the invitation.")
+        self.invite_note = QLabel(translate("ClerkConsole", "Open the waiting room to make the invitation."))
+        self._invite_ready_said = False
         self.invite_note.setObjectName("hint")
         self.invite_note.setWordWrap(True)
         self.invite_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.invite_note.setMinimumHeight(self.invite_note.fontMetrics().lineSpacing() * 2 + 4)
         lay.addWidget(self.invite_note)
         inv = QGridLayout()
-        self.save_btn = QPushButton("Save invitation…")
-        self.save_btn.setAccessibleName("Save the witness's invitation to a file")
-        self.copy_btn = QPushButton("Copy invitation")
-        self.copy_btn.setAccessibleName("Copy the witness's invitation to the clipboard")
+        self.save_btn = QPushButton(translate("ClerkConsole", "Save invitation…"))
+        self.save_btn.setAccessibleName(translate("ClerkConsole", "Save the witness's invitation to a file"))
+        self.save_btn.setAccessibleDescription(translate("ClerkConsole", "Readable by you only; send it by a route "
+                                                                         "the court trusts"))
+        self.copy_btn = QPushButton(translate("ClerkConsole", "Copy invitation"))
+        self.copy_btn.setAccessibleName(translate("ClerkConsole", "Copy the witness's invitation to the clipboard"))
+        self.copy_btn.setAccessibleDescription(translate("ClerkConsole", "The clipboard is cleared again after a "
+                                                                         "few minutes"))
         self.save_btn.clicked.connect(lambda: self.save_invitation("witness"))
         self.copy_btn.clicked.connect(lambda: self.copy_invitation("witness"))
-        self.judge_btn = QPushButton("Judge's monitor…")
-        self.judge_btn.setAccessibleName("Open the judge's monitor (the unmasked witness, if the plan allows)")
+        self.judge_btn = QPushButton(translate("ClerkConsole", "Judge's monitor…"))
+        self.judge_btn.setAccessibleName(translate("ClerkConsole", "Open the judge's monitor"))
+        self.judge_btn.setAccessibleDescription(translate("ClerkConsole", "The unmasked witness, if the plan allows "
+                                                                          "it"))
         self.judge_btn.clicked.connect(self.open_judge_monitor)
         self.judge_monitor: Any = None
         inv.addWidget(self.save_btn, 0, 0)
@@ -84,26 +93,28 @@ class RemotePanel(QGroupBox):
         self.room.setObjectName("waitingRoom")
         room = QHBoxLayout(self.room)
         room.setContentsMargins(0, 4, 0, 4)
-        self.request_label = QLabel("Nobody is in the waiting room.")
+        self.request_label = QLabel(translate("ClerkConsole", "Nobody is in the waiting room."))
         self.request_label.setWordWrap(True)
-        self.request_label.setAccessibleName("Waiting room")
+        self.request_label.setAccessibleName(translate("ClerkConsole", "Waiting room"))
         room.addWidget(self.request_label, 1)
         self.safety_code = QLabel("")
         self.safety_code.setObjectName("safetyCode")
-        self.safety_code.setAccessibleName("Safety code")
+        self.safety_code.setAccessibleName(translate("ClerkConsole", "Safety code"))
         self.safety_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.safety_code.font()
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 2.0)
         font.setBold(True)
         self.safety_code.setFont(font)
         room.addWidget(self.safety_code)
-        self.admit_btn = QPushButton("Admit")
+        self.admit_btn = QPushButton(translate("ClerkConsole", "Admit"))
         self.admit_btn.setObjectName("primary")
         self.admit_btn.setMinimumHeight(36)
-        self.admit_btn.setAccessibleName("Admit the station in the waiting room")
-        self.back_btn = QPushButton("Send back")
+        self.admit_btn.setAccessibleName(translate("ClerkConsole", "Admit the station in the waiting room"))
+        self.admit_btn.setAccessibleDescription(translate("ClerkConsole", "Only if the safety codes are the same"))
+        self.back_btn = QPushButton(translate("ClerkConsole", "Send back"))
         self.back_btn.setMinimumHeight(36)
-        self.back_btn.setAccessibleName("Send the station in the waiting room back (refuse it)")
+        self.back_btn.setAccessibleName(translate("ClerkConsole", "Send the station in the waiting room back"))
+        self.back_btn.setAccessibleDescription(translate("ClerkConsole", "Refuses it; nothing is sent to it"))
         self.admit_btn.clicked.connect(lambda: self.decide(True))
         self.back_btn.clicked.connect(lambda: self.decide(False))
         room.addWidget(self.admit_btn)
@@ -112,7 +123,7 @@ class RemotePanel(QGroupBox):
         self.quality = QLabel("")
         self.quality.setObjectName("hint")
         self.quality.setWordWrap(True)
-        self.quality.setAccessibleName("Link quality")
+        self.quality.setAccessibleName(translate("ClerkConsole", "Link quality"))
         lay.addWidget(self.quality)
 
         session.on_request = lambda request: on_main(self.on_request, request)
@@ -144,9 +155,9 @@ class RemotePanel(QGroupBox):
         """A save dialog (not modal); the invitation is written readable by this user only."""
         if not self._data(who):
             return None
-        d = QFileDialog(self, "Save the invitation")
+        d = QFileDialog(self, translate("ClerkConsole", "Save the invitation"))
         d.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        d.setNameFilters(["Invitations (*.json)"])
+        d.setNameFilters([translate("ClerkConsole", "Invitations (*.json)")])
         d.selectFile(self._default_name(who))
         d.fileSelected.connect(lambda path: self.write_invitation(who, path))
         self.save_dialog = d
@@ -157,12 +168,15 @@ class RemotePanel(QGroupBox):
         try:
             _write_private(path, self._data(who))
         except OSError as exc:
-            self.invite_note.setText(f"The invitation was not saved: {exc.strerror or exc}.")
+            self.invite_note.setText(translate("ClerkConsole", "The invitation was not saved: {reason}.").format(
+                reason=exc.strerror or exc))
             return
         self.saved_to[who] = path
-        what = "The witness's invitation" if who == "witness" else f"The {who} interpreter's invitation"
-        self.invite_note.setText(f"{what} is saved in {path} (readable by you only). Send it by a route the "
-                                 "court trusts; it works once, until it expires.")
+        what = translate("ClerkConsole", "The witness's invitation") if who == "witness" else \
+            translate("ClerkConsole", "The {language} interpreter's invitation").format(language=who)
+        self.invite_note.setText(translate("ClerkConsole", "{what} is saved in {path} (readable by you only). Send "
+                                                           "it by a route the court trusts; it works once, until it "
+                                                           "expires.").format(what=what, path=path))
 
     def copy_invitation(self, who: str = "witness") -> None:
         data = self._data(who)
@@ -172,8 +186,9 @@ class RemotePanel(QGroupBox):
         QGuiApplication.clipboard().setText(text)
         self._clip_text = text
         self._clip_timer.start(CLIPBOARD_SECONDS * 1000)
-        self.invite_note.setText(f"Invitation copied. Paste it only into a secure channel; the clipboard is "
-                                 f"cleared in {CLIPBOARD_SECONDS // 60} minutes.")
+        self.invite_note.setText(translate("ClerkConsole", "Invitation copied. Paste it only into a secure channel; "
+                                                           "the clipboard is cleared in {minutes} minutes.").format(
+            minutes=CLIPBOARD_SECONDS // 60))
 
     def _clear_clipboard(self) -> None:
         cb = QGuiApplication.clipboard()
@@ -197,12 +212,14 @@ class RemotePanel(QGroupBox):
         self.request = dict(request)
         media = request.get("media", {}) if isinstance(request.get("media"), dict) else {}
         if request.get("station") == "interpreter":
-            who = f"The interpreter station ({media.get('language', '?')})"
-            operator = "the interpreter"
+            self.request_label.setText(translate(
+                "ClerkConsole", "The interpreter station ({language}) asks to join. Read this safety code to the "
+                                "interpreter by phone; admit only if theirs is the same.").format(
+                language=media.get("language", "?")))
         else:
-            who, operator = "The witness station", "the witness's support person"
-        self.request_label.setText(f"{who} asks to join. Read this safety code to {operator} by phone; admit "
-                                   "only if theirs is the same.")
+            self.request_label.setText(translate(
+                "ClerkConsole", "The witness station asks to join. Read this safety code to the witness's support "
+                                "person by phone; admit only if theirs is the same."))
         self.safety_code.setText(str(request.get("safety_code", "")))
         self.admit_btn.setEnabled(True)
         self.back_btn.setEnabled(True)
@@ -218,13 +235,18 @@ class RemotePanel(QGroupBox):
         self.request = None
         self.admit_btn.setEnabled(False)
         self.back_btn.setEnabled(False)
-        who = "The interpreter station" if station == "interpreter" else "The witness station"
-        self.request_label.setText(f"{who} was admitted." if admit else f"{who} was sent back.")
+        if station == "interpreter":
+            text = translate("ClerkConsole", "The interpreter station was admitted.") if admit else \
+                translate("ClerkConsole", "The interpreter station was sent back.")
+        else:
+            text = translate("ClerkConsole", "The witness station was admitted.") if admit else \
+                translate("ClerkConsole", "The witness station was sent back.")
+        self.request_label.setText(text)
         self.safety_code.setVisible(False)
         self.session.decide(admit)
 
     def on_link_state(self, state: str) -> None:
-        self.status.setText(court_text(state))
+        self.status.setText(translate("LinkStatus", court_text(state)))
         self.status.setProperty("state", state)
         self.refresh()
 
@@ -233,14 +255,20 @@ class RemotePanel(QGroupBox):
         has = bool(self._data("witness"))
         self.save_btn.setEnabled(has)
         self.copy_btn.setEnabled(has)
-        if has and not self.saved_to and self.invite_note.text().startswith("Open the waiting room"):
-            self.invite_note.setText("The invitation is ready: save it or copy it, and send it to the witness's "
-                                     "support person by a route the court trusts.")
+        if has and not self.saved_to and not self._invite_ready_said:
+            self._invite_ready_said = True
+            self.invite_note.setText(translate("ClerkConsole", "The invitation is ready: save it or copy it, and send "
+                                                               "it to the witness's support person by a route the "
+                                                               "court trusts."))
         for lang in getattr(self.session, "interpreter_invitations", {}):
             if lang not in self.interpreter_rows:
                 r = self._inv_grid.rowCount()
-                save = QPushButton(f"Save {lang} interpreter's invitation…")
-                copy = QPushButton(f"Copy {lang} interpreter's invitation")
+                save = QPushButton(translate("ClerkConsole", "Save {language} interpreter's invitation…").format(
+                    language=lang))
+                copy = QPushButton(translate("ClerkConsole", "Copy {language} interpreter's invitation").format(
+                    language=lang))
+                for b in (save, copy):
+                    b.setAccessibleDescription(translate("ClerkConsole", "The remote interpreter's own invitation"))
                 save.clicked.connect(lambda _=False, lang=lang: self.save_invitation(lang))
                 copy.clicked.connect(lambda _=False, lang=lang: self.copy_invitation(lang))
                 self._inv_grid.addWidget(save, r, 0)
@@ -254,13 +282,16 @@ class RemotePanel(QGroupBox):
         court = getattr(self.session, "court", None)
         st = getattr(court, "stats", None)
         if st is not None and st.witness_admitted:
-            parts = [f"{st.fps_received:.0f} frames/s received", f"stalls {st.stalls} ({st.stalled_seconds:.1f} s)"]
+            parts = [translate("ClerkConsole", "{fps} frames/s received").format(fps=f"{st.fps_received:.0f}"),
+                     translate("ClerkConsole", "stalls {n} ({seconds} s)").format(
+                         n=st.stalls, seconds=f"{st.stalled_seconds:.1f}")]
             if st.reconnects:
-                parts.append(f"reconnected {st.reconnects}×")
+                parts.append(translate("ClerkConsole", "reconnected {n}×").format(n=st.reconnects))
             path = getattr(st, "ice_path", "")
             if path:
-                parts.append("through the court relay" if path == "relay" else "direct")
-            self.quality.setText("Link: " + ", ".join(parts) + ".")
+                parts.append(translate("ClerkConsole", "through the court relay") if path == "relay"
+                             else translate("ClerkConsole", "direct"))
+            self.quality.setText(translate("ClerkConsole", "Link: {parts}.").format(parts=", ".join(parts)))
 
     def detach(self) -> None:
         self._timer.stop()

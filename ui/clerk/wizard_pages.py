@@ -9,7 +9,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,17 +32,20 @@ from recording.model import Audience
 from recording.session import (
     IN_BUILDING,
     REMOTE,
-    ROLE_LABELS,
     GroundRules,
     Participant,
     Role,
     SpecialMeasures,
 )
-from ui.clerk.plan_summary import PRESET_LABELS, STYLE_LABELS, STYLES, UNMASK_CHOICES
+from ui.clerk.plan_summary import UNMASK_CHOICES, unmask_label
+from ui.labels import STYLES, preset_label, role_label, style_label
 from ui.widgets.factory import buddy_form, button, label
 
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "Wizard")
+
 #: stated plainly, with the measured figures (docs/voice-masking.md)
-VOICE_MASK_LIMITS = (
+VOICE_MASK_LIMITS = QT_TRANSLATE_NOOP(
+    "Wizard",
     "The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way "
     "of speaking, and speaker-recognition software can still link voices (measured: 24 % error "
     "standard, 20 % unmasked).")
@@ -62,30 +65,32 @@ class WizardPage(QWidget):
         self.body.setContentsMargins(12, 0, 0, 0)
         self.body.addWidget(label(heading, "title"))
         self.body.addWidget(label(note, "hint", wrap=True))
-        self.error = label("", "error", f"Problems in step {heading}", wrap=True)
+        self.error = label("", "error", translate("Wizard", "Problems in step {step}").format(step=heading),
+                           wrap=True)
         self.error.hide()
         self.body.addWidget(self.error)
 
 
 class CasePage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Case", "The case number and the name the witness is known by in this session. The "
-                         "witness's real name is never entered here.", parent)
+        super().__init__(translate("Wizard", "Case"), translate("Wizard", "The case number and the name the witness is known by in this session. The "
+                         "witness's real name is never entered here."), parent)
         self.case_number = QLineEdit()
-        self.case_number.setPlaceholderText("e.g. T2026-0142")
-        self.case_number.setAccessibleName("Case number")
+        self.case_number.setPlaceholderText(translate("Wizard", "e.g. T2026-0142"))
+        self.case_number.setAccessibleName(translate("Wizard", "Case number"))
         self.pseudonym = QLineEdit()
-        self.pseudonym.setPlaceholderText("e.g. Witness A")
-        self.pseudonym.setAccessibleName("Witness pseudonym")
-        self.body.addLayout(buddy_form((("&Case number", self.case_number),
-                                        ("Witness &pseudonym", self.pseudonym))))
-        where = QGroupBox("Where is the witness?")
+        self.pseudonym.setPlaceholderText(translate("Wizard", "e.g. Witness A"))
+        self.pseudonym.setAccessibleName(translate("Wizard", "Witness pseudonym"))
+        self.body.addLayout(buddy_form(((translate("Wizard", "&Case number"), self.case_number),
+                                        (translate("Wizard", "Witness &pseudonym"), self.pseudonym))))
+        where = QGroupBox(translate("Wizard", "Where is the witness?"))
         wl = QVBoxLayout(where)
-        self.in_building = QRadioButton("In this court building (the witness room of this station)")
-        self.remote = QRadioButton("Somewhere else (a remote hearing: you send the witness station an "
-                                   "invitation and admit it from the waiting room)")
+        self.in_building = QRadioButton(translate("Wizard", "In this court building (the witness room of this station)"))
+        self.remote = QRadioButton(translate("Wizard", "Somewhere else (a remote hearing: you send the witness station an "
+                                   "invitation and admit it from the waiting room)"))
         for b in (self.in_building, self.remote):
             b.setAccessibleName(b.text())
+            b.setAccessibleDescription(translate("Wizard", "Where is the witness? Arrow keys choose."))
             wl.addWidget(b)
         self.in_building.setChecked(True)
         self.body.addWidget(where)
@@ -104,27 +109,27 @@ class PeoplePage(WizardPage):
     ROLES = list(Role)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("People", "Everyone taking part and their role. Interpreters need their language pair "
+        super().__init__(translate("Wizard", "People"), translate("Wizard", "Everyone taking part and their role. Interpreters need their language pair "
                          "(from > to, e.g. eng>spa; eng<>spa for both ways) and, in a remote hearing, whether "
                          "they join from elsewhere. The accused is listed so the plan can screen them from the "
-                         "witness.", parent)
+                         "witness."), parent)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "Languages (interpreters)", "Joins remotely"])
+        self.table.setHorizontalHeaderLabels([translate("Wizard", "Name"), translate("Wizard", "Role"), translate("Wizard", "Languages (interpreters)"), translate("Wizard", "Joins remotely")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName("Participants")
+        self.table.setAccessibleName(translate("Wizard", "Participants"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.body.addWidget(self.table, 1)
         row = QHBoxLayout()
-        row.addWidget(button("&Add participant", "Add participant",
+        row.addWidget(button(translate("Wizard", "&Add participant"), translate("Wizard", "Add participant"),
                              lambda: self.add_participant("", Role.PROSECUTION, focus=True)))
-        row.addWidget(button("Add &interpreter", "Add interpreter",
+        row.addWidget(button(translate("Wizard", "Add &interpreter"), translate("Wizard", "Add interpreter"),
                              lambda: self.add_participant("", Role.INTERPRETER, "eng>", focus=True)))
-        row.addWidget(button("&Remove selected", "Remove selected participant", self.remove_selected))
+        row.addWidget(button(translate("Wizard", "&Remove selected"), translate("Wizard", "Remove selected participant"), self.remove_selected))
         row.addStretch(1)
         self.body.addLayout(row)
         for role in (Role.JUDGE, Role.CLERK, Role.SUPPORT):
@@ -138,15 +143,18 @@ class PeoplePage(WizardPage):
         self.table.insertRow(r)
         self.table.setItem(r, 0, QTableWidgetItem(name))
         combo = QComboBox()
-        combo.setAccessibleName(f"Role of participant {r + 1}")
+        combo.setAccessibleName(translate("Wizard", "Role of participant {n}").format(n=r + 1))
+        combo.setAccessibleDescription(translate("Wizard", "What this person does in the hearing"))
         for role_ in self.ROLES:
-            combo.addItem(ROLE_LABELS[role_], role_)
+            combo.addItem(role_label(role_), role_)
         combo.setCurrentIndex(self.ROLES.index(role))
         combo.currentIndexChanged.connect(self.changed)
         self.table.setCellWidget(r, 1, combo)
         self.table.setItem(r, 2, QTableWidgetItem(languages))
         away = QCheckBox()
-        away.setAccessibleName(f"Participant {r + 1} joins remotely (interpreters, in a remote hearing)")
+        away.setAccessibleName(translate("Wizard", "Participant {n} joins remotely").format(n=r + 1))
+        away.setAccessibleDescription(translate("Wizard", "Interpreters, in a remote hearing: they get their own "
+                                                          "invitation"))
         away.setChecked(remote)
         away.setEnabled(role is Role.INTERPRETER)
         away.toggled.connect(self.changed)
@@ -196,47 +204,48 @@ class PeoplePage(WizardPage):
 
 class MeasuresPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Special measures", "How the witness is protected. The raw recording is always "
+        super().__init__(translate("Wizard", "Special measures"), translate("Wizard", "How the witness is protected. The raw recording is always "
                          "sealed for the judge alone; these choices decide what each audience gets live and "
-                         "in the masked recording.", parent)
-        mask = QGroupBox("Masks")
+                         "in the masked recording."), parent)
+        mask = QGroupBox(translate("Wizard", "Masks"))
         ml = QFormLayout(mask)
-        self.face_mask = QCheckBox("Mask the witness's face")
+        self.face_mask = QCheckBox(translate("Wizard", "Mask the witness's face"))
         self.face_style = QComboBox()
         for s in STYLES:
-            self.face_style.addItem(STYLE_LABELS.get(s, s), s)
-        self.face_style.setAccessibleName("Face mask style")
-        self.voice_mask = QCheckBox("Mask the witness's voice")
+            self.face_style.addItem(style_label(s), s)
+        self.face_style.setAccessibleName(translate("Wizard", "Face mask style"))
+        self.voice_mask = QCheckBox(translate("Wizard", "Mask the witness's voice"))
         self.voice_preset = QComboBox()
         for s in PRESETS:
-            self.voice_preset.addItem(PRESET_LABELS.get(s, s), s)
+            self.voice_preset.addItem(preset_label(s), s)
         self.voice_preset.setCurrentIndex(list(PRESETS).index("standard"))
-        self.voice_preset.setAccessibleName("Voice preset")
+        self.voice_preset.setAccessibleName(translate("Wizard", "Voice preset"))
         ml.addRow(self.face_mask, self.face_style)
         ml.addRow(self.voice_mask, self.voice_preset)
         self.face_mask.toggled.connect(self.face_style.setEnabled)
         self.voice_mask.toggled.connect(self.voice_preset.setEnabled)
-        limits = label(VOICE_MASK_LIMITS, "hint", "What the voice mask protects against", wrap=True)
+        limits = label(translate("Wizard", VOICE_MASK_LIMITS), "hint",
+                       translate("Wizard", "What the voice mask protects against"), wrap=True)
         limits.setMinimumHeight(limits.fontMetrics().lineSpacing() * 4)
         ml.addRow(limits)
         self.body.addWidget(mask)
 
-        who = QGroupBox("Who sees and hears the witness unmasked")
+        who = QGroupBox(translate("Wizard", "Who sees and hears the witness unmasked"))
         wl = QVBoxLayout(who)
         self.unmasked: dict[Audience, QCheckBox] = {}
         for audience, text in UNMASK_CHOICES:
-            box = QCheckBox(text)
+            box = QCheckBox(unmask_label(text))
             box.setChecked(audience is Audience.JUDGE)
             wl.addWidget(box)
             self.unmasked[audience] = box
         self.body.addWidget(who)
 
-        other = QGroupBox("In the room and in the record")
+        other = QGroupBox(translate("Wizard", "In the room and in the record"))
         ol = QVBoxLayout(other)
-        self.accused_screened = QCheckBox("Screen the accused from the witness")
-        self.support_present = QCheckBox("A support person is with the witness")
-        self.evidence_private = QCheckBox("Evidence in private (the public gallery is cleared)")
-        self.pause_in_breaks = QCheckBox("Pause the recording during breaks")
+        self.accused_screened = QCheckBox(translate("Wizard", "Screen the accused from the witness"))
+        self.support_present = QCheckBox(translate("Wizard", "A support person is with the witness"))
+        self.evidence_private = QCheckBox(translate("Wizard", "Evidence in private (the public gallery is cleared)"))
+        self.pause_in_breaks = QCheckBox(translate("Wizard", "Pause the recording during breaks"))
         for box in (self.accused_screened, self.support_present, self.evidence_private, self.pause_in_breaks):
             ol.addWidget(box)
         self.body.addWidget(other)
@@ -274,23 +283,25 @@ def minutes_spin(value: int, lo: int, hi: int, name: str) -> QSpinBox:
     s = QSpinBox()
     s.setRange(lo, hi)
     s.setValue(value)
-    s.setSuffix(" min")
-    s.setAccessibleName(f"{name} in minutes")
+    s.setSuffix(translate("Wizard", " min"))
+    s.setAccessibleName(name)
+    s.setAccessibleDescription(translate("Wizard", "In minutes"))
     return s
 
 
 class RulesPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Ground rules", "Agreed at the ground-rules hearing. The console counts down to each "
+        super().__init__(translate("Wizard", "Ground rules"), translate("Wizard", "Agreed at the ground-rules hearing. The console counts down to each "
                          "planned break, reminds you two minutes before, and warns when a questioning stretch "
-                         "runs past the limit.", parent)
+                         "runs past the limit."), parent)
         d = GroundRules()
-        self.longest = minutes_spin(d.longest_questioning_minutes, 1, 240, "Longest questioning stretch")
-        self.interval = minutes_spin(d.break_interval_minutes, 1, 240, "Break interval")
-        self.length = minutes_spin(d.break_length_minutes, 1, 120, "Break length")
-        self.body.addLayout(buddy_form((("&Longest questioning stretch", self.longest),
-                                        ("Break &interval (a planned break every)", self.interval),
-                                        ("Break len&gth", self.length))))
+        self.longest = minutes_spin(d.longest_questioning_minutes, 1, 240,
+                                    translate("Wizard", "Longest questioning stretch"))
+        self.interval = minutes_spin(d.break_interval_minutes, 1, 240, translate("Wizard", "Break interval"))
+        self.length = minutes_spin(d.break_length_minutes, 1, 120, translate("Wizard", "Break length"))
+        self.body.addLayout(buddy_form(((translate("Wizard", "&Longest questioning stretch"), self.longest),
+                                        (translate("Wizard", "Break &interval (a planned break every)"), self.interval),
+                                        (translate("Wizard", "Break len&gth"), self.length))))
         self.body.addStretch(1)
 
     def rules(self) -> GroundRules:
@@ -304,19 +315,19 @@ class RulesPage(WizardPage):
 
 class LanguagesPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Languages", "The court room's language (the floor) and one interpretation channel per "
+        super().__init__(translate("Wizard", "Languages"), translate("Wizard", "The court room's language (the floor) and one interpretation channel per "
                          "language, as ISO 639-2 codes (spa = Spanish, fra = French, pol = Polish, ara = Arabic…). "
                          "Each channel is recorded as its own track; the witness hears their language with the "
-                         "floor quietly underneath.", parent)
+                         "floor quietly underneath."), parent)
         self.floor_language = QLineEdit("eng")
-        self.floor_language.setAccessibleName("Floor language")
+        self.floor_language.setAccessibleName(translate("Wizard", "Floor language"))
         self.floor_language.setMaxLength(3)
         self.languages = QLineEdit()
-        self.languages.setPlaceholderText("e.g. spa, fra (empty: no interpretation)")
-        self.languages.setAccessibleName("Interpreter languages")
-        self.body.addLayout(buddy_form((("&Floor language", self.floor_language),
-                                        ("Interpretation &languages", self.languages))))
-        self.language_note = label("", "hint", "Language check", wrap=True)
+        self.languages.setPlaceholderText(translate("Wizard", "e.g. spa, fra (empty: no interpretation)"))
+        self.languages.setAccessibleName(translate("Wizard", "Interpreter languages"))
+        self.body.addLayout(buddy_form(((translate("Wizard", "&Floor language"), self.floor_language),
+                                        (translate("Wizard", "Interpretation &languages"), self.languages))))
+        self.language_note = label("", "hint", translate("Wizard", "Language check"), wrap=True)
         self.body.addWidget(self.language_note)
         self.body.addStretch(1)
 
@@ -329,9 +340,9 @@ class LanguagesPage(WizardPage):
 
 class ReviewPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Review", "Check the plan, then create the session. You can still go back to any step.",
+        super().__init__(translate("Wizard", "Review"), translate("Wizard", "Check the plan, then create the session. You can still go back to any step."),
                          parent)
-        self.summary = label("", accessible="Plan summary", wrap=True)
+        self.summary = label("", accessible=translate("Wizard", "Plan summary"), wrap=True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.summary, 1)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP  # marks the court's words for the staff catalogues (no-op)
+
 COURT_STATES = {
-    "closed": "Not open",
-    "waiting": "Waiting room open: no station has joined yet",
-    "admitting": "A station is in the waiting room",
-    "connecting": "Connecting…",
-    "live": "Live",
-    "reconnecting": "Reconnecting… (the witness is curtained)",
-    "break": "The witness is on a break",
-    "ended": "Session ended",
+    "closed": QT_TRANSLATE_NOOP("LinkStatus", "Not open"),
+    "waiting": QT_TRANSLATE_NOOP("LinkStatus", "Waiting room open: no station has joined yet"),
+    "admitting": QT_TRANSLATE_NOOP("LinkStatus", "A station is in the waiting room"),
+    "connecting": QT_TRANSLATE_NOOP("LinkStatus", "Connecting…"),
+    "live": QT_TRANSLATE_NOOP("LinkStatus", "Live"),
+    "reconnecting": QT_TRANSLATE_NOOP("LinkStatus", "Reconnecting… (the witness is curtained)"),
+    "break": QT_TRANSLATE_NOOP("LinkStatus", "The witness is on a break"),
+    "ended": QT_TRANSLATE_NOOP("LinkStatus", "Session ended"),
 }
 
 WITNESS_STATES = {
