@@ -450,6 +450,14 @@ def build_start(args: argparse.Namespace) -> Services:
         services.windows["settings"] = dlg
         dlg.open()
 
+    def open_interpreter() -> None:
+        from desktop.interpreter_station import open_from_file
+
+        window = open_from_file(start, services.settings.high_contrast)
+        if window is not None:
+            services.windows[f"interpreter-{id(window)}"] = window
+
+    start.interpreter_requested.connect(open_interpreter)
     start.settings_requested.connect(open_settings)
     start.clerk_requested.connect(open_clerk)
     start.witness_requested.connect(open_witness)

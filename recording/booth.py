@@ -76,8 +76,9 @@ class BoothRoster:
     interpreter station (the court queues it on that station's signalling channel).  Call
     :meth:`tick` often (the court's watchdog does, every 50 ms) to end countdowns on time."""
 
-    def __init__(self, send: Callable[[str, dict[str, Any]], None],
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, send: Callable[[str, dict[str, Any]], None], clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._send = send
         self._clock = clock
         self.stations: dict[str, _Station] = {}
@@ -121,8 +122,14 @@ class BoothRoster:
             self.broadcast(lang)
 
     def _partner(self, language: str, station_id: str) -> _Station | None:
-        return next((s for s in self.stations.values()
-                     if s.language == language and s.id != station_id and s.connected), None)
+        return next(
+            (
+                s
+                for s in self.stations.values()
+                if s.language == language and s.id != station_id and s.connected
+            ),
+            None,
+        )
 
     def is_on_air(self, language: str, station_id: str) -> bool:
         """Whether this station's channel is the language's channel now (thread-safe read)."""
@@ -211,8 +218,15 @@ class BoothRoster:
             self.on_air[language] = station_id
         else:
             self.on_air.pop(language, None)
-        self.log.append({"language": language, "from": before, "to": station_id, "reason": reason,
-                         "at": round(self._clock(), 3)})
+        self.log.append(
+            {
+                "language": language,
+                "from": before,
+                "to": station_id,
+                "reason": reason,
+                "at": round(self._clock(), 3),
+            }
+        )
         self.broadcast(language, event="on_air_changed")
 
     def snapshot(self, station_id: str, event: str = "") -> dict[str, Any]:
@@ -220,15 +234,28 @@ class BoothRoster:
         lang = st.language
         h = self._handover.get(lang)
         return {
-            "type": "booth", "version": VERSION, "language": lang, "you": station_id,
+            "type": "booth",
+            "version": VERSION,
+            "language": lang,
+            "you": station_id,
             "on_air": self.on_air.get(lang, ""),
-            "stations": [{"id": s.id, "name": s.name, "connected": s.connected}
-                         for s in self.stations.values() if s.language == lang],
-            "handover": None if h is None else {
-                "from": h.source, "to": h.target, "seconds": h.seconds,
-                "seconds_left": round(max(0.0, h.deadline - self._clock()), 3)},
-            "witness": self.witness, "listening": st.listening,
-            "sources": [FLOOR, *(c for c in self.channels if c != lang)], "event": event,
+            "stations": [
+                {"id": s.id, "name": s.name, "connected": s.connected}
+                for s in self.stations.values()
+                if s.language == lang
+            ],
+            "handover": None
+            if h is None
+            else {
+                "from": h.source,
+                "to": h.target,
+                "seconds": h.seconds,
+                "seconds_left": round(max(0.0, h.deadline - self._clock()), 3),
+            },
+            "witness": self.witness,
+            "listening": st.listening,
+            "sources": [FLOOR, *(c for c in self.channels if c != lang)],
+            "event": event,
         }
 
     def broadcast(self, language: str, event: str = "") -> None:
@@ -237,9 +264,19 @@ class BoothRoster:
                 self._send(s.id, self.snapshot(s.id, event))
 
     def stats(self) -> dict[str, Any]:
-        return {"on_air": dict(self.on_air), "changes": list(self.log),
-                "stations": {s.id: {"language": s.language, "name": s.name, "connected": s.connected,
-                                    "listening": s.listening} for s in self.stations.values()}}
+        return {
+            "on_air": dict(self.on_air),
+            "changes": list(self.log),
+            "stations": {
+                s.id: {
+                    "language": s.language,
+                    "name": s.name,
+                    "connected": s.connected,
+                    "listening": s.listening,
+                }
+                for s in self.stations.values()
+            },
+        }
 
 
 # -- interpreter station side --------------------------------------------------------------------
@@ -263,27 +300,51 @@ class BoothView:
     @classmethod
     def parse(cls, msg: dict[str, Any], now: float | None = None) -> BoothView:
         """A view of a ``booth`` message; anything malformed is dropped, never trusted."""
+
         def text(key: str, default: str = "") -> str:
             v = msg.get(key)
             return v if isinstance(v, str) and len(v) <= 200 else default
 
-        stations = [{"id": str(s.get("id", ""))[:200], "name": str(s.get("name", ""))[:80],
-                     "connected": s.get("connected") is True}
-                    for s in msg.get("stations", []) if isinstance(s, dict)][:16] \
-            if isinstance(msg.get("stations"), list) else []
+        stations = (
+            [
+                {
+                    "id": str(s.get("id", ""))[:200],
+                    "name": str(s.get("name", ""))[:80],
+                    "connected": s.get("connected") is True,
+                }
+                for s in msg.get("stations", [])
+                if isinstance(s, dict)
+            ][:16]
+            if isinstance(msg.get("stations"), list)
+            else []
+        )
         h = msg.get("handover")
         handover = None
         if isinstance(h, dict) and isinstance(h.get("seconds_left"), int | float):
-            handover = {"from": str(h.get("from", "")), "to": str(h.get("to", "")),
-                        "seconds": float(h.get("seconds", 0) or 0),
-                        "seconds_left": max(0.0, min(HANDOVER_MAX, float(h["seconds_left"])))}
-        sources = [s for s in msg.get("sources", []) if isinstance(s, str) and len(s) <= 8][:32] \
-            if isinstance(msg.get("sources"), list) else [FLOOR]
+            handover = {
+                "from": str(h.get("from", "")),
+                "to": str(h.get("to", "")),
+                "seconds": float(h.get("seconds", 0) or 0),
+                "seconds_left": max(0.0, min(HANDOVER_MAX, float(h["seconds_left"]))),
+            }
+        sources = (
+            [s for s in msg.get("sources", []) if isinstance(s, str) and len(s) <= 8][:32]
+            if isinstance(msg.get("sources"), list)
+            else [FLOOR]
+        )
         witness = text("witness", "waiting")
-        return cls(language=text("language"), you=text("you"), on_air=text("on_air"), stations=stations,
-                   handover=handover, witness=witness if witness in WITNESS_STATES else "waiting",
-                   listening=text("listening", FLOOR), sources=sources or [FLOOR], event=text("event"),
-                   received_at=time.monotonic() if now is None else now)
+        return cls(
+            language=text("language"),
+            you=text("you"),
+            on_air=text("on_air"),
+            stations=stations,
+            handover=handover,
+            witness=witness if witness in WITNESS_STATES else "waiting",
+            listening=text("listening", FLOOR),
+            sources=sources or [FLOOR],
+            event=text("event"),
+            received_at=time.monotonic() if now is None else now,
+        )
 
     @property
     def you_on_air(self) -> bool:
@@ -387,8 +448,13 @@ class HeadphoneMix:
     #: without a floor block for this long, the return is played on its own
     FLOOR_GONE = 0.15
 
-    def __init__(self, sink: Callable[[np.ndarray], None] | None = None, volume: float = 1.0,
-                 return_db: float | None = -12.0, keep_blocks: int = 15) -> None:
+    def __init__(
+        self,
+        sink: Callable[[np.ndarray], None] | None = None,
+        volume: float = 1.0,
+        return_db: float | None = -12.0,
+        keep_blocks: int = 15,
+    ) -> None:
         self._sink = sink
         self.volume = volume
         self.return_db = return_db

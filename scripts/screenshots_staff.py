@@ -7,8 +7,9 @@ a witness station sending the demo witness's voice as the floor (face masking re
 no picture reaches an interpreter) and two interpreters of the Spanish booth.  Writes
 interpreter.png (on air), interpreter_handover.png (the partner's window during a hand-over
 countdown), interpreter_join.png (the waiting room with the safety code), and in Spanish
-start_es.png, settings_es.png, interpreter_es.png, and — once their strings are translated —
-clerk_es.png, clerk_wizard_es.png, judge_es.png.
+start_es.png, settings_es.png, interpreter_es.png, interpreter_handover_es.png, interpreter_join_es.png,
+clerk_wizard_measures_es.png, clerk_wizard_review_es.png and clerk_es.png (the live console on the demo
+session).
 """
 
 from __future__ import annotations
@@ -72,18 +73,25 @@ def interpreter_shots(app, out: Path, suffix: str = "") -> None:  # noqa: ANN001
     loop.submit(court.open()).result(10)
 
     async def invites():  # noqa: ANN202
-        return (parse_invite(court.invitation(pub, key.sign, media={"case_number": plan.case_number})),
-                parse_invite(court.interpreter_invitation(pub, key.sign, "spa", name="Ana Ruiz")),
-                parse_invite(court.interpreter_invitation(pub, key.sign, "spa", name="Bruno Díaz")))
+        return (
+            parse_invite(court.invitation(pub, key.sign, media={"case_number": plan.case_number})),
+            parse_invite(court.interpreter_invitation(pub, key.sign, "spa", name="Ana Ruiz")),
+            parse_invite(court.interpreter_invitation(pub, key.sign, "spa", name="Bruno Díaz")),
+        )
 
     winv, ia, ib = loop.submit(invites()).result(10)
     for inv in (ia, ib):
         inv.media["case_number"] = plan.case_number
     serving = loop.submit(court.serve(duration=120, join_timeout=60))
-    pipeline = SessionPipeline(plan, DemoVideoSource((320, 180), 15), demo_audio_source(),
-                               BoxMasker((100, 40, 220, 160)), GainVoice,
-                               interpreters={"spa": demo_interpreter_source("spa"),
-                                             "fra": demo_interpreter_source("fra")}, realtime=True)
+    pipeline = SessionPipeline(
+        plan,
+        DemoVideoSource((320, 180), 15),
+        demo_audio_source(),
+        BoxMasker((100, 40, 220, 160)),
+        GainVoice,
+        interpreters={"spa": demo_interpreter_source("spa"), "fra": demo_interpreter_source("fra")},
+        realtime=True,
+    )
 
     async def witness():  # noqa: ANN202
         feed = LinkFeed(asyncio.get_running_loop())
@@ -101,10 +109,16 @@ def interpreter_shots(app, out: Path, suffix: str = "") -> None:  # noqa: ANN001
 
     def station(inv, variant: int) -> InterpreterStation:  # noqa: ANN001
         return InterpreterStation(
-            "spa", plan.case_number, runner_factory=lambda mic, mix: InterpreterRunner(loop, inv, "spa", mic, mix),
-            list_microphones=lambda: devices, list_headphones=lambda: phones,
-            open_microphone=lambda d: demo_interpreter_source("spa", variant), open_headphones=lambda d: Phones(),
-            practice_floor=demo_audio_source, test_tone=ChimeSource)
+            "spa",
+            plan.case_number,
+            runner_factory=lambda mic, mix: InterpreterRunner(loop, inv, "spa", mic, mix),
+            list_microphones=lambda: devices,
+            list_headphones=lambda: phones,
+            open_microphone=lambda d: demo_interpreter_source("spa", variant),
+            open_headphones=lambda d: Phones(),
+            practice_floor=demo_audio_source,
+            test_tone=ChimeSource,
+        )
 
     a, b = station(ia, 0), station(ib, 1)
     for w in (a, b):
@@ -141,12 +155,52 @@ def start_and_settings(app, out: Path, suffix: str) -> None:  # noqa: ANN001
     pump(app, 0.3)
     s.grab().save(str(out / f"start{suffix}.png"))
     s.close()
-    d = SettingsDialog(lambda: Settings(camera="demo", microphone="auto", language="es"), lambda _s: None,
-                       list_cameras=list, list_microphones=list)
+    d = SettingsDialog(
+        lambda: Settings(camera="demo", microphone="auto", language="es"),
+        lambda _s: None,
+        list_cameras=list,
+        list_microphones=list,
+    )
     d.show()
     pump(app, 0.3)
     d.grab().save(str(out / f"settings{suffix}.png"))
     d.close()
+
+
+def clerk_shots(app, out: Path, suffix: str) -> None:  # noqa: ANN001
+    """The clerk's wizard (special measures) and the live console on the real demo session."""
+    import argparse as _argparse
+    import tempfile
+
+    from desktop.app import build_demo, shutdown
+    from desktop.settings import Settings
+    from ui.clerk.console import ClerkConsole
+    from ui.clerk.wizard import MEASURES, REVIEW
+    from ui.concurrency import OpRunner
+
+    runner = OpRunner("screenshots")
+    w = ClerkConsole(None, runner)
+    w.resize(1100, 760)
+    w.form.fill_demo(("spa", "fra"))
+    w.form.case_number.setText("T2026-0142")
+    w.show()
+    for step, name in ((MEASURES, "clerk_wizard_measures"), (REVIEW, "clerk_wizard_review")):
+        w.form.go_to(step)
+        pump(app, 0.3)
+        w.grab().save(str(out / f"{name}{suffix}.png"))
+    w.close()
+    runner.shutdown()
+    with tempfile.TemporaryDirectory(prefix="ts-demo-vault-") as tmp:
+        args = _argparse.Namespace(vault=Path(tmp) / "vault", passphrase_file=None, languages="spa,fra")
+        services = build_demo(
+            args, settings=Settings(camera="demo", microphone="demo", video_size=(960, 540), language="es")
+        )
+        clerk = services.windows["clerk"]
+        c = services.hub.controller
+        pump(app, 40, lambda: c.recording)
+        pump(app, 4)
+        clerk.grab().save(str(out / f"clerk{suffix}.png"))
+        shutdown(services)
 
 
 def main() -> int:
@@ -164,6 +218,7 @@ def main() -> int:
     install_staff_language("es")
     start_and_settings(app, opts.out, "_es")
     interpreter_shots(app, opts.out, "_es")
+    clerk_shots(app, opts.out, "_es")
     install_staff_language("en")
     for f in sorted(opts.out.glob("*.png")):
         if f.stat().st_mtime > time.time() - 600 and ("interpreter" in f.name or f.name.endswith("_es.png")):

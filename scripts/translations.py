@@ -33,8 +33,18 @@ LANGS = {"es": "es_ES", "fr": "fr_FR"}
 CONTEXT = "WitnessStation"
 CALLS = {"t", "tr", "_tr"}
 #: the staff screens' sources (folders and files under ui/); the witness station has its own catalogue
-STAFF_SOURCES = ("ui/start.py", "ui/settings_dialog.py", "ui/errors.py", "ui/labels.py", "ui/clerk",
-                 "ui/review", "ui/interpreter", "ui/widgets", "ui/link/status.py")
+STAFF_SOURCES = (
+    "ui/start.py",
+    "ui/settings_dialog.py",
+    "ui/errors.py",
+    "ui/labels.py",
+    "ui/clerk",
+    "ui/review",
+    "ui/interpreter",
+    "ui/widgets",
+    "ui/link/status.py",
+    "desktop/interpreter_station.py",
+)
 
 
 def witness_sources() -> list[Path]:
@@ -60,9 +70,24 @@ def lupdate(ts: Path, lang: str, sources: list[Path] | None = None) -> None:
     """Update ``ts`` from the staff sources (new strings unfinished, translations kept, strings no
     longer in the sources dropped)."""
     files = [str(p) for p in (sources or staff_sources())]
-    subprocess.run([tool("pyside6-lupdate"), *files, "-ts", str(ts), "-target-language", LANGS[lang],
-                    "-source-language", "en_GB", "-no-obsolete", "-locations", "relative", "-silent"],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *files,
+            "-ts",
+            str(ts),
+            "-target-language",
+            LANGS[lang],
+            "-source-language",
+            "en_GB",
+            "-no-obsolete",
+            "-locations",
+            "relative",
+            "-silent",
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
@@ -74,8 +99,11 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
             tr = msg.find("translation")
             forms = [f.text for f in tr.iter("numerusform")] if tr is not None else []
             text = (tr.text or "").strip() if tr is not None else ""
-            done = tr is not None and tr.get("type") not in ("unfinished", "vanished", "obsolete") and (
-                all(forms) if forms else bool(text))
+            done = (
+                tr is not None
+                and tr.get("type") not in ("unfinished", "vanished", "obsolete")
+                and (all(forms) if forms else bool(text))
+            )
             if not done:
                 out.append((name, msg.findtext("source") or ""))
     return out
@@ -89,9 +117,15 @@ def extract() -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for path in witness_sources():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        consts = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
-                  for t in n.targets if isinstance(t, ast.Name)
-                  and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)}
+        consts = {
+            t.id: n.value.value
+            for n in tree.body
+            if isinstance(n, ast.Assign)
+            for t in n.targets
+            if isinstance(t, ast.Name)
+            and isinstance(n.value, ast.Constant)
+            and isinstance(n.value.value, str)
+        }
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
@@ -100,8 +134,13 @@ def extract() -> list[tuple[str, str]]:
             if name not in CALLS:
                 continue
             arg = node.args[0]
-            text = arg.value if isinstance(arg, ast.Constant) else \
-                consts.get(arg.id) if isinstance(arg, ast.Name) else None
+            text = (
+                arg.value
+                if isinstance(arg, ast.Constant)
+                else consts.get(arg.id)
+                if isinstance(arg, ast.Name)
+                else None
+            )
             if isinstance(text, str) and text not in seen:
                 seen[text] = f"{path.relative_to(ROOT)}:{node.lineno}"
     return list(seen.items())
@@ -113,12 +152,19 @@ def read_ts(path: Path) -> dict[str, str]:
     out = {}
     for msg in ET.parse(path).getroot().iter("message"):
         src, tr = msg.findtext("source"), msg.find("translation")
-        if src is not None and tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete"):
+        if (
+            src is not None
+            and tr is not None
+            and tr.text
+            and tr.get("type") not in ("unfinished", "obsolete")
+        ):
             out[src] = tr.text
     return out
 
 
-def write_ts(path: Path, lang: str, strings: list[tuple[str, str]], translations: dict[str, str]) -> list[str]:
+def write_ts(
+    path: Path, lang: str, strings: list[tuple[str, str]], translations: dict[str, str]
+) -> list[str]:
     root = ET.Element("TS", version="2.1", language=LANGS[lang], sourcelanguage="en_GB")
     ctx = ET.SubElement(root, "context")
     ET.SubElement(ctx, "name").text = CONTEXT
@@ -141,8 +187,9 @@ def write_ts(path: Path, lang: str, strings: list[tuple[str, str]], translations
 
 
 def lrelease(ts: Path, qm: Path | None = None) -> None:
-    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm or ts.with_suffix(".qm"))],
-                   check=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm or ts.with_suffix(".qm"))], check=True
+    )
 
 
 def main() -> int:

@@ -58,8 +58,10 @@ def native_name(code: str) -> str:
     lang = _qt_language(code)
     if lang is None:
         return code
-    names = collections.Counter(loc.nativeLanguageName() for loc in
-                                QLocale.matchingLocales(lang, QLocale.Script.AnyScript, QLocale.Country.AnyTerritory))
+    names = collections.Counter(
+        loc.nativeLanguageName()
+        for loc in QLocale.matchingLocales(lang, QLocale.Script.AnyScript, QLocale.Country.AnyTerritory)
+    )
     default = QLocale(lang).nativeLanguageName()
     best = max(names, key=lambda n: (names[n], n == default), default=default) or default
     return best[:1].upper() + best[1:] if best else code
@@ -158,8 +160,9 @@ def staff_language_for(setting: str | None) -> str:
     return screen_language_for(setting or QLocale.system().name())
 
 
-def install_staff_language(setting: str | None, app: QCoreApplication | None = None,
-                           extra: bytes | None = None) -> str:
+def install_staff_language(
+    setting: str | None, app: QCoreApplication | None = None, extra: bytes | None = None
+) -> str:
     """Install the staff screens' catalogue for ``setting`` ("", "en", "es", "fr") and Qt's own
     translations of its standard dialogs; returns the language installed.  Open windows get a
     ``LanguageChange`` event.  ``extra`` (tests): a compiled catalogue to install instead of ours."""

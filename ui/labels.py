@@ -11,13 +11,17 @@ CONTEXT = "Masks"
 STYLES = ("opaque", "silhouette", "pixelate", "blur")
 #: recording.masking.voice.PRESETS
 PRESETS = ("off", "standard", "strong")
-STYLE_LABELS = {"opaque": QT_TRANSLATE_NOOP("Masks", "Solid cover"),
-                "silhouette": QT_TRANSLATE_NOOP("Masks", "Silhouette"),
-                "pixelate": QT_TRANSLATE_NOOP("Masks", "Pixelated"),
-                "blur": QT_TRANSLATE_NOOP("Masks", "Blurred")}
-PRESET_LABELS = {"off": QT_TRANSLATE_NOOP("Masks", "Off (natural voice)"),
-                 "standard": QT_TRANSLATE_NOOP("Masks", "Standard"),
-                 "strong": QT_TRANSLATE_NOOP("Masks", "Strong")}
+STYLE_LABELS = {
+    "opaque": QT_TRANSLATE_NOOP("Masks", "Solid cover"),
+    "silhouette": QT_TRANSLATE_NOOP("Masks", "Silhouette"),
+    "pixelate": QT_TRANSLATE_NOOP("Masks", "Pixelated"),
+    "blur": QT_TRANSLATE_NOOP("Masks", "Blurred"),
+}
+PRESET_LABELS = {
+    "off": QT_TRANSLATE_NOOP("Masks", "Off (natural voice)"),
+    "standard": QT_TRANSLATE_NOOP("Masks", "Standard"),
+    "strong": QT_TRANSLATE_NOOP("Masks", "Strong"),
+}
 
 
 def style_label(style: str) -> str:
@@ -31,13 +35,17 @@ def preset_label(preset: str) -> str:
 
 
 #: recording.session.ROLE_LABELS, for staff screens
-ROLE_LABELS = {"judge": QT_TRANSLATE_NOOP("Roles", "Judge"), "clerk": QT_TRANSLATE_NOOP("Roles", "Clerk"),
-               "prosecution": QT_TRANSLATE_NOOP("Roles", "Prosecution"),
-               "defence": QT_TRANSLATE_NOOP("Roles", "Defence"),
-               "interpreter": QT_TRANSLATE_NOOP("Roles", "Interpreter"),
-               "support": QT_TRANSLATE_NOOP("Roles", "Support person"),
-               "intermediary": QT_TRANSLATE_NOOP("Roles", "Intermediary"),
-               "witness": QT_TRANSLATE_NOOP("Roles", "Witness"), "accused": QT_TRANSLATE_NOOP("Roles", "Accused")}
+ROLE_LABELS = {
+    "judge": QT_TRANSLATE_NOOP("Roles", "Judge"),
+    "clerk": QT_TRANSLATE_NOOP("Roles", "Clerk"),
+    "prosecution": QT_TRANSLATE_NOOP("Roles", "Prosecution"),
+    "defence": QT_TRANSLATE_NOOP("Roles", "Defence"),
+    "interpreter": QT_TRANSLATE_NOOP("Roles", "Interpreter"),
+    "support": QT_TRANSLATE_NOOP("Roles", "Support person"),
+    "intermediary": QT_TRANSLATE_NOOP("Roles", "Intermediary"),
+    "witness": QT_TRANSLATE_NOOP("Roles", "Witness"),
+    "accused": QT_TRANSLATE_NOOP("Roles", "Accused"),
+}
 
 
 def role_label(role: object) -> str:
@@ -48,10 +56,14 @@ def role_label(role: object) -> str:
 
 
 #: recording.session.State values, for staff screens
-STATE_LABELS = {"draft": QT_TRANSLATE_NOOP("States", "Draft"),
-                "waiting room": QT_TRANSLATE_NOOP("States", "Waiting room"),
-                "live": QT_TRANSLATE_NOOP("States", "Live"), "break": QT_TRANSLATE_NOOP("States", "Break"),
-                "ended": QT_TRANSLATE_NOOP("States", "Ended"), "sealed": QT_TRANSLATE_NOOP("States", "Sealed")}
+STATE_LABELS = {
+    "draft": QT_TRANSLATE_NOOP("States", "Draft"),
+    "waiting room": QT_TRANSLATE_NOOP("States", "Waiting room"),
+    "live": QT_TRANSLATE_NOOP("States", "Live"),
+    "break": QT_TRANSLATE_NOOP("States", "Break"),
+    "ended": QT_TRANSLATE_NOOP("States", "Ended"),
+    "sealed": QT_TRANSLATE_NOOP("States", "Sealed"),
+}
 
 
 def state_label(state: object) -> str:

@@ -72,10 +72,15 @@ def run_reader(timeout: float) -> int:  # the system Python, with gi
                     labelled_by += [rel.get_target(i).get_name() or "" for i in range(rel.get_n_targets())]
         except Exception:  # noqa: BLE001 (a node that went away)
             pass
-        return {"role": node.get_role_name(), "name": node.get_name() or "",
-                "description": node.get_description() or "", "labelled_by": labelled_by, "depth": depth,
-                "focusable": states.contains(Atspi.StateType.FOCUSABLE),
-                "showing": states.contains(Atspi.StateType.SHOWING)}
+        return {
+            "role": node.get_role_name(),
+            "name": node.get_name() or "",
+            "description": node.get_description() or "",
+            "labelled_by": labelled_by,
+            "depth": depth,
+            "focusable": states.contains(Atspi.StateType.FOCUSABLE),
+            "showing": states.contains(Atspi.StateType.SHOWING),
+        }
 
     def walk(node, depth: int, out: list) -> None:  # noqa: ANN001
         try:
@@ -117,24 +122,39 @@ def main() -> int:
     if "--read" in sys.argv:
         return run_reader(float(sys.argv[sys.argv.index("--read") + 1]))
     display = f":{free_display()}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-           "QT_ACCESSIBILITY": "1", "NO_AT_BRIDGE": "0"}
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
+        "QT_ACCESSIBILITY": "1",
+        "NO_AT_BRIDGE": "0",
+    }
     app = None
     try:
         for _ in range(100):
             if Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
                 break
             time.sleep(0.05)
-        app = subprocess.Popen([sys.executable, __file__, "--app", "60"], env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
+        app = subprocess.Popen(
+            [sys.executable, __file__, "--app", "60"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         line = app.stdout.readline() if app.stdout else ""
         if "READY" not in line:
             print(json.dumps({"error": "the stations did not start under Xvfb"}))
             return 2
-        reader = subprocess.run([SYSTEM_PYTHON, __file__, "--read", "40"], env=env, capture_output=True,
-                                text=True, timeout=90)
+        reader = subprocess.run(
+            [SYSTEM_PYTHON, __file__, "--read", "40"], env=env, capture_output=True, text=True, timeout=90
+        )
         sys.stdout.write(reader.stdout)
         return reader.returncode
     finally:

@@ -21,21 +21,41 @@ from ui.concurrency import OpRunner
 
 def rehearsal_factory(plan: SessionPlan | None) -> SessionPipeline:
     languages = plan.languages if plan is not None else ()
-    return SessionPipeline(plan or demo_plan(), DemoVideoSource(SMALL, 30), ToneSource(),
-                           BoxMasker((100, 40, 220, 160)), GainVoice,
-                           interpreters={lang: ToneSource() for lang in languages}, realtime=True)
+    return SessionPipeline(
+        plan or demo_plan(),
+        DemoVideoSource(SMALL, 30),
+        ToneSource(),
+        BoxMasker((100, 40, 220, 160)),
+        GainVoice,
+        interpreters={lang: ToneSource() for lang in languages},
+        realtime=True,
+    )
 
 
 def interpreter_on_air() -> QWidget:
     """The interpreter station in the booth, on air, with a partner (as after admission)."""
     from ui.interpreter.station import InterpreterStation
 
-    w = InterpreterStation("spa", "T2026-0142", list_microphones=lambda: [DeviceInfo("3", "Headset", "microphone")],
-                           list_headphones=lambda: [DeviceInfo("4", "Headset", "speaker")])
+    w = InterpreterStation(
+        "spa",
+        "T2026-0142",
+        list_microphones=lambda: [DeviceInfo("3", "Headset", "microphone")],
+        list_headphones=lambda: [DeviceInfo("4", "Headset", "speaker")],
+    )
     w._state("live")  # noqa: SLF001 (the runner's signal, without a court)
-    w._booth(BoothView(language="spa", you="a", on_air="a", witness="live", sources=["floor", "fra"],  # noqa: SLF001
-                       stations=[{"id": "a", "name": "Ana", "connected": True},
-                                 {"id": "b", "name": "Bruno", "connected": True}]))
+    w._booth(
+        BoothView(
+            language="spa",
+            you="a",
+            on_air="a",
+            witness="live",
+            sources=["floor", "fra"],  # noqa: SLF001
+            stations=[
+                {"id": "a", "name": "Ana", "connected": True},
+                {"id": "b", "name": "Bruno", "connected": True},
+            ],
+        )
+    )
     return w
 
 

@@ -25,7 +25,9 @@ def windows(qtbot, runner) -> Iterator[dict[str, QWidget]]:
     for w in built.values():
         qtbot.addWidget(w)
         w.show()
-    qtbot.waitUntil(lambda: built["witness"].c is not None and built["witness"].c.state is State.LIVE, timeout=5000)
+    qtbot.waitUntil(
+        lambda: built["witness"].c is not None and built["witness"].c.state is State.LIVE, timeout=5000
+    )
     yield built
     for w in built.values():
         w.close()
@@ -56,7 +58,9 @@ def spoken(w: QWidget) -> tuple[str, str]:
     assert iface is not None and iface.isValid(), w
     name = iface.text(QAccessible.Text.Name).strip()
     if isinstance(w, QComboBox):
-        labels = [rel[0].text(QAccessible.Text.Name) for rel in iface.relations(QAccessible.RelationFlag.Label)]
+        labels = [
+            rel[0].text(QAccessible.Text.Name) for rel in iface.relations(QAccessible.RelationFlag.Label)
+        ]
         name = w.accessibleName().strip() or next((t for t in labels if t.strip()), "")
     return name, iface.text(QAccessible.Text.Description).strip()
 
@@ -107,8 +111,13 @@ def test_tab_reaches_every_control(windows, qtbot):
             window.focusNextPrevChild(True)
         # radio buttons of one group: Tab stops at one, the arrow keys move between them
         groups = {id(w.group() or w.parentWidget()) for w in seen if isinstance(w, QRadioButton)}
-        missed = [describe(w) for w in wanted if w not in seen and w.focusProxy() not in seen
-                  and not (isinstance(w, QRadioButton) and id(w.group() or w.parentWidget()) in groups)]
+        missed = [
+            describe(w)
+            for w in wanted
+            if w not in seen
+            and w.focusProxy() not in seen
+            and not (isinstance(w, QRadioButton) and id(w.group() or w.parentWidget()) in groups)
+        ]
         assert not missed, f"{name}: Tab never reaches {missed}"
 
 

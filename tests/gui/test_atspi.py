@@ -16,8 +16,22 @@ import pytest
 PROBE = Path(__file__).with_name("atspi_probe.py")
 #: roles a user acts on: each must have a spoken name (a combo box's is its value: its label comes from
 #: the "labelled by" relation or its accessible name)
-ACTIONABLE = {"push button", "toggle button", "check box", "radio button", "combo box", "text", "password text",
-              "slider", "spin button", "list", "table", "page tab", "page tab list", "entry"}
+ACTIONABLE = {
+    "push button",
+    "toggle button",
+    "check box",
+    "radio button",
+    "combo box",
+    "text",
+    "password text",
+    "slider",
+    "spin button",
+    "list",
+    "table",
+    "page tab",
+    "page tab list",
+    "entry",
+}
 
 
 def _missing() -> str:
@@ -26,8 +40,14 @@ def _missing() -> str:
             return f"{tool} is not installed (scripts/setup.sh installs it)"
     if not Path("/usr/bin/python3").exists():
         return "no system Python for the AT-SPI client bindings"
-    check = subprocess.run(["/usr/bin/python3", "-c", "import gi; gi.require_version('Atspi', '2.0'); "
-                            "from gi.repository import Atspi"], capture_output=True)
+    check = subprocess.run(
+        [
+            "/usr/bin/python3",
+            "-c",
+            "import gi; gi.require_version('Atspi', '2.0'); from gi.repository import Atspi",
+        ],
+        capture_output=True,
+    )
     if check.returncode:
         return "the AT-SPI client bindings are not installed (python3-gi, gir1.2-atspi-2.0)"
     return ""
@@ -38,8 +58,9 @@ def tree() -> dict:
     reason = _missing()
     if reason:
         pytest.skip(reason)
-    out = subprocess.run(["dbus-run-session", "--", sys.executable, str(PROBE)], capture_output=True, text=True,
-                         timeout=240)
+    out = subprocess.run(
+        ["dbus-run-session", "--", sys.executable, str(PROBE)], capture_output=True, text=True, timeout=240
+    )
     line = next((x for x in out.stdout.splitlines() if x.startswith("{")), "")
     assert line, f"the probe printed nothing ({out.returncode}): {out.stderr[-2000:]}"
     data = json.loads(line)
@@ -59,8 +80,14 @@ def nodes(window: dict, role: str | None = None) -> list[dict]:
 
 
 def test_every_station_window_is_on_the_bus_with_its_name(tree):
-    for name in ("Testimony Shield start", "Settings", "Clerk console", "Interpreter station", "Judge review",
-                 "Witness station"):
+    for name in (
+        "Testimony Shield start",
+        "Settings",
+        "Clerk console",
+        "Interpreter station",
+        "Judge review",
+        "Witness station",
+    ):
         assert name in tree, sorted(tree)
 
 
@@ -77,23 +104,35 @@ def test_every_control_has_a_spoken_name(tree):
 
 def test_the_names_a_screen_reader_speaks(tree):
     def spoken(window: str, role: str) -> set[str]:
-        roles = {"push button", "toggle button", "check box"} if role == "push button" else {role}  # checkable
+        roles = (
+            {"push button", "toggle button", "check box"} if role == "push button" else {role}
+        )  # checkable
         return {n["name"] for n in nodes(tree[window]) if n["role"] in roles}
 
-    assert {"Clerk console", "Witness station", "Judge review", "Interpreter station"} <= \
-        spoken("Testimony Shield start", "push button")
+    assert {"Clerk console", "Witness station", "Judge review", "Interpreter station"} <= spoken(
+        "Testimony Shield start", "push button"
+    )
     interp = tree["Interpreter station"]
-    assert {"Cough", "Hand over to partner", "Cancel hand-over", "Test headphones and microphone",
-            "Leave the hearing"} <= spoken("Interpreter station", "push button")
+    assert {
+        "Cough",
+        "Hand over to partner",
+        "Cancel hand-over",
+        "Test headphones and microphone",
+        "Leave the hearing",
+    } <= spoken("Interpreter station", "push button")
     banner = [n for n in nodes(interp, "label") if n["name"].startswith("ON AIR")]
     assert banner and banner[0]["description"] == "Everything you say goes to the court."
     cough = next(n for n in nodes(interp, "push button") if n["name"] == "Cough")
     assert "hold C" in cough["description"]
     # the witness station speaks the witness's language (the plan's Spanish channel)
     assert "Necesito un descanso" in spoken("Witness station", "push button")
-    brk = next(n for n in nodes(tree["Witness station"], "push button") if n["name"] == "Necesito un descanso")
+    brk = next(
+        n for n in nodes(tree["Witness station"], "push button") if n["name"] == "Necesito un descanso"
+    )
     assert brk["description"]
-    assert {"End and seal the session", "Create session", "Next step"} <= spoken("Clerk console", "push button")
+    assert {"End and seal the session", "Create session", "Next step"} <= spoken(
+        "Clerk console", "push button"
+    )
     # a combo box is announced with its label
     combos = [n for n in nodes(tree["Settings"], "combo box") if n["focusable"]]
     assert combos and all(n["labelled_by"] or n["name"] for n in combos)

@@ -36,9 +36,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import translations  # noqa: E402
 
-pytestmark = pytest.mark.skipif(shutil.which("pyside6-lupdate") is None
-                                and not Path(sys.executable).with_name("pyside6-lupdate").exists(),
-                                reason="pyside6-lupdate is not installed")
+pytestmark = pytest.mark.skipif(
+    shutil.which("pyside6-lupdate") is None
+    and not Path(sys.executable).with_name("pyside6-lupdate").exists(),
+    reason="pyside6-lupdate is not installed",
+)
 
 OPEN, CLOSE = "⟦", "⟧"
 
@@ -55,12 +57,15 @@ def test_staff_catalogue_is_complete_and_current(tmp_path, lang):
     shutil.copy(committed, ts)
     translations.lupdate(ts, lang)
     missing = translations.unfinished(ts)
-    assert not missing, (f"{len(missing)} staff strings untranslated in {lang} (run scripts/translations.py "
-                         f"and translate them in {committed.name}): {missing[:20]}")
+    assert not missing, (
+        f"{len(missing)} staff strings untranslated in {lang} (run scripts/translations.py "
+        f"and translate them in {committed.name}): {missing[:20]}"
+    )
     qm = tmp_path / "staff.qm"
     translations.lrelease(committed, qm)
-    assert qm.read_bytes() == committed.with_suffix(".qm").read_bytes(), \
+    assert qm.read_bytes() == committed.with_suffix(".qm").read_bytes(), (
         f"{committed.with_suffix('.qm').name} is stale: run scripts/translations.py"
+    )
 
 
 @pytest.mark.parametrize("lang", sorted(translations.LANGS))
@@ -72,11 +77,13 @@ def test_witness_catalogue_is_complete(lang):
 
 def test_an_unfinished_translation_is_caught(tmp_path):
     ts = tmp_path / "x.ts"
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="es_ES"><context>'
-                  "<name>A</name><message><source>One</source><translation>Uno</translation></message>"
-                  '<message><source>Two</source><translation type="unfinished">Dos</translation></message>'
-                  "<message><source>Three</source><translation></translation></message></context></TS>",
-                  encoding="utf-8")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="es_ES"><context>'
+        "<name>A</name><message><source>One</source><translation>Uno</translation></message>"
+        '<message><source>Two</source><translation type="unfinished">Dos</translation></message>'
+        "<message><source>Three</source><translation></translation></message></context></TS>",
+        encoding="utf-8",
+    )
     assert translations.unfinished(ts) == [("A", "Two"), ("A", "Three")]
 
 
@@ -235,8 +242,12 @@ def test_settings_dialog_strings_all_translated(qtbot, pseudo, tmp_path):
     from recording.sources.devices import DeviceInfo
     from ui.settings_dialog import SettingsDialog
 
-    d = SettingsDialog(settings_mod.Settings, lambda s: None,
-                       list_cameras=lambda: [DeviceInfo("0", "Camera 0", "camera")], list_microphones=list)
+    d = SettingsDialog(
+        settings_mod.Settings,
+        lambda s: None,
+        list_cameras=lambda: [DeviceInfo("0", "Camera 0", "camera")],
+        list_microphones=list,
+    )
     d.camera.setProperty("i18n_data_items", True)  # device names come from the system
     qtbot.addWidget(d)
     d.show()

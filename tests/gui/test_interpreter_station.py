@@ -66,11 +66,16 @@ class Headphones:
 
 def station(loop: LoopThread, invite, freq: float, phones: Headphones) -> InterpreterStation:  # noqa: ANN001
     return InterpreterStation(
-        "spa", "T2026-0142", runner_factory=lambda mic, mix: InterpreterRunner(loop, invite, "spa", mic, mix),
+        "spa",
+        "T2026-0142",
+        runner_factory=lambda mic, mix: InterpreterRunner(loop, invite, "spa", mic, mix),
         list_microphones=lambda: [DeviceInfo("3", "USB headset", "microphone")],
         list_headphones=lambda: [DeviceInfo("4", "USB headset", "speaker")],
-        open_microphone=lambda device: Tone(freq), open_headphones=lambda device: phones,
-        practice_floor=lambda: Tone(300.0), test_tone=ChimeSource)
+        open_microphone=lambda device: Tone(freq),
+        open_headphones=lambda device: phones,
+        practice_floor=lambda: Tone(300.0),
+        test_tone=ChimeSource,
+    )
 
 
 def key(w, k: Qt.Key, release: bool = False) -> None:  # noqa: ANN001
@@ -95,7 +100,9 @@ def test_two_interpreters_hand_over_in_windows(qtbot, court_loop):
     pub, sk = court_key()
 
     async def invites():  # noqa: ANN202
-        return [parse_invite(court.interpreter_invitation(pub, sk.sign, "spa", name=n)) for n in ("Ana", "Bruno")]
+        return [
+            parse_invite(court.interpreter_invitation(pub, sk.sign, "spa", name=n)) for n in ("Ana", "Bruno")
+        ]
 
     ia, ib = loop.submit(invites()).result(10)
     pa, pb = Headphones(), Headphones()
@@ -114,8 +121,9 @@ def test_two_interpreters_hand_over_in_windows(qtbot, court_loop):
     a.runner.start(duration=60)
     qtbot.waitUntil(lambda: a.state == "live" and a.view.you_on_air, timeout=15000)
     b.runner.start(duration=60)
-    qtbot.waitUntil(lambda: b.state == "live" and bool(b.view.stations) and a.view.partner is not None,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: b.state == "live" and bool(b.view.stations) and a.view.partner is not None, timeout=15000
+    )
     assert a.banner.objectName() == "onAir" and "ON AIR" in a.banner.text() and a.banner.accessibleName()
     assert b.banner.objectName() == "offAir" and "Ana" in b.banner.text()
     assert not a.join_box.isVisible() and a.handover.isEnabled() and not b.handover.isEnabled()
@@ -156,8 +164,13 @@ def test_two_interpreters_hand_over_in_windows(qtbot, court_loop):
 
 def test_device_test_plays_a_chime_then_your_voice(qtbot):
     phones = Headphones()
-    w = InterpreterStation("spa", open_microphone=lambda d: Tone(500.0), open_headphones=lambda d: phones,
-                           test_tone=ChimeSource, practice_floor=lambda: Tone(300.0))
+    w = InterpreterStation(
+        "spa",
+        open_microphone=lambda d: Tone(500.0),
+        open_headphones=lambda d: phones,
+        test_tone=ChimeSource,
+        practice_floor=lambda: Tone(300.0),
+    )
     qtbot.addWidget(w)
     w.show()
     w.test.setChecked(True)

@@ -32,8 +32,14 @@ class Station:
         self.mic = BoothMicrophone(Tone(freq))
         self.floor, self.back = Heard(), Heard()
         self.views: list[BoothView] = []
-        self.link = InterpreterLink(invite, "spa", self.mic, on_floor=[lambda s: self.floor(s, 0)],
-                                    on_return=[lambda s: self.back(s, 0)], on_booth=[self._booth])
+        self.link = InterpreterLink(
+            invite,
+            "spa",
+            self.mic,
+            on_floor=[lambda s: self.floor(s, 0)],
+            on_return=[lambda s: self.back(s, 0)],
+            on_booth=[self._booth],
+        )
 
     def _booth(self, msg) -> None:  # noqa: ANN001
         view = BoothView.parse(msg)
@@ -48,10 +54,19 @@ class Station:
 def test_partners_hand_over_with_a_countdown_both_see():
     plan = demo_plan(languages=("spa", "fra"))
     remote = RemoteInterpretation("spa", Tone(LOCAL_HZ))
-    pipeline = SessionPipeline(plan, DemoVideoSource(SIZE, FPS), Tone(FLOOR_HZ), BoxMasker((100, 40, 220, 160)),
-                               GainVoice, interpreters={"spa": remote, "fra": Tone(FRA_HZ)}, realtime=True)
+    pipeline = SessionPipeline(
+        plan,
+        DemoVideoSource(SIZE, FPS),
+        Tone(FLOOR_HZ),
+        BoxMasker((100, 40, 220, 160)),
+        GainVoice,
+        interpreters={"spa": remote, "fra": Tone(FRA_HZ)},
+        realtime=True,
+    )
     heard = Heard()
-    pipeline.subscribe({Audience.WITNESS_SELF}, ListenerMix(Audience.WITNESS_SELF, pipeline.channels, heard, "spa"))
+    pipeline.subscribe(
+        {Audience.WITNESS_SELF}, ListenerMix(Audience.WITNESS_SELF, pipeline.channels, heard, "spa")
+    )
 
     async def main():  # noqa: ANN202
         court = CourtStation(plan=plan)
@@ -63,7 +78,9 @@ def test_partners_hand_over_with_a_countdown_both_see():
         serving = asyncio.ensure_future(court.serve(duration=40, join_timeout=10))
         feed = LinkFeed(asyncio.get_running_loop())
         feed.attach(pipeline)
-        link = WitnessLink(invite, feed, media={"fps": FPS}, receive_video=False, remote_channels={"spa": remote})
+        link = WitnessLink(
+            invite, feed, media={"fps": FPS}, receive_video=False, remote_channels={"spa": remote}
+        )
         await link.join()
         await link.start_media()
         pipeline.start()
@@ -99,8 +116,14 @@ def test_partners_hand_over_with_a_countdown_both_see():
             # relay: Bruno listens to the French channel instead of the floor
             assert "fra" in b.view.sources
             assert await b.link.control({"type": "listen", "channel": "fra"})
-            assert await _wait(lambda: b.view.listening == "fra" and b.floor.level(FRA_HZ) > 0.1
-                               and b.floor.level(FLOOR_HZ) < 0.01, 5)
+            assert await _wait(
+                lambda: (
+                    b.view.listening == "fra"
+                    and b.floor.level(FRA_HZ) > 0.1
+                    and b.floor.level(FLOOR_HZ) < 0.01
+                ),
+                5,
+            )
             # the witness takes a break: both booths are told
             pipeline.set_break(True)
             assert await _wait(lambda: a.view.witness == "break" and b.view.witness == "break", 3)

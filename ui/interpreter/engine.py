@@ -36,8 +36,9 @@ class InterpreterRunner(QObject):
     failed = Signal(str)
     finished = Signal(object)  # the link's stats dict
 
-    def __init__(self, loop: LoopThread, invite: Invite, language: str, microphone: BoothMicrophone,
-                 mix: HeadphoneMix) -> None:
+    def __init__(
+        self, loop: LoopThread, invite: Invite, language: str, microphone: BoothMicrophone, mix: HeadphoneMix
+    ) -> None:
         super().__init__()
         self._loop = loop
         self.invite = invite
@@ -49,8 +50,14 @@ class InterpreterRunner(QObject):
         self._errors = 0
         if mix.on_own not in microphone.taps:
             microphone.taps.append(mix.on_own)
-        self.link = InterpreterLink(invite, language, microphone, on_floor=[mix.on_floor],
-                                    on_return=[mix.on_return], on_booth=[self._booth])
+        self.link = InterpreterLink(
+            invite,
+            language,
+            microphone,
+            on_floor=[mix.on_floor],
+            on_return=[mix.on_return],
+            on_booth=[self._booth],
+        )
         self.safety_code = self.link.safety_code
 
     def _booth(self, msg: dict[str, Any]) -> None:  # link thread

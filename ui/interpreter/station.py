@@ -61,13 +61,21 @@ class InterpreterStation(QWidget):
     output or raises; ``practice_floor()`` the demo floor of the rehearsal; ``test_tone()`` a source
     that plays a short chime then silence (the headphones' test)."""
 
-    def __init__(self, language: str, case_number: str = "", name: str = "",
-                 runner_factory: Callable[[BoothMicrophone, HeadphoneMix], InterpreterRunner] | None = None,
-                 list_microphones: Callable[[], list[Any]] = list, list_headphones: Callable[[], list[Any]] = list,
-                 open_microphone: Callable[[str], Any] | None = None,
-                 open_headphones: Callable[[str], Any] | None = None,
-                 practice_floor: Callable[[], Any] | None = None, test_tone: Callable[[], Any] | None = None,
-                 high_contrast: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        language: str,
+        case_number: str = "",
+        name: str = "",
+        runner_factory: Callable[[BoothMicrophone, HeadphoneMix], InterpreterRunner] | None = None,
+        list_microphones: Callable[[], list[Any]] = list,
+        list_headphones: Callable[[], list[Any]] = list,
+        open_microphone: Callable[[str], Any] | None = None,
+        open_headphones: Callable[[str], Any] | None = None,
+        practice_floor: Callable[[], Any] | None = None,
+        test_tone: Callable[[], Any] | None = None,
+        high_contrast: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         apply_theme(self, COURT, high_contrast)
         self.setObjectName("interpreterStation")
@@ -107,7 +115,7 @@ class InterpreterStation(QWidget):
         self.banner.setWordWrap(True)
         lay.addWidget(self.banner)
         self.countdown = QLabel()
-        self.countdown.setObjectName("countdown")
+        self.countdown.setObjectName("handoverCountdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown.setVisible(False)
         lay.addWidget(self.countdown)
@@ -123,8 +131,9 @@ class InterpreterStation(QWidget):
         self.code = QLabel("— — —")
         self.code.setObjectName("safetyCode")
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                          | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         jl.addWidget(self.code)
         self.code_hint = QLabel()
         self.code_hint.setWordWrap(True)
@@ -151,6 +160,7 @@ class InterpreterStation(QWidget):
         self.partner_line.setObjectName("hint")
         self.partner_line.setWordWrap(True)
         bl.addWidget(self.partner_line)
+        bl.addStretch(1)
         row = QHBoxLayout()
         self.cough = QPushButton()
         self.cough.setObjectName("cough")
@@ -240,11 +250,19 @@ class InterpreterStation(QWidget):
         self.mic_box.currentIndexChanged.connect(lambda _i: self._use_microphone())
 
         self.setTabOrder(self.practise, self.cough)
-        for a, b in ((self.cough, self.handover), (self.handover, self.handover_seconds),
-                     (self.handover_seconds, self.cancel), (self.cancel, self.source), (self.source, self.volume),
-                     (self.volume, self.return_on), (self.return_on, self.return_level),
-                     (self.return_level, self.headphones_box), (self.headphones_box, self.mic_box),
-                     (self.mic_box, self.test), (self.test, self.leave_button)):
+        for a, b in (
+            (self.cough, self.handover),
+            (self.handover, self.handover_seconds),
+            (self.handover_seconds, self.cancel),
+            (self.cancel, self.source),
+            (self.source, self.volume),
+            (self.volume, self.return_on),
+            (self.return_on, self.return_level),
+            (self.return_level, self.headphones_box),
+            (self.headphones_box, self.mic_box),
+            (self.mic_box, self.test),
+            (self.test, self.leave_button),
+        ):
             self.setTabOrder(a, b)
 
         self._tick = QTimer(self)
@@ -321,8 +339,9 @@ class InterpreterStation(QWidget):
             notes.append(self.tr("No headphones found: you cannot hear the floor at this station."))
         if getattr(self, "_mic_problem", False):
             notes.append(self.tr("This microphone could not be opened. Check that it is plugged in."))
-        self.device_note.setText(" ".join(notes) or self.tr("Wear headphones: the floor must not reach "
-                                                            "your microphone."))
+        self.device_note.setText(
+            " ".join(notes) or self.tr("Wear headphones: the floor must not reach your microphone.")
+        )
 
     # practice and the test ------------------------------------------------------------------------
     def _practise(self, on: bool) -> None:
@@ -375,14 +394,19 @@ class InterpreterStation(QWidget):
         self._fill_sources()
         self._refresh()
         text = self._banner_text()[0]
-        if view.event in ("on_air_changed", "handover_started", "handover_cancelled") and text != self._announced:
+        if (
+            view.event in ("on_air_changed", "handover_started", "handover_cancelled")
+            and text != self._announced
+        ):
             self._announced = text
             self.announce(self._countdown_text() or text)
 
     def _refused(self, reason: str) -> None:
         self._refusal = {
             "only the interpreter on air hands over": self.tr("Only the interpreter on air can hand over."),
-            "no partner interpreter is connected": self.tr("Your partner is not connected: you cannot hand over."),
+            "no partner interpreter is connected": self.tr(
+                "Your partner is not connected: you cannot hand over."
+            ),
             "a hand-over is already counting down": self.tr("A hand-over is already counting down."),
         }.get(reason, self.tr("The court refused that request."))
         self._refresh()
@@ -440,7 +464,9 @@ class InterpreterStation(QWidget):
             if ch == FLOOR:
                 self.source.addItem(self.tr("The floor (the court room)"), FLOOR)
             else:
-                self.source.addItem(self.tr("{language} (relay)").format(language=language_name(ch, native=False)), ch)
+                self.source.addItem(
+                    self.tr("{language} (relay)").format(language=language_name(ch, native=False)), ch
+                )
         i = self.source.findData(self.view.listening)
         self.source.setCurrentIndex(max(0, i))
         self.source.blockSignals(False)
@@ -452,18 +478,34 @@ class InterpreterStation(QWidget):
             return self.tr("THE HEARING HAS ENDED"), self.tr("Your microphone is closed."), "offAir"
         if self.state != "live" or not self.view.you:
             if self.rehearsal is not None and not self._testing:
-                return (self.tr("PRACTICE — nothing is sent"),
-                        self.tr("Your microphone is heard only by you. Nothing is recorded."), "practice")
+                return (
+                    self.tr("PRACTICE — nothing is sent"),
+                    self.tr("Your microphone is heard only by you. Nothing is recorded."),
+                    "practice",
+                )
             return self.tr("NOT ON AIR — not admitted yet"), self.tr("Nothing you say is sent."), "offAir"
         if self.view.you_on_air and self.microphone.cough:
-            return self.tr("ON AIR — MICROPHONE CLOSED (cough)"), self.tr("Release C to speak again."), "cough"
+            return (
+                self.tr("ON AIR — MICROPHONE CLOSED (cough)"),
+                self.tr("Release C to speak again."),
+                "cough",
+            )
         if self.view.you_on_air:
-            return (self.tr("ON AIR — you are interpreting into {language}").format(
-                        language=language_name(self.language, native=False)),
-                    self.tr("Everything you say goes to the court."), "onAir")
+            return (
+                self.tr("ON AIR — you are interpreting into {language}").format(
+                    language=language_name(self.language, native=False)
+                ),
+                self.tr("Everything you say goes to the court."),
+                "onAir",
+            )
         partner = self.view.name_of(self.view.on_air)
-        return (self.tr("OFF AIR — {name} is on air").format(name=partner) if partner else
-                self.tr("OFF AIR — nobody is on air"), self.tr("Your microphone is closed."), "offAir")
+        return (
+            self.tr("OFF AIR — {name} is on air").format(name=partner)
+            if partner
+            else self.tr("OFF AIR — nobody is on air"),
+            self.tr("Your microphone is closed."),
+            "offAir",
+        )
 
     def _countdown_text(self) -> str:
         left = self.view.countdown()
@@ -472,10 +514,12 @@ class InterpreterStation(QWidget):
         secs = max(0, int(left + 0.999))
         if self.view.handing_over:
             return self.tr("Handing over to {name} in {seconds} s").format(
-                name=self.view.name_of(self.view.handover["to"]) if self.view.handover else "", seconds=secs)
+                name=self.view.name_of(self.view.handover["to"]) if self.view.handover else "", seconds=secs
+            )
         if self.view.taking_over:
             return self.tr("You take over from {name} in {seconds} s — your microphone is open").format(
-                name=self.view.name_of(self.view.handover["from"]) if self.view.handover else "", seconds=secs)
+                name=self.view.name_of(self.view.handover["from"]) if self.view.handover else "", seconds=secs
+            )
         return self.tr("Hand-over in {seconds} s").format(seconds=secs)
 
     def _update_live(self) -> None:
@@ -495,10 +539,17 @@ class InterpreterStation(QWidget):
         elif live and self.view.witness == "break":
             speaking = self.tr("The witness is on a break. Stay quiet: the court hears nothing.")
         elif live and self.view.witness in ("waiting", "reconnecting"):
-            speaking = self.tr("The witness is not connected yet.") if self.view.witness == "waiting" \
+            speaking = (
+                self.tr("The witness is not connected yet.")
+                if self.view.witness == "waiting"
                 else self.tr("The witness's connection is being restored.")
+            )
         elif time.monotonic() < self._speaking_until:
-            speaking = self.tr("Speaking now: the witness (floor)") if live else self.tr("Speaking now: the practice floor")
+            speaking = (
+                self.tr("Speaking now: the witness (floor)")
+                if live
+                else self.tr("Speaking now: the practice floor")
+            )
         else:
             speaking = self.tr("Nobody is speaking on the floor.")
         self.speaking.setText(speaking)
@@ -518,21 +569,34 @@ class InterpreterStation(QWidget):
         v = self.view
         on_air = v.name_of(v.on_air)
         if live:
-            self.on_air_line.setText(self.tr("On air on {language}: you").format(
-                language=language_name(self.language, native=False)) if v.you_on_air else
-                self.tr("On air on {language}: {name}").format(
-                    language=language_name(self.language, native=False), name=on_air or self.tr("nobody")))
+            self.on_air_line.setText(
+                self.tr("On air on {language}: you").format(
+                    language=language_name(self.language, native=False)
+                )
+                if v.you_on_air
+                else self.tr("On air on {language}: {name}").format(
+                    language=language_name(self.language, native=False), name=on_air or self.tr("nobody")
+                )
+            )
             partner = v.partner
             self.partner_line.setText(
-                self._refusal or (self.tr("Your partner: {name} ({state})").format(
-                    name=partner["name"], state=self.tr("connected") if partner["connected"]
-                    else self.tr("not connected")) if partner else self.tr("You have no partner in this booth.")))
+                self._refusal
+                or (
+                    self.tr("Your partner: {name} ({state})").format(
+                        name=partner["name"],
+                        state=self.tr("connected") if partner["connected"] else self.tr("not connected"),
+                    )
+                    if partner
+                    else self.tr("You have no partner in this booth.")
+                )
+            )
         else:
             self.on_air_line.setText(self._refusal)
             self.partner_line.setText("")
         self.cough.setEnabled(live and v.microphone_open or self.rehearsal is not None)
-        self.cough.setText(self.tr("Microphone closed — release C") if self.microphone.cough else
-                           self.tr("Cough (hold C)"))
+        self.cough.setText(
+            self.tr("Microphone closed — release C") if self.microphone.cough else self.tr("Cough (hold C)")
+        )
         self.handover.setEnabled(live and v.you_on_air and v.handover is None and v.partner is not None)
         self.handover_seconds.setEnabled(self.handover.isEnabled())
         self.cancel.setEnabled(live and v.handover is not None)
@@ -546,8 +610,9 @@ class InterpreterStation(QWidget):
         return {
             "idle": self.tr("Not connected"),
             "joining": self.tr("Connecting to the court…"),
-            "waiting": self.tr("In the waiting room: the clerk will admit you. Compare the safety code "
-                               "with the clerk first."),
+            "waiting": self.tr(
+                "In the waiting room: the clerk will admit you. Compare the safety code with the clerk first."
+            ),
             "live": self.tr("Admitted: you are in the booth."),
             "reconnecting": self.tr("Reconnecting… (the court hears your partner, or nobody, meanwhile)"),
             "ended": self.tr("The hearing has ended. You can close this window."),
@@ -557,26 +622,39 @@ class InterpreterStation(QWidget):
         lang = language_name(self.language, native=False)
         self.setWindowTitle(self.tr("Testimony Shield — Interpreter ({language})").format(language=lang))
         self.setAccessibleName(self.tr("Interpreter station"))
-        self.setAccessibleDescription(self.tr("Interpreting into {language} for case {case}").format(
-            language=lang, case=self.case_number or "—"))
-        self.title.setText(self.tr("Interpreter station — {language} ({code})").format(language=lang,
-                                                                                      code=self.language)
-                           + (self.tr(" · case {case}").format(case=self.case_number) if self.case_number else ""))
+        self.setAccessibleDescription(
+            self.tr("Interpreting into {language} for case {case}").format(
+                language=lang, case=self.case_number or "—"
+            )
+        )
+        self.title.setText(
+            self.tr("Interpreter station — {language} ({code})").format(language=lang, code=self.language)
+            + (self.tr(" · case {case}").format(case=self.case_number) if self.case_number else "")
+        )
         self.join_box.setTitle(self.tr("Safety code"))
         self.code.setAccessibleName(self.tr("Safety code"))
         self.code.setAccessibleDescription(self.tr("Compare it with the code on the clerk's screen"))
-        self.code_hint.setText(self.tr("The clerk sees the same six digits. If they differ, do not go on: "
-                                       "tell the clerk by phone."))
+        self.code_hint.setText(
+            self.tr(
+                "The clerk sees the same six digits. If they differ, do not go on: tell the clerk by phone."
+            )
+        )
         self.practise.setText(self.tr("Practise first (nothing is sent)"))
         self.practise.setAccessibleName(self.tr("Practise first"))
-        self.practise.setAccessibleDescription(self.tr("Hear a practice floor and your own voice; try the "
-                                                       "cough key. Nothing is sent or recorded."))
+        self.practise.setAccessibleDescription(
+            self.tr(
+                "Hear a practice floor and your own voice; try the cough key. Nothing is sent or recorded."
+            )
+        )
         self.cough.setAccessibleName(self.tr("Cough"))
-        self.cough.setAccessibleDescription(self.tr("Hold to close your microphone for a moment. Key: hold C."))
+        self.cough.setAccessibleDescription(
+            self.tr("Hold to close your microphone for a moment. Key: hold C.")
+        )
         self.handover.setText(self.tr("&Hand over to partner"))
         self.handover.setAccessibleName(self.tr("Hand over to partner"))
-        self.handover.setAccessibleDescription(self.tr("Starts a countdown both of you see; your partner is on "
-                                                       "air at its end. Key: H."))
+        self.handover.setAccessibleDescription(
+            self.tr("Starts a countdown both of you see; your partner is on air at its end. Key: H.")
+        )
         self.handover_seconds.setSuffix(self.tr(" s"))
         self.handover_seconds.setAccessibleName(self.tr("Hand-over countdown"))
         self.handover_seconds.setAccessibleDescription(self.tr("Seconds before your partner is on air"))
@@ -585,15 +663,18 @@ class InterpreterStation(QWidget):
         self.cancel.setAccessibleDescription(self.tr("Stops the countdown. Key: Escape."))
         self.source_label.setText(self.tr("I &listen to"))
         self.source.setAccessibleName(self.tr("I listen to"))
-        self.source.setAccessibleDescription(self.tr("The floor, or another language's interpreter for relay"))
+        self.source.setAccessibleDescription(
+            self.tr("The floor, or another language's interpreter for relay")
+        )
         self.volume_label.setText(self.tr("&Volume"))
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setAccessibleDescription(self.tr("How loud the floor (or relay) is in your headphones"))
         self.return_label.setText(self.tr("&Return"))
         self.return_on.setText(self.tr("On"))
         self.return_on.setAccessibleName(self.tr("Return on"))
-        self.return_on.setAccessibleDescription(self.tr("Hear your language's channel: your own voice on "
-                                                        "air, your partner's off air"))
+        self.return_on.setAccessibleDescription(
+            self.tr("Hear your language's channel: your own voice on air, your partner's off air")
+        )
         self.return_level.setAccessibleName(self.tr("Return level"))
         self.return_level.setAccessibleDescription(self.tr("How loud the return is, below the floor, in dB"))
         self.devices.setTitle(self.tr("Headphones and microphone"))
@@ -614,7 +695,9 @@ class InterpreterStation(QWidget):
         self.device_note.setAccessibleName(self.tr("Device note"))
         self.leave_button.setText(self.tr("Leave the hearing"))
         self.leave_button.setAccessibleName(self.tr("Leave the hearing"))
-        self.leave_button.setAccessibleDescription(self.tr("Closes your microphone and tells the court you left"))
+        self.leave_button.setAccessibleDescription(
+            self.tr("Closes your microphone and tells the court you left")
+        )
         self._device_note()
         self._return_changed()
         self._fill_sources()
@@ -629,9 +712,14 @@ class InterpreterStation(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
         kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and isinstance(event, QKeyEvent) \
-                and isinstance(obj, QWidget) and obj.window() is self and self.isActiveWindow() \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if (
+            kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+            and isinstance(event, QKeyEvent)
+            and isinstance(obj, QWidget)
+            and obj.window() is self
+            and self.isActiveWindow()
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             key = event.key()
             if key == Qt.Key.Key_C:
                 if not event.isAutoRepeat():

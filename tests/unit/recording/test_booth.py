@@ -90,15 +90,32 @@ def test_relay_only_from_another_language_of_the_court_and_witness_state():
 
 
 def test_booth_view_parses_and_refuses_malformed_fields():
-    v = BoothView.parse({"type": "booth", "you": "b", "on_air": "a", "witness": "break",
-                         "stations": [{"id": "a", "name": "Ana", "connected": True}, "junk", {"id": "b"}],
-                         "handover": {"from": "a", "to": "b", "seconds": 5, "seconds_left": 4.0},
-                         "sources": ["floor", "fra", 3]}, now=10.0)
+    v = BoothView.parse(
+        {
+            "type": "booth",
+            "you": "b",
+            "on_air": "a",
+            "witness": "break",
+            "stations": [{"id": "a", "name": "Ana", "connected": True}, "junk", {"id": "b"}],
+            "handover": {"from": "a", "to": "b", "seconds": 5, "seconds_left": 4.0},
+            "sources": ["floor", "fra", 3],
+        },
+        now=10.0,
+    )
     assert v.partner == {"id": "a", "name": "Ana", "connected": True} and v.taking_over and v.microphone_open
     assert v.countdown(now=11.5) == 2.5 and v.witness == "break" and v.sources == ["floor", "fra"]
-    bad = BoothView.parse({"type": "booth", "stations": "x", "handover": {"seconds_left": "soon"},
-                           "witness": "dancing", "you": 5})
-    assert bad.stations == [] and bad.handover is None and bad.witness == "waiting" and not bad.microphone_open
+    bad = BoothView.parse(
+        {
+            "type": "booth",
+            "stations": "x",
+            "handover": {"seconds_left": "soon"},
+            "witness": "dancing",
+            "you": 5,
+        }
+    )
+    assert (
+        bad.stations == [] and bad.handover is None and bad.witness == "waiting" and not bad.microphone_open
+    )
 
 
 class Steady:
