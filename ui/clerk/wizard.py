@@ -57,7 +57,7 @@ class SessionWizard(QWidget):
         for i, name in enumerate(STEPS):
             self.steps.addItem(f"{i + 1}. {translate('Wizard', name)}")
         # as wide as the longest step's name in the screen language (Spanish and French are longer)
-        self.steps.setFixedWidth(max(150, self.steps.sizeHintForColumn(0) + 2 * self.steps.frameWidth() + 24))
+        self.steps.setFixedWidth(max(150, self.steps.sizeHintForColumn(0) + 2 * self.steps.frameWidth() + 48))
         self.steps.setAccessibleDescription(translate("Wizard", "Go to a step; Alt and the step's number jump there"))
         body.addWidget(self.steps)
         self.pages = QStackedWidget()
