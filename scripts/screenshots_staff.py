@@ -6,7 +6,8 @@ The interpreter station runs against a real court station in this process (signa
 a witness station sending the demo witness's voice as the floor (face masking replaced by a fixed box:
 no picture reaches an interpreter) and two interpreters of the Spanish booth.  Writes
 interpreter.png (on air), interpreter_handover.png (the partner's window during a hand-over
-countdown), interpreter_join.png (the waiting room with the safety code), and in Spanish
+countdown), interpreter_join.png (the waiting room with the safety code), start.png, settings.png, and in
+Spanish
 start_es.png, settings_es.png, interpreter_es.png, interpreter_handover_es.png, interpreter_join_es.png,
 clerk_wizard_measures_es.png, clerk_wizard_review_es.png and clerk_es.png (the live console on the demo
 session).
@@ -156,7 +157,7 @@ def start_and_settings(app, out: Path, suffix: str) -> None:  # noqa: ANN001
     s.grab().save(str(out / f"start{suffix}.png"))
     s.close()
     d = SettingsDialog(
-        lambda: Settings(camera="demo", microphone="auto", language="es"),
+        lambda: Settings(camera="demo", microphone="auto", language="es" if suffix else ""),
         lambda _s: None,
         list_cameras=list,
         list_microphones=list,
@@ -214,6 +215,7 @@ def main() -> int:
 
     opts.out.mkdir(parents=True, exist_ok=True)
     install_staff_language("en")
+    start_and_settings(app, opts.out, "")
     interpreter_shots(app, opts.out)
     install_staff_language("es")
     start_and_settings(app, opts.out, "_es")
@@ -221,7 +223,8 @@ def main() -> int:
     clerk_shots(app, opts.out, "_es")
     install_staff_language("en")
     for f in sorted(opts.out.glob("*.png")):
-        if f.stat().st_mtime > time.time() - 600 and ("interpreter" in f.name or f.name.endswith("_es.png")):
+        if f.stat().st_mtime > time.time() - 600 and ("interpreter" in f.name or f.name.endswith("_es.png")
+                                                       or f.name in ("start.png", "settings.png")):
             print(f)
     return 0
 
