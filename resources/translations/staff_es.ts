@@ -4,7 +4,7 @@
 <context>
     <name>ClerkConsole</name>
     <message>
-        <location filename="../../ui/clerk/break_schedule.py" line="+84"/>
+        <location filename="../../ui/clerk/break_schedule.py" line="+36"/>
         <source>Breaks</source>
         <translation>Pausas</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Este tramo de interrogatorio ({time}) supera el límite de {limit} min fijado en las normas básicas. Se ha avisado al juez.</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/console.py" line="+54"/>
+        <location filename="../../ui/clerk/console.py" line="+55"/>
         <source>Testimony Shield — Clerk console</source>
         <translation>Testimony Shield — Consola del secretario judicial</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>Este puesto no puede iniciar sesiones.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>Plan the next session, or open a saved plan.</source>
         <translation>Planifique la próxima sesión o abra un plan guardado.</translation>
     </message>
@@ -183,7 +183,7 @@ End and seal the session now, then close the console?</source>
         <translation>No hay segundo intérprete</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/live_panel.py" line="+49"/>
+        <location filename="../../ui/clerk/live_panel.py" line="+50"/>
         <source>Case {case} — {pseudonym}</source>
         <extracomment>a remote hearing (the witness elsewhere, over the link): the same panel, plus the invitation and the waiting room; media as the court receives it</extracomment>
         <translation>Asunto {case} — {pseudonym}</translation>
@@ -260,12 +260,12 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+151"/>
+        <location line="+150"/>
         <source>Start recording</source>
         <translation>Iniciar la grabación</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-149"/>
         <source>Break</source>
         <translation>Pausa</translation>
     </message>
@@ -376,7 +376,7 @@ End and seal the session now, then close the console?</source>
         <translation>Grabaciones en el depósito — {ids}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Problems: {problems}</source>
         <translation>Problemas: {problems}</translation>
     </message>
@@ -1988,7 +1988,7 @@ End and seal the session now, then close the console?</source>
         <translation>{db} dB</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="+44"/>
+        <location filename="../../ui/widgets/timeline.py" line="+39"/>
         <source>Session timeline of planned and actual breaks</source>
         <translation>Cronología de la sesión con las pausas previstas y las reales</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ClerkConsole</name>
     <message>
-        <location filename="../../ui/clerk/break_schedule.py" line="+84"/>
+        <location filename="../../ui/clerk/break_schedule.py" line="+36"/>
         <source>Breaks</source>
         <translation>Pauses</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Cette période d&apos;interrogatoire ({time}) dépasse la limite de {limit} min fixée par les règles de base. Le juge en a été informé.</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/console.py" line="+54"/>
+        <location filename="../../ui/clerk/console.py" line="+55"/>
         <source>Testimony Shield — Clerk console</source>
         <translation>Testimony Shield — Console du greffier</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>Ce poste ne peut pas lancer de séances.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>Plan the next session, or open a saved plan.</source>
         <translation>Préparez la prochaine séance ou ouvrez un plan enregistré.</translation>
     </message>
@@ -183,7 +183,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Pas de second interprète</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/live_panel.py" line="+49"/>
+        <location filename="../../ui/clerk/live_panel.py" line="+50"/>
         <source>Case {case} — {pseudonym}</source>
         <extracomment>a remote hearing (the witness elsewhere, over the link): the same panel, plus the invitation and the waiting room; media as the court receives it</extracomment>
         <translation>Affaire {case} — {pseudonym}</translation>
@@ -260,12 +260,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+2"/>
-        <location line="+151"/>
+        <location line="+150"/>
         <source>Start recording</source>
         <translation>Lancer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-149"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
@@ -376,7 +376,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Enregistrements dans le coffre — {ids}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Problems: {problems}</source>
         <translation>Problèmes : {problems}</translation>
     </message>
@@ -1988,7 +1988,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>{db} dB</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="+44"/>
+        <location filename="../../ui/widgets/timeline.py" line="+39"/>
         <source>Session timeline of planned and actual breaks</source>
         <translation>Chronologie de la séance avec les pauses prévues et réelles</translation>
     </message>
