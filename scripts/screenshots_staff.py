@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.app import create_application, import_cv2, install_qt_message_handler  # noqa: E402
 
 
-def pump(app, seconds: float, until=None) -> bool:  # noqa: ANN001
+def pump(app, seconds: float, until=None) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -42,14 +42,14 @@ def pump(app, seconds: float, until=None) -> bool:  # noqa: ANN001
 class Phones:
     """Headphones that play nothing (a machine without sound)."""
 
-    def push(self, samples, start=None) -> None:  # noqa: ANN001
+    def push(self, samples, start=None) -> None:
         pass
 
     def close(self) -> None:
         pass
 
 
-def interpreter_shots(app, out: Path, suffix: str = "") -> None:  # noqa: ANN001
+def interpreter_shots(app, out: Path, suffix: str = "") -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from recording.pipeline import SessionPipeline
@@ -73,7 +73,7 @@ def interpreter_shots(app, out: Path, suffix: str = "") -> None:  # noqa: ANN001
     court = CourtStation(plan=plan)
     loop.submit(court.open()).result(10)
 
-    async def invites():  # noqa: ANN202
+    async def invites():
         return (
             parse_invite(court.invitation(pub, key.sign, media={"case_number": plan.case_number})),
             parse_invite(court.interpreter_invitation(pub, key.sign, "spa", name="Ana Ruiz")),
@@ -94,7 +94,7 @@ def interpreter_shots(app, out: Path, suffix: str = "") -> None:  # noqa: ANN001
         realtime=True,
     )
 
-    async def witness():  # noqa: ANN202
+    async def witness():
         feed = LinkFeed(asyncio.get_running_loop())
         feed.attach(pipeline)
         link = WitnessLink(winv, feed, media={"fps": 15}, receive_video=False)
@@ -108,7 +108,7 @@ def interpreter_shots(app, out: Path, suffix: str = "") -> None:  # noqa: ANN001
     devices = [DeviceInfo("3", "Jabra Evolve2 65", "microphone")]
     phones = [DeviceInfo("4", "Jabra Evolve2 65", "speaker")]
 
-    def station(inv, variant: int) -> InterpreterStation:  # noqa: ANN001
+    def station(inv, variant: int) -> InterpreterStation:
         return InterpreterStation(
             "spa",
             plan.case_number,
@@ -146,7 +146,7 @@ def interpreter_shots(app, out: Path, suffix: str = "") -> None:  # noqa: ANN001
     loop.stop()
 
 
-def start_and_settings(app, out: Path, suffix: str) -> None:  # noqa: ANN001
+def start_and_settings(app, out: Path, suffix: str) -> None:
     from desktop.settings import Settings
     from ui.settings_dialog import SettingsDialog
     from ui.start import StartWindow
@@ -168,7 +168,7 @@ def start_and_settings(app, out: Path, suffix: str) -> None:  # noqa: ANN001
     d.close()
 
 
-def clerk_shots(app, out: Path, suffix: str) -> None:  # noqa: ANN001
+def clerk_shots(app, out: Path, suffix: str) -> None:
     """The clerk's wizard (special measures) and the live console on the real demo session."""
     import argparse as _argparse
     import tempfile

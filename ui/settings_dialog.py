@@ -269,7 +269,7 @@ class SettingsDialog(QDialog):
                 else self.tr("Close without saving")
             )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "note"):
             self._fill()
             self.retranslate()

@@ -63,14 +63,14 @@ def run_reader(timeout: float) -> int:  # the system Python, with gi
     gi.require_version("Atspi", "2.0")
     from gi.repository import Atspi
 
-    def node_info(node, depth: int) -> dict:  # noqa: ANN001
+    def node_info(node, depth: int) -> dict:
         states = node.get_state_set()
         labelled_by = []
         try:
             for rel in node.get_relation_set() or []:
                 if rel.get_relation_type() == Atspi.RelationType.LABELLED_BY:
                     labelled_by += [rel.get_target(i).get_name() or "" for i in range(rel.get_n_targets())]
-        except Exception:  # noqa: BLE001 (a node that went away)
+        except Exception:
             pass
         return {
             "role": node.get_role_name(),
@@ -82,11 +82,11 @@ def run_reader(timeout: float) -> int:  # the system Python, with gi
             "showing": states.contains(Atspi.StateType.SHOWING),
         }
 
-    def walk(node, depth: int, out: list) -> None:  # noqa: ANN001
+    def walk(node, depth: int, out: list) -> None:
         try:
             out.append(node_info(node, depth))
             count = node.get_child_count()
-        except Exception:  # noqa: BLE001
+        except Exception:
             return
         if depth < 60:
             for i in range(count):

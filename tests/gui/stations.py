@@ -42,14 +42,14 @@ def interpreter_on_air() -> QWidget:
         list_microphones=lambda: [DeviceInfo("3", "Headset", "microphone")],
         list_headphones=lambda: [DeviceInfo("4", "Headset", "speaker")],
     )
-    w._state("live")  # noqa: SLF001 (the runner's signal, without a court)
+    w._state("live")
     w._booth(
         BoothView(
             language="spa",
             you="a",
             on_air="a",
             witness="live",
-            sources=["floor", "fra"],  # noqa: SLF001
+            sources=["floor", "fra"],
             stations=[
                 {"id": "a", "name": "Ana", "connected": True},
                 {"id": "b", "name": "Bruno", "connected": True},

@@ -64,7 +64,7 @@ class Headphones:
         return float(2 * abs(np.mean(x * np.exp(-2j * np.pi * freq * t))))
 
 
-def station(loop: LoopThread, invite, freq: float, phones: Headphones) -> InterpreterStation:  # noqa: ANN001
+def station(loop: LoopThread, invite, freq: float, phones: Headphones) -> InterpreterStation:
     return InterpreterStation(
         "spa",
         "T2026-0142",
@@ -78,7 +78,7 @@ def station(loop: LoopThread, invite, freq: float, phones: Headphones) -> Interp
     )
 
 
-def key(w, k: Qt.Key, release: bool = False) -> None:  # noqa: ANN001
+def key(w, k: Qt.Key, release: bool = False) -> None:
     kind = QEvent.Type.KeyRelease if release else QEvent.Type.KeyPress
     QApplication.sendEvent(w.focusWidget() or w, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier))
 
@@ -99,7 +99,7 @@ def test_two_interpreters_hand_over_in_windows(qtbot, court_loop):
     loop, court = court_loop
     pub, sk = court_key()
 
-    async def invites():  # noqa: ANN202
+    async def invites():
         return [
             parse_invite(court.interpreter_invitation(pub, sk.sign, "spa", name=n)) for n in ("Ana", "Bruno")
         ]
@@ -180,7 +180,7 @@ def test_device_test_plays_a_chime_then_your_voice(qtbot):
 
 
 def test_no_devices_is_said_plainly(qtbot):
-    def broken(device: str):  # noqa: ANN202
+    def broken(device: str):
         raise OSError("no PortAudio device")
 
     w = InterpreterStation("spa", open_microphone=broken, open_headphones=broken)

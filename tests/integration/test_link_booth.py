@@ -28,7 +28,7 @@ class Station:
     """An interpreter station as the window runs it: the microphone opens from the court's booth
     messages; what it hears (floor or relay) and the return are kept."""
 
-    def __init__(self, invite, freq: float) -> None:  # noqa: ANN001
+    def __init__(self, invite, freq: float) -> None:
         self.mic = BoothMicrophone(Tone(freq))
         self.floor, self.back = Heard(), Heard()
         self.views: list[BoothView] = []
@@ -41,7 +41,7 @@ class Station:
             on_booth=[self._booth],
         )
 
-    def _booth(self, msg) -> None:  # noqa: ANN001
+    def _booth(self, msg) -> None:
         view = BoothView.parse(msg)
         self.views.append(view)
         self.mic.set_open(view.microphone_open)
@@ -68,7 +68,7 @@ def test_partners_hand_over_with_a_countdown_both_see():
         {Audience.WITNESS_SELF}, ListenerMix(Audience.WITNESS_SELF, pipeline.channels, heard, "spa")
     )
 
-    async def main():  # noqa: ANN202
+    async def main():
         court = CourtStation(plan=plan)
         await court.open()
         pub, key = court_key()

@@ -178,7 +178,7 @@ class RehearsalEngine:
         self.mix.own_on_air = False
         try:
             self.floor.close()
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.debug("closing the rehearsal floor failed")
 
     @property

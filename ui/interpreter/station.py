@@ -298,13 +298,13 @@ class InterpreterStation(QWidget):
         if old is not None:
             try:
                 old.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing the headphones failed")
         device = self.headphones_box.currentData() or "default"
         if self._open_headphones is not None:
             try:
                 self.headphones = self._open_headphones(device)
-            except Exception as exc:  # noqa: BLE001 (no device: said on screen, the hearing goes on)
+            except Exception as exc:
                 log.info("no headphones: %s", type(exc).__name__)
         if self.headphones is not None:
             speaker = self.headphones
@@ -319,7 +319,7 @@ class InterpreterStation(QWidget):
             try:
                 source = self._open_microphone(device)
                 source.open()
-            except Exception as exc:  # noqa: BLE001 (a missing microphone: said on screen)
+            except Exception as exc:
                 log.info("microphone not available: %s", type(exc).__name__)
                 source, self._mic_problem = _Silence(), True
         old = self.microphone.source
@@ -327,7 +327,7 @@ class InterpreterStation(QWidget):
         if old is not source:
             try:
                 old.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing the microphone failed")
         self._device_note()
 
@@ -704,13 +704,13 @@ class InterpreterStation(QWidget):
         self._refresh()
 
     # keys: cough (hold C), hand over (H), cancel (Escape) — wherever the focus is in this window
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt)
+    def showEvent(self, event: Any) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         super().showEvent(event)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (
             kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
@@ -734,12 +734,12 @@ class InterpreterStation(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "leave_button"):
             self.retranslate()
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+    def closeEvent(self, event: QCloseEvent) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -750,7 +750,7 @@ class InterpreterStation(QWidget):
         if self.headphones is not None:
             try:
                 self.headphones.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing the headphones failed")
             self.headphones = None
         super().closeEvent(event)
@@ -774,14 +774,14 @@ class _Silence:
 def _push(speaker: Any, samples: Any) -> None:
     try:
         speaker.push(samples)
-    except Exception:  # noqa: BLE001 (unplugged: the station says so at the next device check)
+    except Exception:
         log.debug("the headphones went away")
 
 
 def _safe(fn: Callable[[], list[Any]]) -> list[Any]:
     try:
         return list(fn())
-    except Exception as exc:  # noqa: BLE001 (no devices is a normal situation)
+    except Exception as exc:
         log.info("device listing failed: %s", type(exc).__name__)
         return []
 
