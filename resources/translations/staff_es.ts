@@ -209,7 +209,7 @@ End and seal the session now, then close the console?</source>
         <translation>Aviso de pausa</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>What the court sees (masked at the witness station, as received)</source>
         <translation>Lo que ve el tribunal (enmascarado en el puesto del testigo, tal como llega)</translation>
     </message>
@@ -230,6 +230,11 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Witness floor (as received)</source>
+        <translation>Sala del testigo (tal como llega)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Witness microphone</source>
         <translation>Micrófono del testigo</translation>
     </message>
@@ -260,12 +265,12 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+150"/>
+        <location line="+146"/>
         <source>Start recording</source>
         <translation>Iniciar la grabación</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-145"/>
         <source>Break</source>
         <translation>Pausa</translation>
     </message>
@@ -330,7 +335,7 @@ End and seal the session now, then close the console?</source>
         <translation>Volver al asistente de preparación</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <location line="+4"/>
         <source>Event log</source>
         <translation>Registro de eventos</translation>
@@ -396,9 +401,14 @@ End and seal the session now, then close the console?</source>
         <translation>Abrir la sala de espera</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Waiting room open</source>
         <translation>Sala de espera abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness was admitted</source>
+        <translation>El testigo ha sido admitido</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -653,12 +663,12 @@ End and seal the session now, then close the console?</source>
         <translation>Conexión con el puesto del testigo</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Start the session to open the waiting room and make the invitation.</source>
-        <translation>Inicie la sesión para abrir la sala de espera y crear la invitación.</translation>
+        <location line="+2"/>
+        <source>Open the waiting room to make the invitation.</source>
+        <translation>Abra la sala de espera para crear la invitación.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save invitation…</source>
         <translation>Guardar la invitación…</translation>
     </message>
@@ -688,7 +698,22 @@ End and seal the session now, then close the console?</source>
         <translation>El portapapeles se vacía de nuevo al cabo de unos minutos</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Judge&apos;s monitor…</source>
+        <translation>Monitor del juez…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the judge&apos;s monitor</source>
+        <translation>Abrir el monitor del juez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The unmasked witness, if the plan allows it</source>
+        <translation>El testigo sin máscara, si el plan lo permite</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Nobody is in the waiting room.</source>
         <translation>No hay nadie en la sala de espera.</translation>
     </message>
@@ -703,12 +728,12 @@ End and seal the session now, then close the console?</source>
         <translation>Código de seguridad</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Admit</source>
         <translation>Admitir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Admit the station in the waiting room</source>
         <translation>Admitir el puesto que está en la sala de espera</translation>
     </message>
@@ -723,7 +748,7 @@ End and seal the session now, then close the console?</source>
         <translation>Rechazar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Send the station in the waiting room back</source>
         <translation>Rechazar el puesto que está en la sala de espera</translation>
     </message>
@@ -733,7 +758,7 @@ End and seal the session now, then close the console?</source>
         <translation>Lo rechaza; no se le envía nada</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Link quality</source>
         <translation>Calidad de la conexión</translation>
     </message>
@@ -773,7 +798,7 @@ End and seal the session now, then close the console?</source>
         <translation>Invitación copiada. Péguela solo en un canal seguro; el portapapeles se vacía en {minutes} minutos.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>The interpreter station ({language}) asks to join. Read this safety code to the interpreter by phone; admit only if theirs is the same.</source>
         <translation>El puesto del intérprete ({language}) pide entrar. Lea este código de seguridad al intérprete por teléfono; admítalo solo si el suyo es el mismo.</translation>
     </message>
@@ -783,7 +808,7 @@ End and seal the session now, then close the console?</source>
         <translation>El puesto del testigo pide entrar. Lea este código de seguridad a la persona de apoyo del testigo por teléfono; admítalo solo si el suyo es el mismo.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The interpreter station was admitted.</source>
         <translation>Se ha admitido el puesto del intérprete.</translation>
     </message>
@@ -803,7 +828,7 @@ End and seal the session now, then close the console?</source>
         <translation>Se ha rechazado el puesto del testigo.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The invitation is ready: save it or copy it, and send it to the witness&apos;s support person by a route the court trusts.</source>
         <translation>La invitación está lista: guárdela o cópiela y envíela a la persona de apoyo del testigo por una vía de confianza del tribunal.</translation>
     </message>
@@ -823,7 +848,7 @@ End and seal the session now, then close the console?</source>
         <translation>La invitación propia del intérprete a distancia</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{fps} frames/s received</source>
         <translation>{fps} imágenes/s recibidas</translation>
     </message>
@@ -851,6 +876,41 @@ End and seal the session now, then close the console?</source>
         <location line="+1"/>
         <source>Link: {parts}.</source>
         <translation>Conexión: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/judge_monitor.py" line="+22"/>
+        <source>Judge&apos;s monitor — Testimony Shield</source>
+        <translation>Monitor del juez — Testimony Shield</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge&apos;s monitor</source>
+        <translation>Monitor del juez</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unmasked witness: for the judge only. Do not turn this screen to the courtroom.</source>
+        <translation>Testigo sin máscara: solo para el juez. No oriente esta pantalla hacia la sala.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session plan does not authorise the judge to see the witness unmasked: this monitor shows nothing.</source>
+        <translation>El plan de la sesión no autoriza al juez a ver al testigo sin máscara: este monitor no muestra nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for the witness</source>
+        <translation>Esperando al testigo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not authorised by the plan</source>
+        <translation>No autorizado por el plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge&apos;s monitor (unmasked)</source>
+        <translation>Monitor del juez (sin máscara)</translation>
     </message>
 </context>
 <context>
@@ -954,7 +1014,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+321"/>
+        <location filename="../../ui/interpreter/station.py" line="+339"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>No se encontraron auriculares: en este puesto no puede oír la sala.</translation>
@@ -965,22 +1025,22 @@ End and seal the session now, then close the console?</source>
         <translation>No se pudo abrir este micrófono. Compruebe que está conectado.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Wear headphones: the floor must not reach your microphone.</source>
         <translation>Use auriculares: el sonido de la sala no debe llegar a su micrófono.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Only the interpreter on air can hand over.</source>
         <translation>Solo el intérprete en el aire puede dar el relevo.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your partner is not connected: you cannot hand over.</source>
         <translation>Su compañero no está conectado: no puede dar el relevo.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A hand-over is already counting down.</source>
         <translation>Ya hay una cuenta atrás de relevo en curso.</translation>
     </message>
@@ -1000,23 +1060,23 @@ End and seal the session now, then close the console?</source>
         <translation>La sala (original)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{language} (relay)</source>
         <translation>{language} (relé)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>THE HEARING HAS ENDED</source>
         <translation>LA AUDIENCIA HA TERMINADO</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>Your microphone is closed.</source>
         <translation>Su micrófono está cerrado.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-24"/>
         <source>PRACTICE — nothing is sent</source>
         <translation>PRÁCTICA — no se envía nada</translation>
     </message>
@@ -1026,7 +1086,7 @@ End and seal the session now, then close the console?</source>
         <translation>Solo usted oye su micrófono. No se graba nada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>NOT ON AIR — not admitted yet</source>
         <translation>FUERA DEL AIRE — aún no admitido</translation>
     </message>
@@ -1036,47 +1096,47 @@ End and seal the session now, then close the console?</source>
         <translation>Nada de lo que diga se envía.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>ON AIR — MICROPHONE CLOSED (cough)</source>
         <translation>EN EL AIRE — MICRÓFONO CERRADO (tos)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Release C to speak again.</source>
         <translation>Suelte C para volver a hablar.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>ON AIR — you are interpreting into {language}</source>
         <translation>EN EL AIRE — está interpretando al {language}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Everything you say goes to the court.</source>
         <translation>Todo lo que diga llega al tribunal.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>OFF AIR — {name} is on air</source>
         <translation>FUERA DEL AIRE — {name} está en el aire</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>OFF AIR — nobody is on air</source>
         <translation>FUERA DEL AIRE — nadie está en el aire</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Handing over to {name} in {seconds} s</source>
         <translation>Relevo a {name} en {seconds} s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>You take over from {name} in {seconds} s — your microphone is open</source>
         <translation>Usted releva a {name} en {seconds} s — su micrófono está abierto</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Hand-over in {seconds} s</source>
         <translation>Relevo en {seconds} s</translation>
     </message>
@@ -1096,37 +1156,37 @@ End and seal the session now, then close the console?</source>
         <translation>El testigo está en una pausa. Guarde silencio: el tribunal no oye nada.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The witness is not connected yet.</source>
         <translation>El testigo aún no está conectado.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The witness&apos;s connection is being restored.</source>
         <translation>Se está restableciendo la conexión del testigo.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Speaking now: the witness (floor)</source>
         <translation>Habla ahora: el testigo (sala)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Speaking now: the practice floor</source>
         <translation>Habla ahora: la sala de práctica</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nobody is speaking on the floor.</source>
         <translation>Nadie habla en la sala.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>On air on {language}: you</source>
         <translation>En el aire en {language}: usted</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>On air on {language}: {name}</source>
         <translation>En el aire en {language}: {name}</translation>
     </message>
@@ -1136,37 +1196,37 @@ End and seal the session now, then close the console?</source>
         <translation>nadie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Your partner: {name} ({state})</source>
         <translation>Su compañero: {name} ({state})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>not connected</source>
         <translation>no conectado</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>You have no partner in this booth.</source>
         <translation>No tiene compañero en esta cabina.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Microphone closed — release C</source>
         <translation>Micrófono cerrado — suelte C</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cough (hold C)</source>
         <translation>Tos (mantenga C)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Could not join the court: {reason}</source>
         <translation>No se pudo entrar en el tribunal: {reason}</translation>
     </message>
@@ -1181,7 +1241,7 @@ End and seal the session now, then close the console?</source>
         <translation>Conectando con el tribunal…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>In the waiting room: the clerk will admit you. Compare the safety code with the clerk first.</source>
         <translation>En la sala de espera: el secretario judicial le admitirá. Compare antes el código de seguridad con el secretario.</translation>
     </message>
@@ -1211,22 +1271,22 @@ End and seal the session now, then close the console?</source>
         <translation>Puesto del intérprete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interpreting into {language} for case {case}</source>
         <translation>Interpretación al {language} para el asunto {case}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Interpreter station — {language} ({code})</source>
         <translation>Puesto del intérprete — {language} ({code})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> · case {case}</source>
         <translation> · asunto {case}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+1"/>
         <source>Safety code</source>
         <translation>Código de seguridad</translation>
@@ -1237,12 +1297,12 @@ End and seal the session now, then close the console?</source>
         <translation>Compárelo con el código de la pantalla del secretario judicial</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The clerk sees the same six digits. If they differ, do not go on: tell the clerk by phone.</source>
         <translation>El secretario judicial ve los mismos seis dígitos. Si no coinciden, no continúe: avise al secretario por teléfono.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Practise first (nothing is sent)</source>
         <translation>Practicar primero (no se envía nada)</translation>
     </message>
@@ -1252,22 +1312,22 @@ End and seal the session now, then close the console?</source>
         <translation>Practicar primero</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Hear a practice floor and your own voice; try the cough key. Nothing is sent or recorded.</source>
         <translation>Escuche una sala de práctica y su propia voz; pruebe la tecla de tos. No se envía ni se graba nada.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cough</source>
         <translation>Tos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hold to close your microphone for a moment. Key: hold C.</source>
         <translation>Manténgalo pulsado para cerrar el micrófono un momento. Tecla: mantenga C.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Hand over to partner</source>
         <translation>Dar el &amp;relevo al compañero</translation>
     </message>
@@ -1277,7 +1337,7 @@ End and seal the session now, then close the console?</source>
         <translation>Dar el relevo al compañero</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Starts a countdown both of you see; your partner is on air at its end. Key: H.</source>
         <translation>Inicia una cuenta atrás que ven ambos; al terminar, su compañero pasa al aire. Tecla: H.</translation>
     </message>
@@ -1318,12 +1378,12 @@ End and seal the session now, then close the console?</source>
         <translation>Escucho</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The floor, or another language&apos;s interpreter for relay</source>
         <translation>La sala, o el intérprete de otro idioma como relé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Volume</source>
         <translation>&amp;Volumen</translation>
     </message>
@@ -1353,7 +1413,7 @@ End and seal the session now, then close the console?</source>
         <translation>Retorno activado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hear your language&apos;s channel: your own voice on air, your partner&apos;s off air</source>
         <translation>Oír el canal de su idioma: su propia voz cuando está en el aire, la de su compañero cuando no</translation>
     </message>
@@ -1450,7 +1510,7 @@ End and seal the session now, then close the console?</source>
         <translation>Salir de la audiencia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Closes your microphone and tells the court you left</source>
         <translation>Cierra su micrófono y avisa al tribunal de que se ha ido</translation>
     </message>
@@ -1514,7 +1574,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>Masks</name>
     <message>
-        <location filename="../../ui/labels.py" line="+14"/>
+        <location filename="../../ui/labels.py" line="+15"/>
         <source>Solid cover</source>
         <extracomment>recording.masking.face.STYLES (not imported: that module imports OpenCV, which must load after Qt) recording.masking.voice.PRESETS</extracomment>
         <translation>Cubierta opaca</translation>
@@ -1535,7 +1595,7 @@ End and seal the session now, then close the console?</source>
         <translation>Desenfocado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Off (natural voice)</source>
         <translation>Desactivada (voz natural)</translation>
     </message>
@@ -1553,13 +1613,13 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>Roles</name>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Judge</source>
         <extracomment>recording.session.ROLE_LABELS, for staff screens</extracomment>
         <translation>Juez</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Clerk</source>
         <translation>Secretario judicial</translation>
     </message>
@@ -1594,7 +1654,7 @@ End and seal the session now, then close the console?</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Accused</source>
         <translation>Acusado</translation>
     </message>
@@ -1602,7 +1662,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+132"/>
+        <location filename="../../ui/settings_dialog.py" line="+154"/>
         <source>As the system ({language})</source>
         <translation>Como el sistema ({language})</translation>
     </message>
@@ -1617,27 +1677,27 @@ End and seal the session now, then close the console?</source>
         <translation>Testigo de demostración (integrado)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Automatic (a microphone if there is one, else the demo voice)</source>
         <translation>Automático (un micrófono si lo hay; si no, la voz de demostración)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Demo voice (built-in)</source>
         <translation>Voz de demostración (integrada)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Camera {id} (not found now)</source>
         <translation>Cámara {id} (no encontrada ahora)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Device #{id} (not found now)</source>
         <translation>Dispositivo n.º {id} (no encontrado ahora)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Testimony Shield — Settings</source>
         <translation>Testimony Shield — Configuración</translation>
     </message>
@@ -1653,12 +1713,12 @@ End and seal the session now, then close the console?</source>
         <translation>Para este ordenador. Las frases de contraseña nunca se guardan.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Screen &amp;language</source>
         <translation>&amp;Idioma de la pantalla</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Language of these screens</source>
         <translation>Idioma de estas pantallas</translation>
     </message>
@@ -1668,7 +1728,7 @@ End and seal the session now, then close the console?</source>
         <translation>El idioma de las pantallas del secretario judicial, del juez y del intérprete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Camera</source>
         <translation>&amp;Cámara</translation>
     </message>
@@ -1683,12 +1743,12 @@ End and seal the session now, then close the console?</source>
         <translation>La cámara que graba al testigo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Microphone</source>
         <translation>&amp;Micrófono</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Microphone</source>
         <translation>Micrófono</translation>
     </message>
@@ -1698,12 +1758,12 @@ End and seal the session now, then close the console?</source>
         <translation>El micrófono de la sala del testigo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Face mask style</source>
         <translation>Estilo de máscara &amp;facial</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Face mask style</source>
         <translation>Estilo de máscara facial</translation>
     </message>
@@ -1713,12 +1773,12 @@ End and seal the session now, then close the console?</source>
         <translation>Cómo se cubre la cara del testigo para quienes no pueden verla</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Voice preset</source>
         <translation>Ajuste de &amp;voz</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Voice preset</source>
         <translation>Ajuste de voz</translation>
     </message>
@@ -1728,28 +1788,28 @@ End and seal the session now, then close the console?</source>
         <translation>Cuánto se modifica la voz del testigo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Vault &amp;folder</source>
         <translation>Carpeta del &amp;depósito</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+53"/>
+        <location line="+1"/>
+        <location line="+71"/>
         <source>Vault folder</source>
         <translation>Carpeta del depósito</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-70"/>
         <source>Where the encrypted evidence vault is kept</source>
         <translation>Dónde se guarda el depósito cifrado de pruebas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Witness screen language</source>
         <translation>Idioma de la pantalla del &amp;testigo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Witness screen language</source>
         <translation>Idioma de la pantalla del testigo</translation>
     </message>
@@ -1759,12 +1819,12 @@ End and seal the session now, then close the console?</source>
         <translation>El idioma con el que se abre el puesto del testigo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Witness &amp;text size</source>
         <translation>&amp;Tamaño del texto del testigo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Witness text size</source>
         <translation>Tamaño del texto del testigo</translation>
     </message>
@@ -1774,7 +1834,7 @@ End and seal the session now, then close the console?</source>
         <translation>El tamaño del texto en el puesto del testigo</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Default: {folder}</source>
         <translation>Predeterminada: {folder}</translation>
     </message>
@@ -1815,17 +1875,17 @@ End and seal the session now, then close the console?</source>
         <translation>Nota de configuración</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save the settings and close</source>
         <translation>Guardar la configuración y cerrar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Close without saving</source>
         <translation>Cerrar sin guardar</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>The settings could not be saved ({error}). Check the folder&apos;s permissions and try again.</source>
         <translation>No se pudo guardar la configuración ({error}). Compruebe los permisos de la carpeta y vuelva a intentarlo.</translation>
     </message>
@@ -1833,7 +1893,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="+86"/>
+        <location filename="../../ui/start.py" line="+82"/>
         <source>Testimony Shield start</source>
         <translation>Inicio de Testimony Shield</translation>
     </message>
@@ -1843,19 +1903,19 @@ End and seal the session now, then close the console?</source>
         <translation>Elija qué puesto es este ordenador</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remote, masked, recorded and sealed testimony. Which station is this computer?</source>
         <translation>Declaraciones a distancia, enmascaradas, grabadas y selladas. ¿Qué puesto es este ordenador?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Clerk console</source>
         <translation>Consola del secretario judicial</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Plan and run a session, record and seal it</source>
-        <translation>Planificar y dirigir una sesión, grabarla y sellarla</translation>
+        <translation>Planificar, dirigir, grabar y sellar una sesión</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1868,7 +1928,17 @@ End and seal the session now, then close the console?</source>
         <translation>La pantalla tranquila para la sala del testigo</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Remote witness station</source>
+        <translation>Puesto del testigo a distancia</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Join from elsewhere with the court&apos;s invitation</source>
+        <translation>Entrar desde otro lugar con la invitación del tribunal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Judge review</source>
         <translation>Revisión del juez</translation>
     </message>
@@ -1878,22 +1948,22 @@ End and seal the session now, then close the console?</source>
         <translation>Abrir y revisar grabaciones selladas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Interpreter station</source>
         <translation>Puesto del intérprete</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Join a hearing as a remote interpreter with the court&apos;s invitation</source>
-        <translation>Unirse a una audiencia como intérprete a distancia con la invitación del tribunal</translation>
+        <source>Interpret a hearing from elsewhere, with the court&apos;s invitation</source>
+        <translation>Interpretar una audiencia desde otro lugar, con la invitación del tribunal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Vault: {folder}</source>
         <translation>Depósito: {folder}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Vault folder</source>
         <translation>Carpeta del depósito</translation>
     </message>
@@ -1912,11 +1982,26 @@ End and seal the session now, then close the console?</source>
         <source>Screen language, camera, microphone, masks, vault folder, the witness&apos;s language</source>
         <translation>Idioma de la pantalla, cámara, micrófono, máscaras, carpeta del depósito, idioma del testigo</translation>
     </message>
+    <message>
+        <location filename="../../desktop/interpreter_station.py" line="+116"/>
+        <source>Open the interpreter&apos;s invitation</source>
+        <translation>Abrir la invitación del intérprete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invitations (*.json *.invite);;All files (*)</source>
+        <translation>Invitaciones (*.json *.invite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This invitation cannot be used ({reason}). Ask the clerk for a new one.</source>
+        <translation>Esta invitación no se puede usar ({reason}). Pida una nueva al secretario judicial.</translation>
+    </message>
 </context>
 <context>
     <name>States</name>
     <message>
-        <location filename="../../ui/labels.py" line="+11"/>
+        <location filename="../../ui/labels.py" line="+13"/>
         <source>Draft</source>
         <extracomment>recording.session.State values, for staff screens</extracomment>
         <translation>Borrador</translation>
@@ -1932,7 +2017,7 @@ End and seal the session now, then close the console?</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Break</source>
         <translation>Pausa</translation>
     </message>
@@ -1942,7 +2027,7 @@ End and seal the session now, then close the console?</source>
         <translation>Terminada</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sealed</source>
         <translation>Sellada</translation>
     </message>
@@ -2282,7 +2367,7 @@ End and seal the session now, then close the console?</source>
         <translation>Pasos de preparación</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Go to a step; Alt and the step&apos;s number jump there</source>
         <translation>Ir a un paso; Alt y el número del paso llevan a él</translation>
     </message>

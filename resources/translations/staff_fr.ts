@@ -209,7 +209,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Avis de pause</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>What the court sees (masked at the witness station, as received)</source>
         <translation>Ce que voit le tribunal (masqué au poste du témoin, tel que reçu)</translation>
     </message>
@@ -230,6 +230,11 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+4"/>
+        <source>Witness floor (as received)</source>
+        <translation>Salle du témoin (telle que reçue)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Witness microphone</source>
         <translation>Micro du témoin</translation>
     </message>
@@ -260,12 +265,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+2"/>
-        <location line="+150"/>
+        <location line="+146"/>
         <source>Start recording</source>
         <translation>Lancer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-145"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
@@ -330,7 +335,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Retour à l&apos;assistant de préparation</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <location line="+4"/>
         <source>Event log</source>
         <translation>Journal des événements</translation>
@@ -396,9 +401,14 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Ouvrir la salle d&apos;attente</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Waiting room open</source>
         <translation>Salle d&apos;attente ouverte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness was admitted</source>
+        <translation>Le témoin a été admis</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -653,12 +663,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Liaison avec le poste du témoin</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Start the session to open the waiting room and make the invitation.</source>
-        <translation>Lancez la séance pour ouvrir la salle d&apos;attente et créer l&apos;invitation.</translation>
+        <location line="+2"/>
+        <source>Open the waiting room to make the invitation.</source>
+        <translation>Ouvrez la salle d&apos;attente pour créer l&apos;invitation.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save invitation…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
@@ -688,7 +698,22 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Le presse-papiers est vidé au bout de quelques minutes</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Judge&apos;s monitor…</source>
+        <translation>Moniteur du juge…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the judge&apos;s monitor</source>
+        <translation>Ouvrir le moniteur du juge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The unmasked witness, if the plan allows it</source>
+        <translation>Le témoin sans masque, si le plan l&apos;autorise</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Nobody is in the waiting room.</source>
         <translation>Personne n&apos;est dans la salle d&apos;attente.</translation>
     </message>
@@ -703,12 +728,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Code de sécurité</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Admit</source>
         <translation>Admettre</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Admit the station in the waiting room</source>
         <translation>Admettre le poste en salle d&apos;attente</translation>
     </message>
@@ -723,7 +748,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Send the station in the waiting room back</source>
         <translation>Renvoyer le poste en salle d&apos;attente</translation>
     </message>
@@ -733,7 +758,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Le refuse ; rien ne lui est envoyé</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Link quality</source>
         <translation>Qualité de la liaison</translation>
     </message>
@@ -773,7 +798,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Invitation copiée. Collez-la seulement dans un canal sûr ; le presse-papiers est vidé dans {minutes} minutes.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>The interpreter station ({language}) asks to join. Read this safety code to the interpreter by phone; admit only if theirs is the same.</source>
         <translation>Le poste de l&apos;interprète ({language}) demande à entrer. Lisez ce code de sécurité à l&apos;interprète par téléphone ; admettez-le seulement si le sien est identique.</translation>
     </message>
@@ -783,7 +808,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Le poste du témoin demande à entrer. Lisez ce code de sécurité à la personne de soutien du témoin par téléphone ; admettez-le seulement si le sien est identique.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The interpreter station was admitted.</source>
         <translation>Le poste de l&apos;interprète a été admis.</translation>
     </message>
@@ -803,7 +828,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Le poste du témoin a été renvoyé.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The invitation is ready: save it or copy it, and send it to the witness&apos;s support person by a route the court trusts.</source>
         <translation>L&apos;invitation est prête : enregistrez-la ou copiez-la, et envoyez-la à la personne de soutien du témoin par une voie de confiance du tribunal.</translation>
     </message>
@@ -823,7 +848,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>L&apos;invitation propre de l&apos;interprète à distance</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{fps} frames/s received</source>
         <translation>{fps} images/s reçues</translation>
     </message>
@@ -851,6 +876,41 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <location line="+1"/>
         <source>Link: {parts}.</source>
         <translation>Liaison : {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clerk/judge_monitor.py" line="+22"/>
+        <source>Judge&apos;s monitor — Testimony Shield</source>
+        <translation>Moniteur du juge — Testimony Shield</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge&apos;s monitor</source>
+        <translation>Moniteur du juge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unmasked witness: for the judge only. Do not turn this screen to the courtroom.</source>
+        <translation>Témoin non masqué : pour le juge seul. Ne tournez pas cet écran vers la salle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session plan does not authorise the judge to see the witness unmasked: this monitor shows nothing.</source>
+        <translation>Le plan de la séance n&apos;autorise pas le juge à voir le témoin sans masque : ce moniteur n&apos;affiche rien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for the witness</source>
+        <translation>En attente du témoin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not authorised by the plan</source>
+        <translation>Non autorisé par le plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge&apos;s monitor (unmasked)</source>
+        <translation>Moniteur du juge (non masqué)</translation>
     </message>
 </context>
 <context>
@@ -954,7 +1014,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+321"/>
+        <location filename="../../ui/interpreter/station.py" line="+339"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>Aucun casque trouvé : vous ne pouvez pas entendre la salle à ce poste.</translation>
@@ -965,22 +1025,22 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Ce micro n&apos;a pas pu être ouvert. Vérifiez qu&apos;il est branché.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Wear headphones: the floor must not reach your microphone.</source>
         <translation>Portez un casque : le son de la salle ne doit pas atteindre votre micro.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Only the interpreter on air can hand over.</source>
         <translation>Seul l&apos;interprète à l&apos;antenne peut passer le relais.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your partner is not connected: you cannot hand over.</source>
         <translation>Votre partenaire n&apos;est pas connecté : vous ne pouvez pas passer le relais.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A hand-over is already counting down.</source>
         <translation>Un compte à rebours de relais est déjà en cours.</translation>
     </message>
@@ -1000,23 +1060,23 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>La salle (original)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{language} (relay)</source>
         <translation>{language} (relais)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>THE HEARING HAS ENDED</source>
         <translation>L&apos;AUDIENCE EST TERMINÉE</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>Your microphone is closed.</source>
         <translation>Votre micro est fermé.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-24"/>
         <source>PRACTICE — nothing is sent</source>
         <translation>ENTRAÎNEMENT — rien n&apos;est envoyé</translation>
     </message>
@@ -1026,7 +1086,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Vous seul entendez votre micro. Rien n&apos;est enregistré.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>NOT ON AIR — not admitted yet</source>
         <translation>HORS ANTENNE — pas encore admis</translation>
     </message>
@@ -1036,47 +1096,47 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Rien de ce que vous dites n&apos;est envoyé.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>ON AIR — MICROPHONE CLOSED (cough)</source>
         <translation>À L&apos;ANTENNE — MICRO FERMÉ (toux)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Release C to speak again.</source>
         <translation>Relâchez C pour parler à nouveau.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>ON AIR — you are interpreting into {language}</source>
         <translation>À L&apos;ANTENNE — vous interprétez vers : {language}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Everything you say goes to the court.</source>
         <translation>Tout ce que vous dites va au tribunal.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>OFF AIR — {name} is on air</source>
         <translation>HORS ANTENNE — {name} est à l&apos;antenne</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>OFF AIR — nobody is on air</source>
         <translation>HORS ANTENNE — personne n&apos;est à l&apos;antenne</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Handing over to {name} in {seconds} s</source>
         <translation>Relais à {name} dans {seconds} s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>You take over from {name} in {seconds} s — your microphone is open</source>
         <translation>Vous prenez le relais de {name} dans {seconds} s — votre micro est ouvert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Hand-over in {seconds} s</source>
         <translation>Relais dans {seconds} s</translation>
     </message>
@@ -1096,37 +1156,37 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Le témoin fait une pause. Restez silencieux : le tribunal n&apos;entend rien.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The witness is not connected yet.</source>
         <translation>Le témoin n&apos;est pas encore connecté.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The witness&apos;s connection is being restored.</source>
         <translation>La connexion du témoin est en cours de rétablissement.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Speaking now: the witness (floor)</source>
         <translation>Parle maintenant : le témoin (salle)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Speaking now: the practice floor</source>
         <translation>Parle maintenant : la salle d&apos;entraînement</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nobody is speaking on the floor.</source>
         <translation>Personne ne parle dans la salle.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>On air on {language}: you</source>
         <translation>À l&apos;antenne en {language} : vous</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>On air on {language}: {name}</source>
         <translation>À l&apos;antenne en {language} : {name}</translation>
     </message>
@@ -1136,37 +1196,37 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>personne</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Your partner: {name} ({state})</source>
         <translation>Votre partenaire : {name} ({state})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>not connected</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>You have no partner in this booth.</source>
         <translation>Vous n&apos;avez pas de partenaire dans cette cabine.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Microphone closed — release C</source>
         <translation>Micro fermé — relâchez C</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cough (hold C)</source>
         <translation>Toux (maintenez C)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Could not join the court: {reason}</source>
         <translation>Impossible de rejoindre le tribunal : {reason}</translation>
     </message>
@@ -1181,7 +1241,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Connexion au tribunal…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>In the waiting room: the clerk will admit you. Compare the safety code with the clerk first.</source>
         <translation>En salle d&apos;attente : le greffier va vous admettre. Comparez d&apos;abord le code de sécurité avec le greffier.</translation>
     </message>
@@ -1211,22 +1271,22 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Poste de l&apos;interprète</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interpreting into {language} for case {case}</source>
         <translation>Interprétation vers : {language}, affaire {case}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Interpreter station — {language} ({code})</source>
         <translation>Poste de l&apos;interprète — {language} ({code})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> · case {case}</source>
         <translation> · affaire {case}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+1"/>
         <source>Safety code</source>
         <translation>Code de sécurité</translation>
@@ -1237,12 +1297,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Comparez-le au code affiché sur l&apos;écran du greffier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The clerk sees the same six digits. If they differ, do not go on: tell the clerk by phone.</source>
         <translation>Le greffier voit les mêmes six chiffres. S&apos;ils diffèrent, n&apos;allez pas plus loin : prévenez le greffier par téléphone.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Practise first (nothing is sent)</source>
         <translation>S&apos;entraîner d&apos;abord (rien n&apos;est envoyé)</translation>
     </message>
@@ -1252,22 +1312,22 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>S&apos;entraîner d&apos;abord</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Hear a practice floor and your own voice; try the cough key. Nothing is sent or recorded.</source>
         <translation>Écoutez une salle d&apos;entraînement et votre propre voix ; essayez la touche de toux. Rien n&apos;est envoyé ni enregistré.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cough</source>
         <translation>Toux</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hold to close your microphone for a moment. Key: hold C.</source>
         <translation>Maintenez pour fermer votre micro un instant. Touche : maintenez C.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Hand over to partner</source>
         <translation>Passer le &amp;relais au partenaire</translation>
     </message>
@@ -1277,7 +1337,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Passer le relais au partenaire</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Starts a countdown both of you see; your partner is on air at its end. Key: H.</source>
         <translation>Lance un compte à rebours que vous voyez tous les deux ; à la fin, votre partenaire passe à l&apos;antenne. Touche : H.</translation>
     </message>
@@ -1318,12 +1378,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>J&apos;écoute</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The floor, or another language&apos;s interpreter for relay</source>
         <translation>La salle, ou l&apos;interprète d&apos;une autre langue en relais</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Volume</source>
         <translation>&amp;Volume</translation>
     </message>
@@ -1353,7 +1413,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Retour activé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hear your language&apos;s channel: your own voice on air, your partner&apos;s off air</source>
         <translation>Entendre le canal de votre langue : votre voix à l&apos;antenne, celle de votre partenaire hors antenne</translation>
     </message>
@@ -1450,7 +1510,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Quitter l&apos;audience</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Closes your microphone and tells the court you left</source>
         <translation>Ferme votre micro et indique au tribunal que vous êtes parti</translation>
     </message>
@@ -1514,7 +1574,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>Masks</name>
     <message>
-        <location filename="../../ui/labels.py" line="+14"/>
+        <location filename="../../ui/labels.py" line="+15"/>
         <source>Solid cover</source>
         <extracomment>recording.masking.face.STYLES (not imported: that module imports OpenCV, which must load after Qt) recording.masking.voice.PRESETS</extracomment>
         <translation>Cache opaque</translation>
@@ -1535,7 +1595,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Flouté</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Off (natural voice)</source>
         <translation>Désactivé (voix naturelle)</translation>
     </message>
@@ -1553,13 +1613,13 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>Roles</name>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Judge</source>
         <extracomment>recording.session.ROLE_LABELS, for staff screens</extracomment>
         <translation>Juge</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Clerk</source>
         <translation>Greffier</translation>
     </message>
@@ -1594,7 +1654,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Témoin</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Accused</source>
         <translation>Accusé</translation>
     </message>
@@ -1602,7 +1662,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+132"/>
+        <location filename="../../ui/settings_dialog.py" line="+154"/>
         <source>As the system ({language})</source>
         <translation>Comme le système ({language})</translation>
     </message>
@@ -1617,27 +1677,27 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Témoin de démonstration (intégré)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Automatic (a microphone if there is one, else the demo voice)</source>
         <translation>Automatique (un micro s&apos;il y en a un, sinon la voix de démonstration)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Demo voice (built-in)</source>
         <translation>Voix de démonstration (intégrée)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Camera {id} (not found now)</source>
         <translation>Caméra {id} (introuvable pour l&apos;instant)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Device #{id} (not found now)</source>
         <translation>Périphérique n° {id} (introuvable pour l&apos;instant)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Testimony Shield — Settings</source>
         <translation>Testimony Shield — Paramètres</translation>
     </message>
@@ -1653,12 +1713,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Pour cet ordinateur. Les phrases secrètes ne sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Screen &amp;language</source>
         <translation>&amp;Langue de l&apos;écran</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Language of these screens</source>
         <translation>Langue de ces écrans</translation>
     </message>
@@ -1668,7 +1728,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>La langue des écrans du greffier, du juge et de l&apos;interprète</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Camera</source>
         <translation>&amp;Caméra</translation>
     </message>
@@ -1683,12 +1743,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>La caméra qui filme le témoin</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Microphone</source>
         <translation>&amp;Micro</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Microphone</source>
         <translation>Micro</translation>
     </message>
@@ -1698,12 +1758,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Le micro de la salle du témoin</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Face mask style</source>
         <translation>Style du masque du &amp;visage</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Face mask style</source>
         <translation>Style du masque du visage</translation>
     </message>
@@ -1713,12 +1773,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Comment le visage du témoin est couvert pour ceux qui n&apos;ont pas le droit de le voir</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Voice preset</source>
         <translation>Réglage de la &amp;voix</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Voice preset</source>
         <translation>Réglage de la voix</translation>
     </message>
@@ -1728,28 +1788,28 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>À quel point la voix du témoin est modifiée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Vault &amp;folder</source>
         <translation>&amp;Dossier du coffre</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+53"/>
+        <location line="+1"/>
+        <location line="+71"/>
         <source>Vault folder</source>
         <translation>Dossier du coffre</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-70"/>
         <source>Where the encrypted evidence vault is kept</source>
         <translation>Où est conservé le coffre chiffré des preuves</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Witness screen language</source>
         <translation>Langue de l&apos;écran du &amp;témoin</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Witness screen language</source>
         <translation>Langue de l&apos;écran du témoin</translation>
     </message>
@@ -1759,12 +1819,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>La langue dans laquelle s&apos;ouvre le poste du témoin</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Witness &amp;text size</source>
         <translation>&amp;Taille du texte du témoin</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Witness text size</source>
         <translation>Taille du texte du témoin</translation>
     </message>
@@ -1774,7 +1834,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>La taille du texte sur le poste du témoin</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Default: {folder}</source>
         <translation>Par défaut : {folder}</translation>
     </message>
@@ -1815,17 +1875,17 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Note sur les paramètres</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save the settings and close</source>
         <translation>Enregistrer les paramètres et fermer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Close without saving</source>
         <translation>Fermer sans enregistrer</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>The settings could not be saved ({error}). Check the folder&apos;s permissions and try again.</source>
         <translation>Les paramètres n&apos;ont pas pu être enregistrés ({error}). Vérifiez les droits du dossier et réessayez.</translation>
     </message>
@@ -1833,7 +1893,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="+86"/>
+        <location filename="../../ui/start.py" line="+82"/>
         <source>Testimony Shield start</source>
         <translation>Accueil de Testimony Shield</translation>
     </message>
@@ -1843,19 +1903,19 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Choisissez le poste que sera cet ordinateur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remote, masked, recorded and sealed testimony. Which station is this computer?</source>
         <translation>Témoignages à distance, masqués, enregistrés et scellés. Quel poste est cet ordinateur ?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Clerk console</source>
         <translation>Console du greffier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Plan and run a session, record and seal it</source>
-        <translation>Préparer et conduire une séance, l&apos;enregistrer et la sceller</translation>
+        <translation>Préparer, conduire, enregistrer et sceller une séance</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1868,7 +1928,17 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>L&apos;écran apaisant pour la salle du témoin</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Remote witness station</source>
+        <translation>Poste du témoin à distance</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Join from elsewhere with the court&apos;s invitation</source>
+        <translation>Rejoindre d&apos;ailleurs avec l&apos;invitation du tribunal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Judge review</source>
         <translation>Examen par le juge</translation>
     </message>
@@ -1878,22 +1948,22 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Desceller et examiner les enregistrements scellés</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Interpreter station</source>
         <translation>Poste de l&apos;interprète</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Join a hearing as a remote interpreter with the court&apos;s invitation</source>
-        <translation>Rejoindre une audience comme interprète à distance avec l&apos;invitation du tribunal</translation>
+        <source>Interpret a hearing from elsewhere, with the court&apos;s invitation</source>
+        <translation>Interpréter une audience à distance, avec l&apos;invitation du tribunal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Vault: {folder}</source>
         <translation>Coffre : {folder}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Vault folder</source>
         <translation>Dossier du coffre</translation>
     </message>
@@ -1912,11 +1982,26 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <source>Screen language, camera, microphone, masks, vault folder, the witness&apos;s language</source>
         <translation>Langue de l&apos;écran, caméra, micro, masques, dossier du coffre, langue du témoin</translation>
     </message>
+    <message>
+        <location filename="../../desktop/interpreter_station.py" line="+116"/>
+        <source>Open the interpreter&apos;s invitation</source>
+        <translation>Ouvrir l&apos;invitation de l&apos;interprète</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invitations (*.json *.invite);;All files (*)</source>
+        <translation>Invitations (*.json *.invite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This invitation cannot be used ({reason}). Ask the clerk for a new one.</source>
+        <translation>Cette invitation ne peut pas être utilisée ({reason}). Demandez-en une nouvelle au greffier.</translation>
+    </message>
 </context>
 <context>
     <name>States</name>
     <message>
-        <location filename="../../ui/labels.py" line="+11"/>
+        <location filename="../../ui/labels.py" line="+13"/>
         <source>Draft</source>
         <extracomment>recording.session.State values, for staff screens</extracomment>
         <translation>Brouillon</translation>
@@ -1932,7 +2017,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>En direct</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
@@ -1942,7 +2027,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Terminée</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sealed</source>
         <translation>Scellée</translation>
     </message>
@@ -2282,7 +2367,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Étapes de préparation</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Go to a step; Alt and the step&apos;s number jump there</source>
         <translation>Aller à une étape ; Alt et le numéro de l&apos;étape y mènent</translation>
     </message>

@@ -4,102 +4,102 @@
   <context>
     <name>WitnessStation</name>
     <message>
-      <location filename="../../ui/witness/join.py" line="149" />
+      <location filename="../../ui/witness/join.py" line="151" />
       <source>Open the invitation</source>
       <translation>Abrir la invitación</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="198" />
+      <location filename="../../ui/witness/join.py" line="200" />
       <source>Join your hearing</source>
       <translation>Entrar en su audiencia</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="199" />
+      <location filename="../../ui/witness/join.py" line="201" />
       <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
       <translation>El tribunal le ha enviado una invitación. Ábrala aquí. No tiene que hacer nada más: el tribunal le dejará entrar cuando sea el momento.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="201" />
+      <location filename="../../ui/witness/join.py" line="203" />
       <source>Open the invitation…</source>
       <translation>Abrir la invitación…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="202" />
+      <location filename="../../ui/witness/join.py" line="204" />
       <source>Open the invitation the court sent</source>
       <translation>Abrir la invitación que envió el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="203" />
+      <location filename="../../ui/witness/join.py" line="205" />
       <source>Or paste the invitation here:</source>
       <translation>O pegue aquí la invitación:</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="204" />
+      <location filename="../../ui/witness/join.py" line="206" />
       <source>The invitation, pasted</source>
       <translation>La invitación, pegada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="205" />
+      <location filename="../../ui/witness/join.py" line="207" />
       <source>Join</source>
       <translation>Entrar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="206" />
+      <location filename="../../ui/witness/join.py" line="208" />
       <source>Join with the pasted invitation</source>
       <translation>Entrar con la invitación pegada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="207" />
+      <location filename="../../ui/witness/join.py" line="209" />
       <source>Your safety code</source>
       <translation>Su código de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="208" />
+      <location filename="../../ui/witness/join.py" line="210" />
       <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
       <translation>Alguien del tribunal le leerá un código. Si es el mismo que este, está conectado al tribunal correcto. Si es distinto, dígaselo a su persona de apoyo y pulse «Salir».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="211" />
+      <location filename="../../ui/witness/join.py" line="213" />
       <source>Practise first (equipment check)</source>
       <translation>Practicar primero (prueba del equipo)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="213" />
+      <location filename="../../ui/witness/join.py" line="215" />
       <source>Leave</source>
       <translation>Salir</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="214" />
+      <location filename="../../ui/witness/join.py" line="216" />
       <source>Leave the hearing</source>
       <translation>Salir de la audiencia</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="215" />
+      <location filename="../../ui/witness/join.py" line="217" />
       <source>Connection</source>
       <translation>Conexión</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
+      <location filename="../../ui/witness/join.py" line="153" />
       <source>Invitations (*.json *.invite)</source>
       <translation>Invitaciones (*.json *.invite)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
+      <location filename="../../ui/witness/join.py" line="153" />
       <source>All files (*)</source>
       <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="169" />
+      <location filename="../../ui/witness/join.py" line="171" />
       <source>Paste the invitation the court sent into the box first.</source>
       <translation>Primero pegue en el recuadro la invitación que envió el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="162" />
+      <location filename="../../ui/witness/join.py" line="164" />
       <source>That file cannot be opened. Please choose the invitation the court sent.</source>
       <translation>Ese archivo no se puede abrir. Elija la invitación que envió el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="182" />
+      <location filename="../../ui/witness/join.py" line="184" />
       <source>Safety code</source>
       <translation>Código de seguridad</translation>
     </message>
@@ -324,142 +324,142 @@
       <translation>Grabando… ({seconds:.0f} s)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="86" />
+      <location filename="../../ui/witness/station.py" line="87" />
       <source>The judge</source>
       <translation>El juez o la jueza</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="74" />
+      <location filename="../../ui/witness/station.py" line="75" />
       <source>Nobody in court yet — the hearing has not started.</source>
       <translation>Todavía nadie en el tribunal: la audiencia no ha empezado.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="82" />
+      <location filename="../../ui/witness/station.py" line="83" />
       <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="84" />
+      <location filename="../../ui/witness/station.py" line="85" />
       <source>Nobody. The hearing has finished. Thank you.</source>
       <translation>Nadie. La audiencia ha terminado. Gracias.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="98" />
+      <location filename="../../ui/witness/station.py" line="99" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="108" />
+      <location filename="../../ui/witness/station.py" line="109" />
       <source>The accused cannot see you.</source>
       <translation>El acusado no puede verle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="111" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>This is being recorded for the court.</source>
       <translation>Esto se está grabando para el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="111" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>Nothing is being recorded.</source>
       <translation>No se está grabando nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="366" />
+      <location filename="../../ui/witness/station.py" line="367" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Testigo</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="367" />
+      <location filename="../../ui/witness/station.py" line="368" />
       <source>Screen language</source>
       <translation>Idioma de la pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="369" />
+      <location filename="../../ui/witness/station.py" line="370" />
       <source>Changes the language of this screen</source>
       <translation>Cambia el idioma de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="370" />
+      <location filename="../../ui/witness/station.py" line="371" />
       <source>I listen to</source>
       <translation>Escucho</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="374" />
+      <location filename="../../ui/witness/station.py" line="375" />
       <source>Smaller text</source>
       <translation>Texto más pequeño</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="376" />
+      <location filename="../../ui/witness/station.py" line="377" />
       <source>Makes the text of this screen smaller</source>
       <translation>Hace más pequeño el texto de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="377" />
+      <location filename="../../ui/witness/station.py" line="378" />
       <source>Larger text</source>
       <translation>Texto más grande</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="379" />
+      <location filename="../../ui/witness/station.py" line="380" />
       <source>Makes the text of this screen larger</source>
       <translation>Hace más grande el texto de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="380" />
+      <location filename="../../ui/witness/station.py" line="381" />
       <source>High contrast</source>
       <translation>Alto contraste</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="382" />
+      <location filename="../../ui/witness/station.py" line="383" />
       <source>White and yellow on black, easier to read</source>
       <translation>Blanco y amarillo sobre negro, más fácil de leer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="383" />
+      <location filename="../../ui/witness/station.py" line="384" />
       <source>Speaking to you</source>
       <translation>Le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="384" />
+      <location filename="../../ui/witness/station.py" line="385" />
       <source>Person speaking to you</source>
       <translation>Persona que le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="385" />
+      <location filename="../../ui/witness/station.py" line="386" />
       <source>How the court sees you</source>
       <translation>Cómo le ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="386" />
+      <location filename="../../ui/witness/station.py" line="387" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Su imagen aparecerá aquí, con la cara cubierta.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="387" />
+      <location filename="../../ui/witness/station.py" line="388" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Su propia imagen, enmascarada como la ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="388" />
+      <location filename="../../ui/witness/station.py" line="389" />
       <source>Who can see and hear me now</source>
       <translation>Quién puede verme y oírme ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="393" />
+      <location filename="../../ui/witness/station.py" line="394" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>El tribunal deja de verle y oírle al instante. Atajo: B o Espacio.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="394" />
+      <location filename="../../ui/witness/station.py" line="395" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Púlselo cuando quiera. No tiene que explicar por qué. (B o Espacio)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="398" />
+      <location filename="../../ui/witness/station.py" line="399" />
       <source>Try your camera, your microphone and the break button. Nothing is recorded.</source>
       <translation>Pruebe su cámara, su micrófono y el botón de descanso. No se graba nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="400" />
+      <location filename="../../ui/witness/station.py" line="401" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -474,87 +474,87 @@ Fíjese en cinco cosas que pueda ver a su alrededor.
 Tómese el tiempo que necesite.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="402" />
+      <location filename="../../ui/witness/station.py" line="403" />
       <source>Time on break</source>
       <translation>Tiempo de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="406" />
+      <location filename="../../ui/witness/station.py" line="407" />
       <source>The person speaking to you appears here.</source>
       <translation>Aquí aparece la persona que le habla.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="411" />
+      <location filename="../../ui/witness/station.py" line="412" />
       <source>Ends your break. The court sees and hears you again.</source>
       <translation>Termina su descanso. El tribunal vuelve a verle y oírle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="643" />
+      <location filename="../../ui/witness/station.py" line="646" />
       <source>The hearing has finished. Thank you.</source>
       <translation>La audiencia ha terminado. Gracias.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="101" />
+      <location filename="../../ui/witness/station.py" line="102" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
       <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="539" />
+      <location filename="../../ui/witness/station.py" line="540" />
       <source>Welcome. Take your time.</source>
       <translation>Bienvenido/a. Tómese su tiempo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="540" />
+      <location filename="../../ui/witness/station.py" line="541" />
       <source>Nobody yet — the hearing has not started.</source>
       <translation>Todavía nadie: la audiencia no ha empezado.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="88" />
+      <location filename="../../ui/witness/station.py" line="89" />
       <source>{judge} (the judge) sees your face and hears your own voice.</source>
       <translation>{judge} (juez/a) ve su cara y oye su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="104" />
+      <location filename="../../ui/witness/station.py" line="105" />
       <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="107" />
       <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
       <translation>Los abogados, el secretario y los intérpretes ven su cara y oyen su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="110" />
+      <location filename="../../ui/witness/station.py" line="111" />
       <source>{support} (your support person) is with you.</source>
       <translation>{support} (su persona de apoyo) está con usted.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="80" />
+      <location filename="../../ui/witness/station.py" line="81" />
       <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
       <translation>Nadie, excepto {support}, su persona de apoyo. El tribunal ve una cortina y no oye nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="90" />
+      <location filename="../../ui/witness/station.py" line="91" />
       <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="93" />
+      <location filename="../../ui/witness/station.py" line="94" />
       <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="96" />
+      <location filename="../../ui/witness/station.py" line="97" />
       <source>{judge} (the judge) sees your face and hears a changed voice.</source>
       <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="535" />
+      <location filename="../../ui/witness/station.py" line="536" />
       <source>Welcome, {name}. Take your time.</source>
       <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="531" />
+      <location filename="../../ui/witness/station.py" line="532" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juez/a — {judge}

@@ -4,102 +4,102 @@
   <context>
     <name>WitnessStation</name>
     <message>
-      <location filename="../../ui/witness/join.py" line="149" />
+      <location filename="../../ui/witness/join.py" line="151" />
       <source>Open the invitation</source>
       <translation>Ouvrir l'invitation</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="198" />
+      <location filename="../../ui/witness/join.py" line="200" />
       <source>Join your hearing</source>
       <translation>Rejoindre votre audience</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="199" />
+      <location filename="../../ui/witness/join.py" line="201" />
       <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
       <translation>Le tribunal vous a envoyé une invitation. Ouvrez-la ici. Vous n'avez rien d'autre à faire : le tribunal vous fera entrer le moment venu.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="201" />
+      <location filename="../../ui/witness/join.py" line="203" />
       <source>Open the invitation…</source>
       <translation>Ouvrir l'invitation…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="202" />
+      <location filename="../../ui/witness/join.py" line="204" />
       <source>Open the invitation the court sent</source>
       <translation>Ouvrir l'invitation envoyée par le tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="203" />
+      <location filename="../../ui/witness/join.py" line="205" />
       <source>Or paste the invitation here:</source>
       <translation>Ou collez l'invitation ici :</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="204" />
+      <location filename="../../ui/witness/join.py" line="206" />
       <source>The invitation, pasted</source>
       <translation>L'invitation, collée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="205" />
+      <location filename="../../ui/witness/join.py" line="207" />
       <source>Join</source>
       <translation>Entrer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="206" />
+      <location filename="../../ui/witness/join.py" line="208" />
       <source>Join with the pasted invitation</source>
       <translation>Entrer avec l'invitation collée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="207" />
+      <location filename="../../ui/witness/join.py" line="209" />
       <source>Your safety code</source>
       <translation>Votre code de sécurité</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="208" />
+      <location filename="../../ui/witness/join.py" line="210" />
       <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
       <translation>Quelqu'un du tribunal vous lira un code. S'il est identique à celui-ci, vous êtes connecté au bon tribunal. S'il est différent, dites-le à votre personne de soutien et appuyez sur « Partir ».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="211" />
+      <location filename="../../ui/witness/join.py" line="213" />
       <source>Practise first (equipment check)</source>
       <translation>S'exercer d'abord (vérification du matériel)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="213" />
+      <location filename="../../ui/witness/join.py" line="215" />
       <source>Leave</source>
       <translation>Partir</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="214" />
+      <location filename="../../ui/witness/join.py" line="216" />
       <source>Leave the hearing</source>
       <translation>Quitter l'audience</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="215" />
+      <location filename="../../ui/witness/join.py" line="217" />
       <source>Connection</source>
       <translation>Connexion</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
+      <location filename="../../ui/witness/join.py" line="153" />
       <source>Invitations (*.json *.invite)</source>
       <translation>Invitations (*.json *.invite)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
+      <location filename="../../ui/witness/join.py" line="153" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="169" />
+      <location filename="../../ui/witness/join.py" line="171" />
       <source>Paste the invitation the court sent into the box first.</source>
       <translation>Collez d'abord dans la case l'invitation envoyée par le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="162" />
+      <location filename="../../ui/witness/join.py" line="164" />
       <source>That file cannot be opened. Please choose the invitation the court sent.</source>
       <translation>Ce fichier ne peut pas être ouvert. Choisissez l'invitation envoyée par le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="182" />
+      <location filename="../../ui/witness/join.py" line="184" />
       <source>Safety code</source>
       <translation>Code de sécurité</translation>
     </message>
@@ -324,142 +324,142 @@
       <translation>Enregistrement… ({seconds:.0f} s)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="86" />
+      <location filename="../../ui/witness/station.py" line="87" />
       <source>The judge</source>
       <translation>Le juge</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="74" />
+      <location filename="../../ui/witness/station.py" line="75" />
       <source>Nobody in court yet — the hearing has not started.</source>
       <translation>Personne au tribunal pour l'instant — l'audience n'a pas commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="82" />
+      <location filename="../../ui/witness/station.py" line="83" />
       <source>Nobody except your support person. The court sees a curtain and hears nothing.</source>
       <translation>Personne, sauf votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="84" />
+      <location filename="../../ui/witness/station.py" line="85" />
       <source>Nobody. The hearing has finished. Thank you.</source>
       <translation>Personne. L'audience est terminée. Merci.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="98" />
+      <location filename="../../ui/witness/station.py" line="99" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear a changed voice.</source>
       <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="108" />
+      <location filename="../../ui/witness/station.py" line="109" />
       <source>The accused cannot see you.</source>
       <translation>L'accusé ne peut pas vous voir.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="111" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>This is being recorded for the court.</source>
       <translation>Ceci est enregistré pour le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="111" />
+      <location filename="../../ui/witness/station.py" line="112" />
       <source>Nothing is being recorded.</source>
       <translation>Rien n'est enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="366" />
+      <location filename="../../ui/witness/station.py" line="367" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Témoin</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="367" />
+      <location filename="../../ui/witness/station.py" line="368" />
       <source>Screen language</source>
       <translation>Langue de l'écran</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="369" />
+      <location filename="../../ui/witness/station.py" line="370" />
       <source>Changes the language of this screen</source>
       <translation>Change la langue de cet écran</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="370" />
+      <location filename="../../ui/witness/station.py" line="371" />
       <source>I listen to</source>
       <translation>J'écoute</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="374" />
+      <location filename="../../ui/witness/station.py" line="375" />
       <source>Smaller text</source>
       <translation>Texte plus petit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="376" />
+      <location filename="../../ui/witness/station.py" line="377" />
       <source>Makes the text of this screen smaller</source>
       <translation>Rend le texte de cet écran plus petit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="377" />
+      <location filename="../../ui/witness/station.py" line="378" />
       <source>Larger text</source>
       <translation>Texte plus grand</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="379" />
+      <location filename="../../ui/witness/station.py" line="380" />
       <source>Makes the text of this screen larger</source>
       <translation>Rend le texte de cet écran plus grand</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="380" />
+      <location filename="../../ui/witness/station.py" line="381" />
       <source>High contrast</source>
       <translation>Contraste élevé</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="382" />
+      <location filename="../../ui/witness/station.py" line="383" />
       <source>White and yellow on black, easier to read</source>
       <translation>Blanc et jaune sur noir, plus facile à lire</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="383" />
+      <location filename="../../ui/witness/station.py" line="384" />
       <source>Speaking to you</source>
       <translation>Vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="384" />
+      <location filename="../../ui/witness/station.py" line="385" />
       <source>Person speaking to you</source>
       <translation>Personne qui vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="385" />
+      <location filename="../../ui/witness/station.py" line="386" />
       <source>How the court sees you</source>
       <translation>Comment le tribunal vous voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="386" />
+      <location filename="../../ui/witness/station.py" line="387" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Votre image apparaîtra ici, avec le visage masqué.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="387" />
+      <location filename="../../ui/witness/station.py" line="388" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Votre propre image, masquée comme le tribunal la voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="388" />
+      <location filename="../../ui/witness/station.py" line="389" />
       <source>Who can see and hear me now</source>
       <translation>Qui peut me voir et m'entendre maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="393" />
+      <location filename="../../ui/witness/station.py" line="394" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>Le tribunal cesse aussitôt de vous voir et de vous entendre. Raccourci : B ou Espace.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="394" />
+      <location filename="../../ui/witness/station.py" line="395" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Appuyez à tout moment. Vous n'avez pas à dire pourquoi. (B ou Espace)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="398" />
+      <location filename="../../ui/witness/station.py" line="399" />
       <source>Try your camera, your microphone and the break button. Nothing is recorded.</source>
       <translation>Essayez votre caméra, votre micro et le bouton de pause. Rien n'est enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="400" />
+      <location filename="../../ui/witness/station.py" line="401" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -474,87 +474,87 @@ Remarquez cinq choses que vous voyez autour de vous.
 Prenez tout le temps qu'il vous faut.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="402" />
+      <location filename="../../ui/witness/station.py" line="403" />
       <source>Time on break</source>
       <translation>Durée de la pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="406" />
+      <location filename="../../ui/witness/station.py" line="407" />
       <source>The person speaking to you appears here.</source>
       <translation>La personne qui vous parle apparaît ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="411" />
+      <location filename="../../ui/witness/station.py" line="412" />
       <source>Ends your break. The court sees and hears you again.</source>
       <translation>Termine votre pause. Le tribunal vous voit et vous entend à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="643" />
+      <location filename="../../ui/witness/station.py" line="646" />
       <source>The hearing has finished. Thank you.</source>
       <translation>L'audience est terminée. Merci.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="101" />
+      <location filename="../../ui/witness/station.py" line="102" />
       <source>The lawyers, the clerk and interpreters see you with your face covered and hear your own voice.</source>
       <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="539" />
+      <location filename="../../ui/witness/station.py" line="540" />
       <source>Welcome. Take your time.</source>
       <translation>Bienvenue. Prenez votre temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="540" />
+      <location filename="../../ui/witness/station.py" line="541" />
       <source>Nobody yet — the hearing has not started.</source>
       <translation>Personne pour l'instant — l'audience n'a pas commencé.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="88" />
+      <location filename="../../ui/witness/station.py" line="89" />
       <source>{judge} (the judge) sees your face and hears your own voice.</source>
       <translation>{judge} (le juge) voit votre visage et entend votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="104" />
+      <location filename="../../ui/witness/station.py" line="105" />
       <source>The lawyers, the clerk and interpreters see your face and hear a changed voice.</source>
       <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="106" />
+      <location filename="../../ui/witness/station.py" line="107" />
       <source>The lawyers, the clerk and interpreters see your face and hear your own voice.</source>
       <translation>Les avocats, le greffier et les interprètes voient votre visage et entendent votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="110" />
+      <location filename="../../ui/witness/station.py" line="111" />
       <source>{support} (your support person) is with you.</source>
       <translation>{support} (votre personne de soutien) est avec vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="80" />
+      <location filename="../../ui/witness/station.py" line="81" />
       <source>Nobody except {support}, your support person. The court sees a curtain and hears nothing.</source>
       <translation>Personne, sauf {support}, votre personne de soutien. Le tribunal voit un rideau et n'entend rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="90" />
+      <location filename="../../ui/witness/station.py" line="91" />
       <source>{judge} (the judge) sees you with your face covered and hears a changed voice.</source>
       <translation>{judge} (le juge) vous voit le visage masqué et entend une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="93" />
+      <location filename="../../ui/witness/station.py" line="94" />
       <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
       <translation>{judge} (le juge) vous voit le visage masqué et entend votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="96" />
+      <location filename="../../ui/witness/station.py" line="97" />
       <source>{judge} (the judge) sees your face and hears a changed voice.</source>
       <translation>{judge} (le juge) voit votre visage et entend une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="535" />
+      <location filename="../../ui/witness/station.py" line="536" />
       <source>Welcome, {name}. Take your time.</source>
       <translation>Bienvenue, {name}. Prenez votre temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="531" />
+      <location filename="../../ui/witness/station.py" line="532" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juge — {judge}
