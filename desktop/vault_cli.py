@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from common.clock import format_clock
 from desktop.export_policy import EXPORT_POLICY, Transform
@@ -291,15 +292,8 @@ def _shares(args: argparse.Namespace) -> int:
             v.revoke_share(args.revoke, ident, args.reason)
             print(f"revoked share {args.revoke}")
         return 0
-    shares = v.shares(args.id)
-    if args.json:
-        print(json.dumps([s.__dict__ for s in shares]))
-        return 0
-    for s in shares:
-        print(f"{s.id}  {s.rec}  {s.role:9}  until {s.expires}{'  EXPIRED' if s.expired else ''}")
-    if not shares:
-        print("no shares")
-    return 0
+    return _print_rows(v.shares(args.id), args.json, "no shares",
+                       lambda s: f"{s.id}  {s.rec}  {s.role:9}  until {s.expires}{'  EXPIRED' if s.expired else ''}")
 
 
 def _notes(args: argparse.Namespace) -> int:
@@ -309,14 +303,19 @@ def _notes(args: argparse.Namespace) -> int:
         nid = v.add_note(args.id, ident, args.at, args.add)
         print(f"note {nid} added (encrypted to role '{ident.role}')")
         return 0
-    notes = v.notes(args.id, ident)
-    if args.json:
-        print(json.dumps([n.__dict__ for n in notes]))
+    return _print_rows(v.notes(args.id, ident), args.json, "no notes",
+                       lambda n: f"{format_clock(max(0.0, n.at))}  {n.text}")
+
+
+def _print_rows(rows: list[Any], as_json: bool, empty: str, line: Callable[[Any], str]) -> int:
+    """A listing: a JSON array of the rows' fields, or one line a row (``empty`` when there are none)."""
+    if as_json:
+        print(json.dumps([r.__dict__ for r in rows]))
         return 0
-    for n in notes:
-        print(f"{format_clock(max(0.0, n.at))}  {n.text}")
-    if not notes:
-        print("no notes")
+    for r in rows:
+        print(line(r))
+    if not rows:
+        print(empty)
     return 0
 
 

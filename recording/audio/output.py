@@ -11,9 +11,9 @@ from typing import Any
 import numpy as np
 
 from recording.audio.resample import StreamResampler
-from recording.errors import SourceLost, SourceUnavailable
+from recording.errors import SourceLost
 from recording.model import AUDIO_RATE
-from recording.sources.devices import device_rate
+from recording.sources.devices import open_mono_stream
 
 
 class SpeakerOutput:
@@ -35,19 +35,10 @@ class SpeakerOutput:
         self.underruns = 0
 
     def open(self) -> None:
-        try:
-            import sounddevice as sd
-
-            dev_rate = self.device_rate or device_rate(sd, self._device, self.rate, "output")
-            self.device_rate = dev_rate
-            self._resampler = StreamResampler(self.rate, dev_rate) if dev_rate != self.rate else None
-            self._max = int(dev_rate * self._max / self.rate)
-            self._stream = sd.OutputStream(device=self._device, channels=1, samplerate=dev_rate,
-                                           dtype="float32", blocksize=dev_rate // 50, callback=self._callback,
-                                           finished_callback=self._finished)
-            self._stream.start()
-        except Exception as exc:  # PortAudio errors carry no testimony content
-            raise SourceUnavailable(f"speaker not available ({exc})") from exc
+        self._stream, dev_rate, self._resampler = open_mono_stream(
+            "output", self._device, self.rate, self.device_rate, self._callback, self._finished)
+        self.device_rate = dev_rate
+        self._max = int(dev_rate * self._max / self.rate)
 
     def _finished(self) -> None:
         self._lost = True

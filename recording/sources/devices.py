@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import queue
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +110,29 @@ class CameraSource:
         self._cap = None
 
 
+def open_mono_stream(kind: str, device: str | int | None, rate: int, requested_rate: int | None,
+                     callback: Callable[..., None], finished: Callable[[], None],
+                     ) -> tuple[Any, int, StreamResampler | None]:
+    """A started mono float32 PortAudio stream (``kind`` "input" or "output", 20 ms blocks) on
+    ``device`` at ``requested_rate`` (None: ``rate`` if the device takes it, else its own); returns
+    (stream, the device's rate, the resampler between it and ``rate`` or None).  SourceUnavailable
+    when the device cannot be opened."""
+    try:
+        import sounddevice as sd
+
+        dev_rate = requested_rate or device_rate(sd, device, rate, kind)
+        resampler = None
+        if dev_rate != rate:
+            resampler = StreamResampler(dev_rate, rate) if kind == "input" else StreamResampler(rate, dev_rate)
+        stream_class = sd.InputStream if kind == "input" else sd.OutputStream
+        stream = stream_class(device=device, channels=1, samplerate=dev_rate, dtype="float32",
+                              blocksize=dev_rate // 50, callback=callback, finished_callback=finished)
+        stream.start()
+    except Exception as exc:  # PortAudio errors carry no testimony content
+        raise SourceUnavailable(f"{'microphone' if kind == 'input' else 'speaker'} not available ({exc})") from exc
+    return stream, dev_rate, resampler
+
+
 class MicrophoneSource:
     """A sounddevice input stream; blocks of the callback go through a bounded queue."""
 
@@ -130,18 +154,8 @@ class MicrophoneSource:
         self._lost = False
 
     def open(self) -> None:
-        try:
-            import sounddevice as sd
-
-            dev_rate = self.device_rate or device_rate(sd, self._device, self.rate, "input")
-            self.device_rate = dev_rate
-            self._resampler = StreamResampler(dev_rate, self.rate) if dev_rate != self.rate else None
-            self._stream = sd.InputStream(device=self._device, channels=1, samplerate=dev_rate,
-                                          dtype="float32", blocksize=dev_rate // 50, callback=self._callback,
-                                          finished_callback=self._finished)
-            self._stream.start()
-        except Exception as exc:  # PortAudio errors carry no testimony content
-            raise SourceUnavailable(f"microphone not available ({exc})") from exc
+        self._stream, self.device_rate, self._resampler = open_mono_stream(
+            "input", self._device, self.rate, self.device_rate, self._callback, self._finished)
 
     def _callback(self, indata, frames, time, status) -> None:
         # PortAudio's thread: copy and hand over, nothing more (resampling happens in read())

@@ -13,20 +13,19 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.factory import button, combo, ok_cancel
 
 
 class ExportDialog(QDialog):
@@ -51,10 +50,7 @@ class ExportDialog(QDialog):
         lay.addWidget(self.copy_radio)
         lay.addWidget(self.plain_radio)
         form = QFormLayout()
-        self.role = QComboBox()
-        self.role.setAccessibleName("Recipient role")
-        for r in roles:
-            self.role.addItem(r.capitalize(), r)
+        self.role = combo("Recipient role", [(r.capitalize(), r) for r in roles])
         form.addRow("Recipient", self.role)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason for the export")
@@ -65,8 +61,7 @@ class ExportDialog(QDialog):
         self.path.setAccessibleName("File to write")
         self.path.setPlaceholderText("…/recording.mkv")
         path_row.addWidget(self.path, 1)
-        self.browse = QPushButton("Choose…")
-        self.browse.clicked.connect(self._browse)
+        self.browse = button("Choose…", "Choose the file to write", self._browse)
         path_row.addWidget(self.browse)
         form.addRow("File", path_row)
         self.station = QLineEdit()
@@ -85,11 +80,7 @@ class ExportDialog(QDialog):
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_btn = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_btn.setText("Export")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_btn = ok_cancel(self, "Export")
         lay.addWidget(self.buttons)
         self._raw = kind == "raw"
         self._need_station = need_station
@@ -149,10 +140,7 @@ class ShareDialog(QDialog):
         head.setWordWrap(True)
         lay.addWidget(head)
         form = QFormLayout()
-        self.role = QComboBox()
-        self.role.setAccessibleName("Role to share with")
-        for r in roles:
-            self.role.addItem(r.capitalize(), r)
+        self.role = combo("Role to share with", [(r.capitalize(), r) for r in roles])
         form.addRow("Share with", self.role)
         self.expires = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.expires.setCalendarPopup(True)
@@ -163,11 +151,7 @@ class ShareDialog(QDialog):
         self.reason.setAccessibleName("Reason for the share")
         form.addRow("Reason", self.reason)
         lay.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_btn = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_btn.setText("Share")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_btn = ok_cancel(self, "Share")
         lay.addWidget(self.buttons)
         self.reason.textChanged.connect(lambda t: self.ok_btn.setEnabled(bool(t.strip())))
         self.ok_btn.setEnabled(False)

@@ -25,24 +25,25 @@ DURATION_ID = 0x4489
 DURATION_LEN = 2 + 1 + 8  # id, size (0x88), float64
 
 
-def _read_id(b: bytes, pos: int) -> tuple[int, int]:
-    first = b[pos]
+def _vint_width(first: int, most: int, what: str) -> int:
+    """The length of an EBML variable-size integer from its first byte (the leading zero bits)."""
     width = 1
-    while width <= 4 and not first & (0x80 >> (width - 1)):
+    while width <= most and not first & (0x80 >> (width - 1)):
         width += 1
-    if width > 4:
-        raise ValueError("bad element id")
+    if width > most:
+        raise ValueError(f"bad {what}")
+    return width
+
+
+def _read_id(b: bytes, pos: int) -> tuple[int, int]:
+    width = _vint_width(b[pos], 4, "element id")
     return int.from_bytes(b[pos:pos + width], "big"), pos + width
 
 
 def _read_size(b: bytes, pos: int) -> tuple[int, int, int]:
     """(value, width, next position); unknown sizes come back as -1."""
     first = b[pos]
-    width = 1
-    while width <= 8 and not first & (0x80 >> (width - 1)):
-        width += 1
-    if width > 8:
-        raise ValueError("bad size")
+    width = _vint_width(first, 8, "size")
     value = first & (0xFF >> width)
     for x in b[pos + 1:pos + width]:
         value = (value << 8) | x

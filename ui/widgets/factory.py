@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
 
 
 def label(text: str = "", object_name: str = "", accessible: str = "", wrap: bool = False) -> QLabel:
@@ -24,8 +24,7 @@ def label(text: str = "", object_name: str = "", accessible: str = "", wrap: boo
 
 def button(text: str, accessible: str, slot: Callable[[], object] | None = None,
            object_name: str = "", description: str = "") -> QPushButton:
-    """A push button named (and described) for screen readers; ``slot`` is called on click (without
-    the checked flag)."""
+    """A push button named (and described) for screen readers; ``slot`` is called on click."""
     b = QPushButton(text)
     b.setAccessibleName(accessible)
     if description:
@@ -33,7 +32,9 @@ def button(text: str, accessible: str, slot: Callable[[], object] | None = None,
     if object_name:
         b.setObjectName(object_name)
     if slot is not None:
-        b.clicked.connect(lambda _checked=False: slot())
+        # connected as given (PySide drops the checked flag for a slot without arguments): a bound
+        # method lets PySide disconnect when its object is deleted, a lambda around it would not
+        b.clicked.connect(slot)
     return b
 
 
@@ -46,3 +47,22 @@ def buddy_form(rows: Iterable[tuple[str, QWidget]]) -> QFormLayout:
         if isinstance(lab, QLabel):
             lab.setBuddy(field)
     return form
+
+
+def combo(accessible: str, items: Iterable[tuple[str, object]] = ()) -> QComboBox:
+    """A drop-down of ``(text, data)`` items, named for screen readers."""
+    c = QComboBox()
+    c.setAccessibleName(accessible)
+    for text, data in items:
+        c.addItem(text, data)
+    return c
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's OK (labelled ``ok_text``) and Cancel buttons, wired to accept and reject."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, ok
