@@ -48,3 +48,10 @@ class SealedError(VaultError):
     """Attempt to modify a sealed (immutable) recording."""
 
     exit_code = 9
+
+
+class StoreUnavailable(VaultError):
+    """The object store cannot be reached (network down, store restarting): waiting may help.
+    Recordings stay in the station's spool until ``vault sync`` (or the uploader) gets through."""
+
+    exit_code = 10
