@@ -162,6 +162,7 @@ def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -
     from ui.concurrency import OpRunner
     from ui.i18n import install_staff_language
     from ui.session import SessionHub
+    from vault.storage import vault_location
 
     given = settings is not None
     settings = settings or settings_mod.load()
@@ -171,10 +172,10 @@ def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -
     if demo:
         if passphrase is None:
             passphrase = DEMO_PASSPHRASE
-        vault_dir = Path(vault_arg) if vault_arg else (
+        vault_dir = vault_location(vault_arg) if vault_arg else (
             paths.data_dir() / "demo-vault" if passphrase == DEMO_PASSPHRASE else settings.vault_path)
     else:
-        vault_dir = Path(vault_arg) if vault_arg else settings.vault_path
+        vault_dir = vault_location(vault_arg) if vault_arg else settings.vault_path
     return Services(settings, OpRunner("vault-ops"), SessionHub(), vault_dir, passphrase, demo=demo,
                     persist=not given)
 

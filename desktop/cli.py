@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop import logs, paths
 from desktop import settings as settings_mod
 from desktop.options import add_vault_option
+from vault.storage import vault_location
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,15 +21,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Remote, masked, recorded and sealed testimony for vulnerable witnesses. "
                     "With no command, opens the start window (Clerk console, Witness station, Judge review).")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging (never logs testimony)")
-    p.add_argument("--vault", type=Path, default=None,
-                   help=f"vault folder (default: {paths.default_vault_dir()})")
+    p.add_argument("--vault", type=vault_location, default=None,
+                   help=f"vault folder or s3://bucket/prefix (default: {paths.default_vault_dir()})")
     p.set_defaults(func=run_start_window)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo", help="a demo session with the built-in demo witness (all three stations)")
     d.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
     d.add_argument("--duration", type=float, default=10.0, help="headless: seconds of session (default 10)")
-    add_vault_option(d, "vault folder")
+    add_vault_option(d, "vault folder or s3://bucket/prefix")
     d.add_argument("--languages", default="", help="interpretation channels, e.g. spa,fra")
     d.add_argument("--break-at", type=float, default=None, help="headless: the witness takes a break at second T")
     d.add_argument("--break-length", type=float, default=None,
@@ -46,8 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _vault_dir(args: argparse.Namespace, settings: settings_mod.Settings) -> Path:
-    return Path(args.vault) if getattr(args, "vault", None) else settings.vault_path
+def _vault_dir(args: argparse.Namespace, settings: settings_mod.Settings) -> Path | str:
+    return vault_location(args.vault) if getattr(args, "vault", None) else settings.vault_path
 
 
 def run_start_window(args: argparse.Namespace) -> int:

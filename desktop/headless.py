@@ -43,6 +43,20 @@ class BreakScript:
         pass
 
 
+def _wait_for_upload(vault: Vault, args: argparse.Namespace) -> dict | None:
+    """A vault in an object store: give the uploader a while to move the session into the store.  The
+    session is sealed either way (in this station's spool); whatever is left waits for `vault sync`."""
+    if not vault.remote:
+        return None
+    done = vault.uploader.drain(float(getattr(args, "upload_wait", None) or 60.0))
+    st = vault.upload_status()
+    if not done:
+        print(f"testimony-shield: {st.pending} recording(s) are sealed on this station but not yet in the store "
+              f"({st.last_error or st.state}); run `testimony-shield vault sync --vault {vault.location}`",
+              file=sys.stderr)
+    return {"complete": done, "pending": st.pending, "state": st.state}
+
+
 def run_headless_demo(args: argparse.Namespace) -> int:
     settings = settings_mod.load()
     try:
@@ -73,11 +87,14 @@ def run_headless_demo(args: argparse.Namespace) -> int:
     session.go_live()
     session.pipeline.finished.wait()
     summary = session.end()
+    upload = _wait_for_upload(vault, args)
     out = dataclasses.asdict(summary)
     out["recording_id"] = next((r["id"] for r in summary.recordings if r["kind"] == "masked"), "")
     out["duration"] = args.duration
     out["wall_seconds"] = round(time.monotonic() - t0, 2)
     out["vault"] = str(vault_dir)
     out["events"] = [dataclasses.asdict(e) for e in session.lifecycle.events]
+    if upload is not None:
+        out["upload"] = upload
     print(json.dumps(out))
     return 1 if summary.errors else 0

@@ -7,16 +7,17 @@ would otherwise set the subcommand's default over the value given before the com
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
+
+from vault.storage import vault_location
 
 
 def add_vault_option(parser: argparse.ArgumentParser, help_: str) -> None:
     """``--vault FOLDER`` on a subcommand; the top-level parser holds the default (None)."""
-    parser.add_argument("--vault", type=Path, default=argparse.SUPPRESS, help=help_)
+    parser.add_argument("--vault", type=vault_location, default=argparse.SUPPRESS, help=help_)
 
 
 def vault_or(args: argparse.Namespace, default: Any) -> Any:
     """The ``--vault`` given before or after the command, else ``default``."""
     value = getattr(args, "vault", None)
-    return Path(value) if value is not None else default
+    return vault_location(value) if value is not None else default

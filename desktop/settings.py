@@ -33,7 +33,10 @@ class Settings:
     high_contrast: bool = False
 
     @property
-    def vault_path(self) -> Path:
+    def vault_path(self) -> Path | str:
+        """The vault folder, or an object store's ``s3://bucket/prefix`` (docs/storage.md)."""
+        if self.vault_dir.startswith("s3://"):
+            return self.vault_dir
         return Path(self.vault_dir) if self.vault_dir else paths.default_vault_dir()
 
     def to_dict(self) -> dict[str, Any]:

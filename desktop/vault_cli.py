@@ -18,6 +18,7 @@ from desktop.options import add_vault_option, vault_or
 from desktop.passphrase import NoPassphrase, read_passphrase
 from recording.errors import RecordingError
 from vault.errors import VaultError, WrongPassphrase
+from vault.storage import is_remote
 from vault.store import Vault, verify_vault
 
 EXIT_NO_PASSPHRASE = 2
@@ -31,7 +32,7 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
 
     def add(name: str, help_: str, func: Callable[[argparse.Namespace], int], role: bool = True):
         sp = vsub.add_parser(name, help=help_)
-        add_vault_option(sp, f"vault folder (default: {default_vault})")
+        add_vault_option(sp, f"vault folder, or s3://bucket/prefix for an object store (default: {default_vault})")
         if role:
             sp.add_argument("--role", default="judge", help="role to unlock (default: judge)")
             sp.add_argument("--passphrase-file", type=Path, default=None,
@@ -40,6 +41,14 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
         return sp
 
     p = add("init", "create a vault (roles judge, clerk, defence + station, one passphrase)", _init)
+    p.add_argument("--retention-days", type=float, default=None, metavar="N",
+                   help="keep recordings N days: Object Lock in a store, no crypto-shredding before "
+                        "(default: 2557 in an object store, none in a folder)")
+    p.add_argument("--retention-mode", choices=("COMPLIANCE", "GOVERNANCE"), default="COMPLIANCE",
+                   help="Object Lock mode (default COMPLIANCE: not even the store's admin can delete)")
+    p = add("sync", "upload what this station still keeps locally to the vault's object store", _sync)
+    p.add_argument("--timeout", type=float, default=300.0, help="give up after this many seconds (default 300)")
+    p.set_defaults(role="station")
     p = add("identity", "list roles and key fingerprints; change a role's passphrase", _identity)
     p.add_argument("--change-passphrase", action="store_true",
                    help="change the passphrase of --role (new one from TESTIMONY_SHIELD_NEW_PASSPHRASE or a prompt)")
@@ -142,8 +151,36 @@ def _import(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     if Vault.exists(args.vault):
         raise VaultError(f"a vault already exists in {args.vault}")
-    v = Vault.init(args.vault, _passphrase(args, "all roles"))
-    print(f"created vault {v.id} in {args.vault} with roles {', '.join(v.roles())}")
+    v = Vault.init(args.vault, _passphrase(args, "all roles"), retention_days=args.retention_days,
+                   retention_mode=args.retention_mode)
+    r = v.retention
+    kept = f"; recordings kept {r.days:g} days ({r.mode})" if r.days else ""
+    print(f"created vault {v.id} in {args.vault} with roles {', '.join(v.roles())}{kept}")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    if not is_remote(args.vault):
+        print(f"{args.vault} is a folder: recordings are written into it directly, nothing to upload")
+        return 0
+    v = Vault.open(args.vault)
+    v.unlock_station(_passphrase(args, "station"))
+    rep = v.sync(deadline_s=args.timeout)
+    mib = rep.bytes / (1 << 20)
+    print(f"uploaded {len(rep.uploaded)} recording(s), {mib:.1f} MiB, to {v.location}"
+          + (f": {', '.join(rep.uploaded)}" if rep.uploaded else ""))
+    for rid in rep.live:
+        print(f"still recording: {rid} (its parts are uploaded as they are written)")
+    for p in rep.problems:
+        print(f"error: {p}", file=sys.stderr)
+    left = [r for r in rep.remaining if r not in rep.live]
+    if left:
+        print(f"still only on this station: {', '.join(left)}", file=sys.stderr)
+    if rep.problems:
+        return 4
+    if left:
+        return 10
+    print("nothing left on this station")
     return 0
 
 

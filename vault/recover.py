@@ -12,7 +12,7 @@ from .errors import IntegrityError
 from .format import stream as st
 from .format.canonical import b64d, load_canonical, sha256_hex
 from .fsutil import TMP_SUFFIX
-from .layout import DATA, OPEN, RECORDINGS, SHARES
+from .layout import DATA, HEADER, OPEN, RECORDINGS, SHARES
 from .writer import SealInput, acquire_writer_lock
 
 if TYPE_CHECKING:
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 def recover(v: Vault, signer_passphrase: str | None = None) -> list[str]:
     v._repair_audit()
     done: list[str] = []
-    state = v.state()
-    for sid, sh in state.shares.items():  # a crash after 'unshare' / 'shred'
+    # a vault in an object store: only the spool is recovered here (the uploader writes the entries)
+    state = None if v.remote else v.state()
+    for sid, sh in (state.shares if state else {}).items():  # a crash after 'unshare' / 'shred'
         if sh["revoked"]:
             v.storage.delete(f"{SHARES}/{sid}.json")
     spool = v.spool
@@ -39,12 +40,14 @@ def recover(v: Vault, signer_passphrase: str | None = None) -> list[str]:
                 tmp.unlink()
         if not (folder / OPEN).exists():
             continue
+        if v.remote and (folder / HEADER).exists():
+            continue  # sealed in the spool, waiting for the uploader
         lockfd = acquire_writer_lock(folder, blocking=False)
         if lockfd is None:
             continue  # being written right now
         try:
             signer = v._signer(signer_passphrase)
-            info = state.recs.get(rec_id, {})
+            info = state.recs.get(rec_id, {}) if state else {"open": sha256_hex((folder / OPEN).read_bytes())}
             if info.get("state") in ("sealed", "shredded"):
                 os.unlink(folder / OPEN)  # crash after the seal entry: just tidy up
                 continue

@@ -57,7 +57,7 @@ def share(v: Vault, rec_id: str, identity: Identity | Sequence[Identity], role: 
     data = dump_canonical(obj)
     v.storage.mkdir(SHARES)
     rel = f"{SHARES}/{share_id}.json"
-    v.storage.write(rel, data)
+    v.storage.write(rel, data, lock=False)  # revoking a share destroys its key: never under Object Lock
     try:
         v._append(ident, "share", rec=rec_id, details={
             "share": share_id, "share_json": sha256_hex(data), "role": role, "expires": obj["expires"],

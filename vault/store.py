@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import os
 import secrets
+import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,8 +61,21 @@ from .reader import RecordingReader
 from .shares import ShareInfo
 from .state import VaultState
 from .storage import LocalStorage, Storage, open_storage
+from .storage.s3 import Retention, S3Storage
 from .verify import VerifyReport, check_header_sig, verify_vault
 from .writer import RecordingWriter, SealInput, seal_header
+
+#: the retention of a new vault in an object store unless `init` says otherwise (seven years); a local
+#: vault has none unless given (its files are not under Object Lock)
+DEFAULT_REMOTE_RETENTION_DAYS = 2557
+RETENTION_MODES = ("COMPLIANCE", "GOVERNANCE")
+
+
+def spool_root() -> Path:
+    """Where a station keeps the recordings of remote vaults until they are in the store."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "testimony-shield" / "spool"
+
 
 __all__ = ["DEFAULT_ROLES", "NON_MEDIA_KINDS", "STATION", "Note", "RecordingInfo", "RecordingReader",
            "RecordingWriter", "ShareInfo", "Vault", "VerifyReport", "verify_vault"]
@@ -73,12 +87,24 @@ class Vault:
 
     def __init__(self, storage: Storage | Path | str, cfg: dict, station: Identity | None = None):
         self.storage: Storage = open_storage(storage)
-        #: the local folder live recordings are written into (the vault itself for a local vault)
-        self.spool: LocalStorage = self.storage  # type: ignore[assignment]
         self._cfg = cfg
         self.id: str = cfg["vault_id"]
+        #: whether the vault lives in an object store (its recordings go through the station's spool)
+        self.remote = isinstance(self.storage, S3Storage)
+        #: the local folder live recordings are written into (the vault itself for a local vault)
+        self.spool: LocalStorage
+        if isinstance(self.storage, S3Storage):
+            self.storage.retention = self.retention
+            spool = spool_root() / self.id
+            with disk_errors("the station's spool"):
+                spool.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.spool = LocalStorage(spool)
+        else:
+            self.spool = self.storage  # type: ignore[assignment]
         self._station = station
         self._audit = self.storage.audit_log(self.id)
+        self._audit.keys = self._keys()  # type: ignore[attr-defined]
+        self._uploader: Any = None
         self._writers: dict[str, RecordingWriter] = {}
         #: the time used to enforce share expiry (tests inject a clock)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -94,6 +120,18 @@ class Vault:
         return self.storage.location
 
     @property
+    def retention(self) -> Retention:
+        """The vault's retention policy (vault.json "retention"; none: 0 days)."""
+        r = self._cfg.get("retention") or {}
+        return Retention(str(r.get("mode", "COMPLIANCE")), float(r.get("days", 0)))
+
+    def retained_until(self, header: dict) -> datetime | None:
+        """When the retention of a sealed recording ends (sealed + the policy's days); None: no policy."""
+        from .format.extras import parse_time
+
+        return self.retention.until(parse_time(header["signed"]["sealed"]))
+
+    @property
     def station_role(self) -> str:
         return self._cfg.get("station", STATION)
 
@@ -104,11 +142,21 @@ class Vault:
 
     @classmethod
     def init(cls, root: Path | str, passphrase: str, roles: Iterable[str] = DEFAULT_ROLES,
-             kdf: KdfParams | None = None) -> Vault:
+             kdf: KdfParams | None = None, retention_days: float | None = None,
+             retention_mode: str = "COMPLIANCE") -> Vault:
         """Create a vault with a `station` identity (signs headers) and the given roles, all protected by
-        `passphrase` (change them with `change_passphrase`)."""
+        `passphrase` (change them with `change_passphrase`).  `retention_days` (default: none for a
+        folder, DEFAULT_REMOTE_RETENTION_DAYS for an object store) locks what the store holds under
+        Object Lock for that long and refuses crypto-shredding a recording before its retention ends."""
         storage = open_storage(root)
         kdf = kdf or KdfParams.default()
+        remote = isinstance(storage, S3Storage)
+        days = float(retention_days if retention_days is not None else
+                     (DEFAULT_REMOTE_RETENTION_DAYS if remote else 0))
+        if retention_mode not in RETENTION_MODES or not 0 <= days <= 36500:
+            raise VaultError(f"invalid retention: {retention_mode} for {days:g} days")
+        if remote:
+            storage.retention = Retention(retention_mode, days)
         if storage.exists(VAULT_JSON):
             raise VaultError(f"a vault already exists in {storage.location}")
         if not passphrase:
@@ -129,11 +177,17 @@ class Vault:
             idents[role] = ident
         cfg = {"format": VAULT_FORMAT, "vault_id": vault_id, "created": now_iso(), "station": STATION,
                "roles": pins}
+        if days > 0:
+            cfg["retention"] = {"mode": retention_mode, "days": int(days) if days == int(days) else days}
         vj = dump_canonical(cfg)
         with storage.lock():
             for role, data in files.items():
                 storage.write(identity_path(role), data)
-            storage.write(VAULT_JSON, vj)
+            if remote:
+                if not storage.create(VAULT_JSON, vj):
+                    raise VaultError(f"a vault already exists in {storage.location}")
+            else:
+                storage.write(VAULT_JSON, vj)
         v = cls(storage, cfg, idents[STATION])
         v._audit.append(idents[STATION], v._keys(), "init", details={
             "vault_json": sha256_hex(vj), "identities": {r: sha256_hex(d) for r, d in files.items()},
@@ -249,6 +303,10 @@ class Vault:
         if role == self.station_role:
             self._station = ident
 
+    def unlock_station(self, passphrase: str) -> None:
+        """Unlock the station signing key (to write recordings, or to upload a spool)."""
+        self._station = self._load_identity(self.station_role, passphrase)
+
     def _signer(self, signer_passphrase: str | None) -> Identity:
         if signer_passphrase is not None:
             return self._load_identity(self.station_role, signer_passphrase)
@@ -312,11 +370,14 @@ class Vault:
                 os.close(fd)
         self.spool.write(rec_path(rec_id, OPEN), opened)
         fsync_dir(folder.parent)
-        self._append(signer, "create", rec=rec_id, details={
-            "open_json": sha256_hex(opened), "recipients": list(recipients)})
+        if not self.remote:
+            self._append(signer, "create", rec=rec_id, details={
+                "open_json": sha256_hex(opened), "recipients": list(recipients)})
         w = RecordingWriter(rec_id, folder, key, fhdr, chunk_size, open_obj, signer,
                             on_seal=self._finish_seal, on_release=lambda rid: self._writers.pop(rid, None))
         self._writers[rec_id] = w
+        if self.remote:  # the uploader appends the `create` entry and moves the parts as they are written
+            self.uploader.kick()
         return w
 
     def _finish_seal(self, s: SealInput) -> str:
@@ -327,11 +388,57 @@ class Vault:
         details = {"header_json": sha256_hex(hb), "root": header["signed"]["root"], "records": len(s.lens),
                    "plaintext_size": s.plain_size}
         details.update(s.extra or {})
-        self._append(s.signer, "recover" if s.recovered else "seal", rec=s.rec_id, details=details)
+        event = "recover" if s.recovered else "seal"
+        if self.remote:  # recorded locally: the uploader writes the entry once the store holds it all
+            from .uploader import SEAL_DETAILS
+
+            self.spool.write(rec_path(s.rec_id, SEAL_DETAILS), dump_canonical({"event": event, **details}))
+            self.spool.delete(rec_path(s.rec_id, WRITER_LOCK))
+            fsync_dir(s.folder)
+            self.uploader.kick()
+            return s.rec_id
+        self._append(s.signer, event, rec=s.rec_id, details=details)
         self.spool.delete(rec_path(s.rec_id, OPEN))
         self.spool.delete(rec_path(s.rec_id, WRITER_LOCK))
         fsync_dir(s.folder)
         return s.rec_id
+
+    # -- the spool and the store (vaults in an object store) ----------------------------------------
+    @property
+    def uploader(self) -> Any:
+        """The background uploader of this station's spool (vaults in an object store); started on
+        first use."""
+        if self._uploader is None:
+            from .uploader import Uploader
+
+            self._uploader = Uploader(self)
+            self._uploader.start()
+        return self._uploader
+
+    def upload_status(self) -> Any:
+        """``uploader.UploadState``: what is still only on this station (None for a local vault)."""
+        return self.uploader.status() if self.remote else None
+
+    def sync(self, deadline_s: float = 300.0) -> Any:
+        """Upload everything the spool holds (recovering recordings a crash left first), retrying
+        while the store is unreachable, up to ``deadline_s``.  Returns ``uploader.SyncReport``."""
+        from .storage.retry import retry
+        from .uploader import SyncReport, Uploader
+
+        if not self.remote:
+            return SyncReport()
+        self.recover()
+        up = self._uploader or Uploader(self)
+        total = SyncReport()
+        end = time.monotonic() + deadline_s
+        while True:
+            rep = retry(up.sync_once, deadline_s=max(1.0, end - time.monotonic()))
+            total.uploaded += rep.uploaded
+            total.bytes += rep.bytes
+            if not rep.remaining or rep.problems or not (rep.uploaded or rep.bytes) \
+                    or time.monotonic() > end:
+                total.remaining, total.live, total.problems = rep.remaining, rep.live, rep.problems
+                return total
 
     def recover(self, signer_passphrase: str | None = None) -> list[str]:
         """Seal unsealed recordings left by a crash with every intact record (torn tail cut), audited as
@@ -529,6 +636,10 @@ class Vault:
         if rec_id in self._writers:
             raise VaultError(f"recording {rec_id} is being written")
         header, _ = self._load_header(rec_id)
+        until = self.retained_until(header)
+        if until is not None and self.clock() < until:
+            raise AccessDenied(f"recording {rec_id} is under retention until {until.date().isoformat()} "
+                               "(the vault's policy): it cannot be shredded before")
         when = now_iso()
         new = []
         for s in header["stanzas"]:
@@ -549,6 +660,16 @@ class Vault:
         self._append(identity, "shred", rec=rec_id, details=details)
         for sid in gone:  # the shares' wrapped keys go too
             self.storage.delete(f"shares/{sid}.json")
+        if isinstance(self.storage, S3Storage):  # the versions that still hold the wrapped keys
+            keep = sha256_hex(hb)
+            for v in self.storage.versions(rec_path(rec_id, HEADER)):
+                b = self.storage.get(rec_path(rec_id, HEADER), version=v["VersionId"])
+                if sha256_hex(b) != keep:
+                    self.storage.call("an old header", self.storage.client.delete_object,
+                                      Key=self.storage.key(rec_path(rec_id, HEADER)), VersionId=v["VersionId"])
+            for v in self.storage.versions(rec_path(rec_id, OPEN)):
+                self.storage.call("open.json", self.storage.client.delete_object,
+                                  Key=self.storage.key(rec_path(rec_id, OPEN)), VersionId=v["VersionId"])
 
     # -- listing, audit, verify -----------------------------------------------------------------
     def _load_pinned(self, folder: str, name: str, expected_hash: str) -> tuple[Any, str]:

@@ -80,8 +80,11 @@ def _check_stream(store: Storage, rec_id: str, fhdr: bytes, expected_lens: list[
     what = rec_path(rec_id, DATA)
     try:
         blob = store.open_blob(what)
-    except (FileNotFoundError, IntegrityError):
+    except FileNotFoundError:
         problems.append(f"{what}: missing")
+        return
+    except IntegrityError as e:
+        problems.append(str(e))
         return
     try:
         size = blob.size()
@@ -161,6 +164,7 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
     audit = store.audit_log(vault_id)
     entries, problems, _ = audit.check(keys)
     P.extend(problems)
+    rep.warnings.extend(getattr(audit, "warnings", []))
     rep.audit_entries = len(entries)
     rep.head = entries[-1].hash if entries else ""
     if entries and entries[0].event != "init":
@@ -217,6 +221,7 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
                    revoked=state.revoked_shares())
     # anything else -------------------------------------------------------------------------
     known = {VAULT_JSON, LOG, CHECKPOINT, IDENTITIES, RECORDINGS, NOTES, SHARES}
+    known |= set(getattr(store, "layout_names", ()))
     for name in sorted(store.listdir("")):
         if name not in known:
             _unexpected(name, rep)
@@ -267,9 +272,14 @@ def _verify_recording(store: Storage, rec_id: str, info: dict, keys: dict[str, b
     names = set(store.listdir(rec_path(rec_id)))
     sealed = info.get("state") in ("sealed", "shredded")
     expected = {DATA, HEADER} if sealed else {DATA, OPEN}
+    keeps_open = getattr(store, "keeps_open_json", False)  # an object store keeps it (under Object Lock)
     for n in sorted(names - expected):
         if sealed and n == OPEN:
-            rep.warnings.append(f"recordings/{rec_id}/{OPEN}: leftover after seal")
+            if not keeps_open:
+                rep.warnings.append(f"recordings/{rec_id}/{OPEN}: leftover after seal")
+            elif info.get("state") == "sealed" and \
+                    sha256_hex(store.read(rec_path(rec_id, OPEN), pin=info.get("open"))) != info.get("open"):
+                P.append(f"recordings/{rec_id}/{OPEN}: differs from the hash recorded in the audit trail (modified)")
             continue
         _unexpected(f"recordings/{rec_id}/{n}", rep)
     for n in sorted(expected - names):

@@ -91,6 +91,8 @@ class RecordingWriter:
         self._lock = threading.RLock()
         self._state = "open"
         self._dirty = False
+        #: bytes of data.tsv known to be on disk (fsynced): what an uploader may copy
+        self.durable_size = len(fhdr)
         with disk_errors(f"recordings/{rec_id}/{DATA}"):
             self._fd = os.open(folder / DATA, os.O_WRONLY | os.O_APPEND)
         self._lockfd = acquire_writer_lock(folder)
@@ -153,6 +155,7 @@ class RecordingWriter:
             if self._dirty:
                 with disk_errors(f"recordings/{self.id}/{DATA}"):
                     os.fsync(self._fd)
+                    self.durable_size = os.fstat(self._fd).st_size
                 self._dirty = False
 
     def set_meta(self, key: str, value: Any) -> None:
@@ -169,6 +172,7 @@ class RecordingWriter:
             self._stop_io()
             with disk_errors(f"recordings/{self.id}/{DATA}"):
                 os.fsync(self._fd)
+                self.durable_size = os.fstat(self._fd).st_size
             os.close(self._fd)
             self._state = "sealing"
             self._on_seal(SealInput(self.id, self._dir, self._open, self._fhdr, self._lens, self._hashes,

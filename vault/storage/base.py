@@ -67,8 +67,10 @@ class Storage(Protocol):
         store pick the authentic version when a newer one was written over it."""
         ...
 
-    def write(self, rel: str, data: bytes) -> None:
-        """Write a whole file atomically (readers see the old or the new bytes, never a mix)."""
+    def write(self, rel: str, data: bytes, lock: bool = True) -> None:
+        """Write a whole file atomically (readers see the old or the new bytes, never a mix).  A store
+        with a retention policy locks it (Object Lock) unless ``lock`` is False (an expiring share,
+        whose revocation must destroy its wrapped key)."""
         ...
 
     def delete(self, rel: str) -> None:

@@ -52,7 +52,7 @@ class LocalStorage:
     def read(self, rel: str, pin: str | None = None) -> bytes:
         return self.path(rel).read_bytes()
 
-    def write(self, rel: str, data: bytes) -> None:
+    def write(self, rel: str, data: bytes, lock: bool = True) -> None:
         atomic_write(self.path(rel), data)
 
     def delete(self, rel: str) -> None:

@@ -92,6 +92,8 @@ class S3Storage:
 
     #: root names the backend itself uses (verify accepts them)
     layout_names = frozenset({AUDIT})
+    #: a sealed recording's open.json stays (locked) beside its header: verify checks it, not warns
+    keeps_open_json = True
 
     def __init__(self, url: str, client: Any = None):
         self.bucket, self.prefix = parse_url(url)
@@ -205,12 +207,9 @@ class S3Storage:
             raise FileNotFoundError(rel)
         return data
 
-    def write(self, rel: str, data: bytes) -> None:
-        self.call(rel, self.client.put_object, Key=self.key(rel), Body=data, **self._lock_args())
-
-    def write_unlocked(self, rel: str, data: bytes) -> None:
-        """An object that must stay deletable (an expiring share: revoking it destroys its key)."""
-        self.call(rel, self.client.put_object, Key=self.key(rel), Body=data)
+    def write(self, rel: str, data: bytes, lock: bool = True) -> None:
+        self.call(rel, self.client.put_object, Key=self.key(rel), Body=data,
+                  **(self._lock_args() if lock else {}))
 
     def delete(self, rel: str) -> None:
         """Delete every version of ``rel`` (refused by the store while Object Lock holds one)."""

@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 from common import jsonio
 
-from ..audit import CHECKPOINT_FORMAT, AuditEntry, Signer, checkpoint_message, checkpoint_problems, leaf_hash, now_iso
+from ..audit import (
+    CHECKPOINT_FORMAT,
+    AuditEntry,
+    Signer,
+    checkpoint_message,
+    checkpoint_problems,
+    leaf_hash,
+    now_iso,
+)
 from ..errors import IntegrityError, StoreUnavailable, VaultError
 from ..format.canonical import b64e, cjson, dump_canonical, load_canonical
 from ..state import ZERO, VaultState
