@@ -199,7 +199,7 @@ class Vault:
     def open(cls, root: Path | str) -> Vault:
         storage = open_storage(root)
         try:
-            data = storage.read(VAULT_JSON)
+            data = storage.read_original(VAULT_JSON)
         except FileNotFoundError:
             raise VaultNotInitialised(f"no vault in {storage.location} (vault.json missing)") from None
         cfg = load_canonical(data, VAULT_JSON)

@@ -132,7 +132,7 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
     cfg: dict | None = None
     vj_bytes: bytes | None = None
     try:
-        vj_bytes = store.read(VAULT_JSON)
+        vj_bytes = store.read_original(VAULT_JSON)
         cfg = load_canonical(vj_bytes, VAULT_JSON)
         if not isinstance(cfg, dict) or cfg.get("format") != VAULT_FORMAT:
             P.append(f"{VAULT_JSON}: unknown format")
@@ -174,9 +174,10 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
     if vj_bytes is not None and state.vault_json != sha256_hex(vj_bytes):
         P.append(f"{VAULT_JSON}: differs from the hash recorded in the audit trail (modified)")
     # identities ----------------------------------------------------------------------------
+    folders = getattr(store, "has_folders", True)  # an object store has no empty folders
     has_idir = store.is_dir(IDENTITIES)
     present = set(store.listdir(IDENTITIES)) if has_idir else set()
-    if not has_idir:
+    if not has_idir and folders:
         P.append(f"{IDENTITIES}/: missing")
     expected_roles = set(state.identities) | (set(cfg["roles"]) if cfg else set())
     for role in sorted(expected_roles):
@@ -201,12 +202,12 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
         _unexpected(f"{IDENTITIES}/{name}", rep)
     # recordings ----------------------------------------------------------------------------
     has_rdir = store.is_dir(RECORDINGS)
-    folders = set(store.listdir(RECORDINGS)) if has_rdir else set()
-    if not has_rdir:
+    rec_names = set(store.listdir(RECORDINGS)) if has_rdir else set()
+    if not has_rdir and folders:
         P.append(f"{RECORDINGS}/: missing")
-    for rec_id in sorted(set(recs) - folders):
+    for rec_id in sorted(set(recs) - rec_names):
         P.append(f"recordings/{rec_id}: in the audit trail but missing (deleted?)")
-    for rec_id in sorted(folders):
+    for rec_id in sorted(rec_names):
         if not store.is_dir(rec_path(rec_id)):
             _unexpected(f"recordings/{rec_id}", rep)
             continue

@@ -67,6 +67,11 @@ class Storage(Protocol):
         store pick the authentic version when a newer one was written over it."""
         ...
 
+    def read_original(self, rel: str) -> bytes:
+        """A file written once (vault.json) as it was first written (a versioned store may hold newer
+        versions written over it)."""
+        ...
+
     def write(self, rel: str, data: bytes, lock: bool = True) -> None:
         """Write a whole file atomically (readers see the old or the new bytes, never a mix).  A store
         with a retention policy locks it (Object Lock) unless ``lock`` is False (an expiring share,

@@ -52,6 +52,9 @@ class LocalStorage:
     def read(self, rel: str, pin: str | None = None) -> bytes:
         return self.path(rel).read_bytes()
 
+    def read_original(self, rel: str) -> bytes:
+        return self.read(rel)
+
     def write(self, rel: str, data: bytes, lock: bool = True) -> None:
         atomic_write(self.path(rel), data)
 

@@ -94,6 +94,8 @@ class S3Storage:
     layout_names = frozenset({AUDIT})
     #: a sealed recording's open.json stays (locked) beside its header: verify checks it, not warns
     keeps_open_json = True
+    #: folders are key prefixes: an empty one does not exist
+    has_folders = False
 
     def __init__(self, url: str, client: Any = None):
         self.bucket, self.prefix = parse_url(url)
@@ -156,8 +158,7 @@ class S3Storage:
         out = []
         for page in self._paginate("list_object_versions", Prefix=key):
             out += [v for v in page.get("Versions", []) if v["Key"] == key]
-        out.sort(key=lambda v: v["LastModified"])
-        return out
+        return out[::-1]  # S3 lists the versions of a key newest first (times have 1 s resolution)
 
     def _paginate(self, op: str, **kw: Any) -> Iterator[dict[str, Any]]:
         it = iter(self.client.get_paginator(op).paginate(Bucket=self.bucket, **kw))
@@ -206,6 +207,13 @@ class S3Storage:
         if data is None:
             raise FileNotFoundError(rel)
         return data
+
+    def read_original(self, rel: str) -> bytes:
+        """An object created once (vault.json): its first version, whatever was written over it since."""
+        vs = self.versions(rel)
+        if not vs:
+            raise FileNotFoundError(rel)
+        return self.get(rel, version=vs[0]["VersionId"])
 
     def write(self, rel: str, data: bytes, lock: bool = True) -> None:
         self.call(rel, self.client.put_object, Key=self.key(rel), Body=data,
@@ -264,9 +272,7 @@ class S3Storage:
         found: dict[str, dict[str, Any]] = {}
         for page in self._paginate("list_object_versions", Prefix=prefix):
             for v in page.get("Versions", []):
-                old = found.get(v["Key"])
-                if old is None or v["LastModified"] < old["LastModified"]:
-                    found[v["Key"]] = v
+                found[v["Key"]] = v  # newest first: the last one listed is the oldest
         names = sorted(found)
         out = []
         for i, k in enumerate(names):

@@ -205,7 +205,7 @@ class S3AuditTrail:
                     continue
                 found.setdefault(int(m.group(1)), []).append(v)
         for vs in found.values():
-            vs.sort(key=lambda v: v["LastModified"])
+            vs.reverse()  # listed newest first
         return found, odd
 
     def _read_all(self, keys: dict[str, bytes]) -> tuple[list[AuditEntry], list[str], list[str]]:
@@ -232,7 +232,8 @@ class S3AuditTrail:
                 if len(bodies[seq]) > 1:
                     warnings.append(f"{entry_rel(seq)}: {len(bodies[seq]) - 1} other version(s) written over the "
                                     "entry (the first, authentic one is used)" if i == 0 else
-                                    f"{entry_rel(seq)}: the first version is not authentic; version {i + 1} is")
+                                    f"{entry_rel(seq)}: versions written over the entry; the authentic one is "
+                                    f"version {i + 1}")
                 break
             else:
                 problems.append(str(last_err))
