@@ -117,6 +117,12 @@ class SessionPipeline:
         self.finished = threading.Event()
 
     # -- wiring -------------------------------------------------------------------------------
+
+    @property
+    def realtime(self) -> bool:
+        """Paced like a live session (a consumer must never hold the pipeline back), or as fast as
+        the consumers take it (batch, demo): then a slow consumer slows the source instead."""
+        return self._realtime
     def subscribe(self, audiences: set[Audience] | frozenset[Audience], consumer: Consumer) -> None:
         with self._lock:
             self._consumers.append((frozenset(audiences), consumer))

@@ -50,20 +50,38 @@ class TrackResult:
     curtained_frames: int = 0
     error: str = ""
     chapters: list[dict[str, Any]] = field(default_factory=list)
+    #: frames / audio blocks dropped because the writer fell behind (a stalled disk): never silently
+    dropped_frames: int = 0
+    dropped_audio_blocks: int = 0
 
 
 class _Track:
-    def __init__(self, kind: str, sink: RecordingSink, writer: MkvWriter, channels: list[str]) -> None:
+    def __init__(self, kind: str, sink: RecordingSink, writer: MkvWriter, channels: list[str],
+                 realtime: bool = False) -> None:
         self.kind = kind
         self.sink = sink
         self.writer = writer
         self.channels = channels
-        # nothing recorded may be lost: a full queue makes the pipeline wait (about 3 s of video)
-        self.queue: BoundedQueue[tuple | None] = BoundedQueue(90, Overflow.BLOCK)
+        # about 3 s of video.  Live (realtime): a stalled disk or store never blocks the pipeline thread
+        # (the masked feed to every audience goes on): what does not fit is dropped, counted and kept in
+        # the recording's meta.  A batch run (demo, tests) waits for the writer instead: nothing is lost.
+        self.queue: BoundedQueue[tuple | None] = BoundedQueue(
+            90, Overflow.DROP_NEWEST if realtime else Overflow.BLOCK)
         self.result = TrackResult(kind)
         self.failed = False
         self.thread = threading.Thread(target=self._run, name=f"recorder-{kind}", daemon=True)
         self._last_flush = 0
+
+    def offer(self, item: tuple) -> None:
+        """Queue an item for the writer (called on the pipeline thread)."""
+        if self.queue.put(item):
+            return
+        if item[0] == "v":
+            self.result.dropped_frames += 1
+        else:
+            self.result.dropped_audio_blocks += 1
+        if self.result.dropped_frames + self.result.dropped_audio_blocks == 1:
+            log.error("%s recording falls behind (disk stalled?): dropping media until it catches up", self.kind)
 
     def _run(self) -> None:
         while True:
@@ -120,7 +138,7 @@ class Recorder:
             sink = self._factory(kind, meta)
             writer = MkvWriter(cast(BinaryIO, sink), w, h, fps, tracks, preset=self._preset,
                                title=f"{self._meta.get('case_number', '')} ({kind})")
-            track = _Track(kind, sink, writer, channels)
+            track = _Track(kind, sink, writer, channels, realtime=bool(getattr(self._pipeline, "realtime", True)))
             track.thread.start()
             self._tracks[KIND_AUDIENCE[kind]] = track
         self._pipeline.add_break_listener(self._on_break)
@@ -159,7 +177,7 @@ class Recorder:
         track.result.frames += 1
         if decision is Decision.CURTAINED:
             track.result.curtained_frames += 1
-        track.queue.put(("v", image, index))
+        track.offer(("v", image, index))
 
     def on_audio(self, audience: Audience, channel: str, samples: np.ndarray, start_sample: int) -> None:
         track = self._tracks.get(audience)
@@ -168,7 +186,7 @@ class Recorder:
         first = self._first_sample.setdefault(channel, start_sample)
         if self._paused():
             return
-        track.queue.put(("a", track.channels.index(channel), samples, start_sample - first))
+        track.offer(("a", track.channels.index(channel), samples, start_sample - first))
 
     @property
     def errors(self) -> list[str]:
@@ -194,6 +212,9 @@ class Recorder:
                 track.sink.set_meta("frames", track.result.frames)
                 track.sink.set_meta("duration", round(track.result.frames / max(1, track.writer.fps), 3))
                 track.sink.set_meta("audio_rate", AUDIO_RATE)
+                if track.result.dropped_frames or track.result.dropped_audio_blocks:
+                    track.sink.set_meta("dropped", {"video_frames": track.result.dropped_frames,
+                                                    "audio_blocks": track.result.dropped_audio_blocks})
                 track.result.recording_id = track.sink.seal()
             except Exception as exc:
                 track.result.error = f"could not seal the {track.kind} recording: {exc}"

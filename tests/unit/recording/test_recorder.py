@@ -52,10 +52,10 @@ class MemorySink(io.RawIOBase):
         self.aborted = True
 
 
-def run_session(sinks: dict, frames: int = 75):
+def run_session(sinks: dict, frames: int = 75, realtime: bool = False):
     plan = demo_plan()
     p = SessionPipeline(plan, DemoVideoSource((160, 90), 30.0), ToneSource(amplitude=0.5), BoxMasker(), GainVoice,
-                        realtime=False)
+                        realtime=realtime)
 
     def factory(kind, meta):
         sinks[kind].meta.update(meta)
@@ -65,7 +65,7 @@ def run_session(sinks: dict, frames: int = 75):
     rec.start()
     p.max_frames = frames
     p.start()
-    assert p.finished.wait(30)
+    assert p.finished.wait(60)
     if frames > 40:
         p.set_break(True)
     results = rec.stop()
@@ -123,7 +123,7 @@ def test_plan_can_pause_the_recording_during_breaks():
     rec.start()
     p.max_frames = 80
     p.start()
-    assert p.finished.wait(30)
+    assert p.finished.wait(60)
     results = {r.kind: r for r in rec.stop()}
     p.stop()
     assert results["masked"].frames == 50  # 30 break frames not recorded
@@ -133,3 +133,40 @@ def test_plan_can_pause_the_recording_during_breaks():
         times = [float(f.time) for f in c.decode(video=0)]
     assert len(times) == 50
     assert max(b - a for a, b in zip(times, times[1:], strict=False)) > 0.9  # the gap of the break
+
+
+class StalledSink(MemorySink):
+    """A disk (or store) that stops answering: every write waits until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+
+    def write(self, b) -> int:
+        self.release.wait(60)
+        return super().write(b)
+
+
+def test_a_stalled_disk_never_freezes_the_pipeline_and_the_drops_are_counted():
+    stalled = StalledSink()
+    sinks = {"masked": stalled, "raw": MemorySink()}
+    p = SessionPipeline(demo_plan(), DemoVideoSource((160, 90), 30.0), ToneSource(), BoxMasker(), GainVoice,
+                        realtime=True)
+
+    def factory(kind, meta):
+        sinks[kind].meta.update(meta)
+        return sinks[kind]
+
+    rec = Recorder(p, factory, {"case_number": "T-1"})
+    rec.start()
+    p.max_frames = 150
+    p.start()
+    # a live session: its 5 s of media go through to every audience while the masked recording's disk is stuck
+    assert p.finished.wait(30) and not stalled.buf
+    stalled.release.set()
+    results = {r.kind: r for r in rec.stop()}
+    p.stop()
+    assert results["masked"].dropped_frames > 0 and stalled.sealed
+    assert stalled.meta["dropped"]["video_frames"] == results["masked"].dropped_frames
