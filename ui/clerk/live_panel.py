@@ -33,6 +33,19 @@ def _fmt_clock(seconds: float) -> str:
     return format_clock(max(0.0, seconds))
 
 
+def upload_text(st: Any) -> tuple[str, bool]:
+    """The upload badge for a ``vault.uploader.UploadState``: (text, whether it needs attention)."""
+    mib = st.bytes_pending / (1 << 20)
+    if st.state == "waiting":
+        return (f"Court store unreachable — {st.pending} recording(s) kept safely on this station, "
+                f"retrying in {st.retry_in:.0f} s", True)
+    if st.state == "failed":
+        return f"Upload problem — kept on this station: {st.last_error[:80]}", True
+    if st.pending:
+        return f"Uploading to the court store: {st.pending} recording(s), {mib:.0f} MiB to go", False
+    return "All evidence is in the court store", False
+
+
 class LivePanel(QWidget):
     """The running session: preview, channel matrix, mask status, controls, the break schedule
     (countdown, reminder, questioning-limit warning), the timeline and the event log."""
@@ -59,6 +72,11 @@ class LivePanel(QWidget):
         self.rec_badge = QLabel("")
         self.rec_badge.setAccessibleName(translate("ClerkConsole", "Recording state"))
         head.addWidget(self.rec_badge)
+        # a vault in the court's object store: whether the evidence has reached it (docs/storage.md)
+        self.upload_badge = QLabel("")
+        self.upload_badge.setAccessibleName("Evidence upload to the court store")
+        self.upload_badge.hide()
+        head.addWidget(self.upload_badge)
         outer.addLayout(head)
 
         self.banner = notice_label(translate("ClerkConsole", "Break notice"), "banner")
@@ -303,7 +321,19 @@ class LivePanel(QWidget):
             self.events.addItem(f"{_fmt_clock(ev.at)}  {ev.kind}: {ev.detail}")
         self.events.scrollToBottom()
 
+    def _refresh_upload(self) -> None:
+        vault = getattr(self.c.session, "vault", None)
+        st = vault.upload_status() if getattr(vault, "remote", False) else None
+        if st is None:
+            return
+        text, bad = upload_text(st)
+        self.upload_badge.setText(text)
+        self.upload_badge.setObjectName("badbadge" if bad else "subtitle")
+        self.upload_badge.setStyleSheet("")
+        self.upload_badge.show()
+
     def _refresh_status(self) -> None:
+        self._refresh_upload()
         status = self.c.pipeline.status
         self.meter.set_level(-90.0 if self.c.state is not State.LIVE else status.floor_level_db)
         self.masks.refresh(self.c.plan, self.c.state, status)
