@@ -299,6 +299,9 @@ def _export(args: argparse.Namespace) -> int:
         new = v.export_to(args.id, ident, args.to, args.reason, signer_passphrase=_passphrase(args, "station"),
                           transform=transform)
         print(new)
+        if v.remote and not v.uploader.drain(120):
+            print(f"the copy is sealed on this station but not yet in the store: run `testimony-shield vault "
+                  f"sync --vault {v.location}`", file=sys.stderr)
     return 0
 
 

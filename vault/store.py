@@ -95,10 +95,7 @@ class Vault:
         self.spool: LocalStorage
         if isinstance(self.storage, S3Storage):
             self.storage.retention = self.retention
-            spool = spool_root() / self.id
-            with disk_errors("the station's spool"):
-                spool.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self.spool = LocalStorage(spool)
+            self.spool = LocalStorage(spool_root() / self.id)  # made when the station first records
         else:
             self.spool = self.storage  # type: ignore[assignment]
         self._station = station
@@ -361,6 +358,8 @@ class Vault:
         folder = self.spool.path(rec_path(rec_id))
         opened = dump_canonical(open_obj)
         with disk_errors(f"recordings/{rec_id}"):
+            if self.remote:
+                self.spool.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             folder.mkdir(parents=True)
             fd = os.open(folder / DATA, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
@@ -571,11 +570,11 @@ class Vault:
                         if not b:
                             break
                         w.write(b)
+                new_meta = dict(w.meta)
                 new_id = w.seal()
             except BaseException:
                 w.abort()
                 raise
-        new_meta = self.info(new_id)["meta"]
         details = {"reason": reason, "plain": False, "to": role, "new": new_id}
         for k in ("derivation", "watermark"):
             if k in new_meta:

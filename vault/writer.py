@@ -158,6 +158,12 @@ class RecordingWriter:
                     self.durable_size = os.fstat(self._fd).st_size
                 self._dirty = False
 
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The recording's (clear, signed) metadata as it will be sealed."""
+        with self._lock:
+            return dict(self._meta)
+
     def set_meta(self, key: str, value: Any) -> None:
         with self._lock:
             self._check_open()
