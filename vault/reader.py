@@ -10,6 +10,7 @@ import collections
 import contextlib
 import io
 import threading
+from typing import Any
 
 from .errors import IntegrityError
 from .format import stream as st
@@ -55,6 +56,7 @@ class RecordingReader(io.RawIOBase):
         self._cache: collections.OrderedDict[int, bytes] = collections.OrderedDict()
         self._cache_max = cache_chunks
         self._lock = threading.Lock()
+        self._pool: Any = None
 
     def readable(self) -> bool:
         return True
@@ -82,21 +84,45 @@ class RecordingReader(io.RawIOBase):
         self._pos = pos
         return pos
 
-    def _chunk(self, i: int) -> bytes:
-        c = self._cache.get(i)
-        if c is not None:
-            self._cache.move_to_end(i)
-            return c
+    def _load(self, i: int) -> bytes:
+        """Record i, read and authenticated (never cached here)."""
         n = self._lens[i]
         raw = self._blob.pread(st.PREFIX_LEN + n, self._file_off[i])
         if len(raw) != st.PREFIX_LEN + n or raw[: st.PREFIX_LEN] != _U32.pack(n):
             raise IntegrityError(f"{self._what}: chunk {i} length prefix differs from the signed index")
         last = i == len(self._lens) - 1 and not self._recovered
-        c = self._cipher.open_record(i, raw[st.PREFIX_LEN:], last, self._what)
+        return self._cipher.open_record(i, raw[st.PREFIX_LEN:], last, self._what)
+
+    def _keep(self, i: int, c: bytes) -> None:
         self._cache[i] = c
         if len(self._cache) > self._cache_max:
             self._cache.popitem(last=False)
+
+    def _chunk(self, i: int) -> bytes:
+        c = self._cache.get(i)
+        if c is not None:
+            self._cache.move_to_end(i)
+            return c
+        c = self._load(i)
+        self._keep(i, c)
         return c
+
+    def _prefetch(self, pos: int, want: int) -> None:
+        """A remote blob: fetch the records a read spans at the same time (a seek that lands near the
+        end of a record needs two range requests; waiting for them one after the other doubles it)."""
+        if want <= 0:
+            return
+        i0 = bisect.bisect_right(self._pt_off, pos) - 1
+        i1 = bisect.bisect_right(self._pt_off, pos + want - 1) - 1
+        missing = [i for i in range(i0, min(i1, i0 + 3) + 1) if i not in self._cache]
+        if len(missing) < 2:
+            return
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(4, thread_name_prefix=f"reader-{self.id}")
+        for i, c in zip(missing, self._pool.map(self._load, missing), strict=True):
+            self._keep(i, c)
 
     def readinto(self, b) -> int:
         if self.closed:
@@ -104,6 +130,8 @@ class RecordingReader(io.RawIOBase):
         with self._lock:
             mv = memoryview(b).cast("B")
             want = min(len(mv), max(0, self._size - self._pos))
+            if getattr(self._blob, "remote", False):
+                self._prefetch(self._pos, want)
             done = 0
             while done < want:
                 i = bisect.bisect_right(self._pt_off, self._pos) - 1
@@ -131,5 +159,7 @@ class RecordingReader(io.RawIOBase):
         if not self.closed:
             with contextlib.suppress(OSError):
                 self._blob.close()
+            if self._pool is not None:
+                self._pool.shutdown(wait=False)
             self._cache.clear()
         super().close()

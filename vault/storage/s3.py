@@ -302,6 +302,9 @@ class S3Storage:
 class S3Blob:
     """A stored stream read with range GETs over its parts (a record may span two parts)."""
 
+    #: reads are network requests: a reader fetches the records of one read at the same time
+    remote = True
+
     def __init__(self, store: S3Storage, rel: str, parts: list[tuple[str, int, str]]):
         self._s, self._rel, self._parts = store, rel, parts
         self._starts = []
