@@ -285,19 +285,21 @@ class S3AuditTrail:
                 with self._lock:
                     view = _View(VaultState()) if genesis else self._current(keys)
                     seq = view.size
-                    obj = {"seq": seq, "time": now_iso(), "event": event, "actor": signer.role, "rec": rec,
+                    when = now_iso()
+                    obj: dict[str, Any] = {"seq": seq, "time": when, "event": event, "actor": signer.role, "rec": rec,
                            "details": details or {}, "prev": view.head}
                     line = cjson(obj)
-                    cp = {"format": CHECKPOINT_FORMAT, "vault": self.vault_id, "size": seq + 1,
-                          "bytes": view.bytes + len(line) + 1, "head": leaf_hash(line),
-                          "last": line.decode("ascii"), "time": obj["time"], "signer": signer.role,
+                    nbytes = view.bytes + len(line) + 1
+                    cp: dict[str, Any] = {"format": CHECKPOINT_FORMAT, "vault": self.vault_id, "size": seq + 1,
+                          "bytes": nbytes, "head": leaf_hash(line),
+                          "last": line.decode("ascii"), "time": when, "signer": signer.role,
                           "key": fingerprint(signer.ed25519_public)}
                     cp["sig"] = b64e(signer.sign(checkpoint_message(cp)))
                     data = dump_canonical(cp)
                     if self.store.create(entry_rel(seq), data):
-                        e = AuditEntry(seq, obj["time"], event, signer.role, rec, details or {}, leaf_hash(line))
+                        e = AuditEntry(seq, when, event, signer.role, rec, details or {}, leaf_hash(line))
                         view.state.apply(e)
-                        view.size, view.head, view.bytes = seq + 1, e.hash, cp["bytes"]
+                        view.size, view.head, view.bytes = seq + 1, e.hash, nbytes
                         view.last_hash = hashlib.sha256(data).hexdigest()
                         self._view = view
                         self._save_cache(view)
