@@ -28,11 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.helpers.seaweed import SeaweedStore, weed_binary  # noqa: E402
-from vault.keys import KdfParams  # noqa: E402
-from vault.storage import LocalStorage  # noqa: E402
-from vault.storage.s3audit import entry_rel  # noqa: E402
-from vault.store import Vault  # noqa: E402
+from tests.helpers.seaweed import SeaweedStore, weed_binary
+from vault.keys import KdfParams
+from vault.storage import LocalStorage
+from vault.storage.s3audit import entry_rel
+from vault.store import Vault
 
 PASS = "bench-passphrase-1"
 MiB = 1 << 20
