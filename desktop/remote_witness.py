@@ -217,6 +217,8 @@ class RemoteWitnessFlow:
             out.update(session_id=self.invite.session_id, court_key_fingerprint=self.invite.court_key_fingerprint)
             if self.delivered is not None:
                 out["delivery"] = self.delivered
+                if hasattr(self.station, "delivered"):
+                    self.station.delivered(str(self.delivered.get("bundle", "")))
             self.summary = out
             self.controller.poll()
             for fn in self.finished_callbacks:

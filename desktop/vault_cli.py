@@ -90,6 +90,12 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("--passphrase-file", type=Path, default=None,
                    help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p = add("bundle", "a remote witness station: bundle its recordings of a hearing for the court "
+                      "(docs/delivery.md)", _bundle, role=False)
+    p.add_argument("--link-session", required=True, metavar="ID", help="the hearing's link session id")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the bundle file to write")
+    p.add_argument("--passphrase-file", type=Path, default=None,
+                   help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
     p = add("shred", "destroy a recording's keys (judge only, audited)", _shred)
     p.add_argument("id")
     p.add_argument("--reason", required=True)
@@ -145,6 +151,27 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{rid}: already in this vault")
     if res.received:
         print(f"linked to the recording the court received over the link: {', '.join(res.received)}")
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    """Export the station's recordings of one hearing (encrypted to the court) as a delivery bundle."""
+    from vault.bundle import deliverable, export_bundle
+    from vault.store import STATION
+
+    v = Vault.open(args.vault)
+    ids = deliverable(v, args.link_session)
+    if not ids:
+        from vault.errors import NotFound
+
+        raise NotFound(f"no recording of hearing {args.link_session} is waiting for a court in this vault")
+    try:
+        station = v.unlock(STATION, _passphrase(args, "station"))
+    except WrongPassphrase:
+        raise WrongPassphrase("wrong passphrase for the station") from None
+    body = export_bundle(v, ids, args.output, station)
+    print(f"bundled {len(ids)} recording(s) of case {body['case_number']} for court vault {body['to']['vault']} "
+          f"in {args.output}")
     return 0
 
 

@@ -97,6 +97,13 @@ def test_court_runs_the_saved_plan_and_the_witness_recording_reaches_the_court(t
         meta = listing[rid]["meta"]
         assert meta["origin"] == "witness-station" and meta["case_number"] == "HL-2026-0311"
         assert meta["received_recording"] == cs["recording_id"]
+    # the station can bundle a hearing again later (e.g. it stopped before writing the bundle)
+    again = tmp_path / "again.tsbundle"
+    r = _run(["vault", "bundle", "--vault", str(wv), "--link-session", ws["session_id"], "-o", str(again)], env)
+    assert r.returncode == 0, r.stderr
+    r = _run(["vault", "import", str(again), "--vault", str(cv), "--json"], env)
+    assert r.returncode == 0 and sorted(json.loads(r.stdout.strip().splitlines()[-1])["already"]) == sorted(
+        res["imported"])
     # a bundle changed by one byte is refused with its own exit code
     data = bytearray(bundle.read_bytes())
     data[len(data) // 2] ^= 1

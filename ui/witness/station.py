@@ -646,6 +646,13 @@ class WitnessStation(QWidget):
         self.speaking_view.clear(self.tr("The hearing has finished. Thank you."))
         self._refresh()
 
+    def delivered(self, where: str) -> None:
+        """The station's own recording of the hearing is bundled for the court (said for the support
+        person, after the calm end words)."""
+        self.link_status.setText(link_words(self.link_state or "ended", self.tr) + "\n" +
+                                 self.tr("The recording for the court is saved. (For the court's staff: {where})")
+                                 .format(where=where))
+
     def leave(self) -> None:
         """The witness leaves (the waiting room, or the hearing): the link closes; the desktop ends
         and seals what was recorded."""
