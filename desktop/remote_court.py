@@ -236,11 +236,14 @@ class RemoteHearing:
         consumers = [self.pipeline] + ([speakers] if speakers is not None else [])
         cams = cameras if cameras is not None else questioner_cameras(plan)
 
+        # through the court relay when one is configured (the station only dials out), else listening
+        where: dict[str, Any] = ({"relay": self.settings.relay} if self.settings.relay is not None else
+                                 {"host": self.settings.listen[0], "port": self.settings.listen[1]})
+
         async def make() -> Any:
             return CourtStation(admit=self._admit, consumers=consumers, judge_consumers=[self.pipeline.judge],
                                 judge_monitor=plan.unmasked(Audience.JUDGE), on_state=self._on_state,
-                                on_curtain=self.pipeline.curtain, plan=plan, to_witness=cams,
-                                host=self.settings.listen[0], port=self.settings.listen[1])
+                                on_curtain=self.pipeline.curtain, plan=plan, to_witness=cams, **where)
 
         self.court = self.loop.submit(make()).result(30)
 
@@ -502,7 +505,7 @@ def open_remote_hearing(plan: SessionPlan, settings: Any, vault: Any, passphrase
     if speakers:
         out = CourtSpeakers()
         out.open()
-    rs = remote or RemoteSettings(encoder_preset=getattr(settings, "encoder_preset", "ultrafast"))
+    rs = remote or remote_settings(settings)
     return RemoteHearing(plan, station, sink, seal_record, recipients=role_public_keys(vault), vault_id=vault.id,
                          settings=rs, speakers=out)
 
@@ -570,3 +573,20 @@ def court_plan(vault: Any, passphrase: str, plan_id: str | None, plan_file: Any)
 
 def _check(hearing: RemoteHearing) -> LiveSessionService:
     return hearing  # mypy: a remote hearing is a session to the windows (recording.service)
+
+
+def remote_settings(settings: Any) -> RemoteSettings:
+    """How this court station is reached, from the station settings: ``court_relay`` (the court
+    relay's info file, docs/deploy-relay.md) when the court runs one, else ``court_listen``
+    (``HOST:PORT``; default 127.0.0.1 and any free port: one network only)."""
+    rs = RemoteSettings(encoder_preset=getattr(settings, "encoder_preset", "ultrafast"))
+    relay = getattr(settings, "court_relay", "")
+    listen = getattr(settings, "court_listen", "")
+    if relay:
+        from recording.transport.relay import RelayInfo  # the relay issue's module
+
+        rs.relay = RelayInfo.load(relay)
+    elif listen:
+        host, _, port = str(listen).rpartition(":")
+        rs.listen = (host.strip("[]") or "127.0.0.1", int(port))
+    return rs

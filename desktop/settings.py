@@ -31,6 +31,10 @@ class Settings:
     language: str = ""  # the staff screens' language ("en", "es", "fr"); empty: the system's
     text_scale: float = 1.0
     high_contrast: bool = False
+    #: a court station's remote hearings: the court relay's info file (when the court runs one) or the
+    #: HOST:PORT its signalling listens on (one network only; default 127.0.0.1, any port)
+    court_relay: str = ""
+    court_listen: str = ""
 
     @property
     def vault_path(self) -> Path | str:
