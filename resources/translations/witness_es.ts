@@ -539,6 +539,11 @@ Tómese el tiempo que necesite.</translation>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
     </message>
     <message>
+      <location filename="../../ui/witness/station.py" line="653" />
+      <source>The recording for the court is saved. (For the court's staff: {where})</source>
+      <translation>La grabación para el tribunal está guardada. (Para el personal del tribunal: {where})</translation>
+    </message>
+    <message>
       <location filename="../../ui/witness/station.py" line="94" />
       <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye su propia voz.</translation>

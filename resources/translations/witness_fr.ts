@@ -539,6 +539,11 @@ Prenez tout le temps qu'il vous faut.</translation>
       <translation>{judge} (le juge) vous voit le visage masqué et entend une voix modifiée.</translation>
     </message>
     <message>
+      <location filename="../../ui/witness/station.py" line="653" />
+      <source>The recording for the court is saved. (For the court's staff: {where})</source>
+      <translation>L’enregistrement destiné au tribunal est sauvegardé. (Pour le personnel du tribunal : {where})</translation>
+    </message>
+    <message>
       <location filename="../../ui/witness/station.py" line="94" />
       <source>{judge} (the judge) sees you with your face covered and hears your own voice.</source>
       <translation>{judge} (le juge) vous voit le visage masqué et entend votre propre voix.</translation>
