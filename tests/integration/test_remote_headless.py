@@ -111,3 +111,33 @@ def test_court_runs_the_saved_plan_and_the_witness_recording_reaches_the_court(t
     bad.write_bytes(bytes(data))
     r = _run(["vault", "import", str(bad), "--vault", str(cv)], env)
     assert r.returncode == 10 and r.stderr.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_the_court_window_is_the_clerk_console_in_remote_mode(tmp_path):
+    """``court`` without ``--headless`` opens the clerk console on the plan (offscreen here): scripted
+    with ``--admit-all``, it admits the witness, runs the hearing for ``--duration``, ends and seals,
+    and prints its summary; the session record is sealed with the received recording."""
+    env = dict(os.environ, TESTIMONY_SHIELD_PASSPHRASE=PASS, QT_QPA_PLATFORM="offscreen")
+    cv, wv, inv, plan = (tmp_path / n for n in ("cv", "wv", "invite.json", "plan.json"))
+    plan.write_text(json.dumps(_plan().to_dict()))
+    court = subprocess.Popen([*EXE, "court", "--plan-file", str(plan), "--vault", str(cv), "--invite-out", str(inv),
+                              "--duration", "3", "--admit-all"],
+                             cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(600):
+            if inv.exists():
+                break
+            time.sleep(0.1)
+        w = _run(["witness", "--headless", "--join", str(inv), "--vault", str(wv), "--duration", "30",
+                  "--size", "320x180", "--fps", "15"], env, timeout=240)
+        cout, cerr = court.communicate(timeout=120)
+    finally:
+        court.kill()
+    assert court.returncode == 0, cerr[-2000:]
+    assert w.returncode == 0, w.stderr[-2000:]
+    cs, ws = json.loads(cout.strip().splitlines()[-1]), json.loads(w.stdout.strip().splitlines()[-1])
+    assert cs["witness_admitted"] and cs["ended_by"] == "court" and cs["recording_id"] and cs["session_record"]
+    assert ws["ended_by"] == "court"
+    kinds = {r["meta"]["kind"] for r in json.loads(_run(["vault", "list", "--vault", str(cv), "--json"], env).stdout)}
+    assert kinds == {"received-masked", "session"}
