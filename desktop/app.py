@@ -186,6 +186,8 @@ def _open_station_vault(services: Services) -> Any:
     if services.vault is None:
         services.vault = Vault.open_or_init(services.vault_dir, services.passphrase)
         services.vault.recover()
+        if services.vault.remote:  # what an earlier run left in this station's spool goes to the store now
+            services.vault.uploader.kick()
     return services.vault
 
 

@@ -34,6 +34,16 @@ if TYPE_CHECKING:
 
 #: the details of a recording's `seal` / `recover` entry, kept in its spool folder until uploaded
 SEAL_DETAILS = "seal.json"
+#: held (flock) by the one uploader working on a spool
+UPLOAD_LOCK = "upload.lock"
+_PASS_LOCKS: dict[str, threading.RLock] = {}
+_PASS_LOCKS_GUARD = threading.Lock()
+
+
+def _pass_lock(root: Any) -> threading.RLock:
+    """One pass at a time over a spool within this process (the file lock covers other processes)."""
+    with _PASS_LOCKS_GUARD:
+        return _PASS_LOCKS.setdefault(str(root), threading.RLock())
 
 
 @dataclass
@@ -142,7 +152,34 @@ class Uploader:
 
     def sync_once(self) -> SyncReport:
         """One pass over the spool: upload what can be uploaded now.  StoreUnavailable when the store
-        cannot be reached (nothing is lost: the next pass goes on from where the store is)."""
+        cannot be reached (nothing is lost: the next pass goes on from where the store is).  One
+        uploader at a time per spool (this process's thread, `vault sync`, another program)."""
+        with _pass_lock(self.vault.spool.root):
+            fd = self._spool_lock()
+            if fd is None:  # waiting helps: retry() backs off like for a store that is down
+                raise StoreUnavailable("another program on this station is uploading the same recordings")
+            try:
+                return self._pass()
+            finally:
+                os.close(fd)
+
+    def _spool_lock(self) -> int | None:
+        root = self.vault.spool.root
+        if not root.is_dir():
+            return os.open(os.devnull, os.O_RDONLY)
+        fd = os.open(root / UPLOAD_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        except ImportError:  # pragma: no cover - non-POSIX
+            pass
+        return fd
+
+    def _pass(self) -> SyncReport:
         rep = SyncReport()
         ids = self._pending_ids()
         self._set(pending=len(ids), bytes_pending=self._spool_bytes(ids))
