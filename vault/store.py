@@ -135,7 +135,11 @@ class Vault:
     # -- construction ---------------------------------------------------------------------------
     @staticmethod
     def exists(root: Path | str) -> bool:
-        return open_storage(root).exists(VAULT_JSON)
+        try:  # in a versioned store, a delete marker in front of vault.json does not unmake the vault
+            open_storage(root).read_original(VAULT_JSON)
+            return True
+        except (FileNotFoundError, IsADirectoryError):
+            return False
 
     @classmethod
     def init(cls, root: Path | str, passphrase: str, roles: Iterable[str] = DEFAULT_ROLES,

@@ -136,7 +136,7 @@ class S3Storage:
                                    "(AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials)") from None
             if status >= 500 or code in ("SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout"):
                 raise StoreUnavailable(f"the store is unavailable ({code or status}) during {what}") from None
-            if code == "InvalidRequest" and "lock" in str(e).lower():
+            if code == "InvalidRequest" and ("lock" in str(e).lower() or "ObjectLockMode" in kw):
                 raise VaultError(f"the bucket '{self.bucket}' has no Object Lock: create it with Object Lock "
                                  "enabled, or make the vault with --retention-days 0") from None
             raise VaultError(f"the store refused {what}: {code or status}") from None

@@ -51,3 +51,15 @@ def test_sync_says_what_it_did_and_exits_10_while_the_store_is_down(s3env, vault
 class _Held:
     def kick(self) -> None:
         pass
+
+
+def test_clear_messages_for_a_bucket_without_object_lock_and_for_wrong_keys(s3env, monkeypatch, capsys):
+    monkeypatch.setenv("TESTIMONY_SHIELD_PASSPHRASE", PASS)
+    bucket = s3env.bucket(f"nolock-{os.getpid()}", lock=False)
+    rc = run(["vault", "init", "--vault", f"s3://{bucket}/court", "--retention-days", "30"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "Object Lock" in err, err
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-the-key")
+    assert run(["vault", "list", "--vault", f"s3://{bucket}/court"]) == 5
+    assert "credentials" in capsys.readouterr().err
+    assert run(["vault", "list", "--vault", "s3://no-such-bucket-here/court"]) in (2, 5)
