@@ -9,8 +9,8 @@ interpreter.png (on air), interpreter_handover.png (the partner's window during 
 countdown), interpreter_join.png (the waiting room with the safety code), start.png, settings.png, and in
 Spanish
 start_es.png, settings_es.png, interpreter_es.png, interpreter_handover_es.png, interpreter_join_es.png,
-clerk_wizard_measures_es.png, clerk_wizard_review_es.png and clerk_es.png (the live console on the demo
-session).
+clerk_wizard_measures_es.png, clerk_wizard_review_es.png, clerk_es.png (the live console on the demo
+session) and judge_es.png (the judge's review of what it recorded).
 """
 
 from __future__ import annotations
@@ -201,6 +201,22 @@ def clerk_shots(app, out: Path, suffix: str) -> None:
         pump(app, 40, lambda: c.recording)
         pump(app, 4)
         clerk.grab().save(str(out / f"clerk{suffix}.png"))
+        # the judge's review of what was just recorded
+        from desktop.app import DEMO_PASSPHRASE
+
+        judge = services.windows["judge"]
+        c.stop_recording()
+        pump(app, 60, lambda: not c.busy and not c.recording)
+        judge.passphrase.setText(DEMO_PASSPHRASE)
+        judge.unlock()
+        pump(app, 60, lambda: judge.identity is not None and judge.table.model().rowCount() > 0)
+        rows = [i for i, r in enumerate(judge.recordings) if r.meta.get("kind") == "masked"]
+        if rows:
+            judge.table.selectRow(rows[-1])
+            pump(app, 10)
+            judge.play_row(rows[-1])
+            pump(app, 20, lambda: judge.player_panel.view.frames_shown > 3)
+        judge.grab().save(str(out / f"judge{suffix}.png"))
         shutdown(services)
 
 

@@ -183,7 +183,27 @@ End and seal the session now, then close the console?</source>
         <translation>No hay segundo intérprete</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/live_panel.py" line="+50"/>
+        <location filename="../../ui/clerk/live_panel.py" line="+40"/>
+        <source>Court store unreachable — {n} recording(s) kept safely on this station, retrying in {seconds} s</source>
+        <translation>Almacén del tribunal inaccesible — {n} grabación(es) guardada(s) de forma segura en este puesto; nuevo intento en {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload problem — kept on this station: {reason}</source>
+        <translation>Problema de subida — se conserva en este puesto: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uploading to the court store: {n} recording(s), {mib} MiB to go</source>
+        <translation>Subiendo al almacén del tribunal: {n} grabación(es), faltan {mib} MiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All evidence is in the court store</source>
+        <translation>Todas las pruebas están en el almacén del tribunal</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Case {case} — {pseudonym}</source>
         <extracomment>a remote hearing (the witness elsewhere, over the link): the same panel, plus the invitation and the waiting room; media as the court receives it</extracomment>
         <translation>Asunto {case} — {pseudonym}</translation>
@@ -205,6 +225,11 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Evidence upload to the court store</source>
+        <translation>Subida de pruebas al almacén del tribunal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Break notice</source>
         <translation>Aviso de pausa</translation>
     </message>
@@ -1513,6 +1538,730 @@ End and seal the session now, then close the console?</source>
         <location line="+2"/>
         <source>Closes your microphone and tells the court you left</source>
         <translation>Cierra su micrófono y avisa al tribunal de que se ha ido</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeReview</name>
+    <message>
+        <location filename="../../ui/review/dialogs.py" line="+40"/>
+        <location line="+1"/>
+        <source>Export recording</source>
+        <translation>Exportar la grabación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &lt;b&gt;{recording}&lt;/b&gt;. Every export is recorded in the audit trail with its reason.</source>
+        <translation>Exportar &lt;b&gt;{recording}&lt;/b&gt;. Cada exportación queda anotada en el registro de auditoría con su motivo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Watermarked copy for a role (stays encrypted in the vault)</source>
+        <translation>Copia con marca de agua para una función (sigue cifrada en el depósito)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermarked copy for a role</source>
+        <translation>Copia con marca de agua para una función</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain MKV file on this computer (not encrypted)</source>
+        <translation>Archivo MKV sin cifrar en este ordenador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain MKV file</source>
+        <translation>Archivo MKV sin cifrar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipient role</source>
+        <translation>Función destinataria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason for the export</source>
+        <translation>Motivo de la exportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. disclosure to the defence, order of 12 May</source>
+        <translation>p. ej. comunicación a la defensa, auto del 12 de mayo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+96"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>File to write</source>
+        <translation>Archivo que se escribirá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…/recording.mkv</source>
+        <translation>…/grabacion.mkv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the file to write</source>
+        <translation>Elegir el archivo que se escribirá</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording station passphrase</source>
+        <translation>Frase de contraseña del puesto de grabación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station passphrase</source>
+        <translation>Frase de contraseña del puesto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I confirm this decrypted file is needed. I will keep it safe; this export and its reason are recorded in the audit trail.</source>
+        <translation>Confirmo que este archivo descifrado es necesario. Lo guardaré de forma segura; esta exportación y su motivo quedan anotados en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the plain export</source>
+        <translation>Confirmar la exportación sin cifrar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matroska video (*.mkv)</source>
+        <translation>Vídeo Matroska (*.mkv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This is the raw (unmasked) recording: it may only be copied for the judge.</source>
+        <translation>Esta es la grabación original (sin máscara): solo puede copiarse para el juez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The copy gets a fresh key for this role only and a visible watermark (case, recipient, date) in every frame.</source>
+        <translation>La copia recibe una clave nueva solo para esta función y una marca de agua visible (asunto, destinatario, fecha) en cada imagen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file will NOT be encrypted. Tick the confirmation to continue.</source>
+        <translation>El archivo NO estará cifrado. Marque la confirmación para continuar.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Share recording</source>
+        <translation>Compartir la grabación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let another role open &lt;b&gt;{recording}&lt;/b&gt; until a time. After it, opening is refused and the key can be destroyed. The share is recorded in the audit trail.</source>
+        <translation>Permitir que otra función abra &lt;b&gt;{recording}&lt;/b&gt; hasta una hora. Después, la apertura se rechaza y la clave puede destruirse. El acceso compartido queda anotado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Role to share with</source>
+        <translation>Función con la que compartir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share with</source>
+        <translation>Compartir con</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share expires at</source>
+        <translation>El acceso compartido caduca a las</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason for the share</source>
+        <translation>Motivo del acceso compartido</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/integrity_panel.py" line="+35"/>
+        <source>Integrity: not checked yet</source>
+        <translation>Integridad: aún no comprobada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vault integrity</source>
+        <translation>Integridad del depósito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify vault</source>
+        <translation>Verificar el depósito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verify the vault&apos;s integrity</source>
+        <translation>Verificar la integridad del depósito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks every recording, key and the audit trail</source>
+        <translation>Comprueba cada grabación, cada clave y el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Integrity: checking…</source>
+        <translation>Integridad: comprobando…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Integrity: ✔ verified, nothing changed</source>
+        <translation>Integridad: ✔ verificada, nada ha cambiado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Integrity: ✖ {n} problem(s) — do not rely on this vault</source>
+        <translation>Integridad: ✖ {n} problema(s) — no confíe en este depósito</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Integrity: ✖ {reason}</source>
+        <translation>Integridad: ✖ {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../ui/review/player.py" line="+107"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../ui/review/judge.py" line="+203"/>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/judge.py" line="-123"/>
+        <source>Testimony Shield — Judge review</source>
+        <translation>Testimony Shield — Revisión del juez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Judge review</source>
+        <translation>Revisión del juez</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+3"/>
+        <source>Judge&apos;s passphrase</source>
+        <translation>Frase de contraseña del juez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens the judge&apos;s key for this session; never stored</source>
+        <translation>Abre la clave del juez para esta sesión; nunca se guarda</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlock the vault</source>
+        <translation>Desbloquear el depósito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlocks the vault with the passphrase; recorded in the audit trail</source>
+        <translation>Desbloquea el depósito con la frase de contraseña; queda anotado en el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No vault is set up on this computer yet.</source>
+        <translation>Aún no hay ningún depósito configurado en este ordenador.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show the recordings of one case</source>
+        <translation>Mostrar las grabaciones de un asunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this case&apos;s recordings are listed</source>
+        <translation>Solo se muestran las grabaciones de este asunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+127"/>
+        <source>All cases</source>
+        <translation>Todos los asuntos</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Filter by case, session, witness or kind</source>
+        <translation>Filtrar por asunto, sesión, testigo o tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter recordings</source>
+        <translation>Filtrar las grabaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words of the case, session, witness or kind</source>
+        <translation>Palabras del asunto, la sesión, el testigo o el tipo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recordings in the vault</source>
+        <translation>Grabaciones en el depósito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter plays the selected recording</source>
+        <translation>Intro reproduce la grabación seleccionada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Play selected recording</source>
+        <translation>Reproducir la grabación seleccionada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the selected recording</source>
+        <translation>Reproducir la grabación seleccionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decrypted in memory as it plays; the viewing is audited</source>
+        <translation>Se descifra en memoria al reproducirse; el visionado queda auditado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the selected recording</source>
+        <translation>Exportar la grabación seleccionada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A watermarked copy for a role, or a plain file; audited with its reason</source>
+        <translation>Una copia con marca de agua para una función o un archivo sin cifrar; auditado con su motivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share…</source>
+        <translation>Compartir…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share the selected recording with another role until a time</source>
+        <translation>Compartir la grabación seleccionada con otra función hasta una hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another role may open it until the time you choose</source>
+        <translation>Otra función podrá abrirla hasta la hora que usted elija</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Chapters, notes and audit trail</source>
+        <translation>Capítulos, notas y registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrow keys change the tab</source>
+        <translation>Las flechas cambian de pestaña</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chapters</source>
+        <translation>Capítulos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness&apos;s breaks, as chapters to jump to</source>
+        <translation>Las pausas del testigo, como capítulos a los que saltar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your private, encrypted notes</source>
+        <translation>Sus notas privadas y cifradas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who opened, exported or shared what, and when</source>
+        <translation>Quién abrió, exportó o compartió qué, y cuándo</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Enter the judge&apos;s passphrase.</source>
+        <translation>Introduzca la frase de contraseña del juez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unlocked. Choose a recording to play; every viewing is recorded in the audit trail.</source>
+        <translation>Desbloqueado. Elija una grabación para reproducir; cada visionado queda anotado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Case {case}</source>
+        <translation>Asunto {case}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This is a session {kind} record (encrypted data, not audio or video): it cannot be played.</source>
+        <translation>Este es un registro de sesión de tipo {kind} (datos cifrados, no audio ni vídeo): no se puede reproducir.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{case} — {kind} recording (decrypting in memory as it plays)</source>
+        <translation>{case} — grabación {kind} (se descifra en memoria mientras se reproduce)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Making a watermarked copy for the {role}…</source>
+        <translation>Haciendo una copia con marca de agua para: {role}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Watermarked copy {id} made for the {role}; it is in the vault and the export is in the audit trail.</source>
+        <translation>Copia con marca de agua {id} hecha para: {role}; está en el depósito y la exportación figura en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the plain file…</source>
+        <translation>Escribiendo el archivo sin cifrar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported to {path}. This file is NOT encrypted: keep it safe. The export is in the audit trail.</source>
+        <translation>Exportado a {path}. Este archivo NO está cifrado: guárdelo de forma segura. La exportación figura en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Shared with the {role} until {time}; recorded in the audit trail.</source>
+        <translation>Compartido con: {role} hasta {time}; anotado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="+44"/>
+        <source>My private notes (click to jump)</source>
+        <translation>Mis notas privadas (pulse para ir)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted; only the judge reads them</source>
+        <translation>Cifradas; solo el juez las lee</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A private note at the current position (encrypted, judge only)</source>
+        <translation>Una nota privada en la posición actual (cifrada, solo el juez)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New note</source>
+        <translation>Nueva nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter adds it at the current position</source>
+        <translation>Intro la añade en la posición actual</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the note at the current position</source>
+        <translation>Añadir la nota en la posición actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted; only the judge can read it</source>
+        <translation>Cifrada; solo el juez puede leerla</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>written {time} UTC</source>
+        <translation>escrita {time} UTC</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a recording first: a note belongs to a moment of a recording.</source>
+        <translation>Abra primero una grabación: una nota pertenece a un momento de una grabación.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Note added at {time} (encrypted; only the judge can read it).</source>
+        <translation>Nota añadida en {time} (cifrada; solo el juez puede leerla).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/player.py" line="-53"/>
+        <source>Chapters (breaks)</source>
+        <translation>Capítulos (pausas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter jumps to the chapter</source>
+        <translation>Intro salta al capítulo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start of recording  00:00</source>
+        <translation>Inicio de la grabación  00:00</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Break</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No recording open</source>
+        <translation>Ninguna grabación abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now playing</source>
+        <translation>Reproduciendo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock the vault and choose a recording.</source>
+        <translation>Desbloquee el depósito y elija una grabación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording video</source>
+        <translation>Vídeo de la grabación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+109"/>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Play or pause</source>
+        <translation>Reproducir o pausar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space plays or pauses</source>
+        <translation>Espacio reproduce o pausa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrow keys move through the recording</source>
+        <translation>Las flechas recorren la grabación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audio track (language)</source>
+        <translation>Pista de audio (idioma)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The floor or an interpretation channel</source>
+        <translation>La sala o un canal de interpretación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sound output</source>
+        <translation>Salida de sonido</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No speakers found: sound is off</source>
+        <translation>No se encontraron altavoces: sin sonido</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Floor ({language})</source>
+        <translation>Sala ({language})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{language} interpretation</source>
+        <translation>Interpretación al {language}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track {n}</source>
+        <translation>Pista {n}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This recording cannot be played: it may be damaged or changed. Run “Verify vault”.</source>
+        <translation>Esta grabación no se puede reproducir: puede estar dañada o modificada. Ejecute «Verificar el depósito».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/recordings_model.py" line="+27"/>
+        <source>Case</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed</source>
+        <translation>Sellada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>masked</source>
+        <extracomment>the vault&apos;s recording kinds, as the judge reads them (others are shown as they are)</extracomment>
+        <translation>enmascarada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>raw</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>session</source>
+        <translation>sesión</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{kind} copy ({recipient})</source>
+        <translation>copia {kind} ({recipient})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind} (record, not playable)</source>
+        <translation>{kind} (registro, no reproducible)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>masked, as the court received it over the link</source>
+        <translation>enmascarada, tal como la recibió el tribunal por la conexión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}, the witness station&apos;s own (full quality)</source>
+        <translation>{kind}, la del propio puesto del testigo (calidad completa)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sealed</source>
+        <translation>sellada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>abierta</translation>
     </message>
 </context>
 <context>

@@ -183,7 +183,27 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Pas de second interprète</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/live_panel.py" line="+50"/>
+        <location filename="../../ui/clerk/live_panel.py" line="+40"/>
+        <source>Court store unreachable — {n} recording(s) kept safely on this station, retrying in {seconds} s</source>
+        <translation>Stockage du tribunal injoignable — {n} enregistrement(s) gardé(s) en sûreté sur ce poste ; nouvel essai dans {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload problem — kept on this station: {reason}</source>
+        <translation>Problème d&apos;envoi — conservé sur ce poste : {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uploading to the court store: {n} recording(s), {mib} MiB to go</source>
+        <translation>Envoi vers le stockage du tribunal : {n} enregistrement(s), {mib} Mio restants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All evidence is in the court store</source>
+        <translation>Toutes les preuves sont dans le stockage du tribunal</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Case {case} — {pseudonym}</source>
         <extracomment>a remote hearing (the witness elsewhere, over the link): the same panel, plus the invitation and the waiting room; media as the court receives it</extracomment>
         <translation>Affaire {case} — {pseudonym}</translation>
@@ -205,6 +225,11 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+4"/>
+        <source>Evidence upload to the court store</source>
+        <translation>Envoi des preuves vers le stockage du tribunal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Break notice</source>
         <translation>Avis de pause</translation>
     </message>
@@ -1513,6 +1538,730 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <location line="+2"/>
         <source>Closes your microphone and tells the court you left</source>
         <translation>Ferme votre micro et indique au tribunal que vous êtes parti</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeReview</name>
+    <message>
+        <location filename="../../ui/review/dialogs.py" line="+40"/>
+        <location line="+1"/>
+        <source>Export recording</source>
+        <translation>Exporter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &lt;b&gt;{recording}&lt;/b&gt;. Every export is recorded in the audit trail with its reason.</source>
+        <translation>Exporter &lt;b&gt;{recording}&lt;/b&gt;. Chaque export est consigné dans le journal d&apos;audit avec son motif.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Watermarked copy for a role (stays encrypted in the vault)</source>
+        <translation>Copie filigranée pour un rôle (reste chiffrée dans le coffre)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermarked copy for a role</source>
+        <translation>Copie filigranée pour un rôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain MKV file on this computer (not encrypted)</source>
+        <translation>Fichier MKV non chiffré sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain MKV file</source>
+        <translation>Fichier MKV non chiffré</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipient role</source>
+        <translation>Rôle destinataire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason for the export</source>
+        <translation>Motif de l&apos;export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. disclosure to the defence, order of 12 May</source>
+        <translation>p. ex. communication à la défense, ordonnance du 12 mai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+96"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>File to write</source>
+        <translation>Fichier à écrire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…/recording.mkv</source>
+        <translation>…/enregistrement.mkv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the file to write</source>
+        <translation>Choisir le fichier à écrire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording station passphrase</source>
+        <translation>Phrase secrète du poste d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station passphrase</source>
+        <translation>Phrase secrète du poste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I confirm this decrypted file is needed. I will keep it safe; this export and its reason are recorded in the audit trail.</source>
+        <translation>Je confirme que ce fichier déchiffré est nécessaire. Je le garderai en sûreté ; cet export et son motif sont consignés dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the plain export</source>
+        <translation>Confirmer l&apos;export non chiffré</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matroska video (*.mkv)</source>
+        <translation>Vidéo Matroska (*.mkv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This is the raw (unmasked) recording: it may only be copied for the judge.</source>
+        <translation>Ceci est l&apos;enregistrement brut (non masqué) : il ne peut être copié que pour le juge.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The copy gets a fresh key for this role only and a visible watermark (case, recipient, date) in every frame.</source>
+        <translation>La copie reçoit une nouvelle clé pour ce seul rôle et un filigrane visible (affaire, destinataire, date) sur chaque image.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file will NOT be encrypted. Tick the confirmation to continue.</source>
+        <translation>Le fichier NE sera PAS chiffré. Cochez la confirmation pour continuer.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Share recording</source>
+        <translation>Partager l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let another role open &lt;b&gt;{recording}&lt;/b&gt; until a time. After it, opening is refused and the key can be destroyed. The share is recorded in the audit trail.</source>
+        <translation>Permettre à un autre rôle d&apos;ouvrir &lt;b&gt;{recording}&lt;/b&gt; jusqu&apos;à une heure donnée. Ensuite, l&apos;ouverture est refusée et la clé peut être détruite. Le partage est consigné dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Role to share with</source>
+        <translation>Rôle avec qui partager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share with</source>
+        <translation>Partager avec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share expires at</source>
+        <translation>Le partage expire à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>Jusqu&apos;à</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason for the share</source>
+        <translation>Motif du partage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share</source>
+        <translation>Partager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/integrity_panel.py" line="+35"/>
+        <source>Integrity: not checked yet</source>
+        <translation>Intégrité : pas encore vérifiée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vault integrity</source>
+        <translation>Intégrité du coffre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify vault</source>
+        <translation>Vérifier le coffre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verify the vault&apos;s integrity</source>
+        <translation>Vérifier l&apos;intégrité du coffre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks every recording, key and the audit trail</source>
+        <translation>Vérifie chaque enregistrement, chaque clé et le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Integrity: checking…</source>
+        <translation>Intégrité : vérification…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Integrity: ✔ verified, nothing changed</source>
+        <translation>Intégrité : ✔ vérifiée, rien n&apos;a changé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Integrity: ✖ {n} problem(s) — do not rely on this vault</source>
+        <translation>Intégrité : ✖ {n} problème(s) — ne vous fiez pas à ce coffre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Integrity: ✖ {reason}</source>
+        <translation>Intégrité : ✖ {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../ui/review/player.py" line="+107"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../ui/review/judge.py" line="+203"/>
+        <source>Audit trail</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/judge.py" line="-123"/>
+        <source>Testimony Shield — Judge review</source>
+        <translation>Testimony Shield — Examen par le juge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Judge review</source>
+        <translation>Examen par le juge</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+3"/>
+        <source>Judge&apos;s passphrase</source>
+        <translation>Phrase secrète du juge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens the judge&apos;s key for this session; never stored</source>
+        <translation>Ouvre la clé du juge pour cette session ; jamais enregistrée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlock the vault</source>
+        <translation>Déverrouiller le coffre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlocks the vault with the passphrase; recorded in the audit trail</source>
+        <translation>Déverrouille le coffre avec la phrase secrète ; consigné au journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No vault is set up on this computer yet.</source>
+        <translation>Aucun coffre n&apos;est encore configuré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show the recordings of one case</source>
+        <translation>Afficher les enregistrements d&apos;une affaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this case&apos;s recordings are listed</source>
+        <translation>Seuls les enregistrements de cette affaire sont listés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+127"/>
+        <source>All cases</source>
+        <translation>Toutes les affaires</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Filter by case, session, witness or kind</source>
+        <translation>Filtrer par affaire, séance, témoin ou type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter recordings</source>
+        <translation>Filtrer les enregistrements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words of the case, session, witness or kind</source>
+        <translation>Mots de l&apos;affaire, de la séance, du témoin ou du type</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recordings in the vault</source>
+        <translation>Enregistrements dans le coffre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter plays the selected recording</source>
+        <translation>Entrée lit l&apos;enregistrement sélectionné</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Play selected recording</source>
+        <translation>Lire l&apos;enregistrement sélectionné</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the selected recording</source>
+        <translation>Lire l&apos;enregistrement sélectionné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decrypted in memory as it plays; the viewing is audited</source>
+        <translation>Déchiffré en mémoire pendant la lecture ; le visionnage est audité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the selected recording</source>
+        <translation>Exporter l&apos;enregistrement sélectionné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A watermarked copy for a role, or a plain file; audited with its reason</source>
+        <translation>Une copie filigranée pour un rôle, ou un fichier non chiffré ; audité avec son motif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share…</source>
+        <translation>Partager…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share the selected recording with another role until a time</source>
+        <translation>Partager l&apos;enregistrement sélectionné avec un autre rôle jusqu&apos;à une heure donnée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another role may open it until the time you choose</source>
+        <translation>Un autre rôle pourra l&apos;ouvrir jusqu&apos;à l&apos;heure choisie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Chapters, notes and audit trail</source>
+        <translation>Chapitres, notes et journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrow keys change the tab</source>
+        <translation>Les flèches changent d&apos;onglet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chapters</source>
+        <translation>Chapitres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The witness&apos;s breaks, as chapters to jump to</source>
+        <translation>Les pauses du témoin, comme chapitres où aller</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your private, encrypted notes</source>
+        <translation>Vos notes privées et chiffrées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who opened, exported or shared what, and when</source>
+        <translation>Qui a ouvert, exporté ou partagé quoi, et quand</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Enter the judge&apos;s passphrase.</source>
+        <translation>Saisissez la phrase secrète du juge.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlocking…</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unlocked. Choose a recording to play; every viewing is recorded in the audit trail.</source>
+        <translation>Déverrouillé. Choisissez un enregistrement à lire ; chaque visionnage est consigné dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Case {case}</source>
+        <translation>Affaire {case}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This is a session {kind} record (encrypted data, not audio or video): it cannot be played.</source>
+        <translation>Ceci est un enregistrement de séance de type {kind} (données chiffrées, ni audio ni vidéo) : il ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{case} — {kind} recording (decrypting in memory as it plays)</source>
+        <translation>{case} — enregistrement {kind} (déchiffré en mémoire pendant la lecture)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Making a watermarked copy for the {role}…</source>
+        <translation>Copie filigranée en cours pour : {role}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Watermarked copy {id} made for the {role}; it is in the vault and the export is in the audit trail.</source>
+        <translation>Copie filigranée {id} faite pour : {role} ; elle est dans le coffre et l&apos;export figure au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the plain file…</source>
+        <translation>Écriture du fichier non chiffré…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported to {path}. This file is NOT encrypted: keep it safe. The export is in the audit trail.</source>
+        <translation>Exporté vers {path}. Ce fichier N&apos;est PAS chiffré : gardez-le en sûreté. L&apos;export figure au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Shared with the {role} until {time}; recorded in the audit trail.</source>
+        <translation>Partagé avec : {role} jusqu&apos;à {time} ; consigné au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="+44"/>
+        <source>My private notes (click to jump)</source>
+        <translation>Mes notes privées (cliquez pour y aller)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted; only the judge reads them</source>
+        <translation>Chiffrées ; seul le juge les lit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A private note at the current position (encrypted, judge only)</source>
+        <translation>Une note privée à la position actuelle (chiffrée, juge seulement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter adds it at the current position</source>
+        <translation>Entrée l&apos;ajoute à la position actuelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>Ajouter la note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the note at the current position</source>
+        <translation>Ajouter la note à la position actuelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted; only the judge can read it</source>
+        <translation>Chiffrée ; seul le juge peut la lire</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>written {time} UTC</source>
+        <translation>écrite {time} UTC</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a recording first: a note belongs to a moment of a recording.</source>
+        <translation>Ouvrez d&apos;abord un enregistrement : une note appartient à un moment d&apos;un enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Note added at {time} (encrypted; only the judge can read it).</source>
+        <translation>Note ajoutée à {time} (chiffrée ; seul le juge peut la lire).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/player.py" line="-53"/>
+        <source>Chapters (breaks)</source>
+        <translation>Chapitres (pauses)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter jumps to the chapter</source>
+        <translation>Entrée va au chapitre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start of recording  00:00</source>
+        <translation>Début de l&apos;enregistrement  00:00</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No recording open</source>
+        <translation>Aucun enregistrement ouvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now playing</source>
+        <translation>En cours de lecture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock the vault and choose a recording.</source>
+        <translation>Déverrouillez le coffre et choisissez un enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording video</source>
+        <translation>Vidéo de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+109"/>
+        <source>Play</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Play or pause</source>
+        <translation>Lire ou mettre en pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space plays or pauses</source>
+        <translation>Espace lit ou met en pause</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrow keys move through the recording</source>
+        <translation>Les flèches parcourent l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audio track (language)</source>
+        <translation>Piste audio (langue)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The floor or an interpretation channel</source>
+        <translation>La salle ou un canal d&apos;interprétation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sound output</source>
+        <translation>Sortie son</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No speakers found: sound is off</source>
+        <translation>Aucun haut-parleur trouvé : son coupé</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Floor ({language})</source>
+        <translation>Salle ({language})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{language} interpretation</source>
+        <translation>Interprétation en {language}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track {n}</source>
+        <translation>Piste {n}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This recording cannot be played: it may be damaged or changed. Run “Verify vault”.</source>
+        <translation>Cet enregistrement ne peut pas être lu : il est peut-être endommagé ou modifié. Lancez « Vérifier le coffre ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/recordings_model.py" line="+27"/>
+        <source>Case</source>
+        <translation>Affaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed</source>
+        <translation>Scellée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>masked</source>
+        <extracomment>the vault&apos;s recording kinds, as the judge reads them (others are shown as they are)</extracomment>
+        <translation>masqué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>raw</source>
+        <translation>brut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>session</source>
+        <translation>séance</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{kind} copy ({recipient})</source>
+        <translation>copie {kind} ({recipient})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind} (record, not playable)</source>
+        <translation>{kind} (dossier, non lisible)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>masked, as the court received it over the link</source>
+        <translation>masqué, tel que le tribunal l&apos;a reçu par la liaison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}, the witness station&apos;s own (full quality)</source>
+        <translation>{kind}, celui du poste du témoin (pleine qualité)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sealed</source>
+        <translation>scellé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>ouvert</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QRadioButton, QTabBar, QWidget
 
 from recording.session import State
 from tests.gui import stations
@@ -57,6 +57,11 @@ def spoken(w: QWidget) -> tuple[str, str]:
     iface = QAccessible.queryAccessibleInterface(w)
     assert iface is not None and iface.isValid(), w
     name = iface.text(QAccessible.Text.Name).strip()
+    if isinstance(w, QTabBar) and 0 <= w.currentIndex() < iface.childCount():
+        # a screen reader is taken to the current tab: its name is the tab's text, its description
+        # the tab's tooltip
+        tab = iface.child(w.currentIndex())
+        return tab.text(QAccessible.Text.Name).strip(), tab.text(QAccessible.Text.Description).strip()
     if isinstance(w, QComboBox):
         labels = [
             rel[0].text(QAccessible.Text.Name) for rel in iface.relations(QAccessible.RelationFlag.Label)
@@ -70,9 +75,8 @@ def describe(w: QWidget) -> str:
     return f"{type(w).__name__}#{w.objectName() or '?'} {text!r}"
 
 
-#: windows whose descriptions wait for their file to be split by its owner (ui/review/judge.py): their
-#: controls must have names now, descriptions come with their translation
-DESCRIPTIONS_PENDING = {"judge"}
+#: windows whose controls need names but not yet descriptions (none left)
+DESCRIPTIONS_PENDING: set[str] = set()
 
 
 def test_every_control_has_an_accessible_name_and_description(windows):

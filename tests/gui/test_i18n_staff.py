@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -171,6 +171,8 @@ def _allowed() -> set[str]:
         allowed |= {i18n.native_name(code), i18n.english_name(code)}
     for text in ("Save", "Cancel", "OK", "Close", "Open", "Yes", "No", "Apply", "Discard"):
         allowed.add(QCoreApplication.translate("QPlatformTheme", text).replace("&", ""))
+    for text in ("Scroll Left", "Scroll Right"):  # a tab bar's own buttons (Qt's catalogue)
+        allowed.add(QCoreApplication.translate("QTabBar", text))
     return allowed
 
 
@@ -307,3 +309,20 @@ def test_interpreter_station_strings_all_translated(qtbot, pseudo):
     qtbot.addWidget(w)
     w.show()
     assert_all_translated(w, ("Headset", "Ana", "Bruno", "T2026-0142"))
+
+
+def test_judge_review_strings_all_translated(qtbot, pseudo, runner, sealed_vault):
+    from ui.review.judge import JudgeReview
+
+    vault, rec_id = sealed_vault
+    w = JudgeReview(vault, runner)
+    qtbot.addWidget(w)
+    w.show()
+    assert_all_translated(w)
+    w.passphrase.setText(vault.passphrase)
+    w.unlock()
+    qtbot.waitUntil(lambda: w.identity is not None and w.table.model().rowCount() > 0, timeout=20000)
+    # the table's cells are read from the model: the kind column is translated, the case number is data
+    cells = [w.table.model().index(0, c).data() for c in range(w.table.model().columnCount())]
+    assert cells[1].startswith(OPEN) and w.table.model().headerData(0, Qt.Orientation.Horizontal).startswith(OPEN)
+    assert_all_translated(w, ("T2026-0142",))

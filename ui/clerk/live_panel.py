@@ -37,13 +37,16 @@ def upload_text(st: Any) -> tuple[str, bool]:
     """The upload badge for a ``vault.uploader.UploadState``: (text, whether it needs attention)."""
     mib = st.bytes_pending / (1 << 20)
     if st.state == "waiting":
-        return (f"Court store unreachable — {st.pending} recording(s) kept safely on this station, "
-                f"retrying in {st.retry_in:.0f} s", True)
+        return (translate("ClerkConsole", "Court store unreachable — {n} recording(s) kept safely on this "
+                                          "station, retrying in {seconds} s").format(
+            n=st.pending, seconds=f"{st.retry_in:.0f}"), True)
     if st.state == "failed":
-        return f"Upload problem — kept on this station: {st.last_error[:80]}", True
+        return translate("ClerkConsole", "Upload problem — kept on this station: {reason}").format(
+            reason=st.last_error[:80]), True
     if st.pending:
-        return f"Uploading to the court store: {st.pending} recording(s), {mib:.0f} MiB to go", False
-    return "All evidence is in the court store", False
+        return translate("ClerkConsole", "Uploading to the court store: {n} recording(s), {mib} MiB to go").format(
+            n=st.pending, mib=f"{mib:.0f}"), False
+    return translate("ClerkConsole", "All evidence is in the court store"), False
 
 
 class LivePanel(QWidget):
@@ -74,7 +77,7 @@ class LivePanel(QWidget):
         head.addWidget(self.rec_badge)
         # a vault in the court's object store: whether the evidence has reached it (docs/storage.md)
         self.upload_badge = QLabel("")
-        self.upload_badge.setAccessibleName("Evidence upload to the court store")
+        self.upload_badge.setAccessibleName(translate("ClerkConsole", "Evidence upload to the court store"))
         self.upload_badge.hide()
         head.addWidget(self.upload_badge)
         outer.addLayout(head)

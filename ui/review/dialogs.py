@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.labels import role_label
 from ui.widgets.factory import button, combo, ok_cancel
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "JudgeReview")
 
 
 class ExportDialog(QDialog):
@@ -34,53 +37,54 @@ class ExportDialog(QDialog):
     def __init__(self, label: str, roles: list[str], kind: str, need_station: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export recording")
-        self.setAccessibleName("Export recording")
+        self.setWindowTitle(translate("JudgeReview", "Export recording"))
+        self.setAccessibleName(translate("JudgeReview", "Export recording"))
         lay = QVBoxLayout(self)
-        head = QLabel(f"Export <b>{label}</b>. Every export is recorded in the audit trail with its reason.")
+        head = QLabel(translate("JudgeReview", "Export <b>{recording}</b>. Every export is recorded in the audit trail "
+                                               "with its reason.").format(recording=label))
         head.setWordWrap(True)
         lay.addWidget(head)
-        self.copy_radio = QRadioButton("Watermarked copy for a role (stays encrypted in the vault)")
-        self.copy_radio.setAccessibleName("Watermarked copy for a role")
-        self.plain_radio = QRadioButton("Plain MKV file on this computer (not encrypted)")
-        self.plain_radio.setAccessibleName("Plain MKV file")
+        self.copy_radio = QRadioButton(translate("JudgeReview", "Watermarked copy for a role (stays encrypted in the vault)"))
+        self.copy_radio.setAccessibleName(translate("JudgeReview", "Watermarked copy for a role"))
+        self.plain_radio = QRadioButton(translate("JudgeReview", "Plain MKV file on this computer (not encrypted)"))
+        self.plain_radio.setAccessibleName(translate("JudgeReview", "Plain MKV file"))
         group = QButtonGroup(self)
         group.addButton(self.copy_radio)
         group.addButton(self.plain_radio)
         lay.addWidget(self.copy_radio)
         lay.addWidget(self.plain_radio)
         form = QFormLayout()
-        self.role = combo("Recipient role", [(r.capitalize(), r) for r in roles])
-        form.addRow("Recipient", self.role)
+        self.role = combo(translate("JudgeReview", "Recipient role"), [(role_label(r), r) for r in roles])
+        form.addRow(translate("JudgeReview", "Recipient"), self.role)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for the export")
-        self.reason.setPlaceholderText("e.g. disclosure to the defence, order of 12 May")
-        form.addRow("Reason", self.reason)
+        self.reason.setAccessibleName(translate("JudgeReview", "Reason for the export"))
+        self.reason.setPlaceholderText(translate("JudgeReview", "e.g. disclosure to the defence, order of 12 May"))
+        form.addRow(translate("JudgeReview", "Reason"), self.reason)
         path_row = QHBoxLayout()
         self.path = QLineEdit()
-        self.path.setAccessibleName("File to write")
-        self.path.setPlaceholderText("…/recording.mkv")
+        self.path.setAccessibleName(translate("JudgeReview", "File to write"))
+        self.path.setPlaceholderText(translate("JudgeReview", "…/recording.mkv"))
         path_row.addWidget(self.path, 1)
-        self.browse = button("Choose…", "Choose the file to write", self._browse)
+        self.browse = button(translate("JudgeReview", "Choose…"), translate("JudgeReview", "Choose the file to write"), self._browse)
         path_row.addWidget(self.browse)
-        form.addRow("File", path_row)
+        form.addRow(translate("JudgeReview", "File"), path_row)
         self.station = QLineEdit()
         self.station.setEchoMode(QLineEdit.EchoMode.Password)
-        self.station.setAccessibleName("Recording station passphrase")
-        self.station_label = QLabel("Station passphrase")
+        self.station.setAccessibleName(translate("JudgeReview", "Recording station passphrase"))
+        self.station_label = QLabel(translate("JudgeReview", "Station passphrase"))
         form.addRow(self.station_label, self.station)
         self.station.setVisible(need_station)
         self.station_label.setVisible(need_station)
         lay.addLayout(form)
-        self.confirm = QCheckBox("I confirm this decrypted file is needed. I will keep it safe; this export "
-                                 "and its reason are recorded in the audit trail.")
-        self.confirm.setAccessibleName("Confirm the plain export")
+        self.confirm = QCheckBox(translate("JudgeReview", "I confirm this decrypted file is needed. I will keep it safe; this export "
+                                 "and its reason are recorded in the audit trail."))
+        self.confirm.setAccessibleName(translate("JudgeReview", "Confirm the plain export"))
         lay.addWidget(self.confirm)
         self.note = QLabel("")
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
-        self.buttons, self.ok_btn = ok_cancel(self, "Export")
+        self.buttons, self.ok_btn = ok_cancel(self, translate("JudgeReview", "Export"))
         lay.addWidget(self.buttons)
         self._raw = kind == "raw"
         self._need_station = need_station
@@ -93,7 +97,8 @@ class ExportDialog(QDialog):
         self._update()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), "Matroska video (*.mkv)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("JudgeReview", "Export to"), self.path.text(),
+                                              translate("JudgeReview", "Matroska video (*.mkv)"))
         if path:
             self.path.setText(path)
 
@@ -111,15 +116,15 @@ class ExportDialog(QDialog):
             role = self.role.currentData()
             if self._raw and role != "judge":
                 ok = False
-                self.note.setText("This is the raw (unmasked) recording: it may only be copied for the judge.")
+                self.note.setText(translate("JudgeReview", "This is the raw (unmasked) recording: it may only be copied for the judge."))
             else:
-                self.note.setText("The copy gets a fresh key for this role only and a visible watermark "
-                                  "(case, recipient, date) in every frame.")
+                self.note.setText(translate("JudgeReview", "The copy gets a fresh key for this role only and a visible watermark "
+                                  "(case, recipient, date) in every frame."))
             if self._need_station and not self.station.text():
                 ok = False
         else:
             ok = ok and bool(self.path.text().strip()) and self.confirm.isChecked()
-            self.note.setText("The file will NOT be encrypted. Tick the confirmation to continue.")
+            self.note.setText(translate("JudgeReview", "The file will NOT be encrypted. Tick the confirmation to continue."))
         self.ok_btn.setEnabled(ok)
 
     def values(self) -> dict[str, Any]:
@@ -132,26 +137,27 @@ class ShareDialog(QDialog):
 
     def __init__(self, label: str, roles: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Share recording")
-        self.setAccessibleName("Share recording")
+        self.setWindowTitle(translate("JudgeReview", "Share recording"))
+        self.setAccessibleName(translate("JudgeReview", "Share recording"))
         lay = QVBoxLayout(self)
-        head = QLabel(f"Let another role open <b>{label}</b> until a time. After it, opening is refused and "
-                      "the key can be destroyed. The share is recorded in the audit trail.")
+        head = QLabel(translate("JudgeReview", "Let another role open <b>{recording}</b> until a time. After it, "
+                                               "opening is refused and the key can be destroyed. The share is "
+                                               "recorded in the audit trail.").format(recording=label))
         head.setWordWrap(True)
         lay.addWidget(head)
         form = QFormLayout()
-        self.role = combo("Role to share with", [(r.capitalize(), r) for r in roles])
-        form.addRow("Share with", self.role)
+        self.role = combo(translate("JudgeReview", "Role to share with"), [(role_label(r), r) for r in roles])
+        form.addRow(translate("JudgeReview", "Share with"), self.role)
         self.expires = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.expires.setCalendarPopup(True)
         self.expires.setMinimumDateTime(QDateTime.currentDateTime().addSecs(60))
-        self.expires.setAccessibleName("Share expires at")
-        form.addRow("Until", self.expires)
+        self.expires.setAccessibleName(translate("JudgeReview", "Share expires at"))
+        form.addRow(translate("JudgeReview", "Until"), self.expires)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for the share")
-        form.addRow("Reason", self.reason)
+        self.reason.setAccessibleName(translate("JudgeReview", "Reason for the share"))
+        form.addRow(translate("JudgeReview", "Reason"), self.reason)
         lay.addLayout(form)
-        self.buttons, self.ok_btn = ok_cancel(self, "Share")
+        self.buttons, self.ok_btn = ok_cancel(self, translate("JudgeReview", "Share"))
         lay.addWidget(self.buttons)
         self.reason.textChanged.connect(lambda t: self.ok_btn.setEnabled(bool(t.strip())))
         self.ok_btn.setEnabled(False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +23,8 @@ from ui.concurrency import OpRunner
 from ui.errors import user_message
 from ui.widgets.factory import button, label
 
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "JudgeReview")
+
 
 class IntegrityBadge(QWidget):
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
@@ -29,9 +32,10 @@ class IntegrityBadge(QWidget):
         self.runner = runner
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.label = label("Integrity: not checked yet", accessible="Vault integrity")
+        self.label = label(translate("JudgeReview", "Integrity: not checked yet"), accessible=translate("JudgeReview", "Vault integrity"))
         lay.addWidget(self.label)
-        self.verify_btn = button("Verify vault", "Verify the vault's integrity")
+        self.verify_btn = button(translate("JudgeReview", "Verify vault"), translate("JudgeReview", "Verify the vault's integrity"))
+        self.verify_btn.setAccessibleDescription(translate("JudgeReview", "Checks every recording, key and the audit trail"))
         lay.addWidget(self.verify_btn)
 
     def _show(self, text: str, badge: str, tip: str = "") -> None:
@@ -45,21 +49,22 @@ class IntegrityBadge(QWidget):
         """Check ``vault`` (``vault.verify()`` → a report with ``ok`` and ``problems``)."""
         if vault is None:
             return
-        self.label.setText("Integrity: checking…")
+        self.label.setText(translate("JudgeReview", "Integrity: checking…"))
         self.label.setObjectName("")
         self.verify_btn.setEnabled(False)
 
         def ok(report: Any) -> None:
             self.verify_btn.setEnabled(True)
             if report.ok:
-                self._show("Integrity: ✔ verified, nothing changed", "okbadge")
+                self._show(translate("JudgeReview", "Integrity: ✔ verified, nothing changed"), "okbadge")
             else:
-                self._show(f"Integrity: ✖ {len(report.problems)} problem(s) — do not rely on this vault",
+                self._show(translate("JudgeReview", "Integrity: ✖ {n} problem(s) — do not rely on this vault").format(
+                    n=len(report.problems)),
                            "badbadge", "\n".join(report.problems[:20]))
 
         def bad(exc: BaseException) -> None:
             self.verify_btn.setEnabled(True)
-            self._show("Integrity: ✖ " + user_message(exc), "badbadge")
+            self._show(translate("JudgeReview", "Integrity: ✖ {reason}").format(reason=user_message(exc)), "badbadge")
 
         self.runner.run(vault.verify, ok, bad)
 
@@ -69,12 +74,12 @@ class AuditTrail(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels(["Time", "Event", "By", "Recording"])
+        self.setHorizontalHeaderLabels([translate("JudgeReview", "Time"), translate("JudgeReview", "Event"), translate("JudgeReview", "By"), translate("JudgeReview", "Recording")])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAccessibleName("Audit trail")
+        self.setAccessibleName(translate("JudgeReview", "Audit trail"))
 
     def fill(self, entries: list[Any]) -> None:
         self.setRowCount(len(entries))

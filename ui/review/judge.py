@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,14 +35,17 @@ from PySide6.QtWidgets import (
 from recording.encode.remux import probe_duration
 from ui.concurrency import OpRunner
 from ui.errors import user_message
+from ui.labels import role_label
 from ui.review.dialogs import ExportDialog, ShareDialog
 from ui.review.integrity_panel import AuditTrail, IntegrityBadge
 from ui.review.notes_panel import NotesPanel
 from ui.review.player import ChapterList, RecordingPlayer
-from ui.review.recordings_model import RecordingsFilter, RecordingsModel, session_of
+from ui.review.recordings_model import RecordingsFilter, RecordingsModel, kind_label, session_of
 from ui.theme import COURT, apply_theme
 from ui.widgets.factory import button, label
 from vault.store import NON_MEDIA_KINDS
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "JudgeReview")
 
 ROLE = "judge"
 
@@ -74,8 +77,8 @@ class JudgeReview(QWidget):
     def __init__(self, vault: Any, runner: OpRunner, hint: str = "", high_contrast: bool = False,
                  parent: QWidget | None = None, export_policy: ExportPolicy | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Testimony Shield — Judge review")
-        self.setAccessibleName("Judge review")
+        self.setWindowTitle(translate("JudgeReview", "Testimony Shield — Judge review"))
+        self.setAccessibleName(translate("JudgeReview", "Judge review"))
         apply_theme(self, COURT, high_contrast)
         self.vault = vault
         self.runner = runner
@@ -85,7 +88,7 @@ class JudgeReview(QWidget):
 
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
-        head.addWidget(label("Judge review", "title"))
+        head.addWidget(label(translate("JudgeReview", "Judge review"), "title"))
         head.addStretch(1)
         self.integrity_badge = IntegrityBadge(runner)
         self.integrity, self.verify_btn = self.integrity_badge.label, self.integrity_badge.verify_btn
@@ -97,16 +100,18 @@ class JudgeReview(QWidget):
         self.unlock_box = QWidget()
         ul = QHBoxLayout(self.unlock_box)
         ul.setContentsMargins(0, 0, 0, 0)
-        ul.addWidget(QLabel("Judge's passphrase"))
+        ul.addWidget(QLabel(translate("JudgeReview", "Judge's passphrase")))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Judge's passphrase")
+        self.passphrase.setAccessibleName(translate("JudgeReview", "Judge's passphrase"))
+        self.passphrase.setAccessibleDescription(translate("JudgeReview", "Opens the judge's key for this session; never stored"))
         self.passphrase.returnPressed.connect(self.unlock)
         ul.addWidget(self.passphrase, 1)
-        self.unlock_btn = button("Unlock", "Unlock the vault", self.unlock, object_name="primary")
+        self.unlock_btn = button(translate("JudgeReview", "Unlock"), translate("JudgeReview", "Unlock the vault"), self.unlock, object_name="primary")
+        self.unlock_btn.setAccessibleDescription(translate("JudgeReview", "Unlocks the vault with the passphrase; recorded in the audit trail"))
         ul.addWidget(self.unlock_btn)
         outer.addWidget(self.unlock_box)
-        self.message = label(hint, "hint", "Messages", wrap=True)
+        self.message = label(hint, "hint", translate("JudgeReview", "Messages"), wrap=True)
         outer.addWidget(self.message)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -127,7 +132,7 @@ class JudgeReview(QWidget):
         self._set_locked(True)
         self.resize(1200, 720)
         if vault is None:
-            self.message.setText("No vault is set up on this computer yet.")
+            self.message.setText(translate("JudgeReview", "No vault is set up on this computer yet."))
             self.unlock_btn.setEnabled(False)
 
     def _build_list(self) -> QWidget:
@@ -137,14 +142,16 @@ class JudgeReview(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         filt = QHBoxLayout()
         self.case_filter = QComboBox()
-        self.case_filter.setAccessibleName("Show the recordings of one case")
-        self.case_filter.addItem("All cases", "")
+        self.case_filter.setAccessibleName(translate("JudgeReview", "Show the recordings of one case"))
+        self.case_filter.setAccessibleDescription(translate("JudgeReview", "Only this case's recordings are listed"))
+        self.case_filter.addItem(translate("JudgeReview", "All cases"), "")
         self.case_filter.currentIndexChanged.connect(lambda _i: self.filter.set_case(self.case_filter.currentData()
                                                                                      or ""))
         filt.addWidget(self.case_filter)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by case, session, witness or kind")
-        self.filter_edit.setAccessibleName("Filter recordings")
+        self.filter_edit.setPlaceholderText(translate("JudgeReview", "Filter by case, session, witness or kind"))
+        self.filter_edit.setAccessibleName(translate("JudgeReview", "Filter recordings"))
+        self.filter_edit.setAccessibleDescription(translate("JudgeReview", "Words of the case, session, witness or kind"))
         self.filter_edit.setClearButtonEnabled(True)
         filt.addWidget(self.filter_edit, 1)
         ll.addLayout(filt)
@@ -159,32 +166,42 @@ class JudgeReview(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName("Recordings in the vault")
+        self.table.setAccessibleName(translate("JudgeReview", "Recordings in the vault"))
+        self.table.setAccessibleDescription(translate("JudgeReview", "Enter plays the selected recording"))
         self.table.doubleClicked.connect(lambda index: self.play_row(index.row()))
         ll.addWidget(self.table, 2)
         actions = QHBoxLayout()
-        self.open_btn = button("Play selected recording", "Play the selected recording",
+        self.open_btn = button(translate("JudgeReview", "Play selected recording"), translate("JudgeReview", "Play the selected recording"),
                                lambda: self.play_row(self.table.currentIndex().row()))
+        self.open_btn.setAccessibleDescription(translate("JudgeReview", "Decrypted in memory as it plays; the viewing is audited"))
         actions.addWidget(self.open_btn, 1)
-        self.export_btn = button("Export…", "Export the selected recording", self.open_export_dialog)
+        self.export_btn = button(translate("JudgeReview", "Export…"), translate("JudgeReview", "Export the selected recording"), self.open_export_dialog)
+        self.export_btn.setAccessibleDescription(translate("JudgeReview", "A watermarked copy for a role, or a plain file; audited with its reason"))
         actions.addWidget(self.export_btn)
-        self.share_btn = button("Share…", "Share the selected recording with another role until a time",
+        self.share_btn = button(translate("JudgeReview", "Share…"), translate("JudgeReview", "Share the selected recording with another role until a time"),
                                 self.open_share_dialog)
+        self.share_btn.setAccessibleDescription(translate("JudgeReview", "Another role may open it until the time you choose"))
         actions.addWidget(self.share_btn)
         ll.addLayout(actions)
         self.export_dialog: ExportDialog | None = None
         self.share_dialog: ShareDialog | None = None
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(translate("JudgeReview", "Chapters, notes and audit trail"))
+        self.tabs.tabBar().setAccessibleName(translate("JudgeReview", "Chapters, notes and audit trail"))
+        self.tabs.tabBar().setAccessibleDescription(translate("JudgeReview", "Arrow keys change the tab"))
         self.chapters = ChapterList()
-        self.tabs.addTab(self.chapters, "Chapters")
+        self.tabs.addTab(self.chapters, translate("JudgeReview", "Chapters"))
+        self.tabs.setTabToolTip(0, translate("JudgeReview", "The witness's breaks, as chapters to jump to"))
         self.notes_panel = NotesPanel(self.runner, lambda: self.player_panel.position_s())
         self.notes_panel.message.connect(self.message.setText)
         self.notes_panel.added.connect(self.refresh_audit)
         self.notes_list, self.note_edit = self.notes_panel.notes_list, self.notes_panel.note_edit
         self.add_note_btn = self.notes_panel.add_note_btn
-        self.notes_tab_index = self.tabs.addTab(self.notes_panel, "Notes")
+        self.notes_tab_index = self.tabs.addTab(self.notes_panel, translate("JudgeReview", "Notes"))
+        self.tabs.setTabToolTip(self.notes_tab_index, translate("JudgeReview", "Your private, encrypted notes"))
         self.audit = AuditTrail()
-        self.tabs.addTab(self.audit, "Audit trail")
+        audit_tab = self.tabs.addTab(self.audit, translate("JudgeReview", "Audit trail"))
+        self.tabs.setTabToolTip(audit_tab, translate("JudgeReview", "Who opened, exported or shared what, and when"))
         ll.addWidget(self.tabs, 2)
         return left
 
@@ -215,10 +232,10 @@ class JudgeReview(QWidget):
             return
         pw = self.passphrase.text()
         if not pw:
-            self.message.setText("Enter the judge's passphrase.")
+            self.message.setText(translate("JudgeReview", "Enter the judge's passphrase."))
             return
         self.unlock_btn.setEnabled(False)
-        self.message.setText("Unlocking…")
+        self.message.setText(translate("JudgeReview", "Unlocking…"))
         vault = self.vault
 
         def work() -> tuple[Any, list[Any]]:
@@ -229,7 +246,7 @@ class JudgeReview(QWidget):
             self.passphrase.clear()
             self.identity, recs = result
             self._set_locked(False)
-            self.message.setText("Unlocked. Choose a recording to play; every viewing is recorded in the audit trail.")
+            self.message.setText(translate("JudgeReview", "Unlocked. Choose a recording to play; every viewing is recorded in the audit trail."))
             self._fill(recs)
             self.refresh_audit()
             self.verify()
@@ -254,9 +271,9 @@ class JudgeReview(QWidget):
         current = self.case_filter.currentData()
         self.case_filter.blockSignals(True)
         self.case_filter.clear()
-        self.case_filter.addItem("All cases", "")
+        self.case_filter.addItem(translate("JudgeReview", "All cases"), "")
         for case in self.model.cases():
-            self.case_filter.addItem(f"Case {case}", case)
+            self.case_filter.addItem(translate("JudgeReview", "Case {case}").format(case=case), case)
         self.case_filter.setCurrentIndex(max(0, self.case_filter.findData(current)))
         self.case_filter.blockSignals(False)
         self.filter.set_case(self.case_filter.currentData() or "")
@@ -282,8 +299,9 @@ class JudgeReview(QWidget):
             return
         info = next((r for r in self.model.recordings() if r.id == rec_id), None)
         if info is not None and info.meta.get("kind") in NON_MEDIA_KINDS:
-            self.message.setText(f"This is a session {info.meta['kind']} record (encrypted data, not audio or "
-                                 "video): it cannot be played.")
+            self.message.setText(translate("JudgeReview", "This is a session {kind} record (encrypted data, not "
+                                                          "audio or video): it cannot be played.").format(
+                kind=kind_label(info.meta["kind"])))
             return
         vault, ident = self.vault, self.identity
         meta = info.meta if info is not None else {}
@@ -297,8 +315,9 @@ class JudgeReview(QWidget):
 
         def ok(opened: tuple[Any, float | None]) -> None:
             reader, duration = opened
-            self.player_panel.play(reader, duration, f"{meta.get('case_number', '')} — {meta.get('kind', '')} "
-                                                     "recording (decrypting in memory as it plays)")
+            self.player_panel.play(reader, duration, translate(
+                "JudgeReview", "{case} — {kind} recording (decrypting in memory as it plays)").format(
+                case=meta.get("case_number", ""), kind=kind_label(meta.get("kind", ""))))
             self.current_id = rec_id
             self.chapters.fill(meta.get("chapters") or [])
             self.refresh_audit()
@@ -334,7 +353,7 @@ class JudgeReview(QWidget):
             return None
         kind = r.meta.get("kind", "raw")
         roles = self._other_roles() + ["judge"]
-        d = ExportDialog(f"{r.meta.get('case_number', '')} — {kind}", roles, kind,
+        d = ExportDialog(f"{r.meta.get('case_number', '')} — {kind_label(kind)}", roles, kind,
                          need_station=not getattr(self.vault, "can_sign", True), parent=self)
         d.path.setText(str(Path.home() / f"{r.meta.get('case_number', 'recording')}-{r.id[:8]}.mkv"))
         d.accepted.connect(lambda: self._do_export(r, d.values()))
@@ -356,24 +375,26 @@ class JudgeReview(QWidget):
         if values["mode"] == "copy":
             role = values["role"]
             transform = policy.copy_transform(r.meta, role, datetime.now(UTC).strftime("%Y-%m-%d"))
-            self.message.setText(f"Making a watermarked copy for the {role}…")
+            self.message.setText(translate("JudgeReview", "Making a watermarked copy for the {role}…").format(
+                role=role_label(role).lower()))
 
             def copied(new_id: str) -> None:
                 self.export_btn.setEnabled(True)
-                self.message.setText(f"Watermarked copy {new_id[:8]} made for the {role}; it is in the vault "
-                                     "and the export is in the audit trail.")
+                self.message.setText(translate("JudgeReview", "Watermarked copy {id} made for the {role}; it is in the "
+                                                              "vault and the export is in the audit trail.").format(
+                    id=new_id[:8], role=role_label(role).lower()))
                 self.refresh()
 
             self.runner.run(lambda: vault.export_to(rec_id, ident, role, reason, transform=transform,
                                                     signer_passphrase=values["station_passphrase"]), copied, bad)
             return
         out = Path(values["path"])
-        self.message.setText("Writing the plain file…")
+        self.message.setText(translate("JudgeReview", "Writing the plain file…"))
 
         def written(path: Path) -> None:
             self.export_btn.setEnabled(True)
-            self.message.setText(f"Exported to {path}. This file is NOT encrypted: keep it safe. "
-                                 "The export is in the audit trail.")
+            self.message.setText(translate("JudgeReview", "Exported to {path}. This file is NOT encrypted: keep it "
+                                                          "safe. The export is in the audit trail.").format(path=path))
             self.refresh_audit()
 
         self.runner.run(lambda: vault.export_plain(rec_id, ident, out, reason, writer=policy.write_plain),
@@ -383,7 +404,8 @@ class JudgeReview(QWidget):
         r = self._selected()
         if r is None or self.identity is None:
             return None
-        d = ShareDialog(f"{r.meta.get('case_number', '')} — {r.meta.get('kind', '')}", self._other_roles(), self)
+        d = ShareDialog(f"{r.meta.get('case_number', '')} — {kind_label(r.meta.get('kind', ''))}", self._other_roles(),
+                        self)
         d.accepted.connect(lambda: self._do_share(r, d.values()))
         self.share_dialog = d
         d.open()
@@ -396,7 +418,9 @@ class JudgeReview(QWidget):
         def ok(_sid: str) -> None:
             self.share_btn.setEnabled(True)
             when = values["expires"].astimezone().strftime("%Y-%m-%d %H:%M")
-            self.message.setText(f"Shared with the {values['role']} until {when}; recorded in the audit trail.")
+            self.message.setText(translate("JudgeReview", "Shared with the {role} until {time}; recorded in the audit "
+                                                          "trail.").format(role=role_label(values["role"]).lower(),
+                                                                           time=when))
             self.refresh_audit()
 
         def bad(exc: BaseException) -> None:

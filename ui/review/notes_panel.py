@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.concurrency import OpRunner
@@ -20,6 +20,8 @@ from ui.errors import user_message
 from ui.review.player import emit_jump
 from ui.review.recordings_model import fmt_time
 from ui.widgets.factory import button
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "JudgeReview")
 
 
 class NotesPanel(QWidget):
@@ -39,17 +41,20 @@ class NotesPanel(QWidget):
         nl = QVBoxLayout(self)
         nl.setContentsMargins(0, 0, 0, 0)
         self.notes_list = QListWidget()
-        self.notes_list.setAccessibleName("My private notes (click to jump)")
+        self.notes_list.setAccessibleName(translate("JudgeReview", "My private notes (click to jump)"))
+        self.notes_list.setAccessibleDescription(translate("JudgeReview", "Encrypted; only the judge reads them"))
         self.notes_list.itemClicked.connect(lambda item: emit_jump(self.jump, item))
         self.notes_list.itemActivated.connect(lambda item: emit_jump(self.jump, item))
         nl.addWidget(self.notes_list, 1)
         add_row = QHBoxLayout()
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("A private note at the current position (encrypted, judge only)")
-        self.note_edit.setAccessibleName("New note")
+        self.note_edit.setPlaceholderText(translate("JudgeReview", "A private note at the current position (encrypted, judge only)"))
+        self.note_edit.setAccessibleName(translate("JudgeReview", "New note"))
+        self.note_edit.setAccessibleDescription(translate("JudgeReview", "Enter adds it at the current position"))
         self.note_edit.returnPressed.connect(self.add_note)
         add_row.addWidget(self.note_edit, 1)
-        self.add_note_btn = button("Add note", "Add the note at the current position", self.add_note)
+        self.add_note_btn = button(translate("JudgeReview", "Add note"), translate("JudgeReview", "Add the note at the current position"), self.add_note)
+        self.add_note_btn.setAccessibleDescription(translate("JudgeReview", "Encrypted; only the judge can read it"))
         add_row.addWidget(self.add_note_btn)
         nl.addLayout(add_row)
 
@@ -73,7 +78,7 @@ class NotesPanel(QWidget):
         for n in notes:
             item = QListWidgetItem(f"{fmt_time(n.at)}  {n.text}")
             item.setData(Qt.ItemDataRole.UserRole, n.at)
-            item.setToolTip(f"written {n.created[:16].replace('T', ' ')} UTC")
+            item.setToolTip(translate("JudgeReview", "written {time} UTC").format(time=n.created[:16].replace("T", " ")))
             self.notes_list.addItem(item)
 
     def add_note(self) -> None:
@@ -81,7 +86,7 @@ class NotesPanel(QWidget):
         if not text or self.identity is None:
             return
         if not self.rec_id:
-            self.message.emit("Open a recording first: a note belongs to a moment of a recording.")
+            self.message.emit(translate("JudgeReview", "Open a recording first: a note belongs to a moment of a recording."))
             return
         at = self._position()
         vault, ident, rec_id = self.vault, self.identity, self.rec_id
@@ -95,7 +100,8 @@ class NotesPanel(QWidget):
             self.add_note_btn.setEnabled(True)
             self.note_edit.clear()
             self._fill(rec_id, notes)
-            self.message.emit(f"Note added at {fmt_time(at)} (encrypted; only the judge can read it).")
+            self.message.emit(translate("JudgeReview", "Note added at {time} (encrypted; only the judge can read "
+                                                       "it).").format(time=fmt_time(at)))
             self.added.emit()
 
         def bad(exc: BaseException) -> None:

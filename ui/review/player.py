@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Q_ARG, QLocale, QMetaObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QCoreApplication, QLocale, QMetaObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import (
     QAudioOutput,
     QMediaDevices,
@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import language_name
 from ui.review.recordings_model import fmt_time
 from ui.review.stream import VaultStreamDevice
 from ui.widgets.factory import button, label
 from ui.widgets.video_view import VideoView
+
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "JudgeReview")
 
 log = logging.getLogger("testimony_shield.ui.review")
 
@@ -48,19 +51,21 @@ class ChapterList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Chapters (breaks)")
+        self.setAccessibleName(translate("JudgeReview", "Chapters (breaks)"))
+        self.setAccessibleDescription(translate("JudgeReview", "Enter jumps to the chapter"))
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
 
     def fill(self, chapters: list[dict[str, Any]]) -> None:
         self.clear()
-        start = QListWidgetItem("Start of recording  00:00")
+        start = QListWidgetItem(translate("JudgeReview", "Start of recording  00:00"))
         start.setData(Qt.ItemDataRole.UserRole, 0.0)
         self.addItem(start)
         for i, ch in enumerate(chapters, 1):
             s, e = float(ch.get("start", 0.0)), ch.get("end")
             span = f"{fmt_time(s)}–{fmt_time(float(e))}" if e is not None else fmt_time(s)
-            item = QListWidgetItem(f"{ch.get('title', 'Break')} {i}  {span}")
+            title = translate("JudgeReview", "Break") if ch.get("title", "Break") == "Break" else ch.get("title")
+            item = QListWidgetItem(f"{title} {i}  {span}")
             item.setData(Qt.ItemDataRole.UserRole, s)
             self.addItem(item)
 
@@ -82,30 +87,35 @@ class RecordingPlayer(QWidget):
         super().__init__(parent)
         rl = QVBoxLayout(self)
         rl.setContentsMargins(0, 0, 0, 0)
-        self.now_playing = label("No recording open", "subtitle", "Now playing")
+        self.now_playing = label(translate("JudgeReview", "No recording open"), "subtitle",
+                                 translate("JudgeReview", "Now playing"))
         rl.addWidget(self.now_playing)
-        self.view = VideoView("Unlock the vault and choose a recording.")
-        self.view.setAccessibleName("Recording video")
+        self.view = VideoView(translate("JudgeReview", "Unlock the vault and choose a recording."))
+        self.view.setAccessibleName(translate("JudgeReview", "Recording video"))
         rl.addWidget(self.view, 1)
         controls = QHBoxLayout()
-        self.play_btn = button("Play", "Play or pause", self.toggle_play)
+        self.play_btn = button(translate("JudgeReview", "Play"), translate("JudgeReview", "Play or pause"), self.toggle_play)
+        self.play_btn.setAccessibleDescription(translate("JudgeReview", "Space plays or pauses"))
         controls.addWidget(self.play_btn)
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setAccessibleName("Position")
+        self.slider.setAccessibleName(translate("JudgeReview", "Position"))
+        self.slider.setAccessibleDescription(translate("JudgeReview", "Arrow keys move through the recording"))
         self.slider.setRange(0, 0)
         self.slider.sliderMoved.connect(self.seek_ms)
         self.slider.sliderReleased.connect(lambda: self.seek_ms(self.slider.value()))
         controls.addWidget(self.slider, 1)
-        self.time_label = label("00:00 / 00:00", accessible="Time")
+        self.time_label = label("00:00 / 00:00", accessible=translate("JudgeReview", "Time"))
+        self.time_label.setProperty("i18n_data", True)  # a clock
         controls.addWidget(self.time_label)
         rl.addLayout(controls)
         tracks = QHBoxLayout()
-        tracks.addWidget(QLabel("Audio"))
+        tracks.addWidget(QLabel(translate("JudgeReview", "Audio")))
         self.track_combo = QComboBox()
-        self.track_combo.setAccessibleName("Audio track (language)")
+        self.track_combo.setAccessibleName(translate("JudgeReview", "Audio track (language)"))
+        self.track_combo.setAccessibleDescription(translate("JudgeReview", "The floor or an interpretation channel"))
         self.track_combo.activated.connect(self._choose_track)
         tracks.addWidget(self.track_combo, 1)
-        self.sound_note = label("", "hint", "Sound output")
+        self.sound_note = label("", "hint", translate("JudgeReview", "Sound output"))
         tracks.addWidget(self.sound_note)
         rl.addLayout(tracks)
 
@@ -125,7 +135,7 @@ class RecordingPlayer(QWidget):
         self.player.tracksChanged.connect(self._on_tracks)
         self.player.errorOccurred.connect(self._on_error)
         if self.audio is None:
-            self.sound_note.setText("No speakers found: sound is off")
+            self.sound_note.setText(translate("JudgeReview", "No speakers found: sound is off"))
 
     def set_controls_enabled(self, enabled: bool) -> None:
         for w in (self.play_btn, self.slider, self.track_combo):
@@ -193,7 +203,7 @@ class RecordingPlayer(QWidget):
         self.slider.setRange(0, max(0, ms))
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
-        self.play_btn.setText("Pause" if state == QMediaPlayer.PlaybackState.PlayingState else "Play")
+        self.play_btn.setText(translate("JudgeReview", "Pause") if state == QMediaPlayer.PlaybackState.PlayingState else translate("JudgeReview", "Play"))
 
     def _on_tracks(self) -> None:
         self.track_combo.clear()
@@ -201,11 +211,16 @@ class RecordingPlayer(QWidget):
         for i, md in enumerate(self.player.audioTracks()):
             title = md.stringValue(QMediaMetaData.Key.Title)
             lang = md.value(QMediaMetaData.Key.Language)
-            lang_name = QLocale.languageToString(lang) if isinstance(lang, QLocale.Language) and \
-                lang not in (QLocale.Language.AnyLanguage, QLocale.Language.C) else ""
-            text = title or lang_name or f"Track {i + 1}"
-            if lang_name and lang_name not in text:
-                text += f" ({lang_name})"
+            code = QLocale.languageToCode(lang, QLocale.LanguageCodeType.ISO639Part2) \
+                if isinstance(lang, QLocale.Language) and lang not in (QLocale.Language.AnyLanguage,
+                                                                       QLocale.Language.C) else ""
+            lang_name = language_name(code, native=False) if code else ""
+            if title.lower().startswith("floor"):  # the floor track, in the staff's words
+                text = translate("JudgeReview", "Floor ({language})").format(language=lang_name or code or "?")
+            elif lang_name:
+                text = translate("JudgeReview", "{language} interpretation").format(language=lang_name)
+            else:
+                text = title or translate("JudgeReview", "Track {n}").format(n=i + 1)
             self.track_combo.addItem(text, i)
         if 0 <= active < self.track_combo.count():
             self.track_combo.setCurrentIndex(active)
@@ -216,5 +231,5 @@ class RecordingPlayer(QWidget):
     def _on_error(self, error: QMediaPlayer.Error, _text: str) -> None:
         if error != QMediaPlayer.Error.NoError:
             log.error("player error %s", error)
-            self.failed.emit("This recording cannot be played: it may be damaged or changed. "
-                             "Run “Verify vault”.")
+            self.failed.emit(translate("JudgeReview", "This recording cannot be played: it may be damaged or changed. "
+                             "Run “Verify vault”."))

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,9 +21,21 @@ from PySide6.QtCore import (
 )
 
 from common.clock import format_clock
+from ui.labels import role_label
 from vault.store import NON_MEDIA_KINDS
 
-COLUMNS = ("Case", "Kind", "Created", "Duration", "Sealed", "Session")
+COLUMNS = (QT_TRANSLATE_NOOP("JudgeReview", "Case"), QT_TRANSLATE_NOOP("JudgeReview", "Kind"),
+           QT_TRANSLATE_NOOP("JudgeReview", "Created"), QT_TRANSLATE_NOOP("JudgeReview", "Duration"),
+           QT_TRANSLATE_NOOP("JudgeReview", "Sealed"), QT_TRANSLATE_NOOP("JudgeReview", "Session"))
+#: the vault's recording kinds, as the judge reads them (others are shown as they are)
+KINDS = {"masked": QT_TRANSLATE_NOOP("JudgeReview", "masked"), "raw": QT_TRANSLATE_NOOP("JudgeReview", "raw"),
+         "plan": QT_TRANSLATE_NOOP("JudgeReview", "plan"), "session": QT_TRANSLATE_NOOP("JudgeReview", "session")}
+translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "JudgeReview")
+
+
+def kind_label(kind: object) -> str:
+    text = KINDS.get(str(kind))
+    return translate("JudgeReview", text) if text else str(kind)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -48,17 +62,19 @@ def recording_cells(r: Any) -> list[str]:
     records say they are not playable), created, duration, sealed and session."""
     m = r.meta
     dur = m.get("duration")
-    kind = str(m.get("kind", "—"))
+    kind = kind_label(m.get("kind", "—"))
     if m.get("derived_from"):
-        kind += f" copy ({m.get('recipient', '?')})"
+        kind = translate("JudgeReview", "{kind} copy ({recipient})").format(
+            kind=kind, recipient=role_label(m.get("recipient", "?")))
     if m.get("kind") in NON_MEDIA_KINDS:
-        kind += " (record, not playable)"
+        kind = translate("JudgeReview", "{kind} (record, not playable)").format(kind=kind)
     elif m.get("kind") == "received-masked":
-        kind = "masked, as the court received it over the link"
+        kind = translate("JudgeReview", "masked, as the court received it over the link")
     elif m.get("origin") == "witness-station":
-        kind += ", the witness station's own (full quality)"
+        kind = translate("JudgeReview", "{kind}, the witness station's own (full quality)").format(kind=kind)
     return [str(m.get("case_number", "—")), kind, (r.created or "")[:16].replace("T", " "),
-            fmt_time(float(dur)) if dur is not None else "—", "sealed" if r.sealed else "open", session_of(r)]
+            fmt_time(float(dur)) if dur is not None else "—",
+            translate("JudgeReview", "sealed") if r.sealed else translate("JudgeReview", "open"), session_of(r)]
 
 
 class RecordingsModel(QAbstractTableModel):
@@ -103,7 +119,7 @@ class RecordingsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translate("JudgeReview", COLUMNS[section])
         return super().headerData(section, orientation, role)
 
 
