@@ -65,7 +65,7 @@ def recording_cells(r: Any) -> list[str]:
     kind = kind_label(m.get("kind", "—"))
     if m.get("derived_from"):
         kind = translate("JudgeReview", "{kind} copy ({recipient})").format(
-            kind=kind, recipient=role_label(m.get("recipient", "?")))
+            kind=kind, recipient=role_label(m.get("recipient", "?")).lower())
     if m.get("kind") in NON_MEDIA_KINDS:
         kind = translate("JudgeReview", "{kind} (record, not playable)").format(kind=kind)
     elif m.get("kind") == "received-masked":
