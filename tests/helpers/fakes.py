@@ -1,10 +1,12 @@
-"""Test doubles: a fake clock, and fake maskers that are deterministic and instant."""
+"""Test doubles: a fake clock, and fake maskers that are deterministic and instant (typed against the
+pipeline's interfaces: mypy checks :func:`_check`)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from recording.model import Decision, Frame
+from recording.pipeline import Consumer, FaceMaskerLike, VoiceMaskerLike
 
 
 class FakeClock:
@@ -63,3 +65,8 @@ class Collector:
 
     def on_audio(self, audience, channel, samples, start_sample) -> None:
         self.audio.setdefault((audience, channel), []).append((start_sample, samples))
+
+
+def _check(face: BoxMasker, voice: GainVoice,
+           consumer: Collector) -> tuple[FaceMaskerLike, VoiceMaskerLike, Consumer]:
+    return face, voice, consumer  # mypy: the fakes have the pipeline's interfaces (recording/pipeline.py)
