@@ -5,6 +5,7 @@ a device that disappears raises :class:`SourceLost` on the next push."""
 from __future__ import annotations
 
 import collections
+import logging
 import threading
 from typing import Any
 
@@ -14,6 +15,8 @@ from recording.audio.resample import StreamResampler
 from recording.errors import SourceLost
 from recording.model import AUDIO_RATE
 from recording.sources.devices import open_mono_stream
+
+log = logging.getLogger("testimony_shield.recording.audio.output")
 
 
 class SpeakerOutput:
@@ -78,3 +81,14 @@ class SpeakerOutput:
         if self._stream is not None:
             self._stream.close()
         self._stream = None
+
+
+def close_quietly(device: Any, what: str) -> None:
+    """Close a sound device that may already be gone (unplugged, server restarted): a failure is
+    logged (its type only) and never raised."""
+    if device is None:
+        return
+    try:
+        device.close()
+    except Exception as exc:
+        log.info("%s did not close cleanly (%s)", what, type(exc).__name__)

@@ -31,6 +31,7 @@ import numpy as np
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
 
+from recording.audio.output import close_quietly
 from recording.session import ROLE_LABELS, Role, SessionPlan
 from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
@@ -190,9 +191,5 @@ class CourtSpeakers:
             self.message = "The courtroom speakers went away: the witness is not heard from this station."
 
     def close(self) -> None:
-        if self.speaker is not None:
-            try:
-                self.speaker.close()
-            except Exception:
-                log.info("court speakers did not close cleanly")
-            self.speaker = None
+        close_quietly(self.speaker, "court speakers")
+        self.speaker = None

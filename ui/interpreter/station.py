@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recording.audio.output import close_quietly
 from recording.booth import (
     FLOOR,
     HANDOVER_DEFAULT,
@@ -747,12 +748,8 @@ class InterpreterStation(QWidget):
         self._stop_rehearsal()
         self.leave()
         self.mix.set_sink(None)
-        if self.headphones is not None:
-            try:
-                self.headphones.close()
-            except Exception:
-                log.debug("closing the headphones failed")
-            self.headphones = None
+        close_quietly(self.headphones, "the headphones")
+        self.headphones = None
         super().closeEvent(event)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from recording.audio.mixer import FLOOR, ListenerMix
+from recording.audio.output import close_quietly
 from recording.model import Audience
 from ui.widgets.channel_matrix import level_db
 
@@ -78,9 +79,5 @@ class Listening:
 
     def close(self) -> None:
         self.pipeline.unsubscribe(self.mix)
-        if self.speaker is not None:
-            try:
-                self.speaker.close()
-            except Exception:
-                log.debug("closing the speaker failed")
-            self.speaker = None
+        close_quietly(self.speaker, "the speaker")
+        self.speaker = None

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from recording.audio.mixer import FLOOR
+from recording.audio.output import close_quietly
 from recording.model import AUDIO_RATE, Audience, Decision
 from ui.concurrency import on_main
 from ui.i18n import WitnessTranslator, language_name
@@ -462,12 +463,8 @@ class RehearsalDialog(QDialog):
             self.listening.close()
             self.listening = None
         self.snippet.clear()
-        if self._speaker is not None:
-            try:
-                self._speaker.close()
-            except Exception:
-                log.debug("closing the speaker failed")
-            self._speaker = None
+        close_quietly(self._speaker, "the speaker")
+        self._speaker = None
         if self.pipeline is not None:
             self.pipeline.unsubscribe(self._feed)
             self.pipeline.unsubscribe(self.snippet)
