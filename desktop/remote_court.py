@@ -177,6 +177,8 @@ class RemoteSettings:
     invite_ttl: float = 600.0
     encoder_preset: str = "ultrafast"
     open_for: float = OPEN_FOR
+    #: the court store's delivery inbox (``s3://bucket/prefix``) named in the invitation, or ""
+    inbox: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -253,7 +255,7 @@ class RemoteHearing:
 
     # -- the invitation ----------------------------------------------------------------------------
     def invite_media(self) -> dict[str, Any]:
-        return invite_media(self.plan, self._vault_id, self._recipients)
+        return invite_media(self.plan, self._vault_id, self._recipients, inbox=self.settings.inbox)
 
     def open_waiting_room(self) -> bytes:
         """Open the court station, sign the witness's invitation (and a remote interpreter's for each
@@ -518,12 +520,16 @@ def station_key_of(request: dict[str, Any]) -> str:
 
 
 def invite_media(plan: SessionPlan, vault_id: str, recipients: dict[str, str],
-                 extra_languages: tuple[str, ...] = ()) -> dict[str, Any]:
+                 extra_languages: tuple[str, ...] = (), inbox: str = "") -> dict[str, Any]:
     """What the witness station is told, signed in its invitation: the case number, the languages (a
     listening slot for each), the witness brief, and where its own recordings go (the court vault's id
-    and its judge's and clerk's keys: docs/delivery.md)."""
+    and its judge's and clerk's keys; the court store's delivery inbox when there is one:
+    docs/delivery.md)."""
+    deliver: dict[str, Any] = {"vault": vault_id, "recipients": dict(recipients)}
+    if inbox:
+        deliver["inbox"] = inbox
     return {"case_number": plan.case_number, "languages": list(dict.fromkeys([*plan.languages, *extra_languages])),
-            "brief": witness_brief(plan), "deliver": {"vault": vault_id, "recipients": dict(recipients)}}
+            "brief": witness_brief(plan), "deliver": deliver}
 
 
 class PlanRefused(Exception):
@@ -579,7 +585,8 @@ def remote_settings(settings: Any) -> RemoteSettings:
     """How this court station is reached, from the station settings: ``court_relay`` (the court
     relay's info file, docs/deploy-relay.md) when the court runs one, else ``court_listen``
     (``HOST:PORT``; default 127.0.0.1 and any free port: one network only)."""
-    rs = RemoteSettings(encoder_preset=getattr(settings, "encoder_preset", "ultrafast"))
+    rs = RemoteSettings(encoder_preset=getattr(settings, "encoder_preset", "ultrafast"),
+                        inbox=str(getattr(settings, "delivery_inbox", "") or ""))
     relay = getattr(settings, "court_relay", "")
     listen = getattr(settings, "court_listen", "")
     if relay:

@@ -265,4 +265,15 @@ def deliver_bundle(vault: Any, invite: Any, passphrase: str, out: Any = None) ->
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     body = export_bundle(vault, ids, out, vault.unlock(STATION, passphrase))  # the station signs it (audited)
-    return {"bundle": str(out), "recordings": ids, "court_vault": body["to"]["vault"]}
+    result: dict[str, Any] = {"bundle": str(out), "recordings": ids, "court_vault": body["to"]["vault"]}
+    from desktop.delivery import inbox_of, upload_bundle
+    from vault.errors import VaultError
+
+    inbox = inbox_of(invite.media.get("deliver"))
+    if inbox:  # the court runs a store: put it into its inbox (write-only credentials of this station)
+        try:
+            result["uploaded"] = upload_bundle(out, inbox, body["to"]["vault"], invite.session_id,
+                                               body["from"]["station_key"])
+        except VaultError as exc:
+            result["upload_error"] = f"{exc}: the bundle stays on this station for the court to collect"
+    return result

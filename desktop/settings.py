@@ -35,6 +35,9 @@ class Settings:
     #: HOST:PORT its signalling listens on (one network only; default 127.0.0.1, any port)
     court_relay: str = ""
     court_listen: str = ""
+    #: the court store's delivery inbox (s3://bucket/prefix) remote witness stations put their own
+    #: recordings into (docs/delivery.md); "" when the court collects bundles as files
+    delivery_inbox: str = ""
 
     @property
     def vault_path(self) -> Path | str:

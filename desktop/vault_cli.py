@@ -86,7 +86,9 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("--json", action="store_true")
     p = add("import", "import a remote witness station's delivery bundle (checked completely first; "
                       "docs/delivery.md)", _import, role=False)
-    p.add_argument("bundle", type=Path, help="the delivery bundle file")
+    p.add_argument("bundle", type=Path, nargs="?", default=None, help="the delivery bundle file")
+    p.add_argument("--inbox", default=None, metavar="s3://BUCKET/PREFIX",
+                   help="instead of a file: every bundle waiting for this vault in the court store's inbox")
     p.add_argument("--passphrase-file", type=Path, default=None,
                    help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -136,10 +138,27 @@ def _unlock(v: Vault, args: argparse.Namespace):
 
 def _import(args: argparse.Namespace) -> int:
     """Adopt the witness station's own recordings into this (the court's) vault; nothing is decrypted.
-    Exit 10 when the bundle is refused (malformed, tampered with, for another vault or hearing)."""
-    from vault.bundle import import_bundle
+    Exit 11 when the bundle is refused (malformed, tampered with, for another vault or hearing)."""
+    from vault.bundle import BundleRefused, import_bundle
 
+    if (args.bundle is None) == (args.inbox is None):
+        raise VaultError("give a bundle file or --inbox s3://bucket/prefix (one of them)")
     v = Vault.open_or_init(args.vault, _passphrase(args, "station")) if Vault.exists(args.vault) else Vault.open(args.vault)
+    if args.inbox is not None:
+        from desktop.delivery import import_inbox
+
+        got = import_inbox(v, args.inbox)
+        if args.json:
+            print(json.dumps({"imported": got.imported, "already": got.already, "refused": got.refused}))
+        else:
+            for rid in got.imported:
+                print(f"imported {rid} (a witness station's own recording, from the store's inbox)")
+            print(f"{len(got.already)} already in this vault")
+            for key, why in got.refused.items():
+                print(f"refused {key}: {why}", file=sys.stderr)
+        if got.refused:
+            raise BundleRefused(f"{len(got.refused)} object(s) in the inbox were refused (the others imported)")
+        return 0
     res = import_bundle(v, args.bundle)
     if args.json:
         print(json.dumps({"imported": res.imported, "already": res.already, "link_session": res.link_session,

@@ -50,6 +50,8 @@ CONTEXT = b"testimony-shield delivery-bundle v1\n"
 MAX_MANIFEST = 256 * 1024
 MAX_HEADER = 4 * 1024 * 1024
 MAX_RECORDINGS = 16
+#: a bundle fetched from a store inbox is refused above this size (a few hours of 1080p masked + raw)
+MAX_BUNDLE_DOWNLOAD = 64 << 30
 #: the roles a delivered recording may be encrypted to (never a two-person group: the witness station
 #: records masked → judge, clerk and raw → judge)
 DELIVERY_ROLES = ("judge", "clerk")
@@ -64,7 +66,7 @@ _REC = {"id", "kind", "header_size", "header_sha256", "data_size", "root"}
 class BundleRefused(VaultError):
     """The bundle is not one this vault accepts; the message says why.  Nothing was imported."""
 
-    exit_code = 10
+    exit_code = 11
 
 
 @dataclass
@@ -369,7 +371,8 @@ class ImportResult:
     received: list[str]
 
 
-def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = None) -> ImportResult:
+def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = None,
+                  inbox_object: str = "") -> ImportResult:
     """Check the bundle at ``path`` completely, then adopt its recordings into ``vault`` under their
     own ids (the ciphertext byte for byte; a new header signed by this vault's station; audited
     ``create`` + ``seal`` with ``imported`` details).  BundleRefused before anything is written."""
@@ -403,6 +406,8 @@ def import_bundle(vault: Any, path: Path | str, signer_passphrase: str | None = 
                             "bundle_sha256": digest, "header_sha256": sha256_hex(rec.header_bytes),
                             "root": signed["root"], "recorded_created": signed["created"],
                             "recovered_at_station": signed["recovered"], "imported_at": now_iso()}
+        if inbox_object:  # fetched from the court store's inbox: which object (and version) it was
+            meta["imported"]["inbox_object"] = inbox_object
         if received:
             meta["received_recording"] = received[0]
         fhdr = b64d(signed["stream_header"])

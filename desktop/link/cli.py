@@ -25,6 +25,9 @@ def register(subparsers: Any) -> None:
     c.add_argument("--plan-file", type=Path, default=None, metavar="FILE",
                    help="the hearing's plan from a session-plan file (docs/session-format.md); "
                         "one of --plan / --plan-file is required")
+    c.add_argument("--delivery-inbox", default=None, metavar="s3://BUCKET/PREFIX",
+                   help="the court store's inbox the witness station puts its own recording into "
+                        "(default: the settings' delivery_inbox; none: the court collects a bundle file)")
     c.add_argument("--duration", type=float, default=60.0, help="seconds of session after admission (default 60)")
     c.add_argument("--admit-all", action="store_true", help="admit the witness from the waiting room at once")
     c.add_argument("--invite-ttl", type=float, default=600.0, help="invitation lifetime in seconds (default 600)")

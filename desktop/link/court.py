@@ -40,6 +40,8 @@ class CourtWiring:
         self._passphrase = passphrase
         self.plan = plan
         self.extra_channels = extra_channels
+        #: the court store's delivery inbox named in the invitation ("" when the court collects files)
+        self.inbox = str(getattr(settings, "delivery_inbox", "") or "")
         self.meta = {"case_number": plan.case_number,
                      "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "source": "remote link (received)"}
         self.recorders: list[Any] = []
@@ -115,6 +117,15 @@ def run_court(args: argparse.Namespace) -> int:
         return fail(str(exc), EXIT_BAD_INPUT)
     extra = (args.interpreter_language,) if args.headless and args.interpreter_invite_out else ()
     wiring = CourtWiring(settings, vault, passphrase, plan, extra_channels=extra)
+    if getattr(args, "delivery_inbox", None):
+        wiring.inbox = args.delivery_inbox
+    if wiring.inbox:
+        from vault.storage.s3 import parse_url
+
+        try:
+            parse_url(wiring.inbox)
+        except VaultError as exc:
+            return fail(f"the delivery inbox: {exc}", EXIT_BAD_INPUT)
     if not args.headless:
         return _court_windows(args, wiring, station)
     return asyncio.run(_court(args, wiring, station))
@@ -192,7 +203,8 @@ def _invite_media(wiring: CourtWiring, languages: list[str]) -> dict[str, Any]:
     """The plan's witness brief, its languages and the court vault's delivery keys (docs/delivery.md)."""
     from desktop.remote_court import invite_media, role_public_keys
 
-    return invite_media(wiring.plan, wiring.vault.id, role_public_keys(wiring.vault), tuple(languages))
+    return invite_media(wiring.plan, wiring.vault.id, role_public_keys(wiring.vault), tuple(languages),
+                        inbox=wiring.inbox)
 
 
 def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any) -> int:

@@ -4,102 +4,157 @@
   <context>
     <name>WitnessStation</name>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
+      <location filename="../../ui/witness/join.py" line="71" />
+      <source>Not connected yet.</source>
+      <translation>Todavía no está conectado.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="52" />
+      <source>Connecting to the court…</source>
+      <translation>Conectando con el tribunal…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="54" />
+      <source>You are in the waiting room. The clerk will let you in soon. You can practise while you wait.</source>
+      <translation>Está en la sala de espera. El secretario le dejará entrar pronto. Puede practicar mientras espera.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="56" />
+      <source>The clerk has let you in. Connecting the picture and sound…</source>
+      <translation>El secretario le ha dejado entrar. Conectando la imagen y el sonido…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="58" />
+      <source>You are connected to the court.</source>
+      <translation>Está conectado con el tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="60" />
+      <source>The connection is being restored. Nothing is lost: your recording continues. Nobody in court can see or hear you until it is back.</source>
+      <translation>La conexión se está restableciendo. No se pierde nada: su grabación continúa. Nadie en el tribunal puede verle ni oírle hasta que vuelva.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="62" />
+      <source>The hearing has finished. Thank you. Your camera and microphone are off.</source>
+      <translation>La audiencia ha terminado. Gracias. Su cámara y su micrófono están apagados.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="64" />
+      <source>The connection to the court could not be made. Please tell your support person; the court will help.</source>
+      <translation>No se ha podido establecer la conexión con el tribunal. Dígaselo a su persona de apoyo; el tribunal le ayudará.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="66" />
+      <source>The connection to the court could not be restored. Your recording is safe on this station. Please tell your support person; the court will contact you.</source>
+      <translation>No se ha podido restablecer la conexión con el tribunal. Su grabación está a salvo en este equipo. Dígaselo a su persona de apoyo; el tribunal se pondrá en contacto con usted.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="68" />
+      <source>You have left the hearing. Your camera and microphone are off.</source>
+      <translation>Ha salido de la audiencia. Su cámara y su micrófono están apagados.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="70" />
+      <source>The court did not let this station in. Please tell your support person; the court will contact you.</source>
+      <translation>El tribunal no ha dejado entrar a este equipo. Dígaselo a su persona de apoyo; el tribunal se pondrá en contacto con usted.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="172" />
       <source>Open the invitation</source>
       <translation>Abrir la invitación</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="200" />
+      <location filename="../../ui/witness/join.py" line="221" />
       <source>Join your hearing</source>
       <translation>Entrar en su audiencia</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="201" />
+      <location filename="../../ui/witness/join.py" line="222" />
       <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
       <translation>El tribunal le ha enviado una invitación. Ábrala aquí. No tiene que hacer nada más: el tribunal le dejará entrar cuando sea el momento.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="203" />
+      <location filename="../../ui/witness/join.py" line="224" />
       <source>Open the invitation…</source>
       <translation>Abrir la invitación…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="204" />
+      <location filename="../../ui/witness/join.py" line="225" />
       <source>Open the invitation the court sent</source>
       <translation>Abrir la invitación que envió el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="205" />
+      <location filename="../../ui/witness/join.py" line="226" />
       <source>Or paste the invitation here:</source>
       <translation>O pegue aquí la invitación:</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="206" />
+      <location filename="../../ui/witness/join.py" line="227" />
       <source>The invitation, pasted</source>
       <translation>La invitación, pegada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="207" />
+      <location filename="../../ui/witness/join.py" line="228" />
       <source>Join</source>
       <translation>Entrar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="208" />
+      <location filename="../../ui/witness/join.py" line="229" />
       <source>Join with the pasted invitation</source>
       <translation>Entrar con la invitación pegada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="209" />
+      <location filename="../../ui/witness/join.py" line="230" />
       <source>Your safety code</source>
       <translation>Su código de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="210" />
+      <location filename="../../ui/witness/join.py" line="231" />
       <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
       <translation>Alguien del tribunal le leerá un código. Si es el mismo que este, está conectado al tribunal correcto. Si es distinto, dígaselo a su persona de apoyo y pulse «Salir».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="213" />
+      <location filename="../../ui/witness/join.py" line="234" />
       <source>Practise first (equipment check)</source>
       <translation>Practicar primero (prueba del equipo)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="215" />
+      <location filename="../../ui/witness/join.py" line="236" />
       <source>Leave</source>
       <translation>Salir</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="216" />
+      <location filename="../../ui/witness/join.py" line="237" />
       <source>Leave the hearing</source>
       <translation>Salir de la audiencia</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="217" />
+      <location filename="../../ui/witness/join.py" line="238" />
       <source>Connection</source>
       <translation>Conexión</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="153" />
+      <location filename="../../ui/witness/join.py" line="174" />
       <source>Invitations (*.json *.invite)</source>
       <translation>Invitaciones (*.json *.invite)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="153" />
+      <location filename="../../ui/witness/join.py" line="174" />
       <source>All files (*)</source>
       <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="171" />
+      <location filename="../../ui/witness/join.py" line="192" />
       <source>Paste the invitation the court sent into the box first.</source>
       <translation>Primero pegue en el recuadro la invitación que envió el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="164" />
+      <location filename="../../ui/witness/join.py" line="185" />
       <source>That file cannot be opened. Please choose the invitation the court sent.</source>
       <translation>Ese archivo no se puede abrir. Elija la invitación que envió el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="184" />
+      <location filename="../../ui/witness/join.py" line="205" />
       <source>Safety code</source>
       <translation>Código de seguridad</translation>
     </message>
@@ -489,7 +544,7 @@ Tómese el tiempo que necesite.</translation>
       <translation>Termina su descanso. El tribunal vuelve a verle y oírle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="646" />
+      <location filename="../../ui/witness/station.py" line="650" />
       <source>The hearing has finished. Thank you.</source>
       <translation>La audiencia ha terminado. Gracias.</translation>
     </message>
@@ -539,7 +594,7 @@ Tómese el tiempo que necesite.</translation>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="653" />
+      <location filename="../../ui/witness/station.py" line="657" />
       <source>The recording for the court is saved. (For the court's staff: {where})</source>
       <translation>La grabación para el tribunal está guardada. (Para el personal del tribunal: {where})</translation>
     </message>

@@ -4,102 +4,157 @@
   <context>
     <name>WitnessStation</name>
     <message>
-      <location filename="../../ui/witness/join.py" line="151" />
+      <location filename="../../ui/witness/join.py" line="71" />
+      <source>Not connected yet.</source>
+      <translation>Pas encore connecté.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="52" />
+      <source>Connecting to the court…</source>
+      <translation>Connexion au tribunal…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="54" />
+      <source>You are in the waiting room. The clerk will let you in soon. You can practise while you wait.</source>
+      <translation>Vous êtes dans la salle d’attente. Le greffier va bientôt vous faire entrer. Vous pouvez vous entraîner en attendant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="56" />
+      <source>The clerk has let you in. Connecting the picture and sound…</source>
+      <translation>Le greffier vous a fait entrer. Connexion de l’image et du son…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="58" />
+      <source>You are connected to the court.</source>
+      <translation>Vous êtes connecté au tribunal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="60" />
+      <source>The connection is being restored. Nothing is lost: your recording continues. Nobody in court can see or hear you until it is back.</source>
+      <translation>La connexion est en cours de rétablissement. Rien n’est perdu : votre enregistrement continue. Personne au tribunal ne peut vous voir ni vous entendre avant son retour.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="62" />
+      <source>The hearing has finished. Thank you. Your camera and microphone are off.</source>
+      <translation>L’audience est terminée. Merci. Votre caméra et votre micro sont éteints.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="64" />
+      <source>The connection to the court could not be made. Please tell your support person; the court will help.</source>
+      <translation>La connexion au tribunal n’a pas pu être établie. Dites-le à votre personne de soutien ; le tribunal vous aidera.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="66" />
+      <source>The connection to the court could not be restored. Your recording is safe on this station. Please tell your support person; the court will contact you.</source>
+      <translation>La connexion au tribunal n’a pas pu être rétablie. Votre enregistrement est en sécurité sur ce poste. Dites-le à votre personne de soutien ; le tribunal vous contactera.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="68" />
+      <source>You have left the hearing. Your camera and microphone are off.</source>
+      <translation>Vous avez quitté l’audience. Votre caméra et votre micro sont éteints.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="70" />
+      <source>The court did not let this station in. Please tell your support person; the court will contact you.</source>
+      <translation>Le tribunal n’a pas fait entrer ce poste. Dites-le à votre personne de soutien ; le tribunal vous contactera.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/join.py" line="172" />
       <source>Open the invitation</source>
       <translation>Ouvrir l'invitation</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="200" />
+      <location filename="../../ui/witness/join.py" line="221" />
       <source>Join your hearing</source>
       <translation>Rejoindre votre audience</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="201" />
+      <location filename="../../ui/witness/join.py" line="222" />
       <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
       <translation>Le tribunal vous a envoyé une invitation. Ouvrez-la ici. Vous n'avez rien d'autre à faire : le tribunal vous fera entrer le moment venu.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="203" />
+      <location filename="../../ui/witness/join.py" line="224" />
       <source>Open the invitation…</source>
       <translation>Ouvrir l'invitation…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="204" />
+      <location filename="../../ui/witness/join.py" line="225" />
       <source>Open the invitation the court sent</source>
       <translation>Ouvrir l'invitation envoyée par le tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="205" />
+      <location filename="../../ui/witness/join.py" line="226" />
       <source>Or paste the invitation here:</source>
       <translation>Ou collez l'invitation ici :</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="206" />
+      <location filename="../../ui/witness/join.py" line="227" />
       <source>The invitation, pasted</source>
       <translation>L'invitation, collée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="207" />
+      <location filename="../../ui/witness/join.py" line="228" />
       <source>Join</source>
       <translation>Entrer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="208" />
+      <location filename="../../ui/witness/join.py" line="229" />
       <source>Join with the pasted invitation</source>
       <translation>Entrer avec l'invitation collée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="209" />
+      <location filename="../../ui/witness/join.py" line="230" />
       <source>Your safety code</source>
       <translation>Votre code de sécurité</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="210" />
+      <location filename="../../ui/witness/join.py" line="231" />
       <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
       <translation>Quelqu'un du tribunal vous lira un code. S'il est identique à celui-ci, vous êtes connecté au bon tribunal. S'il est différent, dites-le à votre personne de soutien et appuyez sur « Partir ».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="213" />
+      <location filename="../../ui/witness/join.py" line="234" />
       <source>Practise first (equipment check)</source>
       <translation>S'exercer d'abord (vérification du matériel)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="215" />
+      <location filename="../../ui/witness/join.py" line="236" />
       <source>Leave</source>
       <translation>Partir</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="216" />
+      <location filename="../../ui/witness/join.py" line="237" />
       <source>Leave the hearing</source>
       <translation>Quitter l'audience</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="217" />
+      <location filename="../../ui/witness/join.py" line="238" />
       <source>Connection</source>
       <translation>Connexion</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="153" />
+      <location filename="../../ui/witness/join.py" line="174" />
       <source>Invitations (*.json *.invite)</source>
       <translation>Invitations (*.json *.invite)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="153" />
+      <location filename="../../ui/witness/join.py" line="174" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="171" />
+      <location filename="../../ui/witness/join.py" line="192" />
       <source>Paste the invitation the court sent into the box first.</source>
       <translation>Collez d'abord dans la case l'invitation envoyée par le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="164" />
+      <location filename="../../ui/witness/join.py" line="185" />
       <source>That file cannot be opened. Please choose the invitation the court sent.</source>
       <translation>Ce fichier ne peut pas être ouvert. Choisissez l'invitation envoyée par le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="184" />
+      <location filename="../../ui/witness/join.py" line="205" />
       <source>Safety code</source>
       <translation>Code de sécurité</translation>
     </message>
@@ -489,7 +544,7 @@ Prenez tout le temps qu'il vous faut.</translation>
       <translation>Termine votre pause. Le tribunal vous voit et vous entend à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="646" />
+      <location filename="../../ui/witness/station.py" line="650" />
       <source>The hearing has finished. Thank you.</source>
       <translation>L'audience est terminée. Merci.</translation>
     </message>
@@ -539,7 +594,7 @@ Prenez tout le temps qu'il vous faut.</translation>
       <translation>{judge} (le juge) vous voit le visage masqué et entend une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="653" />
+      <location filename="../../ui/witness/station.py" line="657" />
       <source>The recording for the court is saved. (For the court's staff: {where})</source>
       <translation>L’enregistrement destiné au tribunal est sauvegardé. (Pour le personnel du tribunal : {where})</translation>
     </message>

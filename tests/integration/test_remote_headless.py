@@ -110,7 +110,7 @@ def test_court_runs_the_saved_plan_and_the_witness_recording_reaches_the_court(t
     bad = tmp_path / "bad.tsbundle"
     bad.write_bytes(bytes(data))
     r = _run(["vault", "import", str(bad), "--vault", str(cv)], env)
-    assert r.returncode == 10 and r.stderr.count("\n") == 1
+    assert r.returncode == 11 and r.stderr.count("\n") == 1
 
 
 @pytest.mark.slow

@@ -120,3 +120,8 @@ class WitnessLinkRunner(QObject):
 
     def leave(self) -> None:
         self._leave = True
+
+    @property
+    def left(self) -> bool:
+        """The witness left the hearing (rather than the court ending it)."""
+        return self._leave

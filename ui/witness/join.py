@@ -30,24 +30,45 @@ from PySide6.QtWidgets import (
 Tr = Callable[[str], str]
 
 #: The link's states in words for the witness: calm, never technical, never a count of failures.
-LINK_WORDS = {
-    "idle": "Not connected yet.",
-    "joining": "Connecting to the court…",
-    "waiting": "You are in the waiting room. The clerk will let you in soon. You can practise while you wait.",
-    "connecting": "The clerk has let you in. Connecting the picture and sound…",
-    "live": "You are connected to the court.",
-    "reconnecting": "The connection is being restored. Nothing is lost: your recording continues. "
-                    "Nobody in court can see or hear you until it is back.",
-    "ended": "The hearing has finished. Thank you. Your camera and microphone are off.",
-    "failed": "The connection to the court could not be made. Please tell your support person; "
-              "the court will help.",
-    "refused": "The court did not let this station in. Please tell your support person; the court will "
-               "contact you.",
-}
+#: (Module-level constants, each passed to ``tr`` by name, so the catalogue extractor finds them.)
+NOT_CONNECTED = "Not connected yet."
+JOINING = "Connecting to the court…"
+WAITING = "You are in the waiting room. The clerk will let you in soon. You can practise while you wait."
+CONNECTING = "The clerk has let you in. Connecting the picture and sound…"
+LIVE = "You are connected to the court."
+RECONNECTING = ("The connection is being restored. Nothing is lost: your recording continues. Nobody in court "
+                "can see or hear you until it is back.")
+ENDED = "The hearing has finished. Thank you. Your camera and microphone are off."
+FAILED = "The connection to the court could not be made. Please tell your support person; the court will help."
+LOST = ("The connection to the court could not be restored. Your recording is safe on this station. Please tell "
+        "your support person; the court will contact you.")
+LEFT = "You have left the hearing. Your camera and microphone are off."
+REFUSED = "The court did not let this station in. Please tell your support person; the court will contact you."
 
 
 def link_words(state: str, tr: Tr) -> str:
-    return tr(LINK_WORDS.get(state, LINK_WORDS["idle"]))
+    """The witness's words for the link's ``state`` (the station's own end states included)."""
+    if state == "joining":
+        return tr(JOINING)
+    if state == "waiting":
+        return tr(WAITING)
+    if state == "connecting":
+        return tr(CONNECTING)
+    if state == "live":
+        return tr(LIVE)
+    if state == "reconnecting":
+        return tr(RECONNECTING)
+    if state == "ended":
+        return tr(ENDED)
+    if state == "failed":
+        return tr(FAILED)
+    if state == "lost":
+        return tr(LOST)
+    if state == "left":
+        return tr(LEFT)
+    if state == "refused":
+        return tr(REFUSED)
+    return tr(NOT_CONNECTED)
 
 
 class JoinPage(QWidget):

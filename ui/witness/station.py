@@ -641,15 +641,19 @@ class WitnessStation(QWidget):
     def _on_link_finished(self, stats: Any) -> None:
         failed = self.link_state in ("failed", "refused")
         if not failed:
-            self._show_link_state("ended")
-            self.join_page.set_state("ended")
+            ended_by = str(stats.get("ended_by", "")) if isinstance(stats, dict) else ""
+            how = ("left" if getattr(self.link, "left", False) else
+                   "lost" if ended_by.startswith("connection lost") or ended_by.startswith("court refused") else "ended")
+            self.link_state = "ended"  # the end words below stay, whatever comes after
+            self.link_status.setText(link_words(how, self.tr))
+            self.join_page.set_state(how)
         self.speaking_view.clear(self.tr("The hearing has finished. Thank you."))
         self._refresh()
 
     def delivered(self, where: str) -> None:
         """The station's own recording of the hearing is bundled for the court (said for the support
         person, after the calm end words)."""
-        self.link_status.setText(link_words(self.link_state or "ended", self.tr) + "\n" +
+        self.link_status.setText(self.link_status.text().split("\n")[0] + "\n" +
                                  self.tr("The recording for the court is saved. (For the court's staff: {where})")
                                  .format(where=where))
 
