@@ -57,9 +57,9 @@ def data_key(v: Vault, rec_id: str, header: dict, identity: Identity | Sequence[
             if not st.check_commitment(key, salt, rec_id, commitment):
                 raise IntegrityError(f"{what}: rebuilt two-person key fails the key commitment")
             return key
-    key = share_key(v, rec_id, idents, salt, commitment)
-    if key is not None:
-        return key
+    shared = share_key(v, rec_id, idents, salt, commitment)
+    if shared is not None:
+        return shared
     if any(g for g in groups if roles & set(g.split("+"))):
         raise MissingKey(f"recording {rec_id} needs two people: unlock both roles of "
                          f"{', '.join(sorted(groups))}")

@@ -224,7 +224,7 @@ class AuditLog:
             view = AuditView(VaultState(), verified=True) if genesis else self._checked_view(keys)
             size = view.state.size
             prev = view.state.head
-            obj = {"seq": size, "time": now_iso(), "event": event, "actor": signer.role, "rec": rec,
+            obj: dict[str, Any] = {"seq": size, "time": now_iso(), "event": event, "actor": signer.role, "rec": rec,
                    "details": details or {}, "prev": prev}
             line = cjson(obj)
             from .keys import fingerprint

@@ -226,7 +226,7 @@ class RecordingWriter:
         if n == self._chunk and self._ring:  # full records: encrypt into a reused buffer (no allocation, no page faults)
             buf = self._ring[self._ring_i]
             self._ring_i = (self._ring_i + 1) % len(self._ring)
-            ct = memoryview(buf)
+            ct: bytes | memoryview = memoryview(buf)
             self._cipher.encrypt_into(len(self._lens), chunk, last, ct)
         else:
             ct = self._cipher.encrypt(len(self._lens), chunk, last)

@@ -14,6 +14,7 @@ import json
 import os
 import secrets
 from datetime import UTC, datetime
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -66,7 +67,7 @@ def seal_note(vault_id: str, rec_id: str, author: str, author_pub: bytes, at: fl
     body += b" " * (-len(body) % PAD)  # hide the exact length
     note_id = new_id()
     key = os.urandom(32)
-    obj = {"format": NOTE_FORMAT, "vault": vault_id, "rec": rec_id, "id": note_id, "created": created,
+    obj: dict[str, Any] = {"format": NOTE_FORMAT, "vault": vault_id, "rec": rec_id, "id": note_id, "created": created,
            "author": author, "stanza": rcp.wrap(key, author_pub, author, f"note-{note_id}"),
            "nonce": b64e(os.urandom(12))}
     obj["ct"] = b64e(AESGCM(key).encrypt(b64d(obj["nonce"]), body, _note_aad(obj)))

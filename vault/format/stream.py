@@ -80,7 +80,7 @@ def nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def record_hash(prefix: bytes, ct: bytes) -> bytes:
+def record_hash(prefix: bytes, ct: bytes | memoryview) -> bytes:
     h = hashlib.sha256(prefix)
     h.update(ct)
     return h.digest()
