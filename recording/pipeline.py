@@ -6,7 +6,10 @@ masks once, and hands every audience exactly what the plan allows it:
 - an audience authorised by the plan (e.g. the judge) gets the raw frame and natural voice;
 - every other audience gets the masked frame and masked voice — or, when masking cannot be confirmed
   (no face lock, detector error, late frame, masker exception), a privacy curtain and silence;
-- during a break every audience except the support person gets the curtain and silence.
+- during a break every audience except the support person gets the curtain and silence;
+- when the plan hides the room (``measures.backdrop``), the masked frame (and with ``"all"`` every
+  live unmasked view, never the raw recording) shows only the tracked people's head and shoulders on
+  a neutral backdrop; when the masker cannot say where they are, those audiences get the curtain.
 
 Consumers are called on the worker thread and must return quickly (queue the work).  The raw frame is
 never handed to a consumer subscribed for a masked audience: the masked image is a separate array.
@@ -24,6 +27,7 @@ from typing import Protocol
 import numpy as np
 
 from recording.errors import RecordingError, SourceLost
+from recording.masking.backdrop import Backdrop
 from recording.masking.face import curtain
 from recording.model import AUDIO_BLOCK, AUDIO_RATE, Audience, Decision, Frame, MaskStats
 from recording.session import SessionPlan
@@ -115,6 +119,7 @@ class SessionPipeline:
         #: the GIL and the encoders on a loaded 2-core machine (the masker itself takes ~1 ms a block)
         self.voice_deadline = 0.080
         self.finished = threading.Event()
+        self._backdrop = Backdrop()
 
     # -- wiring -------------------------------------------------------------------------------
 
@@ -249,6 +254,17 @@ class SessionPipeline:
             except Exception as exc:
                 log.error("face masker failed (%s); curtaining", type(exc).__name__)
                 masked, decision = curtain_like(frame.image), Decision.CURTAINED
+        hide_room = getattr(measures, "backdrop", "off")
+        room_hidden: np.ndarray | None = None  # the unmasked frame without the room ("all")
+        if hide_room != "off" and decision is not Decision.CURTAINED:
+            try:
+                heads = self._face.heads  # type: ignore[attr-defined]
+                masked = self._backdrop.apply(masked, heads)
+                if hide_room == "all":
+                    room_hidden = self._backdrop.apply(frame.image, heads)
+            except Exception as exc:  # no head regions, or the backdrop failed: the room must not show
+                log.error("backdrop failed (%s); curtaining", type(exc).__name__)
+                masked, decision = curtain_like(frame.image), Decision.CURTAINED
         mask_ms = (time.perf_counter() - t0) * 1000
         self.status.stats.count(Decision.CURTAINED if self._on_break else decision)
         curtain = None
@@ -262,6 +278,13 @@ class SessionPipeline:
                     out, dec = curtain, Decision.CURTAINED
                 elif self._masked_for(audience):
                     out, dec = masked, decision
+                elif hide_room == "all" and audience is not Audience.RECORD_RAW:
+                    if room_hidden is None:  # the room cannot be separated from the witness: curtain
+                        if curtain is None:
+                            curtain = masked if decision is Decision.CURTAINED else curtain_like(frame.image)
+                        out, dec = curtain, Decision.CURTAINED
+                    else:
+                        out, dec = room_hidden, decision
                 else:
                     out, dec = frame.image, decision
                 consumer.on_video(audience, out, frame.index, frame.pts, dec)

@@ -18,7 +18,9 @@ from recording.model import Audience
 log = logging.getLogger("testimony_shield.recording.session")
 
 PLAN_FORMAT = "testimony-shield/session-plan"
-PLAN_VERSION = 1
+PLAN_VERSION = 2
+#: plan versions this build reads (1 lacks ``measures.backdrop``: read as "off")
+PLAN_VERSIONS_READ = (1, 2)
 RECORD_FORMAT = "testimony-shield/session-record"
 RECORD_VERSION = 1
 
@@ -85,6 +87,14 @@ class SpecialMeasures:
     evidence_in_private: bool = False
     #: whether the recording pauses during breaks (if False, the break is curtained and recorded)
     pause_recording_in_breaks: bool = False
+    #: hide the room behind a neutral backdrop (head and shoulders kept): "off", "masked" (every masked
+    #: audience and the masked recording) or "all" (the unmasked live views too, e.g. the judge's; the
+    #: judge's raw recording always keeps the room) -- see BACKDROP_MODES and docs/face-masking.md
+    backdrop: str = "off"
+
+
+#: what ``SpecialMeasures.backdrop`` may be
+BACKDROP_MODES = ("off", "masked", "all")
 
 
 @dataclass
@@ -141,6 +151,13 @@ class SessionPlan:
             # the "off" preset is the natural voice: it would reach every masked audience
             out.append(PlanError("the voice mask is on but its preset is “off” (the natural voice): choose a "
                                  "preset, or untick the voice mask", "measures.voice_preset"))
+        if self.measures.backdrop not in BACKDROP_MODES:
+            out.append(PlanError(f"unknown backdrop setting {self.measures.backdrop!r} (choose from "
+                                 f"{', '.join(BACKDROP_MODES)})", "measures.backdrop"))
+        if self.measures.backdrop != "off" and not self.measures.face_mask:
+            # the backdrop keeps the regions the face tracker follows: without it nothing is kept
+            out.append(PlanError("hiding the room needs the face mask on (it keeps the head and shoulders "
+                                 "the face tracker follows)", "measures.backdrop"))
         for name, codes in (("languages", self.languages), ("floor_language", (self.floor_language,))):
             for lang in codes:
                 if len(lang) != 3 or not lang.isalpha():
@@ -206,7 +223,7 @@ class SessionPlan:
     def from_dict(cls, data: dict[str, Any]) -> SessionPlan:
         if data.get("format") != PLAN_FORMAT:
             raise PlanError("not a Testimony Shield session plan")
-        if data.get("version") != PLAN_VERSION:
+        if data.get("version") not in PLAN_VERSIONS_READ:
             raise PlanError(f"session plan version {data.get('version')} is not supported")
         m = dict(data["measures"])
         m["unmasked_audiences"] = tuple(m.get("unmasked_audiences", ()))

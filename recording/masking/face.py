@@ -33,7 +33,7 @@ import cv2
 import numpy as np
 
 from recording.errors import MaskingError
-from recording.masking.tracker import FaceTracker
+from recording.masking.tracker import FaceTracker, _centre_close, iou
 from recording.model import Decision, Frame, MaskStats
 
 STYLES = ("opaque", "silhouette", "pixelate", "blur")
@@ -128,7 +128,7 @@ class FaceMasker:
     """``process(frame, late=False) -> (new masked image, Decision)``; see the module docstring."""
 
     def __init__(self, style: str = "opaque", detect_every: int = 2, pad: float = 1.6, hold_frames: int = 3,
-                 detector=None, confirm_threshold: float = 0.35):
+                 detector=None, confirm_threshold: float = 0.35, roi_detector=None, max_follow: int = 150):
         if style not in STYLES:
             raise MaskingError(f"unknown face mask style {style!r} (choose from {', '.join(STYLES)})")
         if pad < 1.5:
@@ -142,8 +142,14 @@ class FaceMasker:
             from recording.masking.detector import CenterFaceDetector
 
             detector = CenterFaceDetector()
+            if roi_detector is None:
+                # a second, small network input for crops around a face the full frame lost (small,
+                # half out of frame, turned): the crop is seen at up to 4x the full frame's resolution
+                roi_detector = _LazyDetector(lambda: CenterFaceDetector(input_size=(256, 256)))
         self.detector = detector
-        self.tracker = FaceTracker(hold_frames=self.hold_frames)
+        self.roi_detector = roi_detector
+        self.tracker = FaceTracker(hold_frames=self.hold_frames, confirm_threshold=self.confirm_threshold,
+                                   max_follow=max_follow)
         self.stats = MaskStats()
         self.primary: int | None = None  # track id of the witness's face
         self._since_detect = 10**9  # frames since the detector last ran
@@ -153,6 +159,9 @@ class FaceMasker:
         self._id_floor = 0
         #: details of the last processed frame, for reports: boxes masked, detector ran, timings (ms)
         self.last: dict = {}
+        #: the head boxes (face boxes, frame pixels) of the last frame that was not curtained; empty
+        #: when it was curtained -- the backdrop keeps these people's head and shoulders
+        self.heads: list[tuple[float, float, float, float]] = []
 
     def reset(self) -> None:
         """Forget every track: the next frame is curtained until the face is confirmed again."""
@@ -161,6 +170,7 @@ class FaceMasker:
         self._since_detect = 10**9
         self._primary_missed = True
         self._id_floor = 0
+        self.heads = []
 
     def curtain(self, image_shape) -> np.ndarray:
         return curtain(image_shape)
@@ -168,75 +178,156 @@ class FaceMasker:
     def _finish(self, image: np.ndarray, decision: Decision, info: dict) -> tuple[np.ndarray, Decision]:
         self.stats.count(decision)
         info["decision"] = decision.value
+        if decision is Decision.CURTAINED:
+            self.heads = []
         self.last = info
         return image, decision
+
+    def _refine(self, image: np.ndarray, tracks: list, info: dict) -> set[int]:
+        """Look again, closer, around tracks the full-frame detector did not confirm; returns the ids
+        of those a detection now places."""
+        found: set[int] = set()
+        if self.roi_detector is None:
+            return found
+        H, W = image.shape[:2]
+        for t in tracks[:2]:
+            x1, y1, x2, y2 = t.mask_box()
+            cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
+            side = max(96.0, 2.2 * max(x2 - x1, y2 - y1))
+            X1, Y1 = int(max(0, cx - side / 2)), int(max(0, cy - side / 2))
+            X2, Y2 = int(min(W, cx + side / 2)), int(min(H, cy + side / 2))
+            if X2 - X1 < 16 or Y2 - Y1 < 16:
+                continue
+            t1 = time.perf_counter()
+            dets = self.roi_detector.detect(image[Y1:Y2, X1:X2])
+            info["roi_ms"] = info.get("roi_ms", 0.0) + (time.perf_counter() - t1) * 1000
+            box = tuple(t.box.tolist())
+            best = None
+            for d in dets:
+                g = (d[0] + X1, d[1] + Y1, d[2] + X1, d[3] + Y1, d[4])
+                o = iou(box, g[:4])
+                if (o >= 0.1 or _centre_close(box, g[:4])) and (best is None or o > best[0]):
+                    best = (o, g)
+            if best is not None:
+                self.tracker.confirm(t, best[1])
+                found.add(t.id)
+        return found
 
     def process(self, frame: Frame, late: bool = False) -> tuple[np.ndarray, Decision]:
         t0 = time.perf_counter()
         image = frame.image
         info: dict = {"index": frame.index, "detected": False, "boxes": [], "detect_ms": 0.0}
-        self.tracker.step()
-        self._since_detect += 1
-        if self.primary is not None and self.tracker.get(self.primary) is None:
-            self.primary = None  # held longer than hold_frames without a detection: lost
         if late:
             info["reason"] = "late"
             return self._finish(curtain(image.shape), Decision.CURTAINED, info)
-
+        tracker = self.tracker
+        try:
+            cut = tracker.begin(image)
+        except Exception as exc:  # fail closed on anything
+            tracker.reset()
+            info["reason"] = f"tracker error: {type(exc).__name__}"
+            return self._finish(curtain(image.shape), Decision.CURTAINED, info)
+        self._since_detect += 1
+        if cut:
+            info["cut"] = True
+        primary = tracker.get(self.primary)
+        # run the detector on schedule, and on every frame where anything is uncertain: the witness
+        # not freshly confirmed, a scene cut, a confirmed face lost or moved abruptly
+        uncertain = any(t.confirmed and (t.abrupt or t.motion == "lost") for t in tracker.tracks)
+        run = (primary is None or self._primary_missed or self._since_detect >= self.detect_every or cut
+               or uncertain)
         detected_now = False
-        run = self.primary is None or self._primary_missed or self._since_detect >= self.detect_every
         if run:
             t1 = time.perf_counter()
             try:
                 dets = self.detector.detect(image)
+                info["detect_ms"] = (time.perf_counter() - t1) * 1000
+                info["detected"] = True
+                self._since_detect = 0
+                matched = tracker.update(dets)
+                if cut:
+                    # a camera switch or zoom step: where faces were means nothing now; the detector
+                    # alone says where they are (the witness not found: curtained until found)
+                    tracker.tracks = [t for t in tracker.tracks if t.id in matched]
+                missing = [t for t in tracker.tracks if t.id not in matched and t.confirmed]
+                missing.sort(key=lambda t: (t.id != self.primary, -t.size[0]))
+                refound = self._refine(image, missing, info) if missing else set()
             except Exception as exc:  # fail closed on anything, MaskingError or not
                 self._primary_missed = True
                 self._since_detect = 0
                 info["reason"] = f"detector error: {exc}"
                 info["detect_ms"] = (time.perf_counter() - t1) * 1000
                 return self._finish(curtain(image.shape), Decision.CURTAINED, info)
-            info["detect_ms"] = (time.perf_counter() - t1) * 1000
-            info["detected"] = True
-            self._since_detect = 0
-            matched = self.tracker.update(dets)
-            if self.primary is not None and self.primary in matched:
+            if self.primary is not None and (self.primary in matched or self.primary in refound):
                 detected_now = True
                 self._primary_missed = False
             elif self.primary is not None:
                 self._primary_missed = True
-            if self.primary is None:
-                # acquire the witness: the largest confidently detected face
+            primary = tracker.get(self.primary)
+            if primary is None or primary.lost:
+                # acquire the witness: the largest confidently detected face first seen after the
+                # witness's last confirmation (a jump: the witness reappears elsewhere as a new track)
                 best = None
                 for tid, di in matched.items():
                     x1, y1, x2, y2, s = dets[di]
-                    if s < self.confirm_threshold or tid < self._id_floor:
+                    if s < self.confirm_threshold or tid < self._id_floor or tid == self.primary:
                         continue
                     area = (x2 - x1) * (y2 - y1)
                     if best is None or area > best[0]:
                         best = (area, tid)
                 if best is not None:
+                    if primary is not None:
+                        # the witness jumped: the lost track is where they were, not a second face
+                        tracker.tracks = [t for t in tracker.tracks if t.id != primary.id]
                     self.primary = best[1]
                     detected_now = True
                     self._primary_missed = False
-
-        primary = self.tracker.get(self.primary)
+        tracker.prune(image.shape)
+        primary = tracker.get(self.primary)
+        if primary is None:
+            self.primary = None
         if detected_now:
-            self._id_floor = self.tracker.next_id
+            self._id_floor = tracker.next_id
+        info["tracks"] = [(t.id, t.motion) for t in tracker.tracks]
         if primary is None:
             info["reason"] = "no confirmed face"
             return self._finish(curtain(image.shape), Decision.CURTAINED, info)
+        if primary.lost:
+            info["reason"] = "the witness's face moved where nothing can follow it"
+            return self._finish(curtain(image.shape), Decision.CURTAINED, info)
+        for t in tracker.tracks:
+            if t.confirmed and t.lost and not tracker.near_edge(t, image.shape):
+                info["reason"] = "a face moved where nothing can follow it"
+                return self._finish(curtain(image.shape), Decision.CURTAINED, info)
 
         out = image.copy()
-        for t in self.tracker.tracks:
-            box = padded_box(t.box(), self.pad, image.shape)
+        heads = []
+        for t in tracker.tracks:
+            box = padded_box(t.mask_box(), self.pad, image.shape)
             if box is not None:
                 apply_style(out, box, self.style)
                 info["boxes"].append(list(box))
+            if t.confirmed:
+                heads.append(tuple(float(v) for v in t.box))
+        self.heads = heads
         if detected_now:
             decision = Decision.DETECTED
-        elif primary.age > 0 and self._primary_missed:
+        elif self._primary_missed:
             decision = Decision.HELD
         else:
             decision = Decision.TRACKED
         info["mask_ms"] = (time.perf_counter() - t0) * 1000 - info["detect_ms"]
         return self._finish(out, decision, info)
+
+
+class _LazyDetector:
+    """Builds a detector on first use (the second network input costs start-up time only when needed)."""
+
+    def __init__(self, factory):
+        self._factory = factory
+        self._detector = None
+
+    def detect(self, bgr: np.ndarray):
+        if self._detector is None:
+            self._detector = self._factory()
+        return self._detector.detect(bgr)

@@ -1,18 +1,37 @@
-"""A light face tracker between detector runs (pure numpy, no Qt, no model).
+"""Face tracks between and beyond detector runs (numpy and OpenCV only; no Qt, no model).
 
-Each track keeps its last box and a constant-velocity estimate of its centre and size.  Between
-detections the box is predicted forward and widened by the distance it may have moved; when a detection
-drops, the box is held and grown for ``hold_frames`` frames, then the track is dropped.  Time is counted
-in frames the caller steps through (``step()`` once per frame), not in timestamps.
+Every frame, before the detector is asked, each track's head is followed on a small grey copy of the
+frame (longer side 640 px):
+
+* **flow**: Lucas-Kanade optical flow of corner points on the head, checked forwards and backwards;
+  the box moves by the points' median displacement and scales by their median spread.
+* **still**: too few points (a dark or smooth face) but the head region looks as it did a frame ago
+  (its mean absolute difference on a coarse grid is small): the box stays where it was.
+* **lost**: neither -- the head may have moved anywhere (a jump, a camera switch, heavy blur).
+
+A **scene cut** (the whole frame's coarse thumbnail no longer correlates with the previous one: a
+camera switch, an auto-zoom step) marks every track lost at once.  A track that moved further in
+one frame than a fraction of its size is marked ``abrupt``.  The masker runs the detector on every
+frame with a lost or abrupt track, so no frame is released on a box nobody vouched for.
+
+Time is counted in frames (``begin()`` once per frame), not timestamps.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 Box = tuple[float, float, float, float]
+
+FLOW_MAX_SIDE = 640
+THUMB = (64, 36)
+#: thumbnails correlating less than this are a scene cut (camera switch, zoom step)
+CUT_NCC = 0.55
+_LK = {"winSize": (15, 15), "maxLevel": 3,
+       "criteria": (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03)}
 
 
 def iou(a: Box, b: Box) -> float:
@@ -30,41 +49,70 @@ def _centre_close(a: Box, b: Box) -> bool:
     return a[0] - w / 2 <= cx <= a[2] + w / 2 and a[1] - h / 2 <= cy <= a[3] + h / 2
 
 
+def ncc(a: np.ndarray, b: np.ndarray) -> float:
+    a = a - a.mean()
+    b = b - b.mean()
+    den = float(np.sqrt((a * a).sum() * (b * b).sum()))
+    return float((a * b).sum() / den) if den > 1e-6 else 1.0
+
+
 @dataclass
 class Track:
     id: int
-    state: np.ndarray  # cx, cy, w, h at the last detection
-    velocity: np.ndarray  # per-frame change of cx, cy, w, h
+    box: np.ndarray  # x1, y1, x2, y2 in frame pixels: where the face is now
     score: float
-    age: int = 0  # frames since the last detection matched this track
+    det_size: np.ndarray = field(default_factory=lambda: np.zeros(2))  # w, h at the last detection
+    velocity: np.ndarray = field(default_factory=lambda: np.zeros(2))  # centre change per frame
     hits: int = 1
+    confirmed: bool = False  # a confident detection (or several) matched it: a real face
+    since_detect: int = 0  # frames since a detection matched
+    lost: int = 0  # consecutive frames in which nothing placed the face
+    motion: str = "detected"  # detected | flow | still | lost
+    abrupt: bool = False  # moved further this frame than the flow can vouch for
+    points: np.ndarray | None = None  # (n, 1, 2) float32 corner points, flow-image coordinates
 
-    def box(self, grow_per_frame: float = 0.08) -> Box:
-        """The predicted box now: moved with the velocity, widened for uncertainty, grown when held."""
-        cx, cy, w, h = self.state + self.velocity * self.age
-        # never predict a face smaller than it was last seen (noisy sizes must not shrink the mask)
-        w, h = max(w, self.state[2], 2.0), max(h, self.state[3], 2.0)
-        speed = float(np.hypot(self.velocity[0], self.velocity[1]))
-        margin = speed * self.age * 0.5  # half a frame's travel per frame of prediction, each side
-        grow = 1.0 + grow_per_frame * self.age
+    @property
+    def size(self) -> tuple[float, float]:
+        return float(self.box[2] - self.box[0]), float(self.box[3] - self.box[1])
+
+    def mask_box(self) -> Box:
+        """The box to cover: wider the longer the detector has not confirmed the face, and, while the
+        face is lost, widened by the distance it may have travelled."""
+        x1, y1, x2, y2 = (float(v) for v in self.box)
+        cx, cy, w, h = (x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1
+        w, h = max(w, self.det_size[0] * 0.9, 2.0), max(h, self.det_size[1] * 0.9, 2.0)
+        grow = 1.0 + 0.03 * min(self.since_detect, 25)
+        margin = 0.0
+        if self.lost:
+            cx, cy = cx + self.velocity[0] * self.lost, cy + self.velocity[1] * self.lost
+            grow *= 1.0 + 0.12 * self.lost
+            margin = float(np.hypot(*self.velocity)) * self.lost
         hw, hh = w * grow / 2 + margin, h * grow / 2 + margin
         return cx - hw, cy - hh, cx + hw, cy + hh
 
 
-def _to_state(box) -> np.ndarray:
-    x1, y1, x2, y2 = box[:4]
-    return np.array([(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1], np.float64)
+def _box_of(det) -> np.ndarray:
+    return np.array(det[:4], np.float64)
 
 
 class FaceTracker:
-    """Associates detections with tracks (IoU, then centre distance) and predicts between them."""
+    """Follows faces frame to frame (``begin``), associates detections with them (``update``)."""
 
-    def __init__(self, hold_frames: int = 3, min_iou: float = 0.1, smoothing: float = 0.5):
+    def __init__(self, hold_frames: int = 3, min_iou: float = 0.1, confirm_threshold: float = 0.35,
+                 max_follow: int = 150):
         self.hold_frames = int(hold_frames)
         self.min_iou = float(min_iou)
-        self.smoothing = float(smoothing)
+        self.confirm_threshold = float(confirm_threshold)
+        #: a track followed this many frames without any detection is dropped (drift is possible)
+        self.max_follow = int(max_follow)
         self.tracks: list[Track] = []
         self._next_id = 1
+        self._gray: np.ndarray | None = None
+        self._thumb: np.ndarray | None = None
+        self._scale = 1.0
+        self._shape: tuple[int, int] = (0, 0)
+        #: the last frame was a scene cut
+        self.cut = False
 
     @property
     def next_id(self) -> int:
@@ -73,25 +121,132 @@ class FaceTracker:
 
     def reset(self) -> None:
         self.tracks.clear()
+        self._gray = None
+        self._thumb = None
 
-    def step(self) -> None:
-        """Advance one frame: every track's prediction moves on; tracks held too long are dropped."""
+    def get(self, track_id: int | None) -> Track | None:
         for t in self.tracks:
-            t.age += 1
-        self.tracks = [t for t in self.tracks if t.age <= self.hold_frames]
+            if t.id == track_id:
+                return t
+        return None
 
+    # -- per frame ---------------------------------------------------------------------------------
+    def begin(self, image: np.ndarray) -> bool:
+        """Follow every track into ``image`` (BGR); returns True on a scene cut."""
+        h, w = image.shape[:2]
+        scale = min(1.0, FLOW_MAX_SIDE / max(h, w))
+        small = cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA) \
+            if scale < 1.0 else image
+        gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+        thumb = cv2.resize(gray, THUMB, interpolation=cv2.INTER_AREA).astype(np.float32)
+        prev, prev_thumb = self._gray, self._thumb
+        same = prev is not None and prev.shape == gray.shape and self._shape == (h, w)
+        self.cut = bool(same and prev_thumb is not None and ncc(prev_thumb, thumb) < CUT_NCC)
+        for t in self.tracks:
+            t.since_detect += 1
+            t.abrupt = False
+            if not same or self.cut or t.lost:
+                # once lost, only a detection places a face again: following the room where it was
+                # would look like a steady track on nothing
+                t.motion, t.points, t.abrupt = "lost", None, True
+            else:
+                assert prev is not None
+                self._follow(t, prev, gray, scale)
+            t.lost = t.lost + 1 if t.motion == "lost" else 0
+        self._gray, self._thumb, self._scale, self._shape = gray, thumb, scale, (h, w)
+        return self.cut
+
+    def _seed(self, t: Track, gray: np.ndarray, scale: float) -> None:
+        x1, y1, x2, y2 = (t.box * scale).tolist()
+        w, h = x2 - x1, y2 - y1
+        # the inner part of the face box: points on the face, not on the room behind it
+        X1, Y1 = max(0, int(x1 + 0.12 * w)), max(0, int(y1 + 0.08 * h))
+        X2, Y2 = min(gray.shape[1], int(x2 - 0.12 * w)), min(gray.shape[0], int(y2 - 0.05 * h))
+        if X2 - X1 < 4 or Y2 - Y1 < 4:
+            t.points = None
+            return
+        pts = cv2.goodFeaturesToTrack(gray[Y1:Y2, X1:X2], maxCorners=40, qualityLevel=0.01,
+                                      minDistance=max(2.0, min(w, h) / 12), blockSize=3)
+        t.points = None if pts is None else (pts + np.array([X1, Y1], np.float32)).astype(np.float32)
+
+    @staticmethod
+    def _patch(gray: np.ndarray, box, scale: float) -> np.ndarray | None:
+        """The box's inner part on a coarse 12x12 grid (float32), or None when it is (nearly) outside."""
+        x1, y1, x2, y2 = (float(v) * scale for v in box)
+        w, h = x2 - x1, y2 - y1
+        X1, Y1 = max(0, int(x1 + 0.1 * w)), max(0, int(y1 + 0.1 * h))
+        X2, Y2 = min(gray.shape[1], int(np.ceil(x2 - 0.1 * w))), min(gray.shape[0], int(np.ceil(y2 - 0.1 * h)))
+        if X2 - X1 < 3 or Y2 - Y1 < 3 or (X2 - X1) * (Y2 - Y1) < 0.3 * w * h * 0.64:
+            return None
+        return cv2.resize(gray[Y1:Y2, X1:X2], (12, 12), interpolation=cv2.INTER_AREA).astype(np.float32)
+
+    @staticmethod
+    def _alike(a: np.ndarray | None, b: np.ndarray | None, ncc_min: float) -> bool:
+        """The same brightness on a coarse grid, and where there is structure, the same structure."""
+        if a is None or b is None:
+            return False
+        sd = float(a.std())
+        return float(np.abs(a - b).mean()) < 4.0 + 0.25 * sd and (sd < 4.0 or ncc(a, b) > ncc_min)
+
+    def _still(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float) -> bool:
+        return self._alike(self._patch(prev, t.box, scale), self._patch(gray, t.box, scale), 0.7)
+
+    def _follow(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float) -> None:
+        if t.points is None or len(t.points) < 6:
+            self._seed(t, prev, scale)
+        p0 = t.points
+        ok = False
+        if p0 is not None and len(p0) >= 4:
+            p1, st1, _ = cv2.calcOpticalFlowPyrLK(prev, gray, p0, None, **_LK)
+            p0r, st2, _ = cv2.calcOpticalFlowPyrLK(gray, prev, p1, None, **_LK)
+            w_s = max(4.0, (t.box[2] - t.box[0]) * scale)
+            fb = np.linalg.norm((p0 - p0r).reshape(-1, 2), axis=1)
+            good = (st1.reshape(-1) == 1) & (st2.reshape(-1) == 1) & (fb < max(0.8, 0.04 * w_s))
+            n = int(good.sum())
+            if n >= max(4, int(0.4 * len(p0))):
+                a, b = p0.reshape(-1, 2)[good], p1.reshape(-1, 2)[good]
+                d = b - a
+                med = np.median(d, axis=0)
+                spread = float(np.median(np.linalg.norm(d - med, axis=1)))
+                if spread < 0.08 * w_s + 0.5:
+                    ca, cb = a.mean(axis=0), b.mean(axis=0)
+                    ra, rb = np.linalg.norm(a - ca, axis=1), np.linalg.norm(b - cb, axis=1)
+                    keep = ra > 1.0
+                    s = float(np.clip(np.median(rb[keep] / ra[keep]), 0.85, 1.18)) if keep.sum() >= 3 else 1.0
+                    dx, dy = float(med[0]) / scale, float(med[1]) / scale
+                    x1, y1, x2, y2 = t.box
+                    cx, cy = (x1 + x2) / 2 + dx, (y1 + y2) / 2 + dy
+                    hw, hh = (x2 - x1) * s / 2, (y2 - y1) * s / 2
+                    box = np.array([cx - hw, cy - hh, cx + hw, cy + hh])
+                    # the head looks as it did where the flow says it went (points that agree by
+                    # chance on a changed picture do not)
+                    if self._alike(self._patch(prev, t.box, scale), self._patch(gray, box, scale), 0.5):
+                        t.box = box
+                        t.velocity = 0.5 * t.velocity + 0.5 * np.array([dx, dy])
+                        t.points = b.reshape(-1, 1, 2).astype(np.float32)
+                        t.motion = "flow"
+                        t.abrupt = float(np.hypot(dx, dy)) > 0.3 * max(x2 - x1, 8.0) or abs(s - 1.0) > 0.12
+                        ok = True
+        if not ok:
+            t.points = None
+            if self._still(t, prev, gray, scale):
+                t.motion = "still"
+            else:
+                t.motion, t.abrupt = "lost", True
+
+    # -- detections --------------------------------------------------------------------------------
     def update(self, detections) -> dict[int, int]:
-        """Feed this frame's detections ``[(x1, y1, x2, y2, score), ...]`` (call after ``step()``).
+        """Feed this frame's detections ``[(x1, y1, x2, y2, score), ...]`` (after ``begin``).
 
         Unmatched detections start new tracks.  Returns {track id: detection index} for every
         detection (matched to an existing track or starting a new one).
         """
         pairs = []
         for ti, t in enumerate(self.tracks):
-            pred = t.box(grow_per_frame=0.0)
+            box = tuple(t.box.tolist())
             for di, d in enumerate(detections):
-                o = iou(pred, d[:4])
-                if o >= self.min_iou or _centre_close(pred, d[:4]):
+                o = iou(box, d[:4])
+                if o >= self.min_iou or _centre_close(box, d[:4]):
                     pairs.append((o, ti, di))
         pairs.sort(reverse=True)
         used_t, used_d, matched = set(), set(), {}
@@ -100,23 +255,52 @@ class FaceTracker:
                 continue
             used_t.add(ti)
             used_d.add(di)
-            t, d = self.tracks[ti], detections[di]
-            new = _to_state(d)
-            if t.age > 0:
-                inst = (new - t.state) / t.age
-                t.velocity = self.smoothing * t.velocity + (1 - self.smoothing) * inst if t.hits > 1 else inst
-            t.state, t.score, t.age = new, float(d[4]), 0
-            t.hits += 1
+            t = self.tracks[ti]
+            self.confirm(t, detections[di])
             matched[t.id] = di
         for di, d in enumerate(detections):
             if di not in used_d:
-                self.tracks.append(Track(self._next_id, _to_state(d), np.zeros(4), float(d[4]), 0, 1))
-                matched[self._next_id] = di
+                t = Track(self._next_id, _box_of(d), float(d[4]))
+                self.confirm(t, d, new=True)
+                self.tracks.append(t)
+                matched[t.id] = di
                 self._next_id += 1
         return matched
 
-    def get(self, track_id: int | None) -> Track | None:
+    def confirm(self, t: Track, det, new: bool = False) -> None:
+        """A detection places ``t`` now."""
+        box = _box_of(det)
+        if not new and t.since_detect > 0:
+            old = (t.box[:2] + t.box[2:]) / 2
+            inst = ((box[:2] + box[2:]) / 2 - old)
+            t.velocity = 0.5 * t.velocity + 0.5 * inst if t.hits > 1 else inst
+        t.box = box
+        t.det_size = np.array([box[2] - box[0], box[3] - box[1]])
+        t.score = float(det[4])
+        t.since_detect, t.lost, t.motion, t.abrupt = 0, 0, "detected", False
+        if not new:
+            t.hits += 1
+        t.confirmed = t.confirmed or t.score >= self.confirm_threshold or t.hits >= 3
+        if self._gray is not None:
+            self._seed(t, self._gray, self._scale)
+
+    def prune(self, frame_shape) -> None:
+        """Drop tracks lost too long, followed too long without a detection, unconfirmed ones that
+        the detector stopped seeing, and tracks wholly outside the frame."""
+        H, W = frame_shape[:2]
+        keep = []
         for t in self.tracks:
-            if t.id == track_id:
-                return t
-        return None
+            x1, y1, x2, y2 = t.box
+            gone = x2 <= 0 or y2 <= 0 or x1 >= W or y1 >= H
+            if gone or t.lost > self.hold_frames or t.since_detect > self.max_follow:
+                continue
+            if not t.confirmed and t.since_detect > self.hold_frames:
+                continue
+            keep.append(t)
+        self.tracks = keep
+
+    def near_edge(self, t: Track, frame_shape) -> bool:
+        H, W = frame_shape[:2]
+        x1, y1, x2, y2 = t.box
+        m = 0.3 * max(x2 - x1, y2 - y1)
+        return x1 < m or y1 < m or x2 > W - m or y2 > H - m
