@@ -1,14 +1,22 @@
-"""Face-masking benchmark: leaks, curtains and speed of our masker vs the ``deface`` CLI.
+"""Face-masking benchmark: leaks and curtains per hard condition, speed against ``deface``, backdrop cost.
 
-    .venv/bin/python benchmarks/face_bench.py [--seeds 1,2] [--seconds 10] [--no-deface]
+    .venv/bin/python benchmarks/face_bench.py [--set tuning|heldout|all] [--conditions a,b]
+        [--seconds 5] [--no-deface] [--no-check-clip]
 
-Makes 1280x720 clips with /work/shared/checks/lib/make_clip.py (scikit-image's astronaut moving,
-rolling, scaling, changing light), then for each clip measures:
-* the masking stage alone (FaceMasker.process on decoded frames): fps;
-* the whole ``mask`` command as a fresh process (start-up, decode, mask, encode, audio): fps;
-* leaked and curtained frames of its output with /work/shared/checks/lib/face_leaks.py;
-* the same clip through ``deface`` (defaults, ``--replacewith solid``): fps and leaked frames.
-Prints one JSON document.
+Clips come from ``benchmarks/face_clips.py`` (real faces shipped in packages; conditions: ordinary,
+profile, hand, dim, blur, two, jump, small, edge, saferoom) plus the acceptance check's own clip
+(``/work/shared/checks/lib/make_clip.py``, 10 s, astronaut).  Two sets, reported separately:
+
+* ``tuning``: the faces and seeds the masker was tuned on (astronaut, LFW 07 and 21; seeds 1, 2),
+  every condition but ``saferoom``;
+* ``heldout``: faces and seeds never looked at while tuning (matplotlib's Grace Hopper when
+  installed, scikit-image's cameraman, LFW 63 and 88; seeds 11, 12) and the ``saferoom`` condition.
+
+For every clip, in one run: the whole ``testimony-shield mask`` command as a fresh process (start-up,
+decode, mask, encode, audio) -- fps, leaked frames per face (``face_leaks_multi.py``, the check's own
+cell rules) and curtained frames -- and ``deface`` (defaults, ``--replacewith solid``) on the same clip:
+fps and leaks.  Also the masking stage alone and the backdrop's cost per 720p frame.  Prints JSON.
+The machine is shared: compare the ratios within one run.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,77 +32,33 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKS_LIB = Path(os.environ.get("TS_CHECKS_LIB", "/work/shared/checks/lib"))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import face_clips  # noqa: E402
+from face_leaks_multi import CHECKS_LIB, measure  # noqa: E402
+
 PY = sys.executable
 VENV_BIN = Path(PY).parent
 
-# the mask command without relying on desktop/cli.py (so the benchmark runs on its own)
-MASK_SCRIPT = """
-import argparse, sys
-from desktop import mask_cli
-p = argparse.ArgumentParser(prog="testimony-shield"); mask_cli.register(p.add_subparsers())
-a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))
-"""
-
-
-def make_clip(work: Path, seed: int, seconds: float) -> Path:
-    import cv2
-    from skimage import data
-
-    face = work / "astronaut.png"
-    if not face.exists():
-        cv2.imwrite(str(face), data.astronaut()[:, :, ::-1])
-    clip = work / f"clip{seed}.mkv"
-    subprocess.run([PY, str(CHECKS_LIB / "make_clip.py"), "--face", f"{face}:178,64,269,175", "-o", str(clip),
-                    "--seconds", str(seconds), "--seed", str(seed)], check=True, capture_output=True)
-    return clip
-
-
-def leaks(original: Path, masked: Path) -> dict:
-    r = subprocess.run([PY, str(CHECKS_LIB / "face_leaks.py"), str(original), str(masked)], check=True,
-                       capture_output=True, text=True)
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
-
-def masking_stage_fps(clip: Path) -> dict:
-    import av
-
-    sys.path.insert(0, str(ROOT))
-    from recording.masking.face import FaceMasker
-    from recording.model import Frame
-
-    masker = FaceMasker(style="opaque")
-    spent = 0.0
-    n = 0
-    detect_ms = []
-    with av.open(str(clip)) as c:
-        for f in c.decode(video=0):
-            img = f.to_ndarray(format="bgr24")
-            t = time.perf_counter()
-            masker.process(Frame(img, float(f.time or 0.0), n))
-            spent += time.perf_counter() - t
-            if masker.last.get("detected"):
-                detect_ms.append(masker.last["detect_ms"])
-            n += 1
-    return {"frames": n, "fps": round(n / spent, 1), "detector_runs": len(detect_ms),
-            "detect_ms_mean": round(sum(detect_ms) / max(1, len(detect_ms)), 1),
-            "decisions": masker.stats.decisions}
+TUNING = {"faces": [["astronaut", "lfw07"], ["lfw21", "astronaut"]], "seeds": [1, 2],
+          "conditions": [c for c in face_clips.CONDITIONS if c != "saferoom"]}
+HELDOUT = {"faces": [["grace_hopper", "lfw63"], ["camera", "lfw88"]], "seeds": [11, 12],
+           "conditions": list(face_clips.CONDITIONS)}
+HARD = {"profile", "hand", "dim", "blur", "two", "jump", "small", "edge", "saferoom"}
 
 
 def whole_command(clip: Path, out: Path) -> dict:
     exe = VENV_BIN / "testimony-shield"
     cmd = [str(exe), "mask", str(clip), "-o", str(out), "--face", "opaque"]
-    use_cli = exe.exists() and subprocess.run([str(exe), "mask", "--help"], capture_output=True).returncode == 0
-    if not use_cli:
-        cmd = [PY, "-c", MASK_SCRIPT, "mask", str(clip), "-o", str(out), "--face", "opaque"]
     t = time.perf_counter()
     r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     secs = time.perf_counter() - t
     if r.returncode != 0:
         raise SystemExit(f"mask failed: {r.stderr.strip()[-500:]}")
     summary = json.loads(r.stdout.strip().splitlines()[-1])
-    return {"via": "testimony-shield" if use_cli else "mask_cli script", "seconds": round(secs, 2),
-            "fps": round(summary["frames"] / secs, 1), "summary_decisions": summary["decisions"]}
+    return {"seconds": round(secs, 2), "fps": round(summary["frames"] / secs, 1),
+            "decisions": summary["decisions"]}
 
 
 def deface(clip: Path, out: Path) -> dict:
@@ -104,36 +69,142 @@ def deface(clip: Path, out: Path) -> dict:
     secs = time.perf_counter() - t
     if r.returncode != 0 or not out.exists():
         return {"error": (r.stderr or r.stdout).strip()[-300:]}
-    return {"seconds": round(secs, 2), "cmd": "deface CLIP -o OUT --replacewith solid --keep-audio"}
+    return {"seconds": round(secs, 2)}
+
+
+def stage_and_backdrop(clip: Path) -> dict:
+    """The masking stage alone (FaceMasker.process) and the backdrop on its output, per frame."""
+    import av
+
+    from recording.masking.backdrop import Backdrop
+    from recording.masking.face import FaceMasker
+    from recording.model import Decision, Frame
+
+    masker, bd = FaceMasker(style="opaque"), Backdrop()
+    mask_ms, bd_ms = [], []
+    with av.open(str(clip)) as c:
+        for k, f in enumerate(c.decode(video=0)):
+            img = f.to_ndarray(format="bgr24")
+            t = time.perf_counter()
+            out, d = masker.process(Frame(img, k / 30, k))
+            mask_ms.append((time.perf_counter() - t) * 1000)
+            if d is not Decision.CURTAINED:
+                t = time.perf_counter()
+                bd.apply(out, masker.heads)
+                bd_ms.append((time.perf_counter() - t) * 1000)
+    return {"frames": len(mask_ms), "mask_stage_fps": round(1000 * len(mask_ms) / sum(mask_ms), 1),
+            "mask_stage_ms_median": round(statistics.median(mask_ms), 2),
+            "backdrop_ms_median": round(statistics.median(bd_ms), 2) if bd_ms else None,
+            "backdrop_ms_p95": round(sorted(bd_ms)[int(0.95 * (len(bd_ms) - 1))], 2) if bd_ms else None}
+
+
+def check_clip(work: Path, seconds: float = 10) -> Path:
+    import cv2
+    from skimage import data
+
+    face = work / "astronaut.png"
+    cv2.imwrite(str(face), data.astronaut()[:, :, ::-1])
+    clip = work / "check.mkv"
+    subprocess.run([PY, str(CHECKS_LIB / "make_clip.py"), "--face", f"{face}:178,64,269,175", "-o", str(clip),
+                    "--seconds", str(seconds), "--seed", "1"], check=True, capture_output=True)
+    return clip
+
+
+def run_clip(clip: Path, work: Path, name: str, with_deface: bool) -> dict:
+    out = work / f"{name}.masked.mkv"
+    row: dict = {"clip": name, "ours": whole_command(clip, out)}
+    row["ours"]["check"] = measure(str(clip), str(out))
+    out.unlink()
+    if with_deface:
+        dout = work / f"{name}.deface.mkv"
+        d = deface(clip, dout)
+        if "seconds" in d:
+            d["check"] = measure(str(clip), str(dout))
+            d["fps"] = round(d["check"]["frames"] / d["seconds"], 1)
+            row["speed_ratio_ours_vs_deface"] = round(row["ours"]["fps"] / d["fps"], 2)
+            dout.unlink()
+        row["deface"] = d
+    return row
+
+
+def table(rows: list[dict]) -> dict:
+    by: dict[str, dict] = {}
+    for r in rows:
+        c = by.setdefault(r["condition"], {"clips": 0, "frames": 0, "leaked": 0, "curtained": 0,
+                                           "deface_leaked": 0, "ratios": []})
+        ck = r["ours"]["check"]
+        c["clips"] += 1
+        c["frames"] += ck["frames"]
+        c["leaked"] += ck["leaked"]
+        c["curtained"] += ck["curtained"]
+        if "check" in r.get("deface", {}):
+            c["deface_leaked"] += r["deface"]["check"]["leaked"]
+        if "speed_ratio_ours_vs_deface" in r:
+            c["ratios"].append(r["speed_ratio_ours_vs_deface"])
+    out = {}
+    for cond, c in by.items():
+        limit = 10.0 if cond in HARD else 5.0
+        pct = round(100 * c["curtained"] / max(1, c["frames"]), 1)
+        out[cond] = {"clips": c["clips"], "frames": c["frames"], "leaked": c["leaked"], "curtained_pct": pct,
+                     "curtain_target_pct": limit, "meets_targets": c["leaked"] == 0 and pct <= limit,
+                     "deface_leaked": c["deface_leaked"] if c["ratios"] else None,
+                     "speed_ratio_median": round(statistics.median(c["ratios"]), 2) if c["ratios"] else None}
+    return out
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seeds", default="1,2")
-    ap.add_argument("--seconds", type=float, default=10)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", choices=("tuning", "heldout", "all"), default="all")
+    ap.add_argument("--conditions", default="", help="comma-separated subset of conditions")
+    ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--no-deface", action="store_true")
+    ap.add_argument("--no-check-clip", action="store_true")
     a = ap.parse_args()
-    results = []
+    only = set(filter(None, a.conditions.split(",")))
+    faces = face_clips.packaged_faces()
+    sets = {"tuning": TUNING, "heldout": HELDOUT}
+    chosen = list(sets) if a.set == "all" else [a.set]
+    result: dict = {"cpu_count": os.cpu_count(), "load_average_start": list(os.getloadavg()),
+                    "seconds_per_clip": a.seconds, "sets": {}}
+    t_run = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="face-bench-") as tmp:
         work = Path(tmp)
-        for seed in (int(s) for s in a.seeds.split(",")):
-            clip = make_clip(work, seed, a.seconds)
-            row: dict = {"seed": seed}
-            row["masking_stage"] = masking_stage_fps(clip)
-            out = work / f"masked{seed}.mkv"
-            row["mask_command"] = whole_command(clip, out)
-            row["mask_command"]["check"] = leaks(clip, out)
-            if not a.no_deface:
-                dout = work / f"deface{seed}.mkv"
-                d = deface(clip, dout)
-                if "seconds" in d:
-                    res = leaks(clip, dout)
-                    d["fps"] = round(res["frames"] / d["seconds"], 1)
-                    d["check"] = res
-                    d["fps_ratio_ours_vs_deface"] = round(row["mask_command"]["fps"] / d["fps"], 2)
-                row["deface"] = d
-            results.append(row)
-    print(json.dumps({"clips": results, "cpu_count": os.cpu_count()}, indent=1))
+        if not a.no_check_clip:
+            clip = check_clip(work)
+            row = run_clip(clip, work, "check", not a.no_deface)
+            row.update(stage_and_backdrop(clip))
+            result["check_clip"] = row
+        for set_name in chosen:
+            spec = sets[set_name]
+            rows, skipped = [], []
+            for cond in spec["conditions"]:
+                if only and cond not in only:
+                    continue
+                for names, seed in zip(spec["faces"], spec["seeds"], strict=True):
+                    if any(n not in faces for n in names):
+                        skipped.append({"condition": cond, "faces": names, "why": "face not installed "
+                                        "(grace_hopper needs matplotlib: pip install -e '.[faces]')"})
+                        continue
+                    name = f"{set_name}-{cond}-{'+'.join(names)}-{seed}"
+                    clip = work / f"{name}.mkv"
+                    face_clips.make_clip(cond, [faces[n] for n in names], str(clip), a.seconds, seed)
+                    row = run_clip(clip, work, name, not a.no_deface)
+                    row.update({"condition": cond, "faces": names, "seed": seed})
+                    rows.append(row)
+                    clip.unlink()
+                    print(json.dumps({"done": name, "leaked": row["ours"]["check"]["leaked"],
+                                      "curtained": row["ours"]["check"]["curtained"]}), file=sys.stderr)
+            ratios = [r["speed_ratio_ours_vs_deface"] for r in rows if "speed_ratio_ours_vs_deface" in r]
+            result["sets"][set_name] = {
+                "by_condition": table(rows), "clips": rows, "skipped": skipped,
+                "leaked_total": sum(r["ours"]["check"]["leaked"] for r in rows),
+                "deface_leaked_total": sum(r.get("deface", {}).get("check", {}).get("leaked", 0) for r in rows),
+                "speed_ratio_median": round(statistics.median(ratios), 2) if ratios else None,
+                "ours_fps_median": round(statistics.median(r["ours"]["fps"] for r in rows), 1) if rows else None,
+            }
+    result["wall_seconds"] = round(time.perf_counter() - t_run, 1)
+    result["load_average_end"] = list(os.getloadavg())
+    print(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":

@@ -128,7 +128,8 @@ class FaceMasker:
     """``process(frame, late=False) -> (new masked image, Decision)``; see the module docstring."""
 
     def __init__(self, style: str = "opaque", detect_every: int = 2, pad: float = 1.6, hold_frames: int = 3,
-                 detector=None, confirm_threshold: float = 0.35, roi_detector=None, max_follow: int = 150):
+                 detector=None, confirm_threshold: float = 0.35, roi_detector=None, max_follow: int = 150,
+                 search_detector=None):
         if style not in STYLES:
             raise MaskingError(f"unknown face mask style {style!r} (choose from {', '.join(STYLES)})")
         if pad < 1.5:
@@ -146,8 +147,14 @@ class FaceMasker:
                 # a second, small network input for crops around a face the full frame lost (small,
                 # half out of frame, turned): the crop is seen at up to 4x the full frame's resolution
                 roi_detector = _LazyDetector(lambda: CenterFaceDetector(input_size=(256, 256)))
+            if search_detector is None:
+                # while no witness is confirmed, every third detector run looks at full 720p
+                # resolution: a distant face is too small for the 640-wide input
+                search_detector = _LazyDetector(lambda: CenterFaceDetector(input_size=(1280, 736)))
         self.detector = detector
         self.roi_detector = roi_detector
+        self.search_detector = search_detector
+        self._searches = 0
         self.tracker = FaceTracker(hold_frames=self.hold_frames, confirm_threshold=self.confirm_threshold,
                                    max_follow=max_follow)
         self.stats = MaskStats()
@@ -241,6 +248,12 @@ class FaceMasker:
             t1 = time.perf_counter()
             try:
                 dets = self.detector.detect(image)
+                if primary is None and self.search_detector is not None and not any(
+                        d[4] >= self.confirm_threshold for d in dets):
+                    self._searches += 1
+                    if self._searches % 3 == 1:
+                        dets = self.search_detector.detect(image)
+                        info["search"] = True
                 info["detect_ms"] = (time.perf_counter() - t1) * 1000
                 info["detected"] = True
                 self._since_detect = 0
@@ -268,13 +281,13 @@ class FaceMasker:
                 # acquire the witness: the largest confidently detected face first seen after the
                 # witness's last confirmation (a jump: the witness reappears elsewhere as a new track)
                 best = None
-                for tid, di in matched.items():
-                    x1, y1, x2, y2, s = dets[di]
-                    if s < self.confirm_threshold or tid < self._id_floor or tid == self.primary:
+                for t in tracker.tracks:
+                    if (t.since_detect or t.score < self.confirm_threshold or t.id < self._id_floor
+                            or t.id == self.primary):
                         continue
-                    area = (x2 - x1) * (y2 - y1)
+                    area = t.size[0] * t.size[1]
                     if best is None or area > best[0]:
-                        best = (area, tid)
+                        best = (area, t.id)
                 if best is not None:
                     if primary is not None:
                         # the witness jumped: the lost track is where they were, not a second face

@@ -182,11 +182,13 @@ class FaceTracker:
 
     @staticmethod
     def _alike(a: np.ndarray | None, b: np.ndarray | None, ncc_min: float) -> bool:
-        """The same brightness on a coarse grid, and where there is structure, the same structure."""
+        """The same structure on a coarse grid (correlation: light may change), or, where neither has
+        any structure (a dark or flat face), about the same brightness."""
         if a is None or b is None:
             return False
-        sd = float(a.std())
-        return float(np.abs(a - b).mean()) < 4.0 + 0.25 * sd and (sd < 4.0 or ncc(a, b) > ncc_min)
+        if a.std() < 4.0 and b.std() < 4.0:
+            return abs(float(a.mean()) - float(b.mean())) < 6.0
+        return ncc(a, b) > ncc_min
 
     def _still(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float) -> bool:
         return self._alike(self._patch(prev, t.box, scale), self._patch(gray, t.box, scale), 0.7)
