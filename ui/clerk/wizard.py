@@ -173,6 +173,7 @@ class SessionWizard(QWidget):
             "case_number": self.case_number, "witness_pseudonym": self.pseudonym, "participants": self.table,
             "measures.support_person_present": self.support_present, "measures.voice_preset": self.voice_preset,
             "languages": self.languages, "floor_language": self.floor_language,
+            "measures.backdrop": self.measures_page.backdrop,
             "witness_location": self.remote, "measures.unmasked_audiences": self.measures_page.unmasked[Audience.COURT]}
         head = field.split(".")[0]
         widget = widgets.get(field) or widgets.get(head)

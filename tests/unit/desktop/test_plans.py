@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.plans import list_plans, load_plan, plan_label, save_plan
-from recording.session import GroundRules, Participant, PlanError, Role, SessionPlan, SpecialMeasures
+from recording.session import PLAN_VERSION, GroundRules, Participant, PlanError, Role, SessionPlan, SpecialMeasures
 from tests.helpers.temp_vault import PASS, make_vault, write_recording
 
 PSEUDONYM = "Witness Zephyrine-Quillbottom"
@@ -30,7 +30,7 @@ def test_round_trip_for_clerk_and_judge(tmp_path: Path):
     [info] = list_plans(v)
     assert info.id == pid and info.sealed
     assert info.meta == {"kind": "plan", "case_number": "T2026-0777", "format": "testimony-shield/session-plan",
-                         "version": 1, "recipients": ["judge", "clerk"]}
+                         "version": PLAN_VERSION, "recipients": ["judge", "clerk"]}
     assert "T2026-0777" in plan_label(info)
     for role in ("clerk", "judge"):
         back = load_plan(v, pid, v.unlock(role, PASS))

@@ -20,7 +20,7 @@ from tests.helpers.fakes import FakeClock
 def test_plan_round_trip_and_version():
     plan = demo_plan(("spa", "fra"))
     d = plan.to_dict()
-    assert d["version"] == 1
+    assert d["version"] == 2  # 2 added measures.backdrop
     again = SessionPlan.from_dict(d)
     assert again == plan
     d["version"] = 99
