@@ -305,11 +305,11 @@ class FaceMasker:
         if primary is None:
             info["reason"] = "no confirmed face"
             return self._finish(curtain(image.shape), Decision.CURTAINED, info)
-        if primary.lost:
+        if primary.lost and not primary.contained:
             info["reason"] = "the witness's face moved where nothing can follow it"
             return self._finish(curtain(image.shape), Decision.CURTAINED, info)
         for t in tracker.tracks:
-            if t.confirmed and t.lost and not tracker.near_edge(t, image.shape):
+            if t.confirmed and t.lost and not t.contained and not tracker.near_edge(t, image.shape):
                 info["reason"] = "a face moved where nothing can follow it"
                 return self._finish(curtain(image.shape), Decision.CURTAINED, info)
 

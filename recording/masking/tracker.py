@@ -69,6 +69,7 @@ class Track:
     lost: int = 0  # consecutive frames in which nothing placed the face
     motion: str = "detected"  # detected | flow | still | lost
     abrupt: bool = False  # moved further this frame than the flow can vouch for
+    contained: bool = False  # lost, but nothing changed in the frame outside its region: it is in there
     points: np.ndarray | None = None  # (n, 1, 2) float32 corner points, flow-image coordinates
 
     @property
@@ -84,11 +85,18 @@ class Track:
         grow = 1.0 + 0.03 * min(self.since_detect, 25)
         margin = 0.0
         if self.lost:
-            cx, cy = cx + self.velocity[0] * self.lost, cy + self.velocity[1] * self.lost
-            grow *= 1.0 + 0.12 * self.lost
-            margin = float(np.hypot(*self.velocity)) * self.lost
+            # about the last place it was seen (never extrapolated away from it: a face that stopped
+            # there must stay covered), wider each frame and by the distance it may have travelled
+            grow *= min(1.0 + 0.15 * self.lost, 2.5)
+            margin = min(float(np.hypot(*self.velocity)) * self.lost, 1.5 * max(w, h))
         hw, hh = w * grow / 2 + margin, h * grow / 2 + margin
         return cx - hw, cy - hh, cx + hw, cy + hh
+
+
+def _grown(box, k: float) -> Box:
+    x1, y1, x2, y2 = (float(v) for v in box)
+    cx, cy, hw, hh = (x1 + x2) / 2, (y1 + y2) / 2, (x2 - x1) * k / 2, (y2 - y1) * k / 2
+    return cx - hw, cy - hh, cx + hw, cy + hh
 
 
 def _box_of(det) -> np.ndarray:
@@ -99,12 +107,15 @@ class FaceTracker:
     """Follows faces frame to frame (``begin``), associates detections with them (``update``)."""
 
     def __init__(self, hold_frames: int = 3, min_iou: float = 0.1, confirm_threshold: float = 0.35,
-                 max_follow: int = 150):
+                 max_follow: int = 150, contain_frames: int = 45):
         self.hold_frames = int(hold_frames)
         self.min_iou = float(min_iou)
         self.confirm_threshold = float(confirm_threshold)
         #: a track followed this many frames without any detection is dropped (drift is possible)
         self.max_follow = int(max_follow)
+        #: a lost face whose region alone changes is covered there (not curtained) this many frames
+        self.contain_frames = int(contain_frames)
+        self._coarse: np.ndarray | None = None
         self.tracks: list[Track] = []
         self._next_id = 1
         self._gray: np.ndarray | None = None
@@ -153,8 +164,37 @@ class FaceTracker:
                 assert prev is not None
                 self._follow(t, prev, gray, scale)
             t.lost = t.lost + 1 if t.motion == "lost" else 0
-        self._gray, self._thumb, self._scale, self._shape = gray, thumb, scale, (h, w)
+        coarse = cv2.resize(gray, (max(1, gray.shape[1] // 4), max(1, gray.shape[0] // 4)),
+                            interpolation=cv2.INTER_AREA)
+        lost = [t for t in self.tracks if t.lost]
+        if lost:
+            contained = (same and not self.cut and self._coarse is not None
+                         and self._coarse.shape == coarse.shape
+                         and not self._unexplained(self._coarse, coarse, coarse.shape[1] / w))
+            for t in lost:
+                # contained from the frame it was lost on, every frame since: one unexplained change and
+                # the face may be anywhere until a detection places it again
+                t.contained = (bool(contained) and t.lost <= self.contain_frames
+                               and (t.lost == 1 or t.contained))
+        for t in self.tracks:
+            if not t.lost:
+                t.contained = False
+        self._gray, self._thumb, self._scale, self._shape, self._coarse = gray, thumb, scale, (h, w), coarse
         return self.cut
+
+    def _unexplained(self, a: np.ndarray, b: np.ndarray, k: float) -> bool:
+        """True when the picture changed (coarse grey, 1/4 of the flow image) somewhere no track
+        explains: outside every lost face's region and around every followed one.  ``k`` maps frame
+        pixels to coarse pixels."""
+        changed = (cv2.absdiff(a, b) > 12).astype(np.uint8)
+        H, W = changed.shape
+        for t in self.tracks:
+            x1, y1, x2, y2 = t.mask_box() if t.lost else _grown(t.box, 1.6)
+            X1, Y1 = max(0, int(np.floor(x1 * k)) - 1), max(0, int(np.floor(y1 * k)) - 1)
+            X2, Y2 = min(W, int(np.ceil(x2 * k)) + 1), min(H, int(np.ceil(y2 * k)) + 1)
+            if X2 > X1 and Y2 > Y1:
+                changed[Y1:Y2, X1:X2] = 0
+        return int(cv2.countNonZero(changed)) > max(2, int(0.0004 * H * W))
 
     def _seed(self, t: Track, gray: np.ndarray, scale: float) -> None:
         x1, y1, x2, y2 = (t.box * scale).tolist()
@@ -279,7 +319,7 @@ class FaceTracker:
         t.box = box
         t.det_size = np.array([box[2] - box[0], box[3] - box[1]])
         t.score = float(det[4])
-        t.since_detect, t.lost, t.motion, t.abrupt = 0, 0, "detected", False
+        t.since_detect, t.lost, t.motion, t.abrupt, t.contained = 0, 0, "detected", False, False
         if not new:
             t.hits += 1
         t.confirmed = t.confirmed or t.score >= self.confirm_threshold or t.hits >= 3
@@ -294,7 +334,7 @@ class FaceTracker:
         for t in self.tracks:
             x1, y1, x2, y2 = t.box
             gone = x2 <= 0 or y2 <= 0 or x1 >= W or y1 >= H
-            if gone or t.lost > self.hold_frames or t.since_detect > self.max_follow:
+            if gone or (t.lost > self.hold_frames and not t.contained) or t.since_detect > self.max_follow:
                 continue
             if not t.confirmed and t.since_detect > self.hold_frames:
                 continue
