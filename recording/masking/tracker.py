@@ -82,13 +82,16 @@ class Track:
         x1, y1, x2, y2 = (float(v) for v in self.box)
         cx, cy, w, h = (x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1
         w, h = max(w, self.det_size[0] * 0.9, 2.0), max(h, self.det_size[1] * 0.9, 2.0)
-        grow = 1.0 + 0.03 * min(self.since_detect, 25)
+        grow = 1.0 + 0.02 * min(self.since_detect, 20)
         margin = 0.0
         if self.lost:
             # about the last place it was seen (never extrapolated away from it: a face that stopped
-            # there must stay covered), wider each frame and by the distance it may have travelled
-            grow *= min(1.0 + 0.15 * self.lost, 2.5)
-            margin = min(float(np.hypot(*self.velocity)) * self.lost, 1.5 * max(w, h))
+            # there must stay covered).  Contained, it cannot have left that region (it would have
+            # changed pixels outside it): a little wider for its edges.  Otherwise wider each frame and
+            # by the distance it may have travelled.
+            grow *= min(1.0 + 0.05 * self.lost, 1.3)
+            if not self.contained:
+                margin = min(float(np.hypot(*self.velocity)) * self.lost, 1.5 * max(w, h))
         hw, hh = w * grow / 2 + margin, h * grow / 2 + margin
         return cx - hw, cy - hh, cx + hw, cy + hh
 
@@ -183,18 +186,45 @@ class FaceTracker:
         return self.cut
 
     def _unexplained(self, a: np.ndarray, b: np.ndarray, k: float) -> bool:
-        """True when the picture changed (coarse grey, 1/4 of the flow image) somewhere no track
-        explains: outside every lost face's region and around every followed one.  ``k`` maps frame
-        pixels to coarse pixels."""
+        """Motion continuity.  True when the picture changed (coarse grey, 1/4 of the flow image) in a
+        region no track explains: a blob of change touching neither a lost face's region nor the
+        surroundings of a followed one.  A lost face's region grows over the blobs of change that
+        touch it (a face that moves leaves a connected trail of change; one that jumps does not), up
+        to 3 face widths.  ``k`` maps frame pixels to coarse pixels."""
         changed = (cv2.absdiff(a, b) > 12).astype(np.uint8)
+        changed = cv2.dilate(changed, np.ones((3, 3), np.uint8))
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(changed, connectivity=8)
+        if n <= 1:
+            return False
         H, W = changed.shape
+        explained = np.zeros(n, bool)
+        explained[0] = True  # the unchanged background
+        grow: dict[int, list[int]] = {}
         for t in self.tracks:
+            was, t.contained = t.contained, True  # the region it is covered by if contained
             x1, y1, x2, y2 = t.mask_box() if t.lost else _grown(t.box, 1.6)
-            X1, Y1 = max(0, int(np.floor(x1 * k)) - 1), max(0, int(np.floor(y1 * k)) - 1)
-            X2, Y2 = min(W, int(np.ceil(x2 * k)) + 1), min(H, int(np.ceil(y2 * k)) + 1)
-            if X2 > X1 and Y2 > Y1:
-                changed[Y1:Y2, X1:X2] = 0
-        return int(cv2.countNonZero(changed)) > max(2, int(0.0004 * H * W))
+            t.contained = was
+            X1, Y1 = max(0, int(np.floor(x1 * k))), max(0, int(np.floor(y1 * k)))
+            X2, Y2 = min(W, int(np.ceil(x2 * k))), min(H, int(np.ceil(y2 * k)))
+            if X2 <= X1 or Y2 <= Y1:
+                continue
+            touching = np.unique(labels[Y1:Y2, X1:X2])
+            explained[touching] = True
+            if t.lost:
+                grow[t.id] = [int(v) for v in touching if v]
+        unexplained = int(stats[~explained, cv2.CC_STAT_AREA].sum())
+        if unexplained > max(2, int(0.0004 * H * W)):
+            return True
+        for t in self.tracks:
+            for lab in grow.get(t.id, []):
+                x, y, w, h = stats[lab, :4]
+                ux1, uy1 = min(t.box[0], x / k), min(t.box[1], y / k)
+                ux2, uy2 = max(t.box[2], (x + w) / k), max(t.box[3], (y + h) / k)
+                t.box = np.array([ux1, uy1, ux2, uy2])
+            if t.lost and (t.box[2] - t.box[0] > 3 * max(t.det_size[0], 8) or
+                           t.box[3] - t.box[1] > 3 * max(t.det_size[1], 8)):
+                return True  # the region the face may be in is too wide to call it contained
+        return False
 
     def _seed(self, t: Track, gray: np.ndarray, scale: float) -> None:
         x1, y1, x2, y2 = (t.box * scale).tolist()
