@@ -321,7 +321,7 @@ class FaceMasker:
                 apply_style(out, box, self.style)
                 info["boxes"].append(list(box))
             if t.confirmed:
-                heads.append(tuple(float(v) for v in t.box))
+                heads.append((float(t.box[0]), float(t.box[1]), float(t.box[2]), float(t.box[3])))
         self.heads = heads
         if detected_now:
             decision = Decision.DETECTED

@@ -30,8 +30,14 @@ FLOW_MAX_SIDE = 640
 THUMB = (64, 36)
 #: thumbnails correlating less than this are a scene cut (camera switch, zoom step)
 CUT_NCC = 0.55
-_LK = {"winSize": (15, 15), "maxLevel": 3,
-       "criteria": (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03)}
+_LK_CRITERIA = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03)
+
+
+def _lk(a: np.ndarray, b: np.ndarray, pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pyramidal Lucas-Kanade from ``a`` to ``b``: (new points, status)."""
+    p, st, _err = cv2.calcOpticalFlowPyrLK(a, b, pts, None,  # type: ignore[call-overload]
+                                           winSize=(15, 15), maxLevel=3, criteria=_LK_CRITERIA)
+    return p, st
 
 
 def iou(a: Box, b: Box) -> float:
@@ -191,8 +197,7 @@ class FaceTracker:
         surroundings of a followed one.  A lost face's region grows over the blobs of change that
         touch it (a face that moves leaves a connected trail of change; one that jumps does not), up
         to 3 face widths.  ``k`` maps frame pixels to coarse pixels."""
-        changed = (cv2.absdiff(a, b) > 12).astype(np.uint8)
-        changed = cv2.dilate(changed, np.ones((3, 3), np.uint8))
+        changed: np.ndarray = cv2.dilate((cv2.absdiff(a, b) > 12).astype(np.uint8), np.ones((3, 3), np.uint8))
         n, labels, stats, _ = cv2.connectedComponentsWithStats(changed, connectivity=8)
         if n <= 1:
             return False
@@ -246,7 +251,7 @@ class FaceTracker:
         w, h = x2 - x1, y2 - y1
         X1, Y1 = max(0, int(x1 + 0.1 * w)), max(0, int(y1 + 0.1 * h))
         X2, Y2 = min(gray.shape[1], int(np.ceil(x2 - 0.1 * w))), min(gray.shape[0], int(np.ceil(y2 - 0.1 * h)))
-        if X2 - X1 < 3 or Y2 - Y1 < 3 or (X2 - X1) * (Y2 - Y1) < 0.3 * w * h * 0.64:
+        if X2 - X1 < 3 or Y2 - Y1 < 3 or 0.3 * w * h * 0.64 > (X2 - X1) * (Y2 - Y1):
             return None
         return cv2.resize(gray[Y1:Y2, X1:X2], (12, 12), interpolation=cv2.INTER_AREA).astype(np.float32)
 
@@ -269,8 +274,8 @@ class FaceTracker:
         p0 = t.points
         ok = False
         if p0 is not None and len(p0) >= 4:
-            p1, st1, _ = cv2.calcOpticalFlowPyrLK(prev, gray, p0, None, **_LK)
-            p0r, st2, _ = cv2.calcOpticalFlowPyrLK(gray, prev, p1, None, **_LK)
+            p1, st1 = _lk(prev, gray, p0)
+            p0r, st2 = _lk(gray, prev, p1)
             w_s = max(4.0, (t.box[2] - t.box[0]) * scale)
             fb = np.linalg.norm((p0 - p0r).reshape(-1, 2), axis=1)
             good = (st1.reshape(-1) == 1) & (st2.reshape(-1) == 1) & (fb < max(0.8, 0.04 * w_s))

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from desktop.plans import list_plans, load_plan, plan_label, save_plan
-from recording.session import PLAN_VERSION, GroundRules, Participant, PlanError, Role, SessionPlan, SpecialMeasures
+from recording.session import (
+    PLAN_VERSION,
+    GroundRules,
+    Participant,
+    PlanError,
+    Role,
+    SessionPlan,
+    SpecialMeasures,
+)
 from tests.helpers.temp_vault import PASS, make_vault, write_recording
 
 PSEUDONYM = "Witness Zephyrine-Quillbottom"

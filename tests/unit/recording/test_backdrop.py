@@ -148,9 +148,8 @@ def test_masker_curtain_stays_a_curtain_with_the_backdrop():
 
 
 def test_real_masker_gives_head_regions():
-    from tests.unit.recording.test_face_tracking import Detector, scene
-
     from recording.masking.face import FaceMasker
+    from tests.unit.recording.test_face_tracking import Detector, scene
 
     det = Detector()
     det.where = (200, 150)

@@ -7,7 +7,7 @@ import numpy as np
 from skimage import data
 
 from recording.masking.face import OPAQUE_COLOUR, FaceMasker
-from recording.masking.tracker import CUT_NCC, FaceTracker, ncc
+from recording.masking.tracker import CUT_NCC, ncc
 from recording.model import Decision, Frame
 
 SIZE = 120  # face patch side (pixels)
@@ -90,7 +90,6 @@ def test_camera_switch_is_a_scene_cut():
     outs = run(m, det, [(100, 100), (100, 100), (300, 200)], seeds=[0, 0, 7])
     assert outs[2][1] is Decision.CURTAINED
     assert m.last.get("cut") is True
-    t = FaceTracker()
     a, b = room(0), room(7)
     assert ncc(cv2.resize(a, (64, 36)).astype(np.float32), cv2.resize(b, (64, 36)).astype(np.float32)) < CUT_NCC
 
