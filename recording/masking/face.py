@@ -248,7 +248,8 @@ class FaceMasker:
             t1 = time.perf_counter()
             try:
                 dets = self.detector.detect(image)
-                if primary is None and self.search_detector is not None and not any(
+                big = image.shape[1] > 2 * 640 * 0.75 or image.shape[0] > 2 * 384 * 0.75  # more than 1.5x the input
+                if primary is None and big and self.search_detector is not None and not any(
                         d[4] >= self.confirm_threshold for d in dets):
                     self._searches += 1
                     if self._searches % 3 == 1:
