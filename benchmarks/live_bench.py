@@ -55,12 +55,16 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--size", default="1280x720")
     ap.add_argument("--languages", default="")
+    ap.add_argument("--backdrop", choices=("off", "masked", "all"), default="off",
+                    help="the plan's hide-the-room setting (measures.backdrop)")
     a = ap.parse_args()
     w, h = (int(x) for x in a.size.split("x"))
     langs = tuple(x for x in a.languages.split(",") if x)
     with tempfile.TemporaryDirectory() as tmp:
         vault = Vault.open_or_init(Path(tmp) / "vault", "bench", kdf=KdfParams.fast())
-        session = LiveSession(demo_plan(langs), Settings(video_size=(w, h)), vault, "bench", realtime=False,
+        plan = demo_plan(langs)
+        plan.measures.backdrop = a.backdrop
+        session = LiveSession(plan, Settings(video_size=(w, h)), vault, "bench", realtime=False,
                               video=DemoVideoSource((w, h), 30.0), audio=demo_audio_source())
         timing = Timing(session)
         session.pipeline.subscribe({Audience.COURT}, timing)
@@ -76,7 +80,7 @@ def main() -> None:
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     print(json.dumps({
-        "size": [w, h], "frames": summary.frames, "languages": list(langs),
+        "size": [w, h], "frames": summary.frames, "languages": list(langs), "backdrop": a.backdrop,
         "pipeline_fps": round(summary.frames / wall, 1),
         "realtime_factor": round(a.seconds / wall, 2),
         "cpu_seconds_per_media_second": round(cpu / a.seconds, 2),

@@ -27,6 +27,7 @@ it returns a new image.
 
 from __future__ import annotations
 
+import threading
 import time
 
 import cv2
@@ -335,13 +336,28 @@ class FaceMasker:
 
 
 class _LazyDetector:
-    """Builds a detector on first use (the second network input costs start-up time only when needed)."""
+    """A helper detector built on a background thread, so neither start-up nor a live frame waits for
+    it: until it is ready (or if it cannot be built) it finds nothing -- it only ever adds detections
+    to the main detector's, so the fail-closed rules never depend on it."""
 
     def __init__(self, factory):
-        self._factory = factory
         self._detector = None
+        self._ready = threading.Event()
+
+        def build() -> None:
+            try:
+                self._detector = factory()
+            except Exception:  # noqa: BLE001 - no helper detector: the masker works without it
+                self._detector = None
+            finally:
+                self._ready.set()
+
+        threading.Thread(target=build, name="face-helper-detector", daemon=True).start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._ready.wait(timeout)
 
     def detect(self, bgr: np.ndarray):
-        if self._detector is None:
-            self._detector = self._factory()
+        if not self._ready.is_set() or self._detector is None:
+            return []
         return self._detector.detect(bgr)

@@ -197,7 +197,10 @@ class FaceTracker:
         surroundings of a followed one.  A lost face's region grows over the blobs of change that
         touch it (a face that moves leaves a connected trail of change; one that jumps does not), up
         to 3 face widths.  ``k`` maps frame pixels to coarse pixels."""
-        changed: np.ndarray = cv2.dilate((cv2.absdiff(a, b) > 12).astype(np.uint8), np.ones((3, 3), np.uint8))
+        diff = cv2.absdiff(a, b)
+        # a change is well above the frame's own noise (a dim, noisy room) and at least 6 grey levels
+        level = max(6.0, 5.0 * float(np.median(diff)))
+        changed: np.ndarray = cv2.dilate((diff > level).astype(np.uint8), np.ones((3, 3), np.uint8))
         n, labels, stats, _ = cv2.connectedComponentsWithStats(changed, connectivity=8)
         if n <= 1:
             return False
@@ -274,9 +277,18 @@ class FaceTracker:
         p0 = t.points
         ok = False
         if p0 is not None and len(p0) >= 4:
-            p1, st1 = _lk(prev, gray, p0)
-            p0r, st2 = _lk(gray, prev, p1)
             w_s = max(4.0, (t.box[2] - t.box[0]) * scale)
+            # only the neighbourhood the head can reach in a frame (a face width each side): the image
+            # pyramids are built for that region, not the whole frame
+            x1, y1, x2, y2 = (t.box * scale).tolist()
+            reach = max(x2 - x1, y2 - y1, 16.0)
+            X1, Y1 = max(0, int(x1 - reach)), max(0, int(y1 - reach))
+            X2, Y2 = min(gray.shape[1], int(x2 + reach) + 1), min(gray.shape[0], int(y2 + reach) + 1)
+            off = np.array([X1, Y1], np.float32)
+            a_roi, b_roi = prev[Y1:Y2, X1:X2], gray[Y1:Y2, X1:X2]
+            p1, st1 = _lk(a_roi, b_roi, p0 - off)
+            p0r, st2 = _lk(b_roi, a_roi, p1)
+            p1, p0r = p1 + off, p0r + off
             fb = np.linalg.norm((p0 - p0r).reshape(-1, 2), axis=1)
             good = (st1.reshape(-1) == 1) & (st2.reshape(-1) == 1) & (fb < max(0.8, 0.04 * w_s))
             n = int(good.sum())
