@@ -347,7 +347,7 @@ class _LazyDetector:
         def build() -> None:
             try:
                 self._detector = factory()
-            except Exception:  # noqa: BLE001 - no helper detector: the masker works without it
+            except Exception:  # no helper detector: the masker works without it
                 self._detector = None
             finally:
                 self._ready.set()
