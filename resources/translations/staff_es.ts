@@ -1039,7 +1039,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+339"/>
+        <location filename="../../ui/interpreter/station.py" line="+340"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>No se encontraron auriculares: en este puesto no puede oír la sala.</translation>
@@ -2875,7 +2875,28 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../ui/clerk/plan_summary.py" line="+20"/>
+        <location filename="../../ui/clerk/plan_summary.py" line="+21"/>
+        <source>Shown</source>
+        <extracomment>recording.session.BACKDROP_MODES with what each means for the clerk</extracomment>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden from masked audiences</source>
+        <translation>Oculta para el público con máscara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden from everyone live (the judge too; the judge&apos;s sealed recording keeps it)</source>
+        <translation>Oculta para todos en directo (también el juez; la grabación sellada del juez la conserva)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hiding the room shows the head and shoulders on a plain backdrop: walls, windows, posters and furniture are replaced. It does not hide clothing, hair, anything worn or held, the wall just beside the head, or the sounds of the room. If the head is lost, those audiences get the curtain.</source>
+        <translation>Ocultar la sala muestra la cabeza y los hombros sobre un fondo liso: se sustituyen paredes, ventanas, carteles y muebles. No oculta la ropa, el pelo, lo que se lleva puesto o en la mano, la pared justo al lado de la cabeza ni los sonidos de la sala. Si se pierde la cabeza, ese público ve la cortina.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The judge</source>
         <extracomment>Audiences the clerk can let see/hear the witness unmasked (the recordings follow the plan).</extracomment>
         <translation>El juez</translation>
@@ -2944,7 +2965,7 @@ End and seal the session now, then close the console?</source>
     <message>
         <location line="+6"/>
         <location filename="../../ui/clerk/wizard.py" line="+35"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+76"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+82"/>
         <source>Case</source>
         <translation>Asunto</translation>
     </message>
@@ -2969,6 +2990,11 @@ End and seal the session now, then close the console?</source>
         <location line="+1"/>
         <source>Face</source>
         <translation>Cara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room</source>
+        <translation>Sala</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3078,7 +3104,7 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+87"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+101"/>
         <source>Ground rules</source>
         <translation>Normas básicas</translation>
     </message>
@@ -3166,7 +3192,7 @@ End and seal the session now, then close the console?</source>
         <translation>Comprueba todo el plan, lo guarda en el depósito y abre la consola en directo</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Please fix: {problem}.</source>
         <translation>Corrija: {problem}.</translation>
     </message>
@@ -3181,7 +3207,7 @@ End and seal the session now, then close the console?</source>
         <translation>Intérprete ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/wizard_pages.py" line="-296"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-310"/>
         <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
         <translation>La máscara de voz impide que los oyentes reconozcan la voz de oído. Conserva las palabras, el acento y la forma de hablar, y un programa de reconocimiento de hablantes aún puede relacionar voces (medido: 24 % de error con la estándar, 20 % sin máscara).</translation>
     </message>
@@ -3356,7 +3382,17 @@ End and seal the session now, then close the console?</source>
         <translation>Ajuste de voz</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The room behind the witness</source>
+        <translation>La sala detrás del testigo</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>What hiding the room does</source>
+        <translation>Qué hace ocultar la sala</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>What the voice mask protects against</source>
         <translation>Contra qué protege la máscara de voz</translation>
     </message>
@@ -3391,7 +3427,7 @@ End and seal the session now, then close the console?</source>
         <translation>Detener la grabación durante las pausas</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source> min</source>
         <translation> min</translation>
     </message>

@@ -1039,7 +1039,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+339"/>
+        <location filename="../../ui/interpreter/station.py" line="+340"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>Aucun casque trouvé : vous ne pouvez pas entendre la salle à ce poste.</translation>
@@ -2875,7 +2875,28 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../ui/clerk/plan_summary.py" line="+20"/>
+        <location filename="../../ui/clerk/plan_summary.py" line="+21"/>
+        <source>Shown</source>
+        <extracomment>recording.session.BACKDROP_MODES with what each means for the clerk</extracomment>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden from masked audiences</source>
+        <translation>Masquée pour les publics masqués</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden from everyone live (the judge too; the judge&apos;s sealed recording keeps it)</source>
+        <translation>Masquée pour tous en direct (le juge aussi ; l&apos;enregistrement scellé du juge la conserve)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hiding the room shows the head and shoulders on a plain backdrop: walls, windows, posters and furniture are replaced. It does not hide clothing, hair, anything worn or held, the wall just beside the head, or the sounds of the room. If the head is lost, those audiences get the curtain.</source>
+        <translation>Masquer la pièce montre la tête et les épaules sur un fond uni : murs, fenêtres, affiches et meubles sont remplacés. Cela ne masque pas les vêtements, les cheveux, ce qui est porté ou tenu, le mur juste à côté de la tête, ni les bruits de la pièce. Si la tête est perdue, ces publics voient le rideau.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The judge</source>
         <extracomment>Audiences the clerk can let see/hear the witness unmasked (the recordings follow the plan).</extracomment>
         <translation>Le juge</translation>
@@ -2944,7 +2965,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     <message>
         <location line="+6"/>
         <location filename="../../ui/clerk/wizard.py" line="+35"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+76"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+82"/>
         <source>Case</source>
         <translation>Affaire</translation>
     </message>
@@ -2969,6 +2990,11 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <location line="+1"/>
         <source>Face</source>
         <translation>Visage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room</source>
+        <translation>Pièce</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3078,7 +3104,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+87"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+101"/>
         <source>Ground rules</source>
         <translation>Règles de base</translation>
     </message>
@@ -3166,7 +3192,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Vérifie tout le plan, l&apos;enregistre dans le coffre et ouvre la console en direct</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Please fix: {problem}.</source>
         <translation>À corriger : {problem}.</translation>
     </message>
@@ -3181,7 +3207,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Interprète ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/wizard_pages.py" line="-296"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-310"/>
         <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
         <translation>Le masque vocal empêche les auditeurs de reconnaître la voix à l&apos;oreille. Il garde les mots, l&apos;accent et la façon de parler, et un logiciel de reconnaissance du locuteur peut encore relier les voix (mesuré : 24 % d&apos;erreur en standard, 20 % sans masque).</translation>
     </message>
@@ -3356,7 +3382,17 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Réglage de la voix</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The room behind the witness</source>
+        <translation>La pièce derrière le témoin</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>What hiding the room does</source>
+        <translation>Ce que fait masquer la pièce</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>What the voice mask protects against</source>
         <translation>Ce contre quoi protège le masque vocal</translation>
     </message>
@@ -3391,7 +3427,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Suspendre l&apos;enregistrement pendant les pauses</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source> min</source>
         <translation> min</translation>
     </message>

@@ -159,222 +159,222 @@
       <translation>Código de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="146" />
+      <location filename="../../ui/witness/rehearsal.py" line="147" />
       <source>Practice and equipment check</source>
       <translation>Práctica y prueba del equipo</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="173" />
+      <location filename="../../ui/witness/rehearsal.py" line="174" />
       <source>Let's check everything before we start</source>
       <translation>Comprobemos todo antes de empezar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="177" />
+      <location filename="../../ui/witness/rehearsal.py" line="178" />
       <source>Nothing here is recorded, and nobody in court can see or hear it. Take your time.</source>
       <translation>Nada de esto se graba y nadie en el tribunal puede verlo ni oírlo. Tómese su tiempo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="186" />
+      <location filename="../../ui/witness/rehearsal.py" line="187" />
       <source>1. Your camera, with your face covered</source>
       <translation>1. Su cámara, con la cara cubierta</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="190" />
+      <location filename="../../ui/witness/rehearsal.py" line="191" />
       <source>Starting your camera…</source>
       <translation>Encendiendo su cámara…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="191" />
+      <location filename="../../ui/witness/rehearsal.py" line="192" />
       <source>Your camera, with your face covered</source>
       <translation>Su cámara, con la cara cubierta</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="200" />
+      <location filename="../../ui/witness/rehearsal.py" line="201" />
       <source>2. Your microphone</source>
       <translation>2. Su micrófono</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="204" />
+      <location filename="../../ui/witness/rehearsal.py" line="205" />
       <source>Your microphone level</source>
       <translation>Nivel de su micrófono</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="207" />
+      <location filename="../../ui/witness/rehearsal.py" line="208" />
       <source>Record a few words</source>
       <translation>Grabar unas palabras</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="209" />
+      <location filename="../../ui/witness/rehearsal.py" line="210" />
       <source>Records a few seconds from your microphone, only on this computer</source>
       <translation>Graba unos segundos de su micrófono, solo en este ordenador</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="211" />
+      <location filename="../../ui/witness/rehearsal.py" line="212" />
       <source>Hear my changed voice</source>
       <translation>Escuchar mi voz cambiada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="213" />
+      <location filename="../../ui/witness/rehearsal.py" line="214" />
       <source>Plays your words back with the changed voice the court hears</source>
       <translation>Reproduce sus palabras con la voz cambiada que oye el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="219" />
+      <location filename="../../ui/witness/rehearsal.py" line="220" />
       <source>Say a few words, then listen to how the court hears your voice.</source>
       <translation>Diga unas palabras y luego escuche cómo oye su voz el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="227" />
+      <location filename="../../ui/witness/rehearsal.py" line="228" />
       <source>3. What you will hear</source>
       <translation>3. Lo que va a oír</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="232" />
+      <location filename="../../ui/witness/rehearsal.py" line="233" />
       <source>The channel you hear</source>
       <translation>El canal que usted oye</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="233" />
+      <location filename="../../ui/witness/rehearsal.py" line="234" />
       <source>What you hear: the court room, or your interpreter with the court room quietly underneath</source>
       <translation>Lo que usted oye: la sala, o a su intérprete con la sala de fondo, más baja</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="234" />
+      <location filename="../../ui/witness/rehearsal.py" line="235" />
       <source>The court room (no interpretation)</source>
       <translation>La sala (sin interpretación)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="241" />
+      <location filename="../../ui/witness/rehearsal.py" line="242" />
       <source>Listen</source>
       <translation>Escuchar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="242" />
+      <location filename="../../ui/witness/rehearsal.py" line="243" />
       <source>Listen to this channel</source>
       <translation>Escuchar este canal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="243" />
+      <location filename="../../ui/witness/rehearsal.py" line="244" />
       <source>Plays the chosen channel in your speakers</source>
       <translation>Reproduce el canal elegido en sus altavoces</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="249" />
+      <location filename="../../ui/witness/rehearsal.py" line="250" />
       <source>Level of what you hear</source>
       <translation>Nivel de lo que oye</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="259" />
+      <location filename="../../ui/witness/rehearsal.py" line="260" />
       <source>4. Try the break button</source>
       <translation>4. Pruebe el botón de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="262" />
+      <location filename="../../ui/witness/rehearsal.py" line="263" />
       <source>I need a break</source>
       <translation>Necesito un descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="265" />
+      <location filename="../../ui/witness/rehearsal.py" line="266" />
       <source>Try the break button</source>
       <translation>Probar el botón de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="266" />
+      <location filename="../../ui/witness/rehearsal.py" line="267" />
       <source>Shows what happens when you take a break. Nothing reaches the court.</source>
       <translation>Muestra lo que pasa cuando toma un descanso. Nada llega al tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="279" />
+      <location filename="../../ui/witness/rehearsal.py" line="280" />
       <source>I'm ready — finish the check</source>
       <translation>Estoy listo/a — terminar la prueba</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="282" />
+      <location filename="../../ui/witness/rehearsal.py" line="283" />
       <source>Closes the check. Nothing was recorded.</source>
       <translation>Cierra la prueba. No se ha grabado nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="295" />
+      <location filename="../../ui/witness/rehearsal.py" line="296" />
       <source>You are on a break</source>
       <translation>Está en un descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="299" />
+      <location filename="../../ui/witness/rehearsal.py" line="300" />
       <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
       <translation>Así es un descanso. Durante la audiencia, el tribunal vería ahora una cortina y no oiría nada, de inmediato. Nunca tiene que explicar por qué.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="304" />
+      <location filename="../../ui/witness/rehearsal.py" line="305" />
       <source>Break guidance</source>
       <translation>Guía para el descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="306" />
+      <location filename="../../ui/witness/rehearsal.py" line="307" />
       <source>I'm ready to continue</source>
       <translation>Estoy listo/a para continuar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="309" />
+      <location filename="../../ui/witness/rehearsal.py" line="310" />
       <source>Goes back to the check</source>
       <translation>Vuelve a la prueba</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="336" />
+      <location filename="../../ui/witness/rehearsal.py" line="337" />
       <source>Starting your camera and microphone…</source>
       <translation>Encendiendo su cámara y su micrófono…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="365" />
+      <location filename="../../ui/witness/rehearsal.py" line="366" />
       <source>The camera or microphone could not be started. Please tell the court staff.</source>
       <translation>No se pudo encender la cámara o el micrófono. Avise al personal del tribunal, por favor.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="400" />
+      <location filename="../../ui/witness/rehearsal.py" line="401" />
       <source>Playing your changed voice…</source>
       <translation>Reproduciendo su voz cambiada…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="359" />
+      <location filename="../../ui/witness/rehearsal.py" line="360" />
       <source>No speakers found — you can still check your camera and microphone.</source>
       <translation>No se encontraron altavoces; aún puede comprobar su cámara y su micrófono.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="395" />
+      <location filename="../../ui/witness/rehearsal.py" line="396" />
       <source>No speakers found — your voice cannot be played back here.</source>
       <translation>No se encontraron altavoces; su voz no se puede reproducir aquí.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="405" />
+      <location filename="../../ui/witness/rehearsal.py" line="406" />
       <source>This is how the court hears your voice.</source>
       <translation>Así oye su voz el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="428" />
+      <location filename="../../ui/witness/rehearsal.py" line="429" />
       <source>Stop</source>
       <translation>Parar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="379" />
+      <location filename="../../ui/witness/rehearsal.py" line="380" />
       <source>Done. Press “Hear my changed voice”.</source>
       <translation>Listo. Pulse «Escuchar mi voz cambiada».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="421" />
+      <location filename="../../ui/witness/rehearsal.py" line="422" />
       <source>You hear the interpreter, with the court room quietly underneath.</source>
       <translation>Oye al intérprete, con el sonido de la sala suave de fondo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="422" />
+      <location filename="../../ui/witness/rehearsal.py" line="423" />
       <source>You hear the court room.</source>
       <translation>Oye la sala.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="424" />
+      <location filename="../../ui/witness/rehearsal.py" line="425" />
       <source>No speakers found — the court's sound cannot be played here.</source>
       <translation>No se encontraron altavoces; el sonido del tribunal no se puede reproducir aquí.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="374" />
+      <location filename="../../ui/witness/rehearsal.py" line="375" />
       <source>Recording… ({seconds:.0f} s)</source>
       <translation>Grabando… ({seconds:.0f} s)</translation>
     </message>

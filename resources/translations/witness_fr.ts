@@ -159,222 +159,222 @@
       <translation>Code de sécurité</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="146" />
+      <location filename="../../ui/witness/rehearsal.py" line="147" />
       <source>Practice and equipment check</source>
       <translation>Essai et vérification du matériel</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="173" />
+      <location filename="../../ui/witness/rehearsal.py" line="174" />
       <source>Let's check everything before we start</source>
       <translation>Vérifions tout avant de commencer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="177" />
+      <location filename="../../ui/witness/rehearsal.py" line="178" />
       <source>Nothing here is recorded, and nobody in court can see or hear it. Take your time.</source>
       <translation>Rien n'est enregistré ici, et personne au tribunal ne peut le voir ni l'entendre. Prenez votre temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="186" />
+      <location filename="../../ui/witness/rehearsal.py" line="187" />
       <source>1. Your camera, with your face covered</source>
       <translation>1. Votre caméra, avec le visage masqué</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="190" />
+      <location filename="../../ui/witness/rehearsal.py" line="191" />
       <source>Starting your camera…</source>
       <translation>Démarrage de votre caméra…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="191" />
+      <location filename="../../ui/witness/rehearsal.py" line="192" />
       <source>Your camera, with your face covered</source>
       <translation>Votre caméra, avec le visage masqué</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="200" />
+      <location filename="../../ui/witness/rehearsal.py" line="201" />
       <source>2. Your microphone</source>
       <translation>2. Votre micro</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="204" />
+      <location filename="../../ui/witness/rehearsal.py" line="205" />
       <source>Your microphone level</source>
       <translation>Niveau de votre micro</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="207" />
+      <location filename="../../ui/witness/rehearsal.py" line="208" />
       <source>Record a few words</source>
       <translation>Enregistrer quelques mots</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="209" />
+      <location filename="../../ui/witness/rehearsal.py" line="210" />
       <source>Records a few seconds from your microphone, only on this computer</source>
       <translation>Enregistre quelques secondes de votre micro, seulement sur cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="211" />
+      <location filename="../../ui/witness/rehearsal.py" line="212" />
       <source>Hear my changed voice</source>
       <translation>Écouter ma voix modifiée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="213" />
+      <location filename="../../ui/witness/rehearsal.py" line="214" />
       <source>Plays your words back with the changed voice the court hears</source>
       <translation>Rejoue vos mots avec la voix modifiée qu'entend le tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="219" />
+      <location filename="../../ui/witness/rehearsal.py" line="220" />
       <source>Say a few words, then listen to how the court hears your voice.</source>
       <translation>Dites quelques mots, puis écoutez comment le tribunal entend votre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="227" />
+      <location filename="../../ui/witness/rehearsal.py" line="228" />
       <source>3. What you will hear</source>
       <translation>3. Ce que vous entendrez</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="232" />
+      <location filename="../../ui/witness/rehearsal.py" line="233" />
       <source>The channel you hear</source>
       <translation>Le canal que vous entendez</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="233" />
+      <location filename="../../ui/witness/rehearsal.py" line="234" />
       <source>What you hear: the court room, or your interpreter with the court room quietly underneath</source>
       <translation>Ce que vous entendez : la salle, ou votre interprète avec la salle doucement en fond</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="234" />
+      <location filename="../../ui/witness/rehearsal.py" line="235" />
       <source>The court room (no interpretation)</source>
       <translation>La salle d'audience (sans interprétation)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="241" />
+      <location filename="../../ui/witness/rehearsal.py" line="242" />
       <source>Listen</source>
       <translation>Écouter</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="242" />
+      <location filename="../../ui/witness/rehearsal.py" line="243" />
       <source>Listen to this channel</source>
       <translation>Écouter ce canal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="243" />
+      <location filename="../../ui/witness/rehearsal.py" line="244" />
       <source>Plays the chosen channel in your speakers</source>
       <translation>Joue le canal choisi dans vos haut-parleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="249" />
+      <location filename="../../ui/witness/rehearsal.py" line="250" />
       <source>Level of what you hear</source>
       <translation>Niveau de ce que vous entendez</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="259" />
+      <location filename="../../ui/witness/rehearsal.py" line="260" />
       <source>4. Try the break button</source>
       <translation>4. Essayez le bouton de pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="262" />
+      <location filename="../../ui/witness/rehearsal.py" line="263" />
       <source>I need a break</source>
       <translation>J'ai besoin d'une pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="265" />
+      <location filename="../../ui/witness/rehearsal.py" line="266" />
       <source>Try the break button</source>
       <translation>Essayer le bouton de pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="266" />
+      <location filename="../../ui/witness/rehearsal.py" line="267" />
       <source>Shows what happens when you take a break. Nothing reaches the court.</source>
       <translation>Montre ce qui se passe quand vous faites une pause. Rien n'arrive au tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="279" />
+      <location filename="../../ui/witness/rehearsal.py" line="280" />
       <source>I'm ready — finish the check</source>
       <translation>Je suis prêt·e — terminer la vérification</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="282" />
+      <location filename="../../ui/witness/rehearsal.py" line="283" />
       <source>Closes the check. Nothing was recorded.</source>
       <translation>Ferme la vérification. Rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="295" />
+      <location filename="../../ui/witness/rehearsal.py" line="296" />
       <source>You are on a break</source>
       <translation>Vous êtes en pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="299" />
+      <location filename="../../ui/witness/rehearsal.py" line="300" />
       <source>This is what a break looks like. During the hearing, the court would now see a curtain and hear nothing, straight away. You never have to say why.</source>
       <translation>Voici à quoi ressemble une pause. Pendant l'audience, le tribunal verrait maintenant un rideau et n'entendrait plus rien, immédiatement. Vous n'avez jamais à dire pourquoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="304" />
+      <location filename="../../ui/witness/rehearsal.py" line="305" />
       <source>Break guidance</source>
       <translation>Conseils pour la pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="306" />
+      <location filename="../../ui/witness/rehearsal.py" line="307" />
       <source>I'm ready to continue</source>
       <translation>Je suis prêt·e à continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="309" />
+      <location filename="../../ui/witness/rehearsal.py" line="310" />
       <source>Goes back to the check</source>
       <translation>Revient à la vérification</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="336" />
+      <location filename="../../ui/witness/rehearsal.py" line="337" />
       <source>Starting your camera and microphone…</source>
       <translation>Démarrage de votre caméra et de votre micro…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="365" />
+      <location filename="../../ui/witness/rehearsal.py" line="366" />
       <source>The camera or microphone could not be started. Please tell the court staff.</source>
       <translation>La caméra ou le micro n'a pas pu démarrer. Veuillez prévenir le personnel du tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="400" />
+      <location filename="../../ui/witness/rehearsal.py" line="401" />
       <source>Playing your changed voice…</source>
       <translation>Lecture de votre voix modifiée…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="359" />
+      <location filename="../../ui/witness/rehearsal.py" line="360" />
       <source>No speakers found — you can still check your camera and microphone.</source>
       <translation>Aucun haut-parleur trouvé — vous pouvez quand même vérifier votre caméra et votre micro.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="395" />
+      <location filename="../../ui/witness/rehearsal.py" line="396" />
       <source>No speakers found — your voice cannot be played back here.</source>
       <translation>Aucun haut-parleur trouvé — votre voix ne peut pas être rejouée ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="405" />
+      <location filename="../../ui/witness/rehearsal.py" line="406" />
       <source>This is how the court hears your voice.</source>
       <translation>Voici comment le tribunal entend votre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="428" />
+      <location filename="../../ui/witness/rehearsal.py" line="429" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="379" />
+      <location filename="../../ui/witness/rehearsal.py" line="380" />
       <source>Done. Press “Hear my changed voice”.</source>
       <translation>Terminé. Appuyez sur « Écouter ma voix modifiée ».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="421" />
+      <location filename="../../ui/witness/rehearsal.py" line="422" />
       <source>You hear the interpreter, with the court room quietly underneath.</source>
       <translation>Vous entendez l'interprète, avec la salle d'audience en fond sonore discret.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="422" />
+      <location filename="../../ui/witness/rehearsal.py" line="423" />
       <source>You hear the court room.</source>
       <translation>Vous entendez la salle d'audience.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="424" />
+      <location filename="../../ui/witness/rehearsal.py" line="425" />
       <source>No speakers found — the court's sound cannot be played here.</source>
       <translation>Aucun haut-parleur trouvé — le son du tribunal ne peut pas être diffusé ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/rehearsal.py" line="374" />
+      <location filename="../../ui/witness/rehearsal.py" line="375" />
       <source>Recording… ({seconds:.0f} s)</source>
       <translation>Enregistrement… ({seconds:.0f} s)</translation>
     </message>

@@ -13,8 +13,26 @@ from ui.labels import PRESET_LABELS, STYLE_LABELS, STYLES, preset_label, role_la
 
 translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "Wizard")
 
-__all__ = ["PRESET_LABELS", "STYLES", "STYLE_LABELS", "UNMASK_CHOICES", "language_check", "plan_summary_html",
-           "unmask_label"]
+__all__ = ["BACKDROP_LABELS", "BACKDROP_LIMITS", "PRESET_LABELS", "STYLES", "STYLE_LABELS", "UNMASK_CHOICES", "language_check", "plan_summary_html",
+           "unmask_label", "backdrop_label"]
+
+#: recording.session.BACKDROP_MODES with what each means for the clerk
+BACKDROP_LABELS = {
+    "off": QT_TRANSLATE_NOOP("Wizard", "Shown"),
+    "masked": QT_TRANSLATE_NOOP("Wizard", "Hidden from masked audiences"),
+    "all": QT_TRANSLATE_NOOP("Wizard", "Hidden from everyone live (the judge too; the judge's sealed recording "
+                                       "keeps it)"),
+}
+BACKDROP_LIMITS = QT_TRANSLATE_NOOP(
+    "Wizard", "Hiding the room shows the head and shoulders on a plain backdrop: walls, windows, posters and "
+              "furniture are replaced. It does not hide clothing, hair, anything worn or held, the wall just "
+              "beside the head, or the sounds of the room. If the head is lost, those audiences get the curtain.")
+
+
+def backdrop_label(mode: str) -> str:
+    text = BACKDROP_LABELS.get(mode)
+    return translate("Wizard", text) if text else mode
+
 
 #: Audiences the clerk can let see/hear the witness unmasked (the recordings follow the plan).
 UNMASK_CHOICES = ((Audience.JUDGE, QT_TRANSLATE_NOOP("Wizard", "The judge")),
@@ -62,6 +80,7 @@ def plan_summary_html(plan: SessionPlan) -> str:
         row(translate("Wizard", "Witness"), where),
         row(translate("Wizard", "People"), people),
         row(translate("Wizard", "Face"), face),
+        row(translate("Wizard", "Room"), backdrop_label(m.backdrop).lower()),
         row(translate("Wizard", "Voice"), voice),
         row(translate("Wizard", "Unmasked for"), ", ".join(unmasked) if unmasked else
             translate("Wizard", "nobody (the sealed raw recording is the judge's alone)")),

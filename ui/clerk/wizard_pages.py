@@ -37,7 +37,13 @@ from recording.session import (
     Role,
     SpecialMeasures,
 )
-from ui.clerk.plan_summary import UNMASK_CHOICES, unmask_label
+from ui.clerk.plan_summary import (
+    BACKDROP_LABELS,
+    BACKDROP_LIMITS,
+    UNMASK_CHOICES,
+    backdrop_label,
+    unmask_label,
+)
 from ui.labels import STYLES, preset_label, role_label, style_label
 from ui.widgets.factory import buddy_form, button, label
 
@@ -220,9 +226,21 @@ class MeasuresPage(WizardPage):
             self.voice_preset.addItem(preset_label(s), s)
         self.voice_preset.setCurrentIndex(list(PRESETS).index("standard"))
         self.voice_preset.setAccessibleName(translate("Wizard", "Voice preset"))
+        self.backdrop = QComboBox()
+        for mode in BACKDROP_LABELS:
+            self.backdrop.addItem(backdrop_label(mode), mode)
+        room_name = translate("Wizard", "The room behind the witness")
+        self.backdrop.setAccessibleName(room_name)
+        self.backdrop.setToolTip(translate("Wizard", BACKDROP_LIMITS))
         ml.addRow(self.face_mask, self.face_style)
+        ml.addRow(room_name, self.backdrop)
+        room_limits = label(translate("Wizard", BACKDROP_LIMITS), "hint",
+                            translate("Wizard", "What hiding the room does"), wrap=True)
+        room_limits.setMinimumHeight(room_limits.fontMetrics().lineSpacing() * 4)
+        ml.addRow(room_limits)
         ml.addRow(self.voice_mask, self.voice_preset)
         self.face_mask.toggled.connect(self.face_style.setEnabled)
+        self.face_mask.toggled.connect(self.backdrop.setEnabled)
         self.voice_mask.toggled.connect(self.voice_preset.setEnabled)
         limits = label(translate("Wizard", VOICE_MASK_LIMITS), "hint",
                        translate("Wizard", "What the voice mask protects against"), wrap=True)
@@ -264,7 +282,8 @@ class MeasuresPage(WizardPage):
             accused_screened=self.accused_screened.isChecked(),
             support_person_present=self.support_present.isChecked(),
             evidence_in_private=self.evidence_private.isChecked(),
-            pause_recording_in_breaks=self.pause_in_breaks.isChecked())
+            pause_recording_in_breaks=self.pause_in_breaks.isChecked(),
+            backdrop=self.backdrop.currentData() if self.face_mask.isChecked() else "off")
 
     def set_measures(self, m: SpecialMeasures) -> None:
         self.face_mask.setChecked(m.face_mask)
@@ -277,6 +296,7 @@ class MeasuresPage(WizardPage):
         self.support_present.setChecked(m.support_person_present)
         self.evidence_private.setChecked(m.evidence_in_private)
         self.pause_in_breaks.setChecked(m.pause_recording_in_breaks)
+        self.backdrop.setCurrentIndex(max(0, self.backdrop.findData(m.backdrop)))
 
 
 def minutes_spin(value: int, lo: int, hi: int, name: str) -> QSpinBox:
