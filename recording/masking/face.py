@@ -336,28 +336,35 @@ class FaceMasker:
 
 
 class _LazyDetector:
-    """A helper detector built on a background thread, so neither start-up nor a live frame waits for
-    it: until it is ready (or if it cannot be built) it finds nothing -- it only ever adds detections
-    to the main detector's, so the fail-closed rules never depend on it."""
+    """A helper detector built on a background thread when it is first asked for, so neither start-up
+    nor a live frame waits for it: until it is ready (or if it cannot be built) it finds nothing -- it
+    only ever adds detections to the main detector's, so the fail-closed rules never depend on it."""
 
     def __init__(self, factory):
+        self._factory = factory
         self._detector = None
         self._ready = threading.Event()
+        self._started = False
 
-        def build() -> None:
-            try:
-                self._detector = factory()
-            except Exception:  # no helper detector: the masker works without it
-                self._detector = None
-            finally:
-                self._ready.set()
+    def _build(self) -> None:
+        try:
+            self._detector = self._factory()
+        except Exception:  # no helper detector: the masker works without it
+            self._detector = None
+        finally:
+            self._ready.set()
 
-        threading.Thread(target=build, name="face-helper-detector", daemon=True).start()
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            threading.Thread(target=self._build, name="face-helper-detector", daemon=True).start()
 
     def wait(self, timeout: float | None = None) -> bool:
+        self.start()
         return self._ready.wait(timeout)
 
     def detect(self, bgr: np.ndarray):
+        self.start()
         if not self._ready.is_set() or self._detector is None:
             return []
         return self._detector.detect(bgr)
