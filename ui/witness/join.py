@@ -115,6 +115,9 @@ class JoinPage(QWidget):
         self.paste_label.setBuddy(self.paste)
         cl.addWidget(self.paste)
         row = QHBoxLayout()
+        self.practise_button = QPushButton("")  # the equipment check, before joining too
+        self.practise_button.clicked.connect(self.rehearse_requested)
+        row.addWidget(self.practise_button)
         row.addStretch(1)
         self.paste_button = QPushButton("")
         self.paste_button.clicked.connect(self._pasted)
@@ -233,6 +236,8 @@ class JoinPage(QWidget):
                                  "person and press “Leave”."))
         self.rehearse_button.setText(t("Practise first (equipment check)"))
         self.rehearse_button.setAccessibleName(t("Practise first (equipment check)"))
+        self.practise_button.setText(t("Practise first (equipment check)"))
+        self.practise_button.setAccessibleName(t("Practise first (equipment check)"))
         self.leave_button.setText(t("Leave"))
         self.leave_button.setAccessibleName(t("Leave the hearing"))
         self.status.setAccessibleName(t("Connection"))

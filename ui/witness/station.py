@@ -310,6 +310,7 @@ class WitnessStation(QWidget):
         self.join_page.rehearse_requested.connect(self.open_rehearsal)
         self.join_page.leave_requested.connect(self.leave)
         self.join_page.rehearse_button.setVisible(rehearsal_factory is not None)
+        self.join_page.practise_button.setVisible(rehearsal_factory is not None)
         self.stack.addWidget(self.join_page)
 
         for key in ("B", "Space"):
