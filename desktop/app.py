@@ -85,6 +85,9 @@ class Services:
     settings_path: Path | None = None
     persist: bool = True
     clerk_identity: Any = None
+    #: what was wrong with the settings file ("" when nothing): the defaults were used, and the start
+    #: window says so
+    settings_problem: str = ""
 
     def vault_hint(self) -> str:
         if self.demo and self.passphrase == DEMO_PASSPHRASE:
@@ -165,7 +168,11 @@ def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -
     from vault.storage import vault_location
 
     given = settings is not None
-    settings = settings or settings_mod.load()
+    problem = ""
+    if settings is None:
+        settings, problem = settings_mod.load_checked()
+        if problem:
+            log.warning("%s", problem)
     install_staff_language(settings.language)  # the staff screens' language (system's by default)
     passphrase = _passphrase_from_args(args)
     vault_arg = getattr(args, "vault", None)
@@ -177,7 +184,7 @@ def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -
     else:
         vault_dir = vault_location(vault_arg) if vault_arg else settings.vault_path
     return Services(settings, OpRunner("vault-ops"), SessionHub(), vault_dir, passphrase, demo=demo,
-                    persist=not given)
+                    persist=not given, settings_problem=problem)
 
 
 def _open_station_vault(services: Services) -> Any:
@@ -319,7 +326,12 @@ def build_demo(args: argparse.Namespace, start_recording: bool = True, settings:
     from ui.witness.station import WitnessStation
 
     services = _make_services(args, demo=True, settings=settings)
-    languages = tuple(x.strip() for x in (getattr(args, "languages", "") or "").split(",") if x.strip())
+    languages = getattr(args, "languages", ()) or ()
+    if isinstance(languages, str):  # "spa,fra" (scripts): the command line gives a checked tuple
+        from recording.languages import parse_channels
+
+        languages = parse_channels(languages)
+    languages = tuple(languages)
     plan = demo_plan(languages)
     session = _session_factory(services, demo_sources=True)(plan)
     s = services.settings
@@ -374,7 +386,10 @@ def build_start(args: argparse.Namespace) -> Services:
 
     services = _make_services(args, demo=False)
     s = services.settings
-    start = StartWindow(note=str(services.vault_dir), high_contrast=s.high_contrast)
+    note = str(services.vault_dir)
+    if services.settings_problem:  # the station started on the defaults: say so
+        note += f"\nSettings: {services.settings_problem}."
+    start = StartWindow(note=note, high_contrast=s.high_contrast)
     services.windows["start"] = start
 
     def open_clerk() -> None:
@@ -519,4 +534,14 @@ def run_gui(args: argparse.Namespace, mode: str = "start") -> int:
         QMessageBox.critical(None, "Testimony Shield", user_message(exc))
         return getattr(exc, "exit_code", 2)
     app.aboutToQuit.connect(lambda: shutdown(services))
-    return int(app.exec())
+    # SIGTERM/SIGHUP (logout, shutdown) and SIGINT leave the event loop (exit(), not quit(): a window
+    # asking "end the session?" must not veto a shutdown); aboutToQuit then ends the running session
+    # and seals its recordings (shutdown), and the exit code says which signal
+    from desktop.signals import StopRequest
+
+    with StopRequest() as stop:
+        stop.on_stop(lambda: app.exit(0))
+        heartbeat = stop.keep_qt_responsive(app)
+        code = int(app.exec())
+        heartbeat.stop()
+    return stop.exit_code if stop.requested else code

@@ -14,6 +14,7 @@ import numpy as np
 from desktop import settings as settings_mod
 from desktop.live import LiveSession
 from desktop.passphrase import NoPassphrase, read_passphrase
+from desktop.signals import StopRequest
 from recording.model import Audience, Decision
 from recording.session import demo_plan
 from recording.sources.demo import DemoVideoSource, demo_audio_source
@@ -58,6 +59,17 @@ def _wait_for_upload(vault: Vault, args: argparse.Namespace) -> dict | None:
 
 
 def run_headless_demo(args: argparse.Namespace) -> int:
+    """Exit codes: 0 done, 1 finished with errors, 2 bad input or set-up failure (3 wrong passphrase,
+    other vault errors their own), 143/129/130 stopped by SIGTERM/SIGHUP/SIGINT after sealing (see
+    :mod:`desktop.signals`)."""
+    stop = StopRequest().install()
+    try:
+        return _run(args, stop)
+    finally:
+        stop.restore()
+
+
+def _run(args: argparse.Namespace, stop: StopRequest) -> int:
     settings = settings_mod.load()
     try:
         passphrase = read_passphrase(args.passphrase_file)
@@ -65,8 +77,7 @@ def run_headless_demo(args: argparse.Namespace) -> int:
         print(f"testimony-shield: {exc}", file=sys.stderr)
         return 2
     vault_dir = args.vault or settings.vault_path
-    languages = tuple(x.strip() for x in args.languages.split(",") if x.strip())
-    plan = demo_plan(languages)
+    plan = demo_plan(tuple(args.languages))
     try:
         plan.validate()
         vault = Vault.open_or_init(vault_dir, passphrase)
@@ -76,6 +87,9 @@ def run_headless_demo(args: argparse.Namespace) -> int:
     except Exception as exc:  # a clear message for any set-up failure (VaultError carries an exit code)
         print(f"testimony-shield: cannot start the demo session: {exc}", file=sys.stderr)
         return getattr(exc, "exit_code", 2)
+    if stop.requested:  # told to stop before the session began: nothing was recorded
+        print(f"testimony-shield: {stop.name} before the session began; nothing recorded", file=sys.stderr)
+        return stop.exit_code
 
     length = args.break_length if args.break_length is not None else min(
         plan.rules.break_length_minutes * 60, max(1.0, args.duration / 4))
@@ -85,7 +99,9 @@ def run_headless_demo(args: argparse.Namespace) -> int:
     t0 = time.monotonic()
     session.start_recording()  # before going live, so the recording holds the whole session
     session.go_live()
-    session.pipeline.finished.wait()
+    while not session.pipeline.finished.wait(0.2):
+        if stop.requested:  # SIGTERM/SIGHUP/SIGINT: end as the clerk's "End" would, and seal
+            break
     summary = session.end()
     upload = _wait_for_upload(vault, args)
     out = dataclasses.asdict(summary)
@@ -96,5 +112,8 @@ def run_headless_demo(args: argparse.Namespace) -> int:
     out["events"] = [dataclasses.asdict(e) for e in session.lifecycle.events]
     if upload is not None:
         out["upload"] = upload
-    print(json.dumps(out))
-    return 1 if summary.errors else 0
+    out["stopped_by"] = stop.name or None
+    print(json.dumps(out), flush=True)
+    if summary.errors:
+        return 1
+    return stop.exit_code if stop.requested else 0

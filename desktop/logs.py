@@ -9,10 +9,16 @@ import sys
 import threading
 import traceback
 
+#: libraries whose DEBUG records carry data (websockets logs every signalling frame, with its join and
+#: resumption tokens; aiortc/aioice log SDP and candidates): never below INFO, even with --verbose
+CHATTY = ("websockets", "aiortc", "aioice", "asyncio", "botocore", "boto3", "s3transfer", "urllib3")
+
 
 def setup(verbose: bool = False) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def safe_excepthook(exc_type, exc, tb) -> None:

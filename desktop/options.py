@@ -14,7 +14,9 @@ from vault.storage import vault_location
 
 def add_vault_option(parser: argparse.ArgumentParser, help_: str) -> None:
     """``--vault FOLDER`` on a subcommand; the top-level parser holds the default (None)."""
-    parser.add_argument("--vault", type=vault_location, default=argparse.SUPPRESS, help=help_)
+    from desktop.validate import vault_location as checked_location
+
+    parser.add_argument("--vault", type=checked_location, default=argparse.SUPPRESS, help=help_)
 
 
 def vault_or(args: argparse.Namespace, default: Any) -> Any:

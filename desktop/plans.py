@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from common import jsonio
 from recording.session import PLAN_FORMAT, PLAN_VERSION, PlanError, SessionPlan
 from vault.store import RecordingInfo, Vault
 
 PLAN_KIND = "plan"
 RECIPIENTS = ("judge", "clerk")
+#: a plan is a few KiB; the bounded loader refuses anything far larger or deeper
+MAX_PLAN_BYTES = 1 << 20
 
 
 def save_plan(vault: Vault, plan: SessionPlan, passphrase: str | None = None) -> str:
@@ -50,11 +53,18 @@ def load_plan(vault: Vault, plan_id: str, identity: Any) -> SessionPlan:
     if info is not None and info.meta.get("kind") != PLAN_KIND:
         raise PlanError("that vault record is not a session plan")
     with vault.open_reader(plan_id, identity, purpose="open session plan") as reader:
+        if reader.size() > MAX_PLAN_BYTES:
+            raise PlanError("the saved plan is too large to be a session plan")
         data = reader.read()
     try:
-        obj = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        obj = jsonio.loads(data, max_bytes=MAX_PLAN_BYTES, what="saved plan")
+    except jsonio.JsonError:
         raise PlanError("the saved plan is not readable JSON") from None
-    plan = SessionPlan.from_dict(obj)
+    if not isinstance(obj, dict):
+        raise PlanError("the saved plan is not readable JSON") from None
+    try:
+        plan = SessionPlan.from_dict(obj)
+    except (KeyError, TypeError, ValueError, AttributeError):  # a field of the wrong shape
+        raise PlanError("the saved plan is malformed") from None
     plan.validate()
     return plan

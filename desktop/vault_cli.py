@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from common.clock import format_clock
+from desktop import validate
 from desktop.export_policy import EXPORT_POLICY, Transform
 from desktop.options import add_vault_option, vault_or
 from desktop.passphrase import NoPassphrase, read_passphrase
@@ -34,8 +36,8 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
         sp = vsub.add_parser(name, help=help_)
         add_vault_option(sp, f"vault folder, or s3://bucket/prefix for an object store (default: {default_vault})")
         if role:
-            sp.add_argument("--role", default="judge", help="role to unlock (default: judge)")
-            sp.add_argument("--passphrase-file", type=Path, default=None,
+            sp.add_argument("--role", type=validate.role, default="judge", help="role to unlock (default: judge)")
+            sp.add_argument("--passphrase-file", type=validate.path, default=None,
                             help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
         sp.set_defaults(func=_wrap(func, default_vault))
         return sp
@@ -55,34 +57,36 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p = add("list", "list recordings", _list, role=False)
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p = add("info", "show the header of one recording", _info, role=False)
-    p.add_argument("id")
+    p.add_argument("id", type=validate.record_id)
     p = add("verify", "check every file of the vault (no passphrase needed)", _verify, role=False)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p = add("audit", "print the audit trail", _audit, role=False)
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p = add("export", "export a recording: --plain -o FILE --reason TEXT, or --to ROLE", _export)
-    p.add_argument("id")
+    p.add_argument("id", type=validate.record_id)
     p.add_argument("--plain", action="store_true", help="write decrypted media to -o (audited)")
-    p.add_argument("-o", "--output", type=Path, default=None)
-    p.add_argument("--to", default=None,
+    p.add_argument("-o", "--output", type=validate.path, default=None,
+                   help="a new file outside the vault (never overwritten)")
+    p.add_argument("--to", type=validate.role, default=None,
                    help="a new recording for this role only (masked sources; watermarked unless ROLE is judge)")
     p.add_argument("--no-watermark", action="store_true", help="with --to judge: copy without a watermark")
     p.add_argument("--reason", default=None, help="why (recorded in the audit trail)")
     p = add("share", "let another role open a recording until a time (judge only, audited)", _share)
-    p.add_argument("id")
-    p.add_argument("--to", required=True, help="the role to share with (e.g. defence)")
-    p.add_argument("--expires", required=True, help="ISO 8601 time with zone, e.g. 2026-07-01T17:00Z")
+    p.add_argument("id", type=validate.record_id)
+    p.add_argument("--to", type=validate.role, required=True, help="the role to share with (e.g. defence)")
+    p.add_argument("--expires", type=validate.expiry, required=True,
+                   help=f"ISO 8601 time with zone, e.g. 2026-07-01T17:00Z (at most {validate.MAX_SHARE_DAYS} days ahead)")
     p.add_argument("--reason", required=True)
     p = add("shares", "list shares (and revoke one with --revoke ID --reason TEXT)", _shares)
-    p.add_argument("id", nargs="?", default=None)
-    p.add_argument("--revoke", default=None, metavar="SHARE_ID")
+    p.add_argument("id", nargs="?", type=validate.record_id, default=None)
+    p.add_argument("--revoke", type=validate.share_id, default=None, metavar="SHARE_ID")
     p.add_argument("--expire", action="store_true", help="revoke every expired share")
     p.add_argument("--reason", default=None)
     p.add_argument("--json", action="store_true")
     p = add("notes", "the unlocked role's private notes on a recording; --add TEXT --at SECONDS", _notes)
-    p.add_argument("id")
+    p.add_argument("id", type=validate.record_id)
     p.add_argument("--add", default=None, metavar="TEXT")
-    p.add_argument("--at", type=float, default=0.0, help="playback position of the new note (seconds)")
+    p.add_argument("--at", type=validate.offset, default=0.0, help="playback position of the new note (seconds)")
     p.add_argument("--json", action="store_true")
     p = add("import", "import a remote witness station's delivery bundle (checked completely first; "
                       "docs/delivery.md)", _import, role=False)
@@ -99,7 +103,7 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("--passphrase-file", type=Path, default=None,
                    help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
     p = add("shred", "destroy a recording's keys (judge only, audited)", _shred)
-    p.add_argument("id")
+    p.add_argument("id", type=validate.record_id)
     p.add_argument("--reason", required=True)
     return vp
 
@@ -331,11 +335,17 @@ def _export(args: argparse.Namespace) -> int:
         raise VaultError("choose one of --plain (with -o and --reason) or --to ROLE")
     if not args.reason:
         raise VaultError("an export needs --reason TEXT (it is recorded in the audit trail)")
-    v = Vault.open(args.vault)
-    ident = _unlock(v, args)
     if args.plain:
         if args.output is None:
             raise VaultError("--plain needs -o OUT")
+        if validate.within(args.output, args.vault):
+            raise VaultError(f"{args.output} is inside the vault: a plain export goes outside it")
+        if os.path.lexists(args.output):
+            raise VaultError(f"{args.output} exists already: choose a new file name (an export never "
+                             "overwrites a file)")
+    v = Vault.open(args.vault)
+    ident = _unlock(v, args)
+    if args.plain:
         out = v.export_plain(args.id, ident, args.output, args.reason, writer=EXPORT_POLICY.write_plain)
         print(f"exported {args.id} to {out} (plaintext — keep it safe)")
     else:

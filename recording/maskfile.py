@@ -209,12 +209,40 @@ def mask_audio_file(input_path, output_path, preset: str, seed: int | None = Non
 def _mask_audio_only(input: Path, output: Path, voice_preset: str | None) -> dict:
     if not voice_preset:
         raise MaskingError("an audio file has no face to mask: give a voice preset")
+    import wave
+
+    import av
+
     t0 = time.perf_counter()
-    result = mask_audio_file(str(input), str(output), voice_preset)
+    try:
+        result = mask_audio_file(str(input), str(output), voice_preset)
+    except (av.FFmpegError, wave.Error, EOFError, ValueError) as exc:  # damaged past the first frame
+        raise MediaFormatError(f"cannot read {input.name}: not a readable audio file "
+                               f"({type(exc).__name__})") from None
     summary = {"input": str(input), "output": str(output), "kind": "audio", "voice": voice_preset,
                "seconds": round(time.perf_counter() - t0, 3)}
     summary.update({k: v for k, v in result.items() if k not in summary})
     return summary
+
+
+def probe_media(path: Path) -> None:
+    """Refuse, with :class:`MediaFormatError`, a file that is not media PyAV can decode (whatever its
+    name says): it must hold an audio or video stream whose first frame decodes."""
+    import av
+
+    try:
+        with av.open(str(path)) as c:
+            streams = [st for st in c.streams if st.type in ("audio", "video")]
+            if not streams:
+                raise MediaFormatError(f"{path.name} has no video or audio stream")
+            for _frame in c.decode(streams[0]):
+                break
+            else:
+                raise MediaFormatError(f"{path.name}: no frame can be decoded (empty or damaged)")
+    except av.FFmpegError as exc:
+        raise MediaFormatError(f"cannot read {path.name}: not a readable media file ({type(exc).__name__})") from None
+    except (ValueError, OSError, EOFError) as exc:
+        raise MediaFormatError(f"cannot read {path.name}: not a readable media file ({type(exc).__name__})") from None
 
 
 def mask_file(input, output, face_style: str | None = "opaque", voice_preset: str | None = None,
@@ -231,6 +259,7 @@ def mask_file(input, output, face_style: str | None = "opaque", voice_preset: st
         raise SourceUnavailable(f"input file not found: {input}")
     if input.resolve() == output.resolve():
         raise MaskingError("output must not overwrite the input")
+    probe_media(input)
     if input.suffix.lower() in AUDIO_SUFFIXES or output.suffix.lower() in AUDIO_SUFFIXES:
         summary = _mask_audio_only(input, output, voice_preset)
         if report_path:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from recording import languages
 from recording.errors import RecordingError
 from recording.model import Audience
 
@@ -158,10 +159,13 @@ class SessionPlan:
             # the backdrop keeps the regions the face tracker follows: without it nothing is kept
             out.append(PlanError("hiding the room needs the face mask on (it keeps the head and shoulders "
                                  "the face tracker follows)", "measures.backdrop"))
-        for name, codes in (("languages", self.languages), ("floor_language", (self.floor_language,))):
-            for lang in codes:
-                if len(lang) != 3 or not lang.isalpha():
-                    out.append(PlanError(f"'{lang}' is not an ISO 639-2 language code (e.g. spa, fra)", name))
+        for lang in self.languages:  # real languages, in their canonical ISO 639-2 form (iso-codes)
+            if not isinstance(lang, str) or not languages.is_channel_language(lang):
+                out.append(PlanError(f"{str(lang)[:16]!r} is not an ISO 639-2 language code (e.g. spa, fra)",
+                                     "languages"))
+        if not isinstance(self.floor_language, str) or languages.canonical(self.floor_language) != self.floor_language:
+            out.append(PlanError(f"{str(self.floor_language)[:16]!r} is not an ISO 639-2 language code (e.g. eng)",
+                                 "floor_language"))
         if len(set(self.languages)) != len(self.languages):
             out.append(PlanError("a language is listed twice", "languages"))
         if self.floor_language in self.languages:

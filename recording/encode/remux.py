@@ -1,10 +1,20 @@
 """Remux a live-mode recording into a finished, seekable Matroska file: cues, duration and chapters
-(breaks), every track kept with its language and title, no re-encoding.  Used for exports; the
-output is written to ``<out>.partial`` and renamed when complete."""
+(breaks), every track kept with its language and title, no re-encoding.  Used for exports.
+
+The output is either a binary file object the caller owns (the vault's export creates it private and
+removes it on failure), or a path: then it is written to ``<out>.partial`` — created 0600 from its
+first byte, never following a link — and renamed when complete; on any failure it is removed.
+
+The source is read through :class:`_Guarded`: an exception in the source (a chunk that fails
+authentication) never crosses PyAV's I/O callbacks, which would print it with a traceback; it ends
+the input instead and is raised again, unchanged, once PyAV has let go.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -45,53 +55,144 @@ def probe_duration(src: BinaryIO) -> float | None:
     return end or None
 
 
-def remux(src: BinaryIO, out_path: Path, chapters: list[dict[str, Any]] | None = None,
-          title: str = "") -> dict[str, Any]:
-    """Copy every stream of ``src`` (a readable file object) into ``out_path`` with ``chapters``."""
+class _Guarded:
+    """A read-only view of ``src`` for PyAV that never raises into PyAV: the first exception of the
+    source is kept (and the input ends there) for :meth:`check` to raise once PyAV returns."""
+
+    def __init__(self, src: BinaryIO) -> None:
+        self._src = src
+        self.error: BaseException | None = None
+
+    def read(self, n: int = -1) -> bytes:
+        if self.error is not None:
+            return b""
+        try:
+            return self._src.read(n)
+        except BaseException as exc:
+            self.error = exc
+            return b""
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        if self.error is not None:
+            return self._safe_tell()
+        try:
+            return self._src.seek(offset, whence)
+        except BaseException as exc:
+            self.error = exc
+            return self._safe_tell()
+
+    def _safe_tell(self) -> int:
+        try:
+            return self._src.tell()
+        except BaseException:
+            return 0
+
+    def tell(self) -> int:
+        return self._safe_tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+def open_private(path: Path) -> BinaryIO:
+    """A new file, 0600 from its first byte, refusing to follow a link or to replace anything."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_CLOEXEC", 0), 0o600)
+    return os.fdopen(fd, "w+b")
+
+
+@contextlib.contextmanager
+def private_output(out_path: Path) -> Iterator[BinaryIO]:
+    """``<out>.partial`` (0600, new) to write into; renamed to ``out_path`` when the block completes,
+    removed when it fails."""
     out_path = Path(out_path)
     partial = out_path.with_name(out_path.name + ".partial")
-    counts: dict[int, int] = {}
+    f = open_private(partial)
     try:
-        with av.open(src, "r") as inp, av.open(str(partial), "w", format="matroska") as out:
+        with f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, out_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
+
+
+def _remux_into(src: BinaryIO, out: BinaryIO, chapters: list[dict[str, Any]] | None, title: str,
+                counts: dict[int, int]) -> None:
+    guarded = _Guarded(src)
+    try:
+        with av.open(guarded, "r") as inp, av.open(out, "w", format="matroska") as o:
             mapping = {}
             for s in inp.streams:
                 if s.type not in ("video", "audio"):
                     continue
-                o = out.add_stream_from_template(s)
+                ost = o.add_stream_from_template(s)
                 for k in ("language", "title"):
                     if k in s.metadata:
-                        o.metadata[k] = s.metadata[k]
-                mapping[s.index] = o
+                        ost.metadata[k] = s.metadata[k]
+                mapping[s.index] = ost
             if title:
-                out.metadata["title"] = title
+                o.metadata["title"] = title
             if chapters:
-                out.set_chapters(chapters_for(chapters))
+                o.set_chapters(chapters_for(chapters))
             for packet in inp.demux(*[inp.streams[i] for i in mapping]):
                 if packet.dts is None:
                     continue
                 packet.stream = mapping[packet.stream.index]
-                out.mux(packet)
+                o.mux(packet)
                 counts[packet.stream.index] = counts.get(packet.stream.index, 0) + 1
     except av.error.FFmpegError as exc:
-        partial.unlink(missing_ok=True)
-        raise MediaFormatError(f"cannot remux the recording: {exc}") from exc
+        guarded.check()  # the source's own error (e.g. a chunk failed authentication) comes first
+        raise MediaFormatError(f"cannot remux the recording ({type(exc).__name__})") from None
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise EncoderError(f"cannot write {out_path.name}: {exc.strerror}") from exc
-    os.replace(partial, out_path)
+        guarded.check()
+        raise EncoderError(f"cannot write the export: {exc.strerror or type(exc).__name__}") from None
+    guarded.check()
+
+
+def remux(src: BinaryIO, out: Path | BinaryIO, chapters: list[dict[str, Any]] | None = None,
+          title: str = "") -> dict[str, Any]:
+    """Copy every stream of ``src`` (a readable file object) into ``out`` (a path, or a binary file
+    object the caller owns) with ``chapters``."""
+    counts: dict[int, int] = {}
+    if isinstance(out, (str, os.PathLike)):
+        with private_output(Path(out)) as f:
+            _remux_into(src, f, chapters, title, counts)
+    else:
+        _remux_into(src, out, chapters, title, counts)
     return {"packets": sum(counts.values()), "chapters": len(chapters or [])}
 
 
-def export_writer(reader: BinaryIO, meta: dict[str, Any], out_path: Path) -> None:
+def copy_plain(reader: BinaryIO, out: BinaryIO) -> None:
+    """Copy a document's plaintext as is (no media metadata)."""
+    while b := reader.read(4 << 20):
+        out.write(b)
+
+
+def export_writer(reader: BinaryIO, meta: dict[str, Any], out: Path | BinaryIO) -> None:
     """A finished, seekable MKV for a plain export: cues, duration, and the breaks as chapters (from
-    the sealed metadata).  A recording without media metadata is copied as is."""
-    out_path = Path(out_path)
+    the sealed metadata).  A recording without media metadata is copied as is.  ``out``: a binary
+    file object (the vault's export owns it) or a path (written private, removed on failure)."""
+    if isinstance(out, (str, os.PathLike)):
+        with private_output(Path(out)) as f:
+            export_writer(reader, meta, f)
+        return
     if "fps" not in meta:
-        partial = out_path.with_name(out_path.name + ".partial")
-        with open(partial, "wb") as out:
-            while b := reader.read(4 << 20):
-                out.write(b)
-        os.replace(partial, out_path)
+        copy_plain(reader, out)
         return
     chapters = [dict(c, title=c.get("title") or f"Break {i}") for i, c in enumerate(meta.get("chapters") or [], 1)]
-    remux(reader, out_path, chapters, title=f"{meta.get('case_number', '')} ({meta.get('kind', '')})")
+    remux(reader, out, chapters, title=f"{meta.get('case_number', '')} ({meta.get('kind', '')})")
+
+
+#: what the vault's plain export calls: ``writer(reader, meta, out)``
+ExportWriter = Callable[[BinaryIO, dict[str, Any], BinaryIO], None]

@@ -26,6 +26,7 @@ from typing import Any
 
 from aiortc import RTCPeerConnection, RTCSessionDescription
 
+from recording import languages
 from recording.booth import BoothRoster
 from recording.session import SessionPlan
 from recording.transport import tracks as labels
@@ -224,7 +225,7 @@ class CourtStation:
         session id and one-time token; it joins the same signalling server and waiting room."""
         if not self._signal.is_open:
             raise LinkError("open() the court station before inviting")
-        if len(language) != 3 or not language.isalpha() or not labels.valid(labels.interpretation(language)):
+        if not languages.is_channel_language(language) or not labels.valid(labels.interpretation(language)):
             raise LinkError(f"'{language}' is not an ISO 639-2 language code (e.g. spa)")
         media = {"station": "interpreter", "language": language}
         if self.invite is not None and "case_number" in self.invite.media:
@@ -246,9 +247,11 @@ class CourtStation:
             if self._channel is ch:
                 self._lost("signalling lost")
         except Exception as exc:  # never let one bad peer take the court station down
-            log.exception("witness connection failed")
-            self.stats.errors.append(f"link: {exc.__class__.__name__}")
+            # the type only (a hostile peer's data never reaches the log); a stranger's connection
+            # that failed is not an error of the hearing
+            log.warning("a connection from %s failed (%s)", ch.peer, exc.__class__.__name__)
             if self._channel is ch:
+                self.stats.errors.append(f"link: {exc.__class__.__name__}")
                 self._lost("link error")
         finally:
             if self._channel is not ch:

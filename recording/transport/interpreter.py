@@ -30,6 +30,7 @@ import numpy as np
 from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver
 from aiortc.mediastreams import MediaStreamError
 
+from recording import languages
 from recording.model import AUDIO_RATE
 from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
@@ -61,7 +62,7 @@ class InterpreterLink(Station):
         if wanted and wanted != language:
             raise LinkError(f"this invitation is for the '{wanted}' channel, not '{language}'")
         label = labels.interpretation(language)
-        if not labels.valid(label) or len(language) != 3 or not language.isalpha():
+        if not labels.valid(label) or not languages.is_channel_language(language):
             raise LinkError(f"'{language}' is not an ISO 639-2 language code (e.g. spa)")
         super().__init__(invite, on_state=on_state, reconnect_window=reconnect_window)
         self.language, self.label = language, label

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from common import jsonio
 from common.atomic import atomic_write
 from common.canonical import canonical_json
 from common.signing import key_fingerprint, verify_ed25519
@@ -48,6 +49,8 @@ SIGNING_CONTEXT = b"testimony-shield link-invite v1\n"
 CLOCK_SKEW = 120.0
 #: an invitation may not be valid for longer than this
 MAX_LIFETIME = 24 * 3600.0
+#: an invitation is about 1 KiB
+MAX_INVITE_BYTES = 64 * 1024
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _HEX = re.compile(r"^[0-9a-f]+$")
 _FP_VALUE = re.compile(r"^[0-9A-F]{2}(:[0-9A-F]{2})+$")
@@ -198,8 +201,8 @@ def parse_invite(data: bytes, now: float | None = None, court_key: bytes | None 
     """Check an invitation's format, signature and validity period; ``court_key`` (optional) pins the
     court station's public key.  Raises :class:`InviteError` with a plain reason."""
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        doc = jsonio.loads(data, max_bytes=MAX_INVITE_BYTES, max_depth=8, what="invitation")
+    except jsonio.JsonError:
         raise InviteError("the invitation is not valid JSON (damaged or tampered with)") from None
     if not isinstance(doc, dict) or doc.get("format") != INVITE_FORMAT:
         raise InviteError("this file is not a Testimony Shield invitation")
@@ -228,7 +231,7 @@ def load_invite(path: Path | str, now: float | None = None, court_key: bytes | N
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InviteError(f"cannot read the invitation {path}: {exc.strerror}") from None
-    if len(data) > 64 * 1024:
+    if len(data) > MAX_INVITE_BYTES:
         raise InviteError("the invitation file is too large to be an invitation")
     return parse_invite(data, now=now, court_key=court_key)
 

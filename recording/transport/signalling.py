@@ -30,6 +30,7 @@ import datetime as _dt
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import ssl
@@ -44,12 +45,19 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from common import jsonio
 from recording.transport.errors import FingerprintMismatch, LinkError, Refused
+
+log = logging.getLogger("testimony_shield.link.signalling")
 
 MAX_MESSAGE = 256 * 1024
 TYPES = {"join", "waiting", "admitted", "refused", "resume", "resumed", "offer", "answer", "break", "end", "bye",
          "error", "booth", "handover", "handover_cancel", "listen"}  # booth…listen: recording/booth.py
 PATH = "/testimony-shield/link/v1"
+#: the protocol's messages nest at most 3 deep (an offer's track maps)
+MAX_DEPTH = 8
+#: malformed messages dropped in a row before a connection is given up
+MAX_DROPPED = 16
 PING_INTERVAL = 1.0
 PING_TIMEOUT = 3.0
 
@@ -123,6 +131,8 @@ class Channel:
     def __init__(self, ws: ClientConnection | ServerConnection) -> None:
         self._ws = ws
         self.closed = False
+        #: malformed messages dropped on this connection (logged without content)
+        self.dropped = 0
 
     @classmethod
     async def connect(cls, host: str, port: int, tls_fingerprint: str, timeout: float = 10.0) -> Channel:
@@ -174,21 +184,34 @@ class Channel:
             raise LinkError(f"the signalling connection was lost ({exc.__class__.__name__})") from None
 
     async def recv(self, timeout: float | None = None) -> dict[str, Any]:
-        """The next message; :class:`LinkError` on close, timeout or a malformed message."""
-        try:
-            data = await asyncio.wait_for(self._ws.recv(), timeout)
-        except TimeoutError:
-            raise LinkError("the other station did not answer in time") from None
-        except (ConnectionClosed, OSError, RuntimeError) as exc:
-            self.closed = True
-            raise LinkError(f"the other station closed the connection ({exc.__class__.__name__})") from None
-        try:
-            msg = json.loads(data)
-        except ValueError:
-            raise LinkError("the other station sent a malformed message") from None
-        if not isinstance(msg, dict) or msg.get("type") not in TYPES:
-            raise LinkError("the other station sent an unknown message")
-        return msg
+        """The next well-formed message; :class:`LinkError` on close or timeout.  A malformed or
+        hostile message (not JSON, too deep, repeated keys, NaN, not an object, unknown type) is
+        dropped and logged without its content, and the next one is awaited (within ``timeout``);
+        after :data:`MAX_DROPPED` in a row the connection is given up."""
+        loop = asyncio.get_running_loop()
+        deadline = None if timeout is None else loop.time() + timeout
+        dropped = 0
+        while True:
+            left = None if deadline is None else max(0.0, deadline - loop.time())
+            try:
+                data = await asyncio.wait_for(self._ws.recv(), left)
+            except TimeoutError:
+                raise LinkError("the other station did not answer in time") from None
+            except (ConnectionClosed, OSError, RuntimeError) as exc:
+                self.closed = True
+                raise LinkError(f"the other station closed the connection ({exc.__class__.__name__})") from None
+            try:
+                msg = jsonio.loads(data, max_bytes=MAX_MESSAGE, max_depth=MAX_DEPTH, what="message")
+                if not isinstance(msg, dict) or msg.get("type") not in TYPES:
+                    raise jsonio.JsonError("message: not a known message type")
+            except jsonio.JsonError as exc:
+                dropped += 1
+                self.dropped += 1
+                log.warning("dropped a malformed signalling message from %s (%s)", self.peer, exc)
+                if dropped >= MAX_DROPPED:
+                    raise LinkError("the other station sent only malformed messages") from None
+                continue
+            return msg
 
     async def expect(self, *types: str, timeout: float | None = None) -> dict[str, Any]:
         msg = await self.recv(timeout)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from recording.languages import is_channel_language
+
 COURT_VIDEO = "court/video"
 COURT_FLOOR = "court/audio/floor"
 JUDGE_VIDEO = "judge/video"
@@ -104,12 +106,12 @@ def channels_to_record(languages: tuple[str, ...] | list[str], announced: object
     theirs = [channel(t) for t in raw if isinstance(t, str) and valid(t)
               and audience(t) == "court" and channel(t) not in (None, "floor")]
     return tuple(dict.fromkeys([*languages, *extra,
-                                *(c for c in theirs if c and len(c) == 3 and c.isalpha())]))
+                                *(c for c in theirs if c and is_channel_language(c))]))
 
 
 def invite_languages(media: dict) -> tuple[str, ...]:
     """The interpretation channels a court's signed invitation names (``media.languages``; ISO 639-2
     codes only): the witness station offers a listening slot for each."""
     raw = media.get("languages", [])
-    return tuple(dict.fromkeys(x for x in raw if isinstance(x, str) and len(x) == 3 and x.isalpha()
+    return tuple(dict.fromkeys(x for x in raw if isinstance(x, str) and is_channel_language(x)
                                and is_to_witness_audio(f"witness/audio/{x}"))) if isinstance(raw, list) else ()
