@@ -31,19 +31,21 @@ def test_sigkill_mid_session_recovers_a_verified_decodable_recording(tmp_path):
     (cfg / "settings.json").write_text(json.dumps({"version": 1, "video_size": [320, 180]}))
     cmd = [sys.executable, "-m", "desktop", "demo", "--headless", "--duration", "60", "--vault", str(vault_dir)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    # wait until the recording has data, then a few seconds more
-    deadline = time.monotonic() + 60
-    data = None
-    while time.monotonic() < deadline:
-        found = list(vault_dir.glob("recordings/*/data.tsv"))
-        if found and all(p.stat().st_size > 50_000 for p in found):
-            data = found
-            break
-        time.sleep(0.2)
-    assert data, "the session never started recording"
-    time.sleep(4.0)
-    proc.send_signal(signal.SIGKILL)
-    proc.communicate(timeout=10)  # reaps it and closes the pipes
+    try:
+        # wait until the recording has data, then a few seconds more
+        deadline = time.monotonic() + 60
+        data = None
+        while time.monotonic() < deadline:
+            found = list(vault_dir.glob("recordings/*/data.tsv"))
+            if found and all(p.stat().st_size > 50_000 for p in found):
+                data = found
+                break
+            time.sleep(0.2)
+        assert data, "the session never started recording"
+        time.sleep(4.0)
+    finally:  # never leave the station running (a failed wait used to leak it on a shared machine)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=10)  # reaps it and closes the pipes
     killed_at = time.monotonic()
 
     v = Vault.open_or_init(vault_dir, PASS)

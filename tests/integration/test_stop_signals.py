@@ -31,8 +31,24 @@ def _env(tmp_path: Path) -> dict[str, str]:
                 XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
 
 
+_started: list[subprocess.Popen] = []
+
+
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen([*BIN, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    p = subprocess.Popen([*BIN, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    _started.append(p)
+    return p
+
+
+@pytest.fixture(autouse=True)
+def _no_station_left_behind():  # noqa: ANN202
+    """A failed test never leaves a station running on the shared machine."""
+    yield
+    while _started:
+        p = _started.pop()
+        if p.poll() is None:
+            p.kill()
+            p.communicate()
 
 
 def _wait_recording(vault: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
