@@ -88,6 +88,10 @@ class Services:
     #: what was wrong with the settings file ("" when nothing): the defaults were used, and the start
     #: window says so
     settings_problem: str = ""
+    #: one passphrase per role for a vault about to be created (cleared once it is)
+    new_vault_passphrases: dict[str, str] | None = None
+    #: what recovery did when the station's vault was opened (quarantined folders, …)
+    recovery_messages: list[str] = field(default_factory=list)
 
     def vault_hint(self) -> str:
         if self.demo and self.passphrase == DEMO_PASSPHRASE:
@@ -129,21 +133,24 @@ def unlock_station(parent: Any, services: Services, ask: Any = None) -> bool:
     ask = ask or _ask_passphrase
     problem = ""
     while services.vault is None:
-        if services.passphrase is None:
-            services.passphrase = ask(parent, services.vault_dir, problem)
-            if services.passphrase is None:
-                return False
-            if not Vault.exists(services.vault_dir):
-                # a new vault is created with this passphrase: a typo would lock the clerk out
-                again = ask(parent, services.vault_dir, "A new vault will be created. Type the same "
-                                                        "passphrase again to confirm it.")
-                if again is None:
+        if services.passphrase is None or (not Vault.exists(services.vault_dir) and not services.demo
+                                           and services.new_vault_passphrases is None):
+            if not Vault.exists(services.vault_dir) and not services.demo:
+                # a new vault: each role gets its own passphrase, typed twice (never one for all), or
+                # TESTIMONY_SHIELD_PASSPHRASE_<ROLE> when every role's is set
+                from desktop.passphrase import implicit_passphrases
+
+                per_role = implicit_passphrases([r for r, _ in NEW_VAULT_ROLES]) \
+                    or ask_new_vault_passphrases(parent, services.vault_dir, ask)
+                if per_role is None:
                     services.passphrase = None
                     return False
-                if again != services.passphrase:
-                    services.passphrase = None
-                    problem = "The two passphrases were not the same. Please try again."
-                    continue
+                services.new_vault_passphrases = per_role
+                services.passphrase = per_role["station"]
+            else:
+                services.passphrase = ask(parent, services.vault_dir, problem)
+                if services.passphrase is None:
+                    return False
         try:
             _open_station_vault(services)
         except WrongPassphrase as exc:
@@ -157,6 +164,41 @@ def unlock_station(parent: Any, services: Services, ask: Any = None) -> bool:
             QMessageBox.warning(parent, "Testimony Shield", user_message(exc))
             return False
     return True
+
+
+#: the roles of a new vault, in the order their passphrases are asked, with how they are named
+NEW_VAULT_ROLES = (("station", "this station (it records and seals)"), ("judge", "the judge"),
+                   ("clerk", "the clerk"), ("defence", "the defence"))
+
+
+def ask_new_vault_passphrases(parent: Any, vault_dir: Path, ask: Any) -> dict[str, str] | None:
+    """One passphrase per role for a new vault, each typed twice, all different, at least 8 characters
+    (desktop.passphrase.MIN_LENGTH); None when the clerk cancels."""
+    from desktop.passphrase import MIN_LENGTH
+
+    out: dict[str, str] = {}
+    for role, label in NEW_VAULT_ROLES:
+        problem = ""
+        while role not in out:
+            first = ask(parent, vault_dir, f"{problem}A new vault will be created. Each role has its own "
+                                           f"passphrase. Passphrase for {label}:".strip())
+            if first is None:
+                return None
+            if len(first) < MIN_LENGTH:
+                problem = f"That passphrase is shorter than {MIN_LENGTH} characters. "
+                continue
+            if first in out.values():
+                other = next(r for r, v in out.items() if v == first)
+                problem = f"That passphrase is already the {other}'s: each role needs its own. "
+                continue
+            again = ask(parent, vault_dir, f"Type the passphrase for {label} again to confirm it.")
+            if again is None:
+                return None
+            if again != first:
+                problem = "The two passphrases were not the same. Please try again. "
+                continue
+            out[role] = first
+    return out
 
 
 def _make_services(args: argparse.Namespace, demo: bool, settings: Any = None) -> Services:
@@ -191,10 +233,17 @@ def _open_station_vault(services: Services) -> Any:
     from vault.store import Vault
 
     if services.vault is None:
-        services.vault = Vault.open_or_init(services.vault_dir, services.passphrase)
-        services.vault.recover()
-        if services.vault.remote:  # what an earlier run left in this station's spool goes to the store now
-            services.vault.uploader.kick()
+        new = services.new_vault_passphrases
+        vault = Vault.open_or_init(services.vault_dir, services.passphrase,
+                                   passphrases={r: p for r, p in new.items() if r != "station"} if new else None)
+        services.new_vault_passphrases = None  # the other roles' passphrases are not kept
+        vault.recover()
+        services.recovery_messages = vault.recovery.messages()
+        for message in services.recovery_messages:
+            log.warning("%s", message)
+        services.vault = vault
+        if vault.remote:  # what an earlier run left in this station's spool goes to the store now
+            vault.uploader.kick()
     return services.vault
 
 

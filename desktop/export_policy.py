@@ -27,11 +27,19 @@ class ExportPolicy:
         return derivative_transform(str(meta.get("case_number", "")), role,
                                     date or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d"))
 
-    def write_plain(self, reader: BinaryIO, meta: dict[str, Any], out_path: Path) -> None:
-        """``Vault.export_plain``'s writer: the decrypted media as a finished MKV with chapters."""
+    def write_plain(self, reader: BinaryIO, meta: dict[str, Any], out: BinaryIO | Path) -> None:
+        """``Vault.export_plain``'s writer: the decrypted media as a finished MKV with chapters, into
+        ``out`` (the new private file the vault made; a path is written privately too)."""
         from recording.encode.remux import export_writer
 
-        export_writer(reader, meta, out_path)
+        export_writer(reader, meta, out)
+
+    def watermarked_plain(self, text: str) -> Callable[[BinaryIO, dict[str, Any], BinaryIO], None]:
+        """``Vault.export_plain``'s writer for a share-holder (the defence during a share): ``text``
+        (case, role, date) burnt into every frame; a record without video is refused."""
+        from recording.encode.derive import watermarked_export
+
+        return watermarked_export(text)
 
 
 EXPORT_POLICY = ExportPolicy()

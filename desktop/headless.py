@@ -15,10 +15,10 @@ from desktop import settings as settings_mod
 from desktop.live import LiveSession
 from desktop.passphrase import NoPassphrase, read_passphrase
 from desktop.signals import StopRequest
+from desktop.station_vault import open_station_vault
 from recording.model import Audience, Decision
 from recording.session import demo_plan
 from recording.sources.demo import DemoVideoSource, demo_audio_source
-from vault.store import Vault
 
 
 class BreakScript:
@@ -72,7 +72,7 @@ def run_headless_demo(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, stop: StopRequest) -> int:
     settings = settings_mod.load()
     try:
-        passphrase = read_passphrase(args.passphrase_file)
+        passphrase = read_passphrase(args.passphrase_file, role="station")
     except NoPassphrase as exc:
         print(f"testimony-shield: {exc}", file=sys.stderr)
         return 2
@@ -80,8 +80,7 @@ def _run(args: argparse.Namespace, stop: StopRequest) -> int:
     plan = demo_plan(tuple(args.languages))
     try:
         plan.validate()
-        vault = Vault.open_or_init(vault_dir, passphrase)
-        vault.recover()
+        vault = open_station_vault(vault_dir, passphrase)
         session = LiveSession(plan, settings, vault, passphrase, realtime=False,
                               video=DemoVideoSource(settings.video_size, settings.fps), audio=demo_audio_source())
     except Exception as exc:  # a clear message for any set-up failure (VaultError carries an exit code)

@@ -17,11 +17,11 @@ from common.clock import format_clock
 from desktop import validate
 from desktop.export_policy import EXPORT_POLICY, Transform
 from desktop.options import add_vault_option, vault_or
-from desktop.passphrase import NoPassphrase, read_passphrase
+from desktop.passphrase import NoPassphrase, new_passphrases, read_passphrase
 from recording.errors import RecordingError
 from vault.errors import VaultError, WrongPassphrase
 from vault.storage import is_remote
-from vault.store import Vault, verify_vault
+from vault.store import DEFAULT_ROLES, STATION, Vault, verify_vault
 
 EXIT_NO_PASSPHRASE = 2
 
@@ -38,11 +38,13 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
         if role:
             sp.add_argument("--role", type=validate.role, default="judge", help="role to unlock (default: judge)")
             sp.add_argument("--passphrase-file", type=validate.path, default=None,
-                            help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+                            help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE_<ROLE>, else "
+                                 "TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
         sp.set_defaults(func=_wrap(func, default_vault))
         return sp
 
-    p = add("init", "create a vault (roles judge, clerk, defence + station, one passphrase)", _init)
+    p = add("init", "create a vault: roles judge, clerk, defence + station, each with its own passphrase "
+                    "(TESTIMONY_SHIELD_PASSPHRASE_<ROLE>, or typed twice on a terminal)", _init, role=False)
     p.add_argument("--retention-days", type=float, default=None, metavar="N",
                    help="keep recordings N days: Object Lock in a store, no crypto-shredding before "
                         "(default: 2557 in an object store, none in a folder)")
@@ -60,6 +62,12 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("id", type=validate.record_id)
     p = add("verify", "check every file of the vault (no passphrase needed)", _verify, role=False)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--expect-head", default=None, metavar="HEAD",
+                   help="the trail must contain this head (ENTRIES:HASH from `vault head`, or HASH), kept elsewhere")
+    p = add("head", "print the audit trail's head (ENTRIES:HASH) to keep or publish outside the vault", _head,
+            role=False)
+    p.add_argument("--json", action="store_true")
+    p = add("recover", "seal this station's recordings a crash left unsealed; quarantine unknown folders", _recover)
     p = add("audit", "print the audit trail", _audit, role=False)
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p = add("export", "export a recording: --plain -o FILE --reason TEXT, or --to ROLE", _export)
@@ -102,9 +110,12 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("-o", "--output", type=Path, required=True, help="the bundle file to write")
     p.add_argument("--passphrase-file", type=Path, default=None,
                    help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
-    p = add("shred", "destroy a recording's keys (judge only, audited)", _shred)
+    p = add("shred", "destroy a recording's keys (judge only, audited); lists the copies and notes that stay",
+            _shred)
     p.add_argument("id", type=validate.record_id)
     p.add_argument("--reason", required=True)
+    p.add_argument("--with-derived", action="store_true",
+                   help="also shred the copies made from it and destroy the notes on them")
     return vp
 
 
@@ -123,14 +134,30 @@ def _wrap(func: Callable[[argparse.Namespace], int],
         except RecordingError as e:  # e.g. the decrypted media cannot be remuxed
             print(f"error: {e}", file=sys.stderr)
             return 2
+        except BrokenPipeError:  # `| head`: desktop.cli ends quietly
+            raise
+        except OSError as e:  # a file named on the command line (never a traceback)
+            print(f"error: {getattr(e, 'filename', '') or ''} {e.strerror or type(e).__name__}".replace("  ", " "),
+                  file=sys.stderr)
+            return 2
         except KeyboardInterrupt:
             return 130
     return run
 
 
 def _passphrase(args: argparse.Namespace, what: str | None = None) -> str:
-    return read_passphrase(getattr(args, "passphrase_file", None),
-                           prompt=f"Passphrase for role '{what or args.role}': ")
+    """The passphrase of role ``what`` (default ``--role``): the role's own variable first."""
+    role = what or args.role
+    pfile = getattr(args, "passphrase_file", None) if role == getattr(args, "role", None) else None
+    return read_passphrase(pfile, prompt=f"Passphrase for role '{role}': ", role=role)
+
+
+def _open(args: argparse.Namespace) -> Vault:
+    """The vault, with a warning when its trail is not the one this station saw (it went backwards)."""
+    v = Vault.open(args.vault)
+    if v.rolled_back:
+        print(f"WARNING: {v.rolled_back} (see `vault verify`)", file=sys.stderr)
+    return v
 
 
 def _unlock(v: Vault, args: argparse.Namespace):
@@ -201,13 +228,16 @@ def _bundle(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     if Vault.exists(args.vault):
         raise VaultError(f"a vault already exists in {args.vault}")
-    v = Vault.init(args.vault, _passphrase(args, "all roles"), retention_days=args.retention_days,
+    roles = [STATION, *DEFAULT_ROLES]
+    v = Vault.init(args.vault, new_passphrases(roles), retention_days=args.retention_days,
                    retention_mode=args.retention_mode)
     r = v.retention
     kept = f"; recordings kept {r.days:g} days ({r.mode})" if r.days else ""
-    print(f"created vault {v.id} in {args.vault} with roles {', '.join(v.roles())}{kept}")
+    print(f"created vault {v.id} in {args.vault} with roles {', '.join(v.roles())}, each with its own "
+          f"passphrase{kept}")
+    n, head = v.head()
+    print(f"audit head {n}:{head} (keep it outside the vault; `vault verify --expect-head` checks against it)")
     return 0
-
 
 def _sync(args: argparse.Namespace) -> int:
     if not is_remote(args.vault):
@@ -235,7 +265,7 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _identity(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    v = _open(args)
     if args.change_passphrase:
         import getpass
         import os
@@ -257,13 +287,18 @@ def _identity(args: argparse.Namespace) -> int:
     from vault.format.canonical import b64d
     from vault.keys import fingerprint
 
+    shared = set(v.shared_passphrase_roles()) if len(v.shared_passphrase_roles()) > 1 else set()
     for role, pin in sorted(v._cfg["roles"].items()):
-        print(f"{role:10} {fingerprint(b64d(pin['ed25519']))}")
+        note = "  (shares one passphrase with other roles)" if role in shared else ""
+        print(f"{role:10} {fingerprint(b64d(pin['ed25519']))}{note}")
+    if shared:
+        print(f"warning: roles {', '.join(sorted(shared))} share one passphrase (a scripted or demo vault); "
+              "give each its own: vault identity --role ROLE --change-passphrase", file=sys.stderr)
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    v = _open(args)
     recs = v.list()
     if args.json:
         print(json.dumps([{"id": r.id, "created": r.created, "sealed": r.sealed, "shredded": r.shredded,
@@ -292,41 +327,70 @@ def _size(n: int) -> str:
 
 
 def _info(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    v = _open(args)
     print(json.dumps(v.info(args.id), indent=2, sort_keys=True))
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
-    rep = verify_vault(args.vault)
+    rep = verify_vault(args.vault, expect_head=args.expect_head)
     if args.json:
         print(json.dumps({"ok": rep.ok, "problems": rep.problems, "warnings": rep.warnings,
-                          "recordings": rep.recordings, "audit_entries": rep.audit_entries, "head": rep.head}))
+                          "recordings": rep.recordings, "audit_entries": rep.audit_entries, "head": rep.head,
+                          "shared_passphrase": rep.shared_passphrase, "pending": rep.pending}))
     else:
         for w in rep.warnings:
             print(f"warning: {w}")
         for p in rep.problems:
             print(f"FAIL: {p}", file=sys.stderr)
         if rep.ok:
-            print(f"OK: {rep.recordings} recordings, {rep.audit_entries} audit entries, head {rep.head[:16]}")
+            print(f"OK: {rep.recordings} recordings, {rep.audit_entries} audit entries, "
+                  f"head {rep.audit_entries}:{rep.head}")
         else:
             print(f"vault verify FAILED: {len(rep.problems)} problem(s)", file=sys.stderr)
     return 0 if rep.ok else 4
 
 
+def _head(args: argparse.Namespace) -> int:
+    v = _open(args)
+    n, head = v.head()
+    last = v.audit_entries()[-1].time if n else ""
+    if args.json:
+        print(json.dumps({"vault": v.id, "entries": n, "head": head, "time": last}))
+    else:
+        print(f"{n}:{head}")
+        print(f"vault {v.id}, {n} audit entries, the last at {last}", file=sys.stderr)
+    return 0
+
+
+def _recover(args: argparse.Namespace) -> int:
+    v = _open(args)
+    sealed = v.recover(signer_passphrase=_passphrase(args, STATION))
+    for msg in v.recovery.messages():
+        print(f"warning: {msg}", file=sys.stderr)
+    print(f"recovered {len(sealed)} recording(s){': ' + ', '.join(sealed) if sealed else ''}")
+    return 0
+
+
 def _audit(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    from vault import pending as pending_mod
+
+    v = _open(args)
     entries = v.audit_entries()
     if args.json:
         print(json.dumps([e.__dict__ for e in entries]))
         return 0
     for e in entries:
-        d = {k: e.details[k] for k in ("reason", "purpose", "role", "to", "new", "plain", "expires", "derivation")
+        d = {k: e.details[k] for k in ("reason", "purpose", "role", "to", "new", "plain", "expires", "derivation",
+                                       "share", "watermark", "folder", "error", "notes", "with", "reported")
              if k in e.details}
         extra = " ".join(f"{k}={json.dumps(val)}" for k, val in d.items())
         print(f"{e.seq:5}  {e.time}  {e.event:13} {e.actor:9} {e.rec or '-':16}  {extra}")
+    for r in pending_mod.pending(v.storage):  # reported without a key: signed in by the next action
+        extra = " ".join(f"{k}={json.dumps(val)}" for k, val in r.details.items())
+        print(f"    -  {r.time}  {r.event:13} (unsigned, pending)  {extra}")
     rep = verify_vault(args.vault)
-    print(f"audit trail {'verifies' if rep.ok else 'DOES NOT VERIFY'} (head {rep.head[:16]})")
+    print(f"audit trail {'verifies' if rep.ok else 'DOES NOT VERIFY'} (head {rep.audit_entries}:{rep.head[:16]})")
     return 0
 
 
@@ -343,16 +407,17 @@ def _export(args: argparse.Namespace) -> int:
         if os.path.lexists(args.output):
             raise VaultError(f"{args.output} exists already: choose a new file name (an export never "
                              "overwrites a file)")
-    v = Vault.open(args.vault)
+    v = _open(args)
     ident = _unlock(v, args)
     if args.plain:
-        out = v.export_plain(args.id, ident, args.output, args.reason, writer=EXPORT_POLICY.write_plain)
+        out = v.export_plain(args.id, ident, args.output, args.reason, writer=EXPORT_POLICY.write_plain,
+                             watermark=EXPORT_POLICY.watermarked_plain)
         print(f"exported {args.id} to {out} (plaintext — keep it safe)")
     else:
         if args.no_watermark and args.to != "judge":
             raise VaultError("a copy for another role than the judge always carries a watermark")
         transform = None if args.no_watermark else masked_copy_transform(v, args.id, args.to)
-        new = v.export_to(args.id, ident, args.to, args.reason, signer_passphrase=_passphrase(args, "station"),
+        new = v.export_to(args.id, ident, args.to, args.reason, signer_passphrase=_passphrase(args, STATION),
                           transform=transform)
         print(new)
         if v.remote and not v.uploader.drain(120):
@@ -367,7 +432,7 @@ def masked_copy_transform(v: Vault, rec_id: str, role: str, date: str | None = N
 
 
 def _share(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    v = _open(args)
     ident = _unlock(v, args)
     sid = v.share(args.id, ident, args.to, args.expires, args.reason)
     s = next(x for x in v.shares(args.id) if x.id == sid)
@@ -376,7 +441,7 @@ def _share(args: argparse.Namespace) -> int:
 
 
 def _shares(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    v = _open(args)
     if args.revoke or args.expire:
         ident = _unlock(v, args)
         if args.expire:
@@ -393,7 +458,7 @@ def _shares(args: argparse.Namespace) -> int:
 
 
 def _notes(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    v = _open(args)
     ident = _unlock(v, args)
     if args.add is not None:
         nid = v.add_note(args.id, ident, args.at, args.add)
@@ -416,8 +481,13 @@ def _print_rows(rows: list[Any], as_json: bool, empty: str, line: Callable[[Any]
 
 
 def _shred(args: argparse.Namespace) -> int:
-    v = Vault.open(args.vault)
+    v = _open(args)
     ident = _unlock(v, args)
-    v.shred(args.id, ident, args.reason)
-    print(f"shredded the keys of {args.id}")
+    rep = v.shred(args.id, ident, args.reason, with_derived=args.with_derived)
+    print(f"shredded the keys of {', '.join(rep.shredded)}"
+          + (f"; destroyed {len(rep.notes_destroyed)} note(s)" if rep.notes_destroyed else ""))
+    for w in rep.warnings():
+        print(f"warning: {w}", file=sys.stderr)
+    if rep.derived_left or rep.notes_left:
+        print("warning: shred them together with --with-derived", file=sys.stderr)
     return 0

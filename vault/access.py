@@ -27,7 +27,14 @@ def first_identity(identity: Identity | Sequence[Identity]) -> Identity:
 
 
 def data_key(v: Vault, rec_id: str, header: dict, identity: Identity | Sequence[Identity]) -> bytes:
-    from .shares import share_key
+    return key_and_grant(v, rec_id, header, identity)[0]
+
+
+def key_and_grant(v: Vault, rec_id: str, header: dict, identity: Identity | Sequence[Identity]) -> tuple[bytes, str]:
+    """The data key and how the unlocked roles hold it: "recipient" (a key wrapped to the role),
+    "two-person" (both halves), or "share:<id>" (a live expiring share: what the share-holder may do
+    with it is limited, docs/security.md)."""
+    from .shares import share_grant
 
     idents = identities(identity)
     signed = header["signed"]
@@ -43,7 +50,7 @@ def data_key(v: Vault, rec_id: str, header: dict, identity: Identity | Sequence[
             key = rcp.unwrap(s, ident.x25519_private, rec_id)
             if not st.check_commitment(key, salt, rec_id, commitment):
                 raise IntegrityError(f"{what}: key for '{s['role']}' fails the key commitment")
-            return key
+            return key, "recipient"
     groups: dict[str, list[dict]] = {}
     for s in stanzas:
         if s["share"].startswith("xor:"):
@@ -56,10 +63,10 @@ def data_key(v: Vault, rec_id: str, header: dict, identity: Identity | Sequence[
             key = rcp.xor_join(*parts)
             if not st.check_commitment(key, salt, rec_id, commitment):
                 raise IntegrityError(f"{what}: rebuilt two-person key fails the key commitment")
-            return key
-    shared = share_key(v, rec_id, idents, salt, commitment)
-    if shared is not None:
-        return shared
+            return key, "two-person"
+    got = share_grant(v, rec_id, idents, salt, commitment)
+    if got is not None:
+        return got[0], f"share:{got[1]}"
     if any(g for g in groups if roles & set(g.split("+"))):
         raise MissingKey(f"recording {rec_id} needs two people: unlock both roles of "
                          f"{', '.join(sorted(groups))}")

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
+
+from common import jsonio
 
 from .errors import IntegrityError
 from .format.canonical import b64d, b64e, cjson, dump_canonical, load_canonical
@@ -53,6 +54,18 @@ class Signer(Protocol):
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+#: an audit entry is a few hundred bytes; the bounded loader refuses anything far beyond
+MAX_LINE = 1 << 20
+MAX_DEPTH = 16
+
+
+def _prev_of(line: bytes) -> str:
+    obj = jsonio.loads(line, max_bytes=MAX_LINE, max_depth=MAX_DEPTH, what=CHECKPOINT)
+    if not isinstance(obj, dict):
+        raise ValueError("not an entry")
+    return str(obj["prev"])
 
 
 def leaf_hash(line: bytes) -> str:
@@ -103,8 +116,8 @@ def parse_log(data: bytes) -> tuple[list[AuditEntry], list[bytes], list[str]]:
     for i, line in enumerate(body[:-1].split(b"\n")):
         lines.append(line)
         try:
-            obj = json.loads(line.decode("ascii"))
-            if cjson(obj) != line:
+            obj = jsonio.loads(line, max_bytes=MAX_LINE, max_depth=MAX_DEPTH, what=f"{LOG} entry {i}")
+            if not isinstance(obj, dict) or cjson(obj) != line:
                 raise ValueError("not canonical")
             e = AuditEntry(int(obj["seq"]), str(obj["time"]), str(obj["event"]), str(obj["actor"]),
                            obj["rec"], dict(obj["details"]), leaf_hash(line))
@@ -201,7 +214,7 @@ class AuditLog:
                     if lines[-1] != last or entries[-1].hash != head or len(data) != cp["bytes"]:
                         problems.append(f"{LOG}: last entry {size - 1} differs from the signed checkpoint")
                 elif len(entries) == size - 1 and data is not None and not p and (
-                        (entries[-1].hash if entries else ZERO) == json.loads(last)["prev"]):
+                        (entries[-1].hash if entries else ZERO) == _prev_of(last)):
                     problems.append(f"{LOG}: signed entry {size - 1} is missing (interrupted write or "
                                     "deleted; run recover)")
                     repairable = len(problems) == 1
@@ -261,7 +274,7 @@ class AuditLog:
                     if int(cp["size"]) == n and tip == last and head == cp["head"] and end == cp["bytes"]:
                         self._advance(view, end, lines, entries)
                         return view
-                    if int(cp["size"]) == n + 1 and json.loads(last)["prev"] == head:
+                    if int(cp["size"]) == n + 1 and _prev_of(last) == head:
                         self._advance(view, end, lines, entries)
                         self._repair_locked()  # the signed last line is missing: an interrupted append
                         repaired = self._read_new(view, whole=True)
@@ -327,8 +340,8 @@ class AuditLog:
         prev, seq = view.state.head, view.state.size
         for line in lines:
             try:
-                obj = json.loads(line.decode("ascii"))
-                if cjson(obj) != line or obj["prev"] != prev or int(obj["seq"]) != seq:
+                obj = jsonio.loads(line, max_bytes=MAX_LINE, max_depth=MAX_DEPTH, what=LOG)
+                if not isinstance(obj, dict) or cjson(obj) != line or obj["prev"] != prev or int(obj["seq"]) != seq:
                     return None
                 e = AuditEntry(seq, str(obj["time"]), str(obj["event"]), str(obj["actor"]), obj["rec"],
                                dict(obj["details"]), leaf_hash(line))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from common.atomic import atomic_write as _atomic_write
 
 from .errors import DiskFull, VaultError
 
-__all__ = ["TMP_SUFFIX", "atomic_write", "disk_errors", "fsync_dir"]
+__all__ = ["TMP_SUFFIX", "atomic_write", "disk_errors", "fsync_dir", "make_private_dirs", "read_nofollow"]
 
 
 @contextlib.contextmanager
@@ -32,3 +33,35 @@ def atomic_write(path: Path, data: bytes) -> None:
     """:func:`common.atomic.atomic_write`, with disk errors reported as the vault's."""
     with disk_errors(str(Path(path).name)):
         _atomic_write(path, data)
+
+
+def make_private_dirs(path: Path) -> None:
+    """Create ``path`` and its missing parents as 0700 (mkdir's mode is filtered by the umask, so each
+    new folder is chmod-ed too); an existing folder is left as it is."""
+    path = Path(path)
+    missing = []
+    p = path
+    while not p.exists():
+        missing.append(p)
+        if p.parent == p:
+            break
+        p = p.parent
+    for d in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(d, 0o700)
+        os.chmod(d, 0o700)
+
+
+def read_nofollow(path: Path) -> bytes:
+    """A file's bytes, refusing a symbolic link in its place (``OSError`` ELOOP)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        chunks = []
+        while True:
+            b = os.read(fd, 1 << 20)
+            if not b:
+                break
+            chunks.append(b)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

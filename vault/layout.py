@@ -6,6 +6,7 @@ for an object store); the storage backends (``vault.storage``) map them to files
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,15 @@ U32 = struct.Struct(">I")
 
 #: kinds of vault records that hold documents, not media (see docs/session-format.md)
 NON_MEDIA_KINDS = frozenset({"plan", "session"})
+
+
+#: a recording, note or share id: 16 lower-case hex characters (64 random bits)
+ID_RE = re.compile(r"^[0-9a-f]{16}$")
+
+
+def is_id(name: object) -> bool:
+    """Whether ``name`` is a well-formed id (never a path: no "/", "..", nor anything else)."""
+    return isinstance(name, str) and bool(ID_RE.match(name))
 
 
 def identity_path(role: str) -> str:

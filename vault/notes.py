@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .access import data_key
+from .access import key_and_grant
 from .audit import now_iso
 from .errors import VaultError
 from .format import extras as ex
@@ -32,7 +32,7 @@ class Note:
 def add_note(v: Vault, rec_id: str, identity: Identity, at_seconds: float, text: str) -> str:
     rec_id = v._resolve(rec_id)
     header, _ = v._load_header(rec_id)
-    data_key(v, rec_id, header, identity)  # the author must have access
+    _, grant = key_and_grant(v, rec_id, header, identity)  # the author must have access
     if not 0 <= float(at_seconds) < 1e7:
         raise VaultError("the note's position is out of range")
     pub = b64d(v._cfg["roles"][identity.role]["x25519"])
@@ -41,8 +41,11 @@ def add_note(v: Vault, rec_id: str, identity: Identity, at_seconds: float, text:
     v.storage.mkdir(NOTES)
     rel = f"{NOTES}/{obj['id']}.json"
     v.storage.write(rel, data)
+    details = {"note": obj["id"], "note_json": sha256_hex(data)}
+    if grant.startswith("share:"):  # a share-holder's note lives as long as the share (§13)
+        details["share"] = grant.split(":", 1)[1]
     try:
-        v._append(identity, "note", rec=rec_id, details={"note": obj["id"], "note_json": sha256_hex(data)})
+        v._append(identity, "note", rec=rec_id, details=details)
     except BaseException:
         v.storage.delete(rel)
         raise
@@ -52,7 +55,13 @@ def add_note(v: Vault, rec_id: str, identity: Identity, at_seconds: float, text:
 def notes(v: Vault, rec_id: str, identity: Identity) -> list[Note]:
     rec_id = v._resolve(rec_id)
     out: list[Note] = []
-    for note_id, info in v.state().notes.items():
+    state = v.state()
+    mine = [(nid, info) for nid, info in state.notes.items()
+            if info["rec"] == rec_id and info["author"] == identity.role]
+    if mine:  # notes are read only while the author can open the recording (a share-holder's: during it)
+        header, _ = v._load_header(rec_id)
+        key_and_grant(v, rec_id, header, identity)
+    for note_id, info in mine:
         if info["rec"] != rec_id or info["author"] != identity.role:
             continue
         obj, what = v._load_pinned(NOTES, note_id, info["hash"])

@@ -1,4 +1,5 @@
-"""Failed unlocks are audited wherever an unlock happens (docs/vault-format.md §14).
+"""Failed unlocks are audited wherever an unlock happens (docs/vault-format.md §14); so is a folder
+recovery quarantined while no key was unlocked.
 
 A wrong passphrase means no key is unlocked, and an audit entry must be signed.  When the station key
 is unlocked in the same process (a station, the clerk's console), the failure is signed into the
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 
 PENDING = "pending"
 PENDING_FORMAT = "testimony-shield-pending/1"
+#: what may be reported without a key: a failed unlock; a folder recovery quarantined (docs/vault-format.md §15)
+EVENTS = ("unlock-failed", "quarantine")
+FIELDS = ("role", "where", "folder", "to", "reason")
 #: reports folded into the trail one by one per append; beyond it, one summary entry
 FOLD_MAX = 32
 _NAME = re.compile(r"^[0-9TZ:.-]{10,32}-[0-9a-f]{16}\.json$")
@@ -67,7 +71,7 @@ def pending(storage: Storage) -> list[PendingReport]:
         with contextlib.suppress(FileNotFoundError, jsonio.JsonError, OSError):
             obj = jsonio.loads(storage.read(f"{PENDING}/{name}"), max_bytes=4096, max_depth=3,
                                what=f"{PENDING}/{name}")
-            if isinstance(obj, dict) and obj.get("format") == PENDING_FORMAT and obj.get("event") == "unlock-failed" \
+            if isinstance(obj, dict) and obj.get("format") == PENDING_FORMAT and obj.get("event") in EVENTS \
                     and isinstance(obj.get("details"), dict) and isinstance(obj.get("time"), str):
                 out.append(PendingReport(name, obj["event"], obj["time"][:40], _clean(obj["details"])))
     return out
@@ -75,7 +79,7 @@ def pending(storage: Storage) -> list[PendingReport]:
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
     """Only short strings of the known fields reach the signed trail."""
-    return {k: str(v)[:64] for k, v in d.items() if k in ("role", "where") and isinstance(v, str)}
+    return {k: v[:160] for k, v in d.items() if k in FIELDS and isinstance(v, str)}
 
 
 def is_pending_name(name: str) -> bool:
@@ -88,6 +92,7 @@ def fold(reports: Iterable[PendingReport]) -> list[tuple[str, dict[str, Any]]]:
     out = [(r.event, {**r.details, "reported": r.time, "unsigned_report": True}) for r in reports[:FOLD_MAX]]
     if len(reports) > FOLD_MAX:
         rest = reports[FOLD_MAX:]
-        out.append(("unlock-failed", {"unsigned_report": True, "more": len(rest), "first": rest[0].time,
-                                      "last": rest[-1].time}))
+        out.append(("unsigned-reports", {"unsigned_report": True, "more": len(rest), "first": rest[0].time,
+                                         "last": rest[-1].time,
+                                         "events": sorted({r.event for r in rest})}))
     return out

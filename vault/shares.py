@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .access import data_key, first_identity
@@ -16,10 +16,14 @@ from .format import recipients as rcp
 from .format import stream as st
 from .format.canonical import b64d, dump_canonical, sha256_hex
 from .keys import Identity
-from .layout import SHARES, refuse_two_person
+from .layout import NOTES, SHARES
 
 if TYPE_CHECKING:
     from .store import Vault
+
+
+#: the longest a share may last (the command line says the same, desktop/validate.py)
+MAX_SHARE_DAYS = 366
 
 
 @dataclass
@@ -35,6 +39,8 @@ class ShareInfo:
 
 def share(v: Vault, rec_id: str, identity: Identity | Sequence[Identity], role: str,
           expires_at: datetime | str, reason: str) -> str:
+    from .exports import check_copy_allowed
+
     ident = first_identity(identity)
     if ident.role != "judge":
         raise AccessDenied("only the judge may share a recording")
@@ -45,11 +51,11 @@ def share(v: Vault, rec_id: str, identity: Identity | Sequence[Identity], role: 
     expires = ex.parse_time(expires_at)
     if expires <= v.clock():
         raise VaultError("the expiry time is in the past")
+    if expires - v.clock() > timedelta(days=MAX_SHARE_DAYS):
+        raise VaultError(f"a share lasts at most {MAX_SHARE_DAYS} days (renew it rather than granting years)")
     rec_id = v._resolve(rec_id)
     header, _ = v._load_header(rec_id)
-    if header["signed"]["meta"].get("kind", "raw") == "raw" and role != "judge":
-        raise AccessDenied(f"recording {rec_id} is raw (unmasked): it may not be shared outside the judge")
-    refuse_two_person(rec_id, header, "shared")
+    check_copy_allowed(v, rec_id, header, ident, role, "share")
     key = data_key(v, rec_id, header, identity)
     share_id = ex.new_id()
     obj = ex.make_share(v.id, rec_id, share_id, key, role, b64d(v._cfg["roles"][role]["x25519"]),
@@ -79,11 +85,19 @@ def shares(v: Vault, rec_id: str | None = None) -> list[ShareInfo]:
 def revoke_share(v: Vault, share_id: str, identity: Identity, reason: str) -> None:
     if identity.role != "judge":
         raise AccessDenied("only the judge may revoke a share")
-    s = v.state().shares.get(share_id)
+    state = v.state()
+    s = state.shares.get(share_id) if isinstance(share_id, str) else None
     if s is None or s["revoked"]:
-        raise NotFound(f"no live share '{share_id}'")
-    v._append(identity, "unshare", rec=s["rec"], details={"shares": [share_id], "reason": reason})
+        raise NotFound(f"no live share '{str(share_id)[:20]}'")
+    # nothing the share-holder made under the share outlives it: their notes go with it
+    notes = sorted(nid for nid, n in state.notes.items() if n.get("share") == share_id)
+    details: dict = {"shares": [share_id], "reason": reason}
+    if notes:
+        details["notes"] = notes
+    v._append(identity, "unshare", rec=s["rec"], details=details)
     v.storage.delete(f"{SHARES}/{share_id}.json")
+    for nid in notes:
+        v.storage.delete(f"{NOTES}/{nid}.json")
 
 
 def expire_shares(v: Vault, identity: Identity) -> list[str]:
@@ -96,6 +110,13 @@ def expire_shares(v: Vault, identity: Identity) -> list[str]:
 def share_key(v: Vault, rec_id: str, idents: list[Identity], salt: bytes, commitment: bytes) -> bytes | None:
     """The data key from a live share for one of the unlocked roles (None: no share applies);
     AccessDenied("share expired: ...") when the only shares have expired."""
+    got = share_grant(v, rec_id, idents, salt, commitment)
+    return got[0] if got else None
+
+
+def share_grant(v: Vault, rec_id: str, idents: list[Identity], salt: bytes,
+                commitment: bytes) -> tuple[bytes, str] | None:
+    """(data key, share id) from a live share for one of the unlocked roles (see :func:`share_key`)."""
     roles = {i.role: i for i in idents}
     expired: list[str] = []
     for sid, s in v.state().shares.items():
@@ -109,7 +130,7 @@ def share_key(v: Vault, rec_id: str, idents: list[Identity], salt: bytes, commit
         key = rcp.unwrap(obj["stanza"], roles[s["role"]].x25519_private, rec_id)
         if not st.check_commitment(key, salt, rec_id, commitment):
             raise IntegrityError(f"{what}: key fails the recording's key commitment")
-        return key
+        return key, sid
     if expired:
         raise AccessDenied(f"share expired: the share of recording {rec_id} for role "
                            f"'{idents[0].role}' expired at {max(expired)}")

@@ -31,6 +31,12 @@ class VaultState:
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: share id -> {"rec", "role", "expires", "created", "by", "hash", "revoked"}
     shares: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: note ids destroyed with their share or by shredding (their files are gone on purpose)
+    removed_notes: set[str] = field(default_factory=set)
+    #: quarantine/<name> -> the recordings/<name> folder recovery moved there (never evidence)
+    quarantined: dict[str, str] = field(default_factory=dict)
+    #: roles still under the one passphrase of a scripted/demo vault (empty: each role has its own)
+    shared_passphrase: set[str] = field(default_factory=set)
     #: number of entries applied, and the leaf hash of the last one
     size: int = 0
     head: str = ZERO
@@ -47,8 +53,13 @@ class VaultState:
         if e.event == "init":
             self.vault_json = d.get("vault_json")
             self.identities.update(d.get("identities", {}))
+            shared = d.get("shared_passphrase")
+            self.shared_passphrase = {r for r in shared if isinstance(r, str)} if isinstance(shared, list) else set()
         elif e.event == "passphrase":
             self.identities.update(d.get("identities", {}))
+            self.shared_passphrase.discard(str(d.get("role", "")))
+        elif e.event == "quarantine" and isinstance(d.get("to"), str):
+            self.quarantined[d["to"]] = str(d.get("folder", ""))
         elif e.event == "create" and e.rec:
             self.recs.setdefault(e.rec, {})["open"] = d.get("open_json")
             self.recs[e.rec]["state"] = "open"
@@ -69,6 +80,12 @@ class VaultState:
             for sid in d["shares"]:
                 if isinstance(sid, str) and sid in self.shares:
                     self.shares[sid]["revoked"] = True
+        if e.event in ("unshare", "shred") and isinstance(d.get("notes"), list):
+            for nid in d["notes"]:
+                if isinstance(nid, str) and self.notes.pop(nid, None) is not None:
+                    self.removed_notes.add(nid)
+        if e.event == "note" and e.rec and isinstance(d.get("note"), str) and isinstance(d.get("share"), str):
+            self.notes[d["note"]]["share"] = d["share"]
         self.size += 1
         self.head = e.hash
 

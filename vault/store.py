@@ -12,19 +12,19 @@ See docs/vault-format.md for the exact format. Nothing here writes plaintext to 
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import logging
 import os
 import secrets
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import pending as pending_mod
 from .access import data_key, first_identity
 from .audit import AuditEntry, now_iso
 from .errors import (
-    AccessDenied,
     IntegrityError,
     MissingKey,
     NotFound,
@@ -53,17 +53,21 @@ from .layout import (
     RecordingInfo,
     check_role_name,
     identity_path,
+    is_id,
     rec_path,
-    refuse_two_person,
 )
+from .local_state import LocalState, went_backwards
 from .notes import Note
 from .reader import RecordingReader
 from .shares import ShareInfo
+from .shred import ShredReport
 from .state import VaultState
 from .storage import LocalStorage, Storage, open_storage
 from .storage.s3 import Retention, S3Storage
 from .verify import VerifyReport, check_header_sig, verify_vault
-from .writer import RecordingWriter, SealInput, seal_header
+from .writer import RecordingWriter, SealInput, acquire_writer_lock, seal_header
+
+log = logging.getLogger("testimony_shield.vault")
 
 #: the retention of a new vault in an object store unless `init` says otherwise (seven years); a local
 #: vault has none unless given (its files are not under Object Lock)
@@ -105,6 +109,15 @@ class Vault:
         self._writers: dict[str, RecordingWriter] = {}
         #: the time used to enforce share expiry (tests inject a clock)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        #: what this station keeps outside the vault: its key (recovery), the audit heads it saw
+        self.local = LocalState()
+        #: "" or why the audit trail is not the one this station saw (it went backwards): then the
+        #: vault refuses to write (docs/security.md "Rollback")
+        self.rolled_back = ""
+        #: what the last recover() did (sealed, quarantined, left for another station)
+        from .recover import RecoveryReport
+
+        self.recovery = RecoveryReport()
 
     @property
     def root(self) -> Path:
@@ -142,11 +155,15 @@ class Vault:
             return False
 
     @classmethod
-    def init(cls, root: Path | str, passphrase: str, roles: Iterable[str] = DEFAULT_ROLES,
+    def init(cls, root: Path | str, passphrase: str | Mapping[str, str], roles: Iterable[str] = DEFAULT_ROLES,
              kdf: KdfParams | None = None, retention_days: float | None = None,
              retention_mode: str = "COMPLIANCE") -> Vault:
-        """Create a vault with a `station` identity (signs headers) and the given roles, all protected by
-        `passphrase` (change them with `change_passphrase`).  `retention_days` (default: none for a
+        """Create a vault with a `station` identity (signs headers) and the given roles.
+
+        ``passphrase`` is a mapping {role: passphrase} with one for the station and each role, all
+        different (``vault init``, a real court); or one string for every role — a scripted or demo
+        vault, marked as such in the `init` entry (``shared_passphrase``) and reported by ``verify``
+        until each role has its own (`change_passphrase`).  `retention_days` (default: none for a
         folder, DEFAULT_REMOTE_RETENTION_DAYS for an object store) locks what the store holds under
         Object Lock for that long and refuses crypto-shredding a recording before its retention ends."""
         storage = open_storage(root)
@@ -160,9 +177,24 @@ class Vault:
             storage.retention = Retention(retention_mode, days)
         if storage.exists(VAULT_JSON):
             raise VaultError(f"a vault already exists in {storage.location}")
-        if not passphrase:
-            raise WrongPassphrase("an empty passphrase is not allowed")
         roles = [STATION] + [r for r in roles if r != STATION]
+        for role in roles:
+            check_role_name(role)
+        if isinstance(passphrase, str):
+            if not passphrase:
+                raise WrongPassphrase("an empty passphrase is not allowed")
+            per_role = {r: passphrase for r in roles}
+            shared = sorted(roles)
+        else:
+            per_role = dict(passphrase)
+            missing = [r for r in roles if not per_role.get(r)]
+            if missing:
+                raise WrongPassphrase(f"no passphrase for role(s) {', '.join(missing)}")
+            if sorted(per_role) != sorted(roles):
+                raise VaultError(f"passphrases given for unknown roles: {', '.join(sorted(set(per_role) - set(roles)))}")
+            if len(set(per_role.values())) != len(per_role):
+                raise VaultError("two roles have the same passphrase: each role needs its own")
+            shared = []
         with disk_errors("vault"):
             storage.mkdir(IDENTITIES)
             storage.mkdir(RECORDINGS)
@@ -171,8 +203,7 @@ class Vault:
         files: dict[str, bytes] = {}
         idents: dict[str, Identity] = {}
         for role in roles:
-            check_role_name(role)
-            obj, ident = new_identity_file(role, passphrase, kdf)
+            obj, ident = new_identity_file(role, per_role[role], kdf)
             files[role] = dump_canonical(obj)
             pins[role] = {"x25519": obj["x25519"], "ed25519": obj["ed25519"]}
             idents[role] = ident
@@ -190,10 +221,12 @@ class Vault:
             else:
                 storage.write(VAULT_JSON, vj)
         v = cls(storage, cfg, idents[STATION])
-        v._audit.append(idents[STATION], v._keys(), "init", details={
-            "vault_json": sha256_hex(vj), "identities": {r: sha256_hex(d) for r, d in files.items()},
-            "kdf": {"memory_kib": kdf.memory_kib, "iterations": kdf.iterations, "lanes": kdf.lanes}},
-            genesis=True)
+        details = {"vault_json": sha256_hex(vj), "identities": {r: sha256_hex(d) for r, d in files.items()},
+                   "kdf": {"memory_kib": kdf.memory_kib, "iterations": kdf.iterations, "lanes": kdf.lanes}}
+        if shared:
+            details["shared_passphrase"] = shared
+        e = v._audit.append(idents[STATION], v._keys(), "init", details=details, genesis=True)
+        v._remember(e)
         return v
 
     @classmethod
@@ -214,16 +247,23 @@ class Vault:
             raise IntegrityError(f"{VAULT_JSON}: malformed (modified)") from None
         if v.state().vault_json != sha256_hex(data):
             raise IntegrityError(f"{VAULT_JSON}: differs from the hash recorded in the audit trail (modified)")
+        v._check_heads()
         return v
 
     @classmethod
-    def open_or_init(cls, root: Path | str, passphrase: str, kdf: KdfParams | None = None) -> Vault:
-        """Open the vault in `root` (creating it with roles judge, clerk, defence and the station, all
-        protected by `passphrase`, if there is none) and unlock the station signing key with
-        `passphrase`, so recordings can be written and sealed. WrongPassphrase if it does not fit."""
+    def open_or_init(cls, root: Path | str, passphrase: str, kdf: KdfParams | None = None,
+                     passphrases: Mapping[str, str] | None = None) -> Vault:
+        """Open the vault in `root` and unlock the station signing key with `passphrase`, so recordings
+        can be written and sealed (WrongPassphrase if it does not fit).  If there is no vault, create
+        one with roles judge, clerk, defence and the station: with ``passphrases`` (one per role, the
+        station's being `passphrase`), else all under `passphrase` (a scripted/demo vault, marked)."""
         if not cls.exists(root):
+            if passphrases:
+                return cls.init(root, {**passphrases, STATION: passphrase}, kdf=kdf)
             return cls.init(root, passphrase, kdf=kdf)
         v = cls.open(root)
+        if v.rolled_back:  # a station never records on top of a trail that went backwards
+            raise IntegrityError(v.rolled_back)
         v._station = v._load_identity(v.station_role, passphrase)
         with contextlib.suppress(VaultError):
             v._repair_audit()
@@ -240,7 +280,56 @@ class Vault:
 
     def _append(self, signer: Identity, event: str, rec: str | None = None,
                 details: dict[str, Any] | None = None) -> AuditEntry:
-        return self._audit.append(signer, self._keys(), event, rec=rec, details=details)
+        """Append a signed entry (after folding in the pending unsigned reports); never on top of a
+        trail that went backwards."""
+        if self.rolled_back:
+            raise IntegrityError(f"{self.rolled_back}; refusing to add to it (run `testimony-shield vault verify`)")
+        self._fold_pending(signer)
+        e = self._audit.append(signer, self._keys(), event, rec=rec, details=details)
+        self._remember(e)
+        return e
+
+    def _fold_pending(self, signer: Identity) -> None:
+        """Sign the queued reports of failed unlocks into the trail (docs/vault-format.md §14)."""
+        reports = pending_mod.pending(self.storage)
+        if not reports:
+            return
+        for event, details in pending_mod.fold(reports):
+            self._audit.append(signer, self._keys(), event, details=details)
+        for r in reports:
+            self.storage.delete(f"{pending_mod.PENDING}/{r.name}")
+
+    def _remember(self, e: AuditEntry) -> None:
+        """This station saw the trail up to ``e``."""
+        try:
+            seen = self.local.seen(self.id)
+            if seen is not None and e.seq + 1 <= seen.size:
+                self.rolled_back = (f"the audit trail went backwards: this station saw {seen.size} entries "
+                                    f"(head {seen.head[:16]}) on {seen.time[:19]}, the new entry is number {e.seq}")
+                raise IntegrityError(self.rolled_back)
+            self.local.remember(self.id, e.seq + 1, e.hash, self.location)
+        except VaultError:
+            raise
+        except OSError as exc:  # the station's own folder: never lose the vault's work for it
+            log.warning("could not record the audit head (%s)", type(exc).__name__)
+
+    def _check_heads(self) -> None:
+        """Compare the (checked) trail with the longest one this station saw: remember it if it is the
+        same or longer, else note that it went backwards (``rolled_back``)."""
+        entries, problems, _ = self._audit.check(self._keys())
+        if problems:  # not a trail to remember (verify reports why); readers refuse what differs
+            return
+        self.rolled_back = went_backwards(self.local.seen(self.id), [e.hash for e in entries])
+        if not self.rolled_back and entries:
+            try:
+                self.local.remember(self.id, len(entries), entries[-1].hash, self.location)
+            except OSError as exc:
+                log.warning("could not record the audit head (%s)", type(exc).__name__)
+
+    def head(self) -> tuple[int, str]:
+        """(number of entries, hash of the last one) of the trail as it is now (for `vault head`)."""
+        entries = self._audit.entries()
+        return len(entries), entries[-1].hash if entries else ""
 
     def _repair_audit(self) -> bool:
         return self._audit.repair(self._keys())
@@ -278,19 +367,37 @@ class Vault:
         return obj
 
     def _load_identity(self, role: str, passphrase: str) -> Identity:
-        return unlock_identity(self._identity_obj(role), passphrase, identity_path(role))
+        """The one place a passphrase is tried: every failure is audited (docs/vault-format.md §14)."""
+        obj = self._identity_obj(role)
+        try:
+            return unlock_identity(obj, passphrase, identity_path(role))
+        except WrongPassphrase:
+            self._audit_failed_unlock(role)
+            raise
+
+    def _audit_failed_unlock(self, role: str) -> None:
+        """Signed by the station at once when its key is unlocked here; otherwise a pending report
+        that the next signed append folds into the trail.  Never raises (the refusal must stand)."""
+        try:
+            if self._station is not None and not self.rolled_back:
+                self._append(self._station, "unlock-failed", details={"role": role})
+            else:
+                pending_mod.report(self.storage, "unlock-failed", {"role": role, "where": "no key unlocked"})
+        except (VaultError, OSError) as exc:
+            log.warning("could not audit a failed unlock (%s)", type(exc).__name__)
 
     def unlock(self, role: str, passphrase: str) -> Identity:
-        """Unlock a role with its passphrase (WrongPassphrase otherwise); audited as 'unlock'."""
-        try:
-            ident = self._load_identity(role, passphrase)
-        except WrongPassphrase:
-            if self._station is not None:
-                with contextlib.suppress(VaultError):
-                    self._append(self._station, "unlock-failed", details={"role": role})
-            raise
+        """Unlock a role with its passphrase (WrongPassphrase otherwise, audited); audited as 'unlock'."""
+        ident = self._load_identity(role, passphrase)
         self._append(ident, "unlock", details={"role": role})
         return ident
+
+    def shared_passphrase_roles(self) -> list[str]:
+        """Roles still under the one passphrase a scripted/demo vault was created with ([] for a vault
+        whose roles each have their own)."""
+        from .verify import shared_passphrase_roles
+
+        return shared_passphrase_roles(self._audit.entries())
 
     def change_passphrase(self, role: str, old: str, new: str, kdf: KdfParams | None = None) -> None:
         if not new:
@@ -359,25 +466,35 @@ class Vault:
                     "chunk_size": chunk_size, "stream_header": b64e(fhdr),
                     "commitment": st.key_commitment(key, salt, rec_id).hex(),
                     "recipients": list(recipients), "stanzas": stanzas, "meta": meta}
+        # this station's MAC: recovery completes only recordings this station started (§5)
+        open_obj = self.local.stamp_open(open_obj)
         folder = self.spool.path(rec_path(rec_id))
         opened = dump_canonical(open_obj)
-        with disk_errors(f"recordings/{rec_id}"):
-            if self.remote:
-                self.spool.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-            folder.mkdir(parents=True)
-            fd = os.open(folder / DATA, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                os.write(fd, fhdr)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        self.spool.write(rec_path(rec_id, OPEN), opened)
-        fsync_dir(folder.parent)
-        if not self.remote:
-            self._append(signer, "create", rec=rec_id, details={
-                "open_json": sha256_hex(opened), "recipients": list(recipients)})
+        self.spool.mkdir(RECORDINGS)
+        lockfd: int | None = None
+        try:
+            with disk_errors(f"recordings/{rec_id}"):
+                os.mkdir(folder, 0o700)
+                # held from the first moment, so that recovery never takes this folder for a plant
+                lockfd = acquire_writer_lock(folder)
+                fd = os.open(folder / DATA, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                try:
+                    os.write(fd, fhdr)
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            self.spool.write(rec_path(rec_id, OPEN), opened)
+            fsync_dir(folder.parent)
+            if not self.remote:  # a vault in a store: the entries go with the upload
+                self._append(signer, "create", rec=rec_id, details={
+                    "open_json": sha256_hex(opened), "recipients": list(recipients)})
+        except BaseException:
+            if lockfd is not None:
+                os.close(lockfd)
+            raise
         w = RecordingWriter(rec_id, folder, key, fhdr, chunk_size, open_obj, signer,
-                            on_seal=self._finish_seal, on_release=lambda rid: self._writers.pop(rid, None))
+                            on_seal=self._finish_seal, on_release=lambda rid: self._writers.pop(rid, None),
+                            lockfd=lockfd)
         self._writers[rec_id] = w
         if self.remote:  # the uploader appends the `create` entry and moves the parts as they are written
             self.uploader.kick()
@@ -444,23 +561,23 @@ class Vault:
                 return total
 
     def recover(self, signer_passphrase: str | None = None) -> list[str]:
-        """Seal unsealed recordings left by a crash with every intact record (torn tail cut), audited as
-        'recover'. Recordings with a live writer (any process) are skipped. Returns the ids sealed."""
+        """Seal the recordings *this station* started that a crash left unsealed, with every intact record
+        (torn tail cut), audited as 'recover'; quarantine (never adopt) a recording folder the audit
+        trail does not know.  Recordings with a live writer (any process) and recordings of other
+        stations are left.  Returns the ids sealed; ``self.recovery`` tells the rest."""
         from .recover import recover
 
         return recover(self, signer_passphrase)
 
     # -- reading --------------------------------------------------------------------------------
     def _resolve(self, rec_id: str) -> str:
+        """``rec_id`` when it names a recording of this vault.  An id is exactly 16 lower-case hex
+        characters: anything else (a prefix, "..", a path) is refused before it becomes a path."""
+        if not is_id(rec_id):
+            shown = str(rec_id)[:24].encode("unicode_escape").decode("ascii")
+            raise NotFound(f"'{shown}' is not a recording id (16 hex characters, as `vault list` shows them)")
         if self.storage.is_dir(rec_path(rec_id)):
             return rec_id
-        matches = [n for n in self.storage.listdir(RECORDINGS)
-                   if n.startswith(rec_id) and self.storage.is_dir(rec_path(n))] \
-            if self.storage.is_dir(RECORDINGS) else []
-        if len(matches) == 1 and rec_id:
-            return matches[0]
-        if len(matches) > 1:
-            raise NotFound(f"recording id '{rec_id}' is ambiguous")
         raise NotFound(f"no recording '{rec_id}' in this vault")
 
     def _load_header(self, rec_id: str, check_audit: bool = True) -> tuple[dict, bytes]:
@@ -503,88 +620,35 @@ class Vault:
             raise
         return reader
 
-    def export_plain(self, rec_id: str, identity: Identity | Sequence[Identity], out_path: Path,
-                     reason: str, writer: Callable[[RecordingReader, dict, Path], None] | None = None) -> Path:
-        """Explicit plain export (the only way plaintext reaches a disk). Audited *before* writing.
+    def export_plain(self, rec_id: str, identity: Identity | Sequence[Identity], out_path: Path | str,
+                     reason: str, writer: Callable[[Any, dict, Any], Any] | None = None,
+                     watermark: Callable[[str], Any] | None = None) -> Path:
+        """Explicit plain export (the only way plaintext reaches a disk). Audited *before* writing;
+        written into a new private file renamed into place when complete, removed on any failure.
 
-        ``writer(reader, meta, out_path)``, when given, writes the output from the decrypting reader
-        (the app remuxes the media with its chapters); by default the plaintext is copied as is."""
-        if not reason or not reason.strip():
-            raise VaultError("a plain export needs a reason")
-        out_path = Path(out_path)
-        reader, header = self._reader(rec_id, identity)
-        with reader:
-            self._append(first_identity(identity), "export", rec=reader.id, details={
-                "reason": reason, "plain": True, "out": str(out_path.resolve()),
-                "plaintext_size": header["signed"]["plaintext_size"]})
-            if writer is not None:
-                with disk_errors(str(out_path)):
-                    writer(reader, dict(header["signed"]["meta"]), out_path)
-                return out_path
-            h = hashlib.sha256()
-            try:
-                with disk_errors(str(out_path)), open(out_path, "wb") as out:
-                    while True:
-                        b = reader.read(4 * 1024 * 1024)
-                        if not b:
-                            break
-                        h.update(b)
-                        out.write(b)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(out_path)
-                raise
-        return out_path
+        ``writer(reader, meta, out)``, when given, writes the output from the decrypting reader into
+        ``out`` (a new 0600 binary file; the app remuxes the media with its chapters); by default the
+        plaintext is copied as is.  A share-holder's export needs ``watermark(text) -> writer``
+        (see vault/exports.py)."""
+        from .exports import export_plain
+
+        return export_plain(self, rec_id, identity, out_path, reason, writer=writer, watermark=watermark)
 
     def export_to(self, rec_id: str, identity: Identity | Sequence[Identity], role: str, reason: str,
                   signer_passphrase: str | None = None, meta_update: dict | None = None,
                   transform: Callable[[RecordingReader, dict, RecordingWriter], dict | None] | None = None) -> str:
-        """Copy a recording into a new recording with a fresh key wrapped only to `role`. Raw
-        recordings go only to the judge; masked copies to the roles the judge authorises.
+        """Copy a recording into a new recording with a fresh key wrapped only to `role`: the judge's
+        decision alone, audited.  Raw recordings go only to the judge; session records and plans only
+        to the judge or the clerk; two-person recordings never to one role.
 
         ``transform(reader, source_meta, writer) -> meta updates``, when given, writes the new
         recording's plaintext from the decrypting reader into the encrypting writer (the app burns a
         watermark into the video); by default the plaintext is copied as is. Nothing touches the disk
-        unencrypted. The new recording's meta links to its source (id, signed root, header hash)."""
-        if not reason or not reason.strip():
-            raise VaultError("an export needs a reason")
-        rec_id = self._resolve(rec_id)
-        header, hb = self._load_header(rec_id)
-        src_meta = header["signed"]["meta"]
-        if src_meta.get("kind", "raw") == "raw" and role != "judge":
-            raise AccessDenied(f"recording {rec_id} is raw (unmasked): it may only be exported to the judge")
-        if "+" in role:
-            raise VaultError("a copy goes to one role")
-        refuse_two_person(rec_id, header, "copied")
-        reader, header = self._reader(rec_id, identity)
-        ident = first_identity(identity)
-        meta = dict(src_meta)
-        meta.update(meta_update or {})
-        meta.update({"derived_from": rec_id, "source_root": header["signed"]["root"],
-                     "source_header_json": sha256_hex(hb), "recipient": role, "exported_by": ident.role})
-        with reader:
-            w = self.create_recording(meta, [role], signer_passphrase)
-            try:
-                if transform is not None:
-                    for k, val in (transform(reader, dict(src_meta), w) or {}).items():
-                        w.set_meta(k, val)
-                else:
-                    while True:
-                        b = reader.read(4 * 1024 * 1024)
-                        if not b:
-                            break
-                        w.write(b)
-                new_meta = dict(w.meta)
-                new_id = w.seal()
-            except BaseException:
-                w.abort()
-                raise
-        details = {"reason": reason, "plain": False, "to": role, "new": new_id}
-        for k in ("derivation", "watermark"):
-            if k in new_meta:
-                details[k] = new_meta[k]
-        self._append(ident, "export", rec=rec_id, details=details)
-        return new_id
+        unencrypted. The new recording's meta links to its source (id, signed root, header hash).  A
+        copy that fails half-way is shredded at once."""
+        from .exports import export_to
+
+        return export_to(self, rec_id, identity, role, reason, signer_passphrase, meta_update, transform)
 
     # -- private notes and expiring shares (format 1.1) ----------------------------------------------
     def add_note(self, rec_id: str, identity: Identity, at_seconds: float, text: str) -> str:
@@ -628,51 +692,21 @@ class Vault:
 
         return expire_shares(self, identity)
 
-    def shred(self, rec_id: str, identity: Identity, reason: str, roles: Sequence[str] | None = None) -> None:
+    def shred(self, rec_id: str, identity: Identity, reason: str, roles: Sequence[str] | None = None,
+              with_derived: bool = False) -> ShredReport:
         """Crypto-shred: destroy the wrapped keys (all, or only those of `roles`). The ciphertext stays
-        (unreadable) so that verify still accounts for the recording. Judge only; audited."""
-        if identity.role != "judge":
-            raise AccessDenied("only the judge may shred a recording")
-        if not reason or not reason.strip():
-            raise VaultError("shredding needs a reason")
-        rec_id = self._resolve(rec_id)
-        if rec_id in self._writers:
-            raise VaultError(f"recording {rec_id} is being written")
-        header, _ = self._load_header(rec_id)
-        until = self.retained_until(header)
-        if until is not None and self.clock() < until:
-            raise AccessDenied(f"recording {rec_id} is under retention until {until.date().isoformat()} "
-                               "(the vault's policy): it cannot be shredded before")
-        when = now_iso()
-        new = []
-        for s in header["stanzas"]:
-            if "wrapped" in s and (roles is None or s["role"] in roles):
-                new.append({"role": s["role"], "digest": rcp.stanza_digest(s),
-                            "shredded": {"time": when, "by": identity.role}})
-            else:
-                new.append(s)
-        header["stanzas"] = new
-        hb = dump_canonical(header)
-        with self.storage.lock():
-            self.storage.write(rec_path(rec_id, HEADER), hb)
-        gone = [sid for sid, sh in self.state().shares.items()
-                if sh["rec"] == rec_id and not sh["revoked"] and (roles is None or sh["role"] in roles)]
-        details = {"reason": reason, "header_json": sha256_hex(hb), "roles": list(roles) if roles else "all"}
-        if gone:
-            details["shares"] = gone
-        self._append(identity, "shred", rec=rec_id, details=details)
-        for sid in gone:  # the shares' wrapped keys go too
-            self.storage.delete(f"shares/{sid}.json")
-        if isinstance(self.storage, S3Storage):  # the versions that still hold the wrapped keys
-            keep = sha256_hex(hb)
-            for v in self.storage.versions(rec_path(rec_id, HEADER)):
-                b = self.storage.get(rec_path(rec_id, HEADER), version=v["VersionId"])
-                if sha256_hex(b) != keep:
-                    self.storage.call("an old header", self.storage.client.delete_object,
-                                      Key=self.storage.key(rec_path(rec_id, HEADER)), VersionId=v["VersionId"])
-            for v in self.storage.versions(rec_path(rec_id, OPEN)):
-                self.storage.call("open.json", self.storage.client.delete_object,
-                                  Key=self.storage.key(rec_path(rec_id, OPEN)), VersionId=v["VersionId"])
+        (unreadable) so that verify still accounts for the recording. Judge only; audited.  The report
+        lists the copies made from it, the notes on them and the plain exports that stay readable;
+        ``with_derived`` shreds the copies and destroys the notes too (vault/shred.py)."""
+        from .shred import shred
+
+        return shred(self, rec_id, identity, reason, roles, with_derived)
+
+    def derived(self, rec_id: str) -> list[str]:
+        """The recordings copied from ``rec_id`` (and from those copies)."""
+        from .shred import derived
+
+        return derived(self, self._resolve(rec_id))
 
     # -- listing, audit, verify -----------------------------------------------------------------
     def _load_pinned(self, folder: str, name: str, expected_hash: str) -> tuple[Any, str]:
@@ -691,8 +725,13 @@ class Vault:
         s = self.storage
         if not s.is_dir(RECORDINGS):
             return out
+        known = self.state().recs
         for name in s.listdir(RECORDINGS):
             if not s.is_dir(rec_path(name)):
+                continue
+            if name not in known:  # planted (or left by a crash before its create entry): never evidence
+                out.append(RecordingInfo(name[:32], "", False, {
+                    "error": "not in the audit trail: quarantined by the next start (run vault verify)"}, 0))
                 continue
             try:
                 if s.exists(rec_path(name, HEADER)):

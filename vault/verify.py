@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import CHECKPOINT, LOG
+from . import pending as pending_mod
+from .audit import CHECKPOINT, LOCK, LOG, AuditEntry
 from .errors import IntegrityError
 from .format import extras as ex
 from .format import recipients as rcp
@@ -37,8 +38,11 @@ from .layout import (
     rec_path,
     unpack_index,
 )
+from .local_state import LocalState, went_backwards
 from .state import VaultState
 from .storage import Storage, open_storage
+
+QUARANTINE = "quarantine"
 
 
 @dataclass
@@ -49,6 +53,29 @@ class VerifyReport:
     recordings: int = 0
     audit_entries: int = 0
     head: str = ""
+    #: roles still under one shared passphrase (a scripted/demo vault)
+    shared_passphrase: list[str] = field(default_factory=list)
+    #: unsigned reports waiting to be signed into the trail (failed unlocks, quarantines)
+    pending: int = 0
+
+
+def shared_passphrase_roles(entries: list[AuditEntry]) -> list[str]:
+    """Roles still under the one passphrase the vault was created with (see VaultState)."""
+    return sorted(VaultState.replay(entries).shared_passphrase)
+
+
+def parse_expected_head(text: str) -> tuple[int | None, str]:
+    """``H`` or ``N:H`` (H: at least 16 hex characters of an entry's hash) -> (N or None, h)."""
+    n: int | None = None
+    h = text.strip().lower()
+    if ":" in h:
+        a, h = h.split(":", 1)
+        if not a.isdigit():
+            raise ValueError(f"{text[:80]!r} is not a head (HASH or ENTRIES:HASH)")
+        n = int(a)
+    if not 16 <= len(h) <= 64 or any(c not in "0123456789abcdef" for c in h):
+        raise ValueError(f"{text[:80]!r} is not a head (at least 16 hex characters of an entry's hash)")
+    return n, h
 
 
 def check_header_sig(header: dict, keys: dict[str, bytes], station: str, what: str) -> list[str]:
@@ -112,22 +139,71 @@ def _check_stream(store: Storage, rec_id: str, fhdr: bytes, expected_lens: list[
         problems.append(f"{what}: ciphertext hash differs from the signed header")
 
 
-def verify_vault(location: Path | str | Storage) -> VerifyReport:
-    """Check every file of the vault without any key. Never raises for damaged content."""
+def verify_vault(location: Path | str | Storage, expect_head: str | None = None,
+                 local: LocalState | None = None) -> VerifyReport:
+    """Check every file of the vault without any key. Never raises for damaged content.
+
+    Also (docs/security.md "Rollback"): the trail must contain the longest trail this station has seen
+    of this vault (``local``, the station's own record; ``LocalState()`` by default), and, when given,
+    ``expect_head`` (``HASH`` or ``ENTRIES:HASH``, a head kept elsewhere).  A trail that verifies and
+    extends what this station saw is remembered."""
     rep = VerifyReport(ok=False)
+    trail: list[str] = []
+    vault_id = ""
     try:
-        _verify(open_storage(location), rep)
+        vault_id, trail = _verify(open_storage(location), rep)
     except Exception as e:  # a verifier must report, not crash
         rep.problems.append(f"verification stopped: {e.__class__.__name__}: {e}")
+    if expect_head:
+        try:
+            n, h = parse_expected_head(expect_head)
+            hits = [i for i, x in enumerate(trail) if x.startswith(h)]
+            if not hits or (n is not None and (n - 1) not in hits):
+                rep.problems.append(f"the audit trail does not contain the expected head {expect_head[:80]} "
+                                    "(it went backwards, or was replaced)")
+            elif hits[-1] < len(trail) - 1:
+                rep.warnings.append(f"{len(trail) - 1 - hits[-1]} audit entries were added after the expected head")
+        except ValueError as e:
+            rep.problems.append(str(e))
+    if vault_id and trail:
+        try:
+            local = local or LocalState()
+            back = went_backwards(local.seen(vault_id), trail)
+            if back:
+                rep.problems.append(back)
+            elif not rep.problems:
+                local.remember(vault_id, len(trail), trail[-1], str(getattr(location, "location", location)))
+        except (IntegrityError, OSError) as e:
+            rep.problems.append(f"this station's record of audit heads: {e}")
     rep.ok = not rep.problems
     return rep
 
 
-def _verify(store: Storage, rep: VerifyReport) -> None:
+def _links(store: Storage, rel: str, rep: VerifyReport) -> bool:
+    """Report ``rel`` if it is a symbolic link (it could point anywhere); True when it is one."""
+    is_link = getattr(store, "is_link", None)
+    if is_link is not None and is_link(rel):
+        rep.problems.append(f"{rel}: a symbolic link inside the vault (never part of it; it may point outside)")
+        return True
+    mode = getattr(store, "mode", None)
+    m = mode(rel) if mode is not None else None
+    if m is not None and m & 0o077:
+        rep.warnings.append(f"{rel}: readable or writable by other accounts (mode {m:o}; the app makes 0600/0700)")
+    return False
+
+
+def _verify(store: Storage, rep: VerifyReport) -> tuple[str, list[str]]:
+    """Check the vault; returns its id and the hashes of its trail's entries ("", [] when unusable)."""
     P = rep.problems
     if not store.is_dir(""):
         P.append(f"{store.location}: no such folder")
-        return
+        return "", []
+    m = getattr(store, "mode", lambda r: None)("")  # the vault folder itself may be reached by a link
+    if m is not None and m & 0o077:
+        rep.warnings.append(f"{store.location}: the vault folder is open to other accounts (mode {m:o}; "
+                            "the app makes it 0700)")
+    for name in sorted(store.listdir("")):
+        _links(store, name, rep)
     # vault.json ----------------------------------------------------------------------------
     cfg: dict | None = None
     vj_bytes: bytes | None = None
@@ -167,10 +243,15 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
     rep.warnings.extend(getattr(audit, "warnings", []))
     rep.audit_entries = len(entries)
     rep.head = entries[-1].hash if entries else ""
+    trail = [e.hash for e in entries] if not problems else []
     if entries and entries[0].event != "init":
         P.append(f"{LOG}: entry 0 is not the vault's init entry")
     state = VaultState.replay(entries)
     recs = state.recs
+    rep.shared_passphrase = sorted(state.shared_passphrase)
+    if len(rep.shared_passphrase) > 1:
+        rep.warnings.append(f"roles {', '.join(rep.shared_passphrase)} share one passphrase (a scripted or demo "
+                            "vault): give each its own with `vault identity --role ROLE --change-passphrase`")
     if vj_bytes is not None and state.vault_json != sha256_hex(vj_bytes):
         P.append(f"{VAULT_JSON}: differs from the hash recorded in the audit trail (modified)")
     # identities ----------------------------------------------------------------------------
@@ -180,11 +261,15 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
     if not has_idir and folders:
         P.append(f"{IDENTITIES}/: missing")
     expected_roles = set(state.identities) | (set(cfg["roles"]) if cfg else set())
+    for name in sorted(present):
+        _links(store, f"{IDENTITIES}/{name}", rep)
     for role in sorted(expected_roles):
         name = f"{role}.json"
         what = f"{IDENTITIES}/{name}"
         if name not in present:
             P.append(f"{what}: missing")
+            continue
+        if getattr(store, "is_link", lambda r: False)(what):
             continue
         data = store.read(what, pin=state.identities.get(role))
         if state.identities.get(role) != sha256_hex(data):
@@ -208,6 +293,8 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
     for rec_id in sorted(set(recs) - rec_names):
         P.append(f"recordings/{rec_id}: in the audit trail but missing (deleted?)")
     for rec_id in sorted(rec_names):
+        if _links(store, rec_path(rec_id), rep):
+            continue
         if not store.is_dir(rec_path(rec_id)):
             _unexpected(f"recordings/{rec_id}", rep)
             continue
@@ -217,15 +304,58 @@ def _verify(store: Storage, rep: VerifyReport) -> None:
         rep.recordings += 1
         _verify_recording(store, rec_id, recs[rec_id], keys, station, vault_id, rep)
     # notes and shares (format 1.1) ---------------------------------------------------------
-    _verify_extras(store, NOTES, state.notes, recs, vault_id, ex.check_note, rep)
+    _verify_extras(store, NOTES, state.notes, recs, vault_id, ex.check_note, rep, revoked=state.removed_notes)
     _verify_extras(store, SHARES, state.live_shares(), recs, vault_id, ex.check_share, rep,
                    revoked=state.revoked_shares())
+    # pending reports and quarantined folders -----------------------------------------------
+    reports = _verify_pending(store, rep)
+    _verify_quarantine(store, state, reports, rep)
     # anything else -------------------------------------------------------------------------
-    known = {VAULT_JSON, LOG, CHECKPOINT, IDENTITIES, RECORDINGS, NOTES, SHARES}
+    known = {VAULT_JSON, LOG, CHECKPOINT, IDENTITIES, RECORDINGS, NOTES, SHARES, pending_mod.PENDING, QUARANTINE}
     known |= set(getattr(store, "layout_names", ()))
     for name in sorted(store.listdir("")):
-        if name not in known:
+        if name not in known and name != LOCK:
             _unexpected(name, rep)
+    return vault_id, trail
+
+
+def _verify_pending(store: Storage, rep: VerifyReport) -> list[pending_mod.PendingReport]:
+    """Unsigned reports waiting for the next signed append: warnings; anything else there: problems."""
+    if not store.is_dir(pending_mod.PENDING):
+        if store.exists(pending_mod.PENDING):
+            _unexpected(pending_mod.PENDING, rep)
+        return []
+    reports = pending_mod.pending(store)
+    ok = {r.name for r in reports}
+    for name in sorted(store.listdir(pending_mod.PENDING)):
+        rel = f"{pending_mod.PENDING}/{name}"
+        if _links(store, rel, rep):
+            continue
+        if name not in ok:
+            _unexpected(rel, rep)
+    rep.pending = len(reports)
+    failed = sum(1 for r in reports if r.event == "unlock-failed")
+    if failed:
+        rep.warnings.append(f"{failed} failed unlock(s) reported without a key (not yet signed into the trail: "
+                            "the next action signs them in)")
+    return reports
+
+
+def _verify_quarantine(store: Storage, state: VaultState, reports: list[pending_mod.PendingReport],
+                       rep: VerifyReport) -> None:
+    if not store.is_dir(QUARANTINE):
+        if store.exists(QUARANTINE):
+            _unexpected(QUARANTINE, rep)
+        return
+    known = set(state.quarantined) | {r.details.get("to", "") for r in reports if r.event == "quarantine"}
+    for name in sorted(store.listdir(QUARANTINE)):
+        rel = f"{QUARANTINE}/{name}"
+        if rel in known:
+            src = state.quarantined.get(rel, "a recordings folder")
+            rep.warnings.append(f"{rel}: quarantined ({src} was not in the audit trail); never evidence — court IT "
+                                "may examine and delete it")
+        elif not _links(store, rel, rep):
+            _unexpected(rel, rep)
 
 
 def _verify_extras(store: Storage, folder: str, expected: dict[str, dict], recs: dict[str, dict], vault_id: str,
@@ -251,9 +381,12 @@ def _verify_extras(store: Storage, folder: str, expected: dict[str, dict], recs:
             check(load_canonical(data, what), item_id, info["rec"], vault_id, what)
         except IntegrityError as e:
             rep.problems.append(str(e))
+    for name in sorted(present):
+        _links(store, f"{folder}/{name}", rep)
     for name in sorted(present - {f"{i}.json" for i in expected}):
         if revoked and name.removesuffix(".json") in revoked:
-            rep.problems.append(f"{folder}/{name}: revoked share still holds a key (run recover to delete it)")
+            what = "revoked share still holds a key" if folder == SHARES else "destroyed note is still there"
+            rep.problems.append(f"{folder}/{name}: {what} (run recover to delete it)")
         else:
             _unexpected(f"{folder}/{name}", rep)
 
@@ -271,6 +404,10 @@ def _verify_recording(store: Storage, rec_id: str, info: dict, keys: dict[str, b
                       vault_id: str, rep: VerifyReport) -> None:
     P = rep.problems
     names = set(store.listdir(rec_path(rec_id)))
+    for n in sorted(names):
+        if _links(store, rec_path(rec_id, n), rep):
+            P.append(f"recordings/{rec_id}/{n}: not checked (a link is never followed)")
+            return
     sealed = info.get("state") in ("sealed", "shredded")
     expected = {DATA, HEADER} if sealed else {DATA, OPEN}
     keeps_open = getattr(store, "keeps_open_json", False)  # an object store keeps it (under Object Lock)

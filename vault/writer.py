@@ -73,7 +73,7 @@ class RecordingWriter:
 
     def __init__(self, rec_id: str, folder: Path, data_key: bytes, fhdr: bytes, chunk_size: int,
                  open_obj: dict, signer: Identity, on_seal: Callable[[SealInput], Any],
-                 on_release: Callable[[str], Any]):
+                 on_release: Callable[[str], Any], lockfd: int | None = None):
         self._on_seal = on_seal
         self._on_release = on_release
         self.id = rec_id
@@ -95,7 +95,9 @@ class RecordingWriter:
         self.durable_size = len(fhdr)
         with disk_errors(f"recordings/{rec_id}/{DATA}"):
             self._fd = os.open(folder / DATA, os.O_WRONLY | os.O_APPEND)
-        self._lockfd = acquire_writer_lock(folder)
+        # the writer lock (recovery skips a folder whose lock is held); create_recording takes it before
+        # the folder holds anything, so recovery never mistakes a recording being created for a plant
+        self._lockfd = lockfd if lockfd is not None else acquire_writer_lock(folder)
         # encryption happens in the caller's thread, record hashing + disk writes in an I/O thread (all
         # release the GIL), so they overlap; flush()/seal() wait for the queue to drain before fsync.
         self._q: queue.Queue = queue.Queue(maxsize=4)

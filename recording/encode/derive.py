@@ -77,10 +77,24 @@ def watermark_copy(src: BinaryIO, sink: BinaryIO, text: str, *, preset: str = "v
     Returns ``{"frames", "audio_tracks": [{"language", "title", "packets"}], "size": [w, h]}``."""
     import av
 
+    from recording.encode.remux import GuardedReader
+
+    guarded = GuardedReader(src)  # an error of the source (a chunk that fails authentication) never
+    try:                          # crosses PyAV's callbacks: it is raised as is, without a traceback print
+        summary = _watermark_copy(av, guarded, sink, text, preset, crf, progress)
+    except (MediaFormatError, EncoderError):
+        guarded.check()
+        raise
+    guarded.check()
+    return summary
+
+
+def _watermark_copy(av: Any, src: Any, sink: BinaryIO, text: str, preset: str, crf: int,
+                    progress: Callable[[int], None] | None) -> dict[str, Any]:
     try:
         inp = av.open(src, "r")
     except av.error.FFmpegError as exc:
-        raise MediaFormatError(f"the source is not a readable media file ({exc})") from exc
+        raise MediaFormatError(f"the source is not a readable media file ({type(exc).__name__})") from None
     try:
         if not inp.streams.video:
             raise MediaFormatError("the source has no video stream to watermark")
@@ -151,6 +165,17 @@ def watermark_copy(src: BinaryIO, sink: BinaryIO, text: str, *, preset: str = "v
     return {"frames": frames, "size": [vout.width, vout.height],
             "audio_tracks": [{"language": a.metadata.get("language", "und"), "title": a.metadata.get("title", "")}
                              for a in audios]}
+
+
+def watermarked_export(text: str, **kw: Any) -> Callable[[BinaryIO, dict, BinaryIO], None]:
+    """A plain-export ``writer(reader, meta, out)`` that burns ``text`` into every frame: what a
+    share-holder's export goes through (``Vault.export_plain(..., watermark=...)``).  A record without
+    video is refused (``MediaFormatError``): never an unmarked copy."""
+
+    def writer(reader: BinaryIO, meta: dict, out: BinaryIO) -> None:
+        watermark_copy(reader, out, text, **kw)
+
+    return writer
 
 
 def watermark_transform(text: str, **kw: Any) -> Callable[[BinaryIO, dict, BinaryIO], dict[str, Any]]:

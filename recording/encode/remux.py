@@ -5,7 +5,7 @@ The output is either a binary file object the caller owns (the vault's export cr
 removes it on failure), or a path: then it is written to ``<out>.partial`` — created 0600 from its
 first byte, never following a link — and renamed when complete; on any failure it is removed.
 
-The source is read through :class:`_Guarded`: an exception in the source (a chunk that fails
+The source is read through :class:`GuardedReader`: an exception in the source (a chunk that fails
 authentication) never crosses PyAV's I/O callbacks, which would print it with a traceback; it ends
 the input instead and is raised again, unchanged, once PyAV has let go.
 """
@@ -55,7 +55,7 @@ def probe_duration(src: BinaryIO) -> float | None:
     return end or None
 
 
-class _Guarded:
+class GuardedReader:
     """A read-only view of ``src`` for PyAV that never raises into PyAV: the first exception of the
     source is kept (and the input ends there) for :meth:`check` to raise once PyAV returns."""
 
@@ -129,7 +129,7 @@ def private_output(out_path: Path) -> Iterator[BinaryIO]:
 
 def _remux_into(src: BinaryIO, out: BinaryIO, chapters: list[dict[str, Any]] | None, title: str,
                 counts: dict[int, int]) -> None:
-    guarded = _Guarded(src)
+    guarded = GuardedReader(src)
     try:
         with av.open(guarded, "r") as inp, av.open(out, "w", format="matroska") as o:
             mapping = {}

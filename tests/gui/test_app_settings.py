@@ -97,15 +97,21 @@ def test_clerk_station_asks_again_for_a_wrong_passphrase(runner, tmp_path):
     assert cancelled.vault is None and cancelled.passphrase is None
 
 
-def test_a_new_vault_passphrase_is_asked_twice(runner, tmp_path):
-    """A new vault is created with the passphrase typed: a typo would lock the station out, so the
-    clerk types it twice, and a mismatch asks again."""
+def test_a_new_vault_gives_each_role_its_own_passphrase_typed_twice(runner, tmp_path):
+    """A new vault is created from the clerk's station with one passphrase per role (security review,
+    Broken 4: never one for all), each typed twice (a typo would lock the role out), all different."""
     from desktop.app import unlock_station
     from vault.store import Vault
 
     services = _services(tmp_path, runner)
     services.vault_dir = tmp_path / "new-vault"
-    answers = ["first try", "frist try", "the passphrase", "the passphrase"]
+    services.passphrase = "from the environment"  # not used for a new vault
+    answers = ["station-pass-1", "station-pass-1",
+               "short",  # too short: asked again
+               "judge-pass-1", "judge-pass-2",  # a typo: asked again
+               "judge-pass-1", "judge-pass-1",
+               "station-pass-1",  # already the station's: asked again
+               "clerk-pass-1", "clerk-pass-1", "defence-pass-1", "defence-pass-1"]
     problems = []
 
     def ask(parent, vault_dir, problem):
@@ -113,5 +119,12 @@ def test_a_new_vault_passphrase_is_asked_twice(runner, tmp_path):
         return answers.pop(0)
 
     assert unlock_station(None, services, ask)
-    assert not answers and "not the same" in problems[2] and "again to confirm" in problems[1]
-    assert Vault.exists(services.vault_dir) and services.passphrase == "the passphrase"
+    assert not answers
+    assert "shorter than 8" in problems[3] and "not the same" in problems[5]
+    assert "already the station's" in problems[8] and "again to confirm" in problems[1]
+    assert Vault.exists(services.vault_dir) and services.passphrase == "station-pass-1"
+    assert services.new_vault_passphrases is None  # the other roles' passphrases are not kept
+    v = Vault.open(services.vault_dir)
+    assert v.shared_passphrase_roles() == []
+    for role in ("judge", "clerk", "defence"):
+        v.unlock(role, f"{role}-pass-1")

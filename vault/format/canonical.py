@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from typing import Any
 
+from common import jsonio
 from common.canonical import canonical_json
+
+#: the largest vault document (a header of a recording of many hours is a few hundred KiB)
+MAX_DOCUMENT = 64 * 1024 * 1024
+#: the vault's documents nest at most 5 deep
+MAX_DEPTH = 16
 
 
 def cjson(obj: Any) -> bytes:
@@ -37,10 +42,12 @@ def load_canonical(data: bytes, what: str) -> Any:
 
     if not data.endswith(b"\n"):
         raise IntegrityError(f"{what}: missing final newline (truncated?)")
-    try:
-        obj = json.loads(data[:-1].decode("ascii"))
-    except (UnicodeDecodeError, ValueError) as e:
-        raise IntegrityError(f"{what}: not valid JSON ({e.__class__.__name__})") from None
+    if not data.isascii():
+        raise IntegrityError(f"{what}: not valid JSON (not ASCII)")
+    try:  # the bounded loader: a hostile file (deep nesting, NaN, repeated keys, huge) is refused
+        obj = jsonio.loads(data[:-1], max_bytes=MAX_DOCUMENT, max_depth=MAX_DEPTH, what=what)
+    except jsonio.JsonError as e:
+        raise IntegrityError(str(e)) from None
     if cjson(obj) + b"\n" != data:
         raise IntegrityError(f"{what}: bytes are not in canonical form (modified?)")
     return obj

@@ -10,7 +10,6 @@ Both files are covered by their exact SHA-256 in the audit trail (events `note`,
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from datetime import UTC, datetime
@@ -18,6 +17,8 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from common import jsonio
 
 from ..errors import IntegrityError, VaultError
 from . import recipients as rcp
@@ -78,7 +79,7 @@ def open_note(obj: dict, priv, what: str) -> dict:
     key = rcp.unwrap(obj["stanza"], priv, f"note-{obj['id']}")
     try:
         body = AESGCM(key).decrypt(b64d(obj["nonce"]), b64d(obj["ct"]), _note_aad(obj))
-        payload = json.loads(body.rstrip(b" ").decode("utf-8"))
+        payload = jsonio.loads(body.rstrip(b" "), max_bytes=MAX_NOTE + PAD, max_depth=4, what=what)
         return {"at": float(payload["at"]), "text": str(payload["text"])}
     except (InvalidTag, ValueError, KeyError, TypeError):
         raise IntegrityError(f"{what}: cannot be decrypted (modified)") from None

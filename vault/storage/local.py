@@ -12,15 +12,17 @@ from pathlib import Path
 
 from ..audit import AuditLog, vault_lock
 from ..errors import IntegrityError
-from ..fsutil import atomic_write, disk_errors
+from ..fsutil import atomic_write, disk_errors, make_private_dirs, read_nofollow
 
 
 class LocalBlob:
     def __init__(self, path: Path, what: str):
         try:
-            self._fd = os.open(path, os.O_RDONLY)
+            self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except FileNotFoundError:
             raise IntegrityError(f"{what}: missing") from None
+        except OSError as exc:  # ELOOP: a symbolic link in the file's place is never followed
+            raise IntegrityError(f"{what}: not a regular file of the vault ({exc.strerror})") from None
 
     def size(self) -> int:
         return os.fstat(self._fd).st_size
@@ -50,7 +52,14 @@ class LocalStorage:
         return self.root / rel if rel else self.root
 
     def read(self, rel: str, pin: str | None = None) -> bytes:
-        return self.path(rel).read_bytes()
+        try:
+            return read_nofollow(self.path(rel))
+        except FileNotFoundError:
+            raise
+        except OSError:  # a symbolic link in a file's place is never followed
+            if os.path.islink(self.path(rel)):
+                raise IntegrityError(f"{rel}: a symbolic link, not a file of the vault") from None
+            raise
 
     def read_original(self, rel: str) -> bytes:
         return self.read(rel)
@@ -72,8 +81,20 @@ class LocalStorage:
         return [p.name for p in self.path(rel).iterdir()]
 
     def mkdir(self, rel: str) -> None:
+        """Folders are 0700 from their creation (the vault and everything in it)."""
         with disk_errors(rel or "vault"):
-            self.path(rel).mkdir(parents=True, exist_ok=True)
+            make_private_dirs(self.path(rel))
+
+    def is_link(self, rel: str) -> bool:
+        """Whether ``rel`` is a symbolic link (verify reports any inside the vault)."""
+        return self.path(rel).is_symlink()
+
+    def mode(self, rel: str) -> int | None:
+        """The permission bits of ``rel`` (verify warns about anything readable by others)."""
+        try:
+            return os.lstat(self.path(rel)).st_mode & 0o777
+        except OSError:
+            return None
 
     def size(self, rel: str) -> int:
         return self.path(rel).stat().st_size

@@ -32,7 +32,7 @@ def test_note_round_trip_private_and_no_plaintext_on_disk(vault):
     judge = vault.unlock("judge", PASS)
     n2 = vault.add_note(rid, judge, 75.25, "second")
     n1 = vault.add_note(rid, judge, 12.5, NOTE_TEXT)
-    notes = vault.notes(rid[:5], judge)
+    notes = vault.notes(rid, judge)
     assert [(n.id, n.at, n.text) for n in notes] == [(n1, 12.5, NOTE_TEXT), (n2, 75.25, "second")]
     # private: the clerk can open the recording but sees none of the judge's notes
     clerk = vault.unlock("clerk", PASS)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -121,7 +122,7 @@ def test_two_person_rule(vault, payload):
     with pytest.raises(AccessDenied, match="two-person rule"):
         vault.export_to(rid, [judge, clerk], "judge", "copy for me")
     with pytest.raises(AccessDenied, match="two-person rule"):
-        vault.share(rid, [judge, clerk], "judge", "2099-01-01T00:00:00Z", "share for me")
+        vault.share(rid, [judge, clerk], "judge", vault.clock() + timedelta(days=30), "share for me")
 
 
 def test_two_person_rule_needs_two_different_roles(vault):
