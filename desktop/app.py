@@ -102,12 +102,12 @@ class Services:
 
 def _passphrase_from_args(args: argparse.Namespace) -> str | None:
     """From --passphrase-file or the environment; None when neither is set (no terminal prompt here)."""
-    from desktop.passphrase import ENV, read_passphrase
+    from desktop.passphrase import ENV, read_passphrase, role_env
 
     pfile = getattr(args, "passphrase_file", None)
-    if pfile is None and not os.environ.get(ENV):
+    if pfile is None and not os.environ.get(ENV) and not os.environ.get(role_env("station")):
         return None
-    return read_passphrase(pfile)
+    return read_passphrase(pfile, role="station")
 
 
 def _ask_passphrase(parent: Any, vault_dir: Path, problem: str = "") -> str | None:

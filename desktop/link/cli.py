@@ -4,9 +4,9 @@ each command's code is in its own module of :mod:`desktop.link`."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
+from desktop import validate
 from desktop.options import add_vault_option
 
 
@@ -18,59 +18,65 @@ def register(subparsers: Any) -> None:
     c = subparsers.add_parser("court", help="the court station of a remote session (hosts the link)")
     c.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
     add_vault_option(c, "the court's vault folder")
-    c.add_argument("--invite-out", type=Path, required=True, metavar="FILE",
+    c.add_argument("--invite-out", type=validate.path, required=True, metavar="FILE",
                    help="where to write the signed invitation for the witness station")
     c.add_argument("--plan", default=None, metavar="ID",
                    help="the hearing's plan, saved in the court's vault (the clerk console's \"Save plan\")")
-    c.add_argument("--plan-file", type=Path, default=None, metavar="FILE",
+    c.add_argument("--plan-file", type=validate.path, default=None, metavar="FILE",
                    help="the hearing's plan from a session-plan file (docs/session-format.md); "
                         "one of --plan / --plan-file is required")
     c.add_argument("--delivery-inbox", default=None, metavar="s3://BUCKET/PREFIX",
                    help="the court store's inbox the witness station puts its own recording into "
                         "(default: the settings' delivery_inbox; none: the court collects a bundle file)")
-    c.add_argument("--duration", type=float, default=60.0, help="seconds of session after admission (default 60)")
+    c.add_argument("--duration", type=validate.seconds, default=60.0,
+                   help="seconds of session after admission (default 60)")
     c.add_argument("--admit-all", action="store_true", help="admit the witness from the waiting room at once")
-    c.add_argument("--invite-ttl", type=float, default=600.0, help="invitation lifetime in seconds (default 600)")
-    c.add_argument("--join-timeout", type=float, default=300.0, help="seconds to wait for the witness (default 300)")
-    c.add_argument("--port", type=int, default=0, help="signalling port on 127.0.0.1 (default: any free port)")
-    c.add_argument("--passphrase-file", type=Path, default=None,
-                   help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
-    c.add_argument("--interpreter-invite-out", type=Path, default=None, metavar="FILE",
+    c.add_argument("--invite-ttl", type=validate.seconds, default=600.0,
+                   help="invitation lifetime in seconds (default 600, at most a day)")
+    c.add_argument("--join-timeout", type=validate.seconds, default=300.0,
+                   help="seconds to wait for the witness (default 300)")
+    c.add_argument("--port", type=validate.port, default=0, help="signalling port on 127.0.0.1 (default: any free port)")
+    c.add_argument("--passphrase-file", type=validate.path, default=None,
+                   help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE_STATION, else "
+                        "TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    c.add_argument("--interpreter-invite-out", type=validate.path, default=None, metavar="FILE",
                    help="also invite a remote interpreter station: write its own invitation here")
-    c.add_argument("--interpreter-language", default="spa", metavar="LANG",
+    c.add_argument("--interpreter-language", type=validate.language, default="spa", metavar="LANG",
                    help="the remote interpreter's channel, ISO 639-2 (default spa)")
     c.set_defaults(func=run_court)
 
     i = subparsers.add_parser("interpreter", help="a remote interpreter station (joins a court, sends a language channel)")
     i.add_argument("--headless", action="store_true", help="no window: run, print a JSON summary")
-    i.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's interpreter invitation")
-    i.add_argument("--language", default=None, metavar="LANG",
+    i.add_argument("--join", type=validate.path, required=True, metavar="FILE",
+                   help="the court's interpreter invitation")
+    i.add_argument("--language", type=validate.language, default=None, metavar="LANG",
                    help="the channel interpreted into, ISO 639-2 (default: the invitation's)")
-    i.add_argument("--duration", type=float, default=None,
+    i.add_argument("--duration", type=validate.seconds, default=None,
                    help="seconds of session (default 60 headless; the window stays until the hearing ends)")
     i.add_argument("--close-at-end", action="store_true", help="the window closes itself when the hearing ends")
     i.add_argument("--court-key", default=None, metavar="HEX", help="pin the court station's Ed25519 public key (hex)")
-    i.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
+    i.add_argument("--admit-timeout", type=validate.seconds, default=300.0, help="seconds to wait in the waiting room")
     i.set_defaults(func=run_interpreter)
 
     w = subparsers.add_parser("witness", help="the witness station of a remote session (joins a court)")
     w.add_argument("--headless", action="store_true", help="no windows: run, record, seal, print a JSON summary")
-    w.add_argument("--join", type=Path, required=True, metavar="FILE", help="the court's invitation file")
+    w.add_argument("--join", type=validate.path, required=True, metavar="FILE", help="the court's invitation file")
     add_vault_option(w, "the witness station's vault folder")
-    w.add_argument("--duration", type=float, default=60.0, help="seconds of session (default 60)")
+    w.add_argument("--duration", type=validate.seconds, default=60.0, help="seconds of session (default 60)")
     w.add_argument("--size", default=None, metavar="WxH", help="demo video size (default: the settings')")
-    w.add_argument("--fps", type=int, default=None, help="demo frame rate (default: the settings')")
+    w.add_argument("--fps", type=validate.fps, default=None, help="demo frame rate (default: the settings')")
     w.add_argument("--court-key", default=None, metavar="HEX",
                    help="pin the court station's Ed25519 public key (hex): refuse invitations signed by any other")
-    w.add_argument("--admit-timeout", type=float, default=300.0, help="seconds to wait in the waiting room")
-    w.add_argument("--break-at", type=float, default=None, metavar="T",
+    w.add_argument("--admit-timeout", type=validate.seconds, default=300.0, help="seconds to wait in the waiting room")
+    w.add_argument("--break-at", type=validate.offset, default=None, metavar="T",
                    help="scripted runs: the witness takes a break at T seconds of the session's media time "
                         "(T seconds into the recording)")
-    w.add_argument("--break-length", type=float, default=2.0, metavar="L",
+    w.add_argument("--break-length", type=validate.seconds, default=2.0, metavar="L",
                    help="length of the scripted break in seconds of media time (default 2)")
-    w.add_argument("--passphrase-file", type=Path, default=None,
-                   help="file holding the passphrase (else TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
-    w.add_argument("--bundle-out", type=Path, default=None, metavar="FILE",
+    w.add_argument("--passphrase-file", type=validate.path, default=None,
+                   help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE_STATION, else "
+                        "TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
+    w.add_argument("--bundle-out", type=validate.path, default=None, metavar="FILE",
                    help="after the hearing, write the station's own recording for the court as a delivery "
                         "bundle (the clerk imports it with `vault import`; docs/delivery.md)")
     w.set_defaults(func=run_witness)

@@ -27,6 +27,7 @@ from desktop.link.summary import (
     open_station_vault,
 )
 from desktop.passphrase import NoPassphrase, read_passphrase
+from desktop.signals import StopRequest
 
 
 class CourtWiring:
@@ -84,6 +85,15 @@ class CourtWiring:
 
 
 def run_court(args: argparse.Namespace) -> int:
+    """SIGTERM/SIGHUP/SIGINT end the session cleanly (recordings sealed, summary printed), exit 128+N."""
+    stop = StopRequest().install()
+    try:
+        return _run_court(args, stop)
+    finally:
+        stop.restore()
+
+
+def _run_court(args: argparse.Namespace, stop: StopRequest) -> int:
     if not args.headless:
         from desktop.app import create_application, import_cv2
 
@@ -101,7 +111,7 @@ def run_court(args: argparse.Namespace) -> int:
             return fail(str(exc), EXIT_BAD_INPUT)
     settings = settings_mod.load()
     try:
-        passphrase = read_passphrase(args.passphrase_file)
+        passphrase = read_passphrase(args.passphrase_file, role="station")
     except NoPassphrase as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     try:
@@ -126,9 +136,11 @@ def run_court(args: argparse.Namespace) -> int:
             parse_url(wiring.inbox)
         except VaultError as exc:
             return fail(f"the delivery inbox: {exc}", EXIT_BAD_INPUT)
+    if stop.requested:
+        return fail(f"{stop.name} before the session began; nothing recorded", stop.exit_code)
     if not args.headless:
-        return _court_windows(args, wiring, station)
-    return asyncio.run(_court(args, wiring, station))
+        return _court_windows(args, wiring, station, stop)
+    return asyncio.run(_court(args, wiring, station, stop))
 
 
 async def _ask_admit(request: dict[str, Any]) -> bool:
@@ -141,7 +153,7 @@ async def _ask_admit(request: dict[str, Any]) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any) -> int:
+async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any, stop: StopRequest) -> int:
     from recording.model import Audience
     from recording.transport.court import CourtStation, admit_all
     from recording.transport.court_media import CourtSpeakers, questioner_cameras
@@ -168,6 +180,12 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
     # the witness gets the judge's camera (the plan's gate refuses any camera of the accused)
     court = CourtStation(admit=admit, judge_monitor=plan.unmasked(Audience.JUDGE), on_state=on_state,
                          consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
+
+    def stopped() -> None:  # SIGTERM/SIGHUP: end as the clerk would; the witness ends and seals its side
+        court.stats.ended_by = court.stats.ended_by or f"stopped ({stop.name})"
+        court.end()
+
+    stop.on_stop_in_loop(asyncio.get_running_loop(), stopped)
     t0 = time.monotonic()
     try:
         host, port = await court.open()
@@ -193,7 +211,10 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
     if stats.safety_code:
         note(f"court: safety code {stats.safety_code} (the witness station shows the same)")
     out = await asyncio.get_running_loop().run_in_executor(None, wiring.summary, stats, inv, args, t0, speakers)
+    out["stopped_by"] = stop.name or None
     emit(out)
+    if stop.requested:
+        return 1 if out["errors"] else stop.exit_code
     if not stats.witness_admitted:
         return fail(f"no witness took part ({stats.ended_by})", EXIT_LINK)
     return 1 if out["errors"] else 0
@@ -207,7 +228,7 @@ def _invite_media(wiring: CourtWiring, languages: list[str]) -> dict[str, Any]:
                         inbox=wiring.inbox)
 
 
-def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any) -> int:
+def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identity: Any, stop: StopRequest) -> int:
     """The clerk console in its remote mode, on the plan: the invitation (also written to
     ``--invite-out``), the waiting room with the safety code, the live hearing as for a witness in the
     building (masks by audience, breaks, timeline, interpretation channels, the judge's monitor), end
@@ -289,10 +310,19 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
         timer.timeout.connect(tick)
         timer.start()
     console.show()
+    # SIGTERM/SIGHUP: leave the event loop (exit(), never vetoed by the console's "end the session?"),
+    # then end as a closed console does: the hearing ends and the received recordings are sealed
+    stop.on_stop(lambda: app.exit(0))
+    heartbeat = stop.keep_qt_responsive(app)
     app.exec()
-    if not result:  # the console was closed before the session ended
+    if not result:  # the console was closed (or the station told to stop) before the session ended
         finish_after_close(app, controller.end, result, seconds=20)
+    heartbeat.stop()
     ops.shutdown(wait=True)
+    if result.get("errors"):
+        return 1
+    if stop.requested:
+        return stop.exit_code
     if not result or not result.get("witness_admitted"):
         return EXIT_LINK
-    return 1 if result.get("errors") else 0
+    return 0

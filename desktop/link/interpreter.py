@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.link.cli import court_key_pin
 from desktop.link.summary import EXIT_BAD_INPUT, EXIT_LINK, emit, fail, note
+from desktop.signals import Stopped, StopRequest
 
 
 def run_interpreter(args: argparse.Namespace) -> int:
@@ -38,12 +39,13 @@ def run_interpreter(args: argparse.Namespace) -> int:
         return run_window(args, invite, args.language)
     args.duration = args.duration or 60.0
     try:
-        return asyncio.run(_interpreter(args, invite))
+        with StopRequest() as stop:
+            return asyncio.run(_interpreter(args, invite, stop))
     except LinkError as exc:
         return fail(f"cannot join the court: {exc}", EXIT_LINK)
 
 
-async def _interpreter(args: argparse.Namespace, invite: Any) -> int:
+async def _interpreter(args: argparse.Namespace, invite: Any, stop: StopRequest) -> int:
     from recording.sources.demo import demo_interpreter_source
     from recording.transport.errors import LinkError
     from recording.transport.interpreter import InterpreterLink
@@ -57,16 +59,20 @@ async def _interpreter(args: argparse.Namespace, invite: Any) -> int:
         return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
     try:
         note(f"interpreter: joining session {invite.session_id}; safety code {link.safety_code}")
-        await link.join(admit_timeout=args.admit_timeout)
-        await link.start_media()
+        await stop.race(link.join(admit_timeout=args.admit_timeout))
+        await stop.race(link.start_media())
         note(f"interpreter: admitted; sending the {args.language} channel")
-        await link.run(args.duration)
+        await stop.race(link.run(args.duration))
     except LinkError as exc:
         await link.close("could not start")
         return fail(f"cannot join the court: {exc}", EXIT_LINK)
-    await link.close()
+    except Stopped:
+        note(f"interpreter: {stop.name}: leaving the session")
+    await link.close(f"the interpreter station was stopped ({stop.name})" if stop.requested else "session ended")
     source.close()
     out = link.stats()
-    out.update(duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+    out.update(duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2), stopped_by=stop.name or None)
     emit(out)
+    if stop.requested:
+        return stop.exit_code
     return 0 if out["blocks_sent"] else EXIT_LINK

@@ -1,7 +1,9 @@
 """What the link commands print and how they exit: one line on stderr for people, the last stdout line
 a JSON summary for scripts.  Exit codes: 0 done, 1 finished with errors, 2 bad input (invitation
 refused, no passphrase, a bad option), 3 link failure (court unreachable, refused, wrong fingerprint,
-no witness joined)."""
+no witness joined), 143/129/130 stopped by SIGTERM/SIGHUP/SIGINT — the session was ended as the
+clerk's "End" would, the recordings sealed and the summary printed first (``"stopped_by"``;
+desktop/signals.py)."""
 
 from __future__ import annotations
 
@@ -34,12 +36,11 @@ def emit(summary: dict[str, Any]) -> None:
 
 
 def open_station_vault(vault_dir: Path, passphrase: str) -> Any:
-    """The station's vault, created on first use, with interrupted recordings recovered."""
-    from vault.store import Vault
+    """The station's vault, created on first use (per role when every role's passphrase variable is
+    set), this station's interrupted recordings recovered, unknown folders quarantined (told on stderr)."""
+    from desktop.station_vault import open_station_vault as open_vault
 
-    vault = Vault.open_or_init(vault_dir, passphrase)
-    vault.recover()
-    return vault
+    return open_vault(vault_dir, passphrase)
 
 
 def court_summary(stats: Any, recorders: list[Any], errors: list[str], inv: Any, vault: Any,

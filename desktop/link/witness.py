@@ -27,9 +27,19 @@ from desktop.link.summary import (
     witness_summary,
 )
 from desktop.passphrase import NoPassphrase, read_passphrase
+from desktop.signals import Stopped, StopRequest
 
 
 def run_witness(args: argparse.Namespace) -> int:
+    """SIGTERM/SIGHUP/SIGINT end the session cleanly (recordings sealed, summary printed), exit 128+N."""
+    stop = StopRequest().install()
+    try:
+        return _run_witness(args, stop)
+    finally:
+        stop.restore()
+
+
+def _run_witness(args: argparse.Namespace, stop: StopRequest) -> int:
     if not args.headless:
         from desktop.app import create_application, import_cv2
 
@@ -53,7 +63,7 @@ def run_witness(args: argparse.Namespace) -> int:
         return fail(str(exc), EXIT_BAD_INPUT)
     fps = args.fps or settings.fps
     try:
-        passphrase = read_passphrase(args.passphrase_file)
+        passphrase = read_passphrase(args.passphrase_file, role="station")
     except NoPassphrase as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
 
@@ -66,7 +76,7 @@ def run_witness(args: argparse.Namespace) -> int:
     except InviteError as exc:
         return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
     if not args.headless:
-        return _witness_window(args, invite, settings, passphrase, size, fps)
+        return _witness_window(args, invite, settings, passphrase, size, fps, stop)
     try:
         vault = open_station_vault(args.vault or settings.vault_path, passphrase)
         # the channels the court says a (remote) interpreter may fill are listening channels here,
@@ -79,9 +89,12 @@ def run_witness(args: argparse.Namespace) -> int:
         return fail(f"cannot open the witness station's vault: {exc}", getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except Exception as exc:  # a clear message for any set-up failure
         return fail(f"cannot start the witness session: {exc}", EXIT_BAD_INPUT)
+    if stop.requested:
+        session.pipeline.stop()
+        return fail(f"{stop.name} before the session began; nothing recorded", stop.exit_code)
     if args.break_at is not None:
         _script_break(session, args.break_at, args.break_length)
-    return asyncio.run(_witness(args, invite, session, size, fps, remote, passphrase))
+    return asyncio.run(_witness(args, invite, session, size, fps, remote, passphrase, stop))
 
 
 def _script_break(session: Any, at: float, length: float) -> None:
@@ -97,7 +110,7 @@ def _script_break(session: Any, at: float, length: float) -> None:
 
 
 def _witness_window(args: argparse.Namespace, invite: Any, settings: Any, passphrase: str, size: tuple[int, int],
-                    fps: int) -> int:
+                    fps: int, stop: StopRequest) -> int:
     """The whole witness station (screen language, text size, contrast, the "who can see and hear me
     now" panel from the court's plan, the rehearsal, the break button and grounding screen), joined to
     the court from the invitation given: the safety code, the waiting room, the hearing, the end."""
@@ -145,18 +158,27 @@ def _witness_window(args: argparse.Namespace, invite: Any, settings: Any, passph
         station.close()
         ops.shutdown()
         return fail(f"cannot start the witness session: {exc}", EXIT_BAD_INPUT)
+    # SIGTERM/SIGHUP: leave the event loop (exit(), never vetoed by a window), then end as a closed
+    # window does: the hearing ends and the station's recordings are sealed
+    stop.on_stop(lambda: app.exit(0))
+    heartbeat = stop.keep_qt_responsive(app)
     app.exec()
-    if not result:  # the window was closed before the session ended
+    if not result:  # the window was closed (or the station told to stop) before the session ended
         finish_after_close(app, flow.leave, result, seconds=15)
+    heartbeat.stop()
     flow.close()
     ops.shutdown(wait=True)
+    if result.get("errors"):
+        return 1
+    if stop.requested:
+        return stop.exit_code
     if not result or not result.get("frames_sent"):
         return EXIT_LINK
-    return 1 if result.get("errors") else 0
+    return 0
 
 
 async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int,
-                   remote: dict[str, Any], passphrase: str) -> int:
+                   remote: dict[str, Any], passphrase: str, stop: StopRequest) -> int:
     from recording.transport.errors import LinkError
     from recording.transport.link_feed import LinkFeed
     from recording.transport.witness import WitnessLink
@@ -186,26 +208,33 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
         panel.saw(session.lifecycle.state)
         note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port}; "
              f"safety code {link.safety_code}")
-        await link.join(admit_timeout=args.admit_timeout)
-        await link.start_media()
+        await stop.race(link.join(admit_timeout=args.admit_timeout))
+        await stop.race(link.start_media())
     except LinkError as exc:
         await link.close("could not start")
         session.pipeline.stop()
         return fail(f"cannot join the court: {exc}", EXIT_LINK)
+    except Stopped:  # told to stop in the waiting room: nothing was recorded yet
+        await link.close(f"the witness station was stopped ({stop.name})")
+        session.pipeline.stop()
+        return fail(f"{stop.name} in the waiting room; nothing recorded", stop.exit_code)
     note(f"witness: admitted; safety code {link.safety_code} (the court station shows the same)")
     session.pipeline.max_frames = int(round(args.duration * fps))
     session.start_recording()  # the local recording is the authoritative copy
     session.go_live()
     panel.saw(session.lifecycle.state)
     watch = asyncio.ensure_future(_watch_panel(session, panel))
-    reason = await link.run_until(session.pipeline.finished.is_set)
+    # SIGTERM/SIGHUP/SIGINT end the hearing as its end would: the recordings are sealed below
+    reason = await link.run_until(lambda: session.pipeline.finished.is_set() or stop.requested)
     session.pipeline.stop()  # the camera and the microphone stop at once; then everything is sealed
     watch.cancel()
+    if stop.requested and reason == "done":
+        reason = f"the witness station was stopped ({stop.name})"
     await link.close("the witness session ended" if reason == "done" else reason)
     summary = await loop.run_in_executor(None, session.end)
     panel.saw(session.lifecycle.state)
     out = witness_summary(summary, link.stats(), invite, size, fps, args.duration, session.vault, t0,
-                          ended_by_court=reason == "court")
+                          ended_by_court=reason == "court", stopped_by=stop.name or None)
     out.update(panel.summary())
     delivery = None
     try:  # scripted runs bundle only when asked (the recordings stay in the vault: `vault bundle`)
@@ -218,7 +247,9 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
         out["delivery"] = delivery
         note(f"witness: the recording for the court is in {delivery.get('bundle', '?')}")
     emit(out)
-    return 1 if out.get("errors") else 0
+    if out.get("errors"):
+        return 1
+    return stop.exit_code if stop.requested else 0
 
 
 async def _watch_panel(session: Any, panel: Any) -> None:
