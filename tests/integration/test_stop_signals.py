@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from recording.session import demo_plan
 from tests.helpers.temp_vault import PASS
 from vault.store import Vault, verify_vault
 
@@ -105,8 +106,10 @@ def test_sigterm_ends_the_windowed_demo_cleanly(tmp_path):
 def test_sigterm_at_the_witness_station_seals_both_sides(tmp_path):
     env = _env(tmp_path)
     cv, wv, inv = tmp_path / "court", tmp_path / "witness", tmp_path / "invite"
-    court = _start(["court", "--headless", "--vault", str(cv), "--invite-out", str(inv), "--duration", "600",
-                    "--admit-all"], env)
+    plan = tmp_path / "plan.json"  # the court runs a plan (the demo's)
+    plan.write_text(json.dumps(demo_plan().to_dict()))
+    court = _start(["court", "--headless", "--plan-file", str(plan), "--vault", str(cv), "--invite-out", str(inv),
+                    "--duration", "600", "--admit-all"], env)
     t0 = time.monotonic()
     while not (inv.exists() and inv.stat().st_size > 0):
         assert court.poll() is None and time.monotonic() - t0 < 120, court.communicate()[1][-600:]

@@ -189,3 +189,15 @@ def test_signalling_certificate_fingerprint_is_signed_and_checked(key):
     doc["body"]["tls_fingerprint"] = TLS[:-2] + "00"  # a substituted signalling server
     with pytest.raises(InviteError, match="signature"):
         parse_invite(json.dumps(doc).encode(), now=NOW)
+
+
+@pytest.mark.parametrize("bomb", [b"[" * 60_000 + b"]" * 60_000, b'{"a":' * 30_000 + b"1" + b"}" * 30_000,
+                                  b'{"format": "testimony-shield/link-invite", "format": "x"}', b'{"version": NaN}'])
+def test_a_deeply_nested_invitation_is_refused(tmp_path, bomb):
+    """Security review, Broken 7: 60,000 nested brackets used to escape as RecursionError."""
+    with pytest.raises(InviteError, match="not valid JSON"):
+        parse_invite(bomb, now=NOW)
+    p = tmp_path / "invite.json"
+    p.write_bytes(bomb[:60_000])
+    with pytest.raises(InviteError):
+        load_invite(p)
