@@ -148,7 +148,9 @@ def _wrap(func: Callable[[argparse.Namespace], int],
 def _passphrase(args: argparse.Namespace, what: str | None = None) -> str:
     """The passphrase of role ``what`` (default ``--role``): the role's own variable first."""
     role = what or args.role
-    pfile = getattr(args, "passphrase_file", None) if role == getattr(args, "role", None) else None
+    # --passphrase-file is the passphrase of the role the subcommand unlocks (--role, or the station for
+    # subcommands without --role, e.g. import)
+    pfile = getattr(args, "passphrase_file", None) if role == getattr(args, "role", role) else None
     return read_passphrase(pfile, prompt=f"Passphrase for role '{role}': ", role=role)
 
 

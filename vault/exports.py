@@ -41,12 +41,12 @@ log = logging.getLogger("testimony_shield.vault.exports")
 
 #: ``writer(reader, meta, out)``: writes the export from the decrypting reader into ``out``, a new
 #: private binary file the vault owns
-PlainWriter = Callable[[BinaryIO, dict, BinaryIO], Any]
+PlainWriter = Callable[[Any, dict, BinaryIO], Any]
 #: roles that may hold the documents of a session (session record, saved plans)
 DOCUMENT_ROLES = ("judge", "clerk")
 
 
-def _copy(reader: BinaryIO, meta: dict, out: BinaryIO) -> None:
+def _copy(reader: Any, meta: dict, out: BinaryIO) -> None:
     while b := reader.read(4 * 1024 * 1024):
         out.write(b)
 

@@ -148,7 +148,7 @@ def shred(v: Vault, rec_id: str, identity: Identity, reason: str, roles: Sequenc
     left_recs = set(family) if not whole else set()
     rep.notes_left = sorted((n, x["rec"], x["author"]) for n, x in state.notes.items() if x["rec"] in left_recs)
     watched = set(family)
-    for e in v.audit_entries():
+    for e in v._audit.entries():
         if e.event == "export" and e.rec in watched and e.details.get("plain") is True:
             rep.plain_exports.append((e.time, e.actor, str(e.details.get("out", "?"))))
     if not with_derived:

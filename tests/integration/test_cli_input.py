@@ -24,7 +24,7 @@ def run_real(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def ts(monkeypatch, capsys):  # noqa: ANN201
+def ts(monkeypatch, capsys):
     """``desktop.cli.main`` in this process (fast), with its exit code, stdout and stderr."""
     from desktop import cli
 

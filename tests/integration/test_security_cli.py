@@ -23,7 +23,7 @@ ROLE_VARS = ("TESTIMONY_SHIELD_PASSPHRASE_STATION", "TESTIMONY_SHIELD_PASSPHRASE
 
 
 @pytest.fixture
-def ts(monkeypatch, capfd, tmp_path):  # noqa: ANN201
+def ts(monkeypatch, capfd, tmp_path):
     """``testimony-shield ARGS`` in this process: (exit code, stdout, stderr), file descriptors captured
     (so that anything a library prints from C is seen too)."""
     from desktop import cli
@@ -51,7 +51,7 @@ def ts(monkeypatch, capfd, tmp_path):  # noqa: ANN201
     return run
 
 
-def media_vault(tmp_path, seconds: int = 3):  # noqa: ANN001, ANN201
+def media_vault(tmp_path, seconds: int = 3):
     v = make_vault(tmp_path / "vault")
     data = live_mkv(seconds)
     rid = write_recording(v, data, recipients=("judge", "clerk"), chunk_size=16 * 1024,

@@ -42,7 +42,7 @@ def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
 
 
 @pytest.fixture(autouse=True)
-def _no_station_left_behind():  # noqa: ANN202
+def _no_station_left_behind():
     """A failed test never leaves a station running on the shared machine."""
     yield
     while _started:

@@ -135,7 +135,7 @@ def test_exports_are_private_from_the_first_byte_whatever_the_umask(tmp_path):
         judge = v.unlock("judge", PASS)
         seen = []
 
-        def writer(reader, meta, out):  # noqa: ANN001
+        def writer(reader, meta, out):
             seen.append(stat.S_IMODE(os.fstat(out.fileno()).st_mode))  # before the first byte
             out.write(reader.read())
 
@@ -203,7 +203,7 @@ def test_a_share_holder_views_during_the_share_and_nothing_they_make_outlives_it
     assert not (tmp_path / "plain.bin").exists()
     marks = []
 
-    def watermark(text):  # noqa: ANN001, ANN202
+    def watermark(text):
         marks.append(text)
         return lambda reader, meta, out: out.write(b"[" + text.encode() + b"]" + reader.read())
 
