@@ -67,7 +67,11 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p = add("head", "print the audit trail's head (ENTRIES:HASH) to keep or publish outside the vault", _head,
             role=False)
     p.add_argument("--json", action="store_true")
-    p = add("recover", "seal this station's recordings a crash left unsealed; quarantine unknown folders", _recover)
+    p = add("recover", "seal this station's recordings a crash left unsealed; quarantine unknown folders", _recover,
+            role=False)
+    p.add_argument("--passphrase-file", type=validate.path, default=None,
+                   help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE_STATION, else "
+                        "TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
     p = add("audit", "print the audit trail", _audit, role=False)
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p = add("export", "export a recording: --plain -o FILE --reason TEXT, or --to ROLE", _export)
@@ -311,6 +315,9 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     print(f"{'ID':16}  {'CREATED':24}  {'STATE':9}  {'KIND':7}  {'CASE':14}  {'DURATION':>8}  {'SIZE':>10}  RECIPIENTS")
     for r in recs:
+        if "error" in r.meta:  # not a recording of this vault (planted, or damaged): never shown as one
+            print(f"{r.id:16}  {'':24}  {'UNKNOWN':9}  {str(r.meta['error'])}")
+            continue
         state = "shredded" if r.shredded else ("sealed" if r.sealed else "unsealed")
         dur = r.meta.get("duration")
         dur_s = f"{float(dur):.1f}s" if isinstance(dur, (int, float)) else "-"

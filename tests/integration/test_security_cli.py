@@ -200,3 +200,20 @@ def test_shred_warns_about_copies_and_can_take_them(tmp_path, ts):
     assert r.returncode == 0 and copy in r.stdout
     assert all(x.shredded for x in Vault.open(v.root).list())
     assert ts("vault", "verify", "--vault", str(v.root)).returncode == 0
+
+
+def test_vault_recover_quarantines_a_planted_folder(tmp_path, ts):
+    from tests.unit.vault.test_vault_security import plant
+
+    v, rid, _ = media_vault(tmp_path)
+    planted = plant(v)
+    r = ts("vault", "list", "--vault", str(v.root))
+    assert "not in the audit trail" in r.stdout
+    assert ts("vault", "verify", "--vault", str(v.root)).returncode == 4
+    r = ts("vault", "recover", "--vault", str(v.root))
+    assert r.returncode == 0 and "quarantined" in r.stderr and planted in r.stderr, r.stderr
+    r = ts("vault", "verify", "--vault", str(v.root))
+    assert r.returncode == 0 and "quarantined" in r.stdout
+    r = ts("vault", "audit", "--vault", str(v.root))
+    assert "quarantine" in r.stdout
+    assert [x.id for x in Vault.open(v.root).list()] == [rid]
