@@ -19,6 +19,7 @@ from desktop.station_vault import open_station_vault
 from recording.model import Audience, Decision
 from recording.session import demo_plan
 from recording.sources.demo import DemoVideoSource, demo_audio_source
+from vault.store import Vault
 
 
 class BreakScript:

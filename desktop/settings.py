@@ -113,6 +113,16 @@ def _valid(name: str, v: Any) -> bool:
         return _is_number(v) and 0.5 <= v <= 4.0
     if name == "high_contrast":
         return isinstance(v, bool)
+    # a field added later: of its default's type (a string bounded, a finite number)
+    default = next((f.default for f in fields(Settings) if f.name == name), None)
+    if isinstance(default, bool):
+        return isinstance(v, bool)
+    if isinstance(default, int):
+        return _is_int(v) and abs(v) < 1 << 31
+    if isinstance(default, float):
+        return _is_number(v)
+    if isinstance(default, str):
+        return isinstance(v, str) and len(v) <= 4096 and "\0" not in v
     return False
 
 
