@@ -199,6 +199,28 @@ def privacy_proxy(preset: str, rate: int, seed: int) -> dict:
     }
 
 
+def speed_table(rate: int, seed: int, seconds: float = 20.0) -> dict:
+    """Speed and delay of every preset at ``rate`` on the alsa-utils voice (synthetic if absent), with
+    the budgets each must hold: ``standard`` <= 40 ms and <= 15 % of a core, ``strong`` <= 150 ms and
+    <= 40 % (CPU time, one thread, 20 ms blocks)."""
+    x = alsa_speech(rate)
+    src = "alsa-utils speech"
+    if x is None:
+        x, src = synthetic(rate, seconds), "synthetic"
+    x = np.tile(x, max(1, math.ceil(seconds * rate / len(x))))[: int(seconds * rate)]
+    out: dict = {"input": src, "block": rate // 50}
+    for p, (lat, cpu) in BUDGETS.items():
+        r = speed(p, rate, x, seed)
+        r["budget"] = {"delay_ms": lat, "core_fraction": cpu,
+                       "ok": r["latency_ms"] <= lat and r["impulse_delay_ms"] <= lat and r["rtf"] <= cpu}
+        out[p] = r
+    return out
+
+
+#: preset -> (algorithmic delay budget in ms, CPU budget as a fraction of one core)
+BUDGETS = {"standard": (40.0, 0.15), "strong": (150.0, 0.40)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=20.0)
@@ -207,14 +229,7 @@ def main() -> int:
     args = ap.parse_args()
     res: dict = {"python": sys.version.split()[0], "numpy": np.__version__, "cpu_count": os.cpu_count()}
     for rate in (48_000, 16_000):
-        x = alsa_speech(rate)
-        src = "alsa-utils speech"
-        if x is None:
-            x, src = synthetic(rate, args.seconds), "synthetic"
-        reps = max(1, math.ceil(args.seconds * rate / len(x)))
-        x = np.tile(x, reps)[: int(args.seconds * rate)]
-        res[f"{rate // 1000}k"] = {"input": src, "block": rate // 50,
-                                   **{p: speed(p, rate, x, args.seed) for p in ("standard", "strong")}}
+        res[f"{rate // 1000}k"] = speed_table(rate, args.seed, args.seconds)
     if not args.no_privacy:
         res["privacy_proxy"] = {p: privacy_proxy(p, 48_000, args.seed) for p in ("standard", "strong")}
     print(json.dumps(res, indent=1))

@@ -1,56 +1,45 @@
-"""Voice-privacy benchmark: Resemblyzer EER (three attackers), pocketsphinx WER, speed and delay.
+"""Voice-privacy benchmark: the project's masks and their peers, side by side, on two corpora.
 
-Needs the optional ``bench`` extra, installed into a SEPARATE venv (torch is large; never CI):
+Needs the optional ``bench`` extra, installed into a SEPARATE venv (torch is large; never CI), and
+Debian ``sox``:
 
     python3 -m venv /work/bench-venv && /work/bench-venv/bin/pip install -e '.[bench]'
-    /work/bench-venv/bin/python benchmarks/voice_privacy_bench.py > voice_privacy.json
+    flock /work/locks/bench.lock /work/bench-venv/bin/python benchmarks/voice_privacy_bench.py > out.json
 
-Prints one JSON object.  Nothing is downloaded at run time except, when no ``--corpus-dir`` is given,
-the pocketsphinx 5.1.1 *source distribution* through pip (its test data is the real speech used).
+Prints one JSON object.  Corpora (``benchmarks/voice_corpus.py``): **tuning** (pocketsphinx sdist test
+speech + alsa-utils, 7 speakers: what the masks were developed on) and **held-out** (klettres-data, one
+speaker per language: never used while developing).  Fetched with pip/apt-get unless folders are given.
 
-Corpus (real speech only, resampled to 16 kHz, split at pauses into utterances of >= 1.5 s):
-* pocketsphinx sdist ``test/``: the LibriVox reader (5 utterances + transcripts), the AN4 ``cards``
-  speaker (5 + transcripts), ``regression/chan3`` (split), ``vad/leak-test`` (split),
-  ``forever/input_*``, ``goforward``/``numbers``/``something``, ``tidigits/dhd``;
-* Debian alsa-utils ``/usr/share/sounds/alsa/*.wav`` (one voice; words paired into utterances, the
-  file names are the transcripts).
-Which recordings share a speaker is fixed in ``SOURCES`` (checked by ear and by Resemblyzer).
+Systems: ``standard`` and ``strong`` (this project: envelope replaced by a fixed target voice's),
+``vocoder_warp`` (this project's previous ``standard``: the same vocoder with the witness's envelope
+warped), ``chimera`` (chimera-voice 0.2.0 ``strong``, PyPI, a key per session), ``sox_pitch`` (sox
+pitch shift, -2..-5 semitones drawn per session) and ``mcadams`` (VoicePrivacy B2, alpha 0.8).
 
-Attackers (Resemblyzer utterance embeddings, cosine score, EER over all enrolment/trial utterance
-pairs with different utterances; target = same speaker):
+Attackers (Resemblyzer utterance embeddings, cosine; EER over all pairs of different utterances):
 * ``ignorant``: enrolment unmasked, trial masked.
-* ``lazy_informed``: enrolment and trial both masked with the same preset but different session
-  seeds (session A enrols, session B is tested), as an attacker who runs the algorithm himself.
-* ``inversion``: enrolment unmasked, trial = an inverse transform applied to the masked trial; the
-  attacker knows the algorithm and picks, over a grid of pitch targets x formant warps (run with the
-  masker's own re-synthesis, normalisation switched off), the parameters that give the LOWEST EER on
-  this very evaluation set (an oracle choice: an upper bound on what a grid search finds).
-Each speaker's utterances are masked as one continuous session stream (the masker's speaker
-statistics adapt as they would during testimony), after one warm-up pass over the same speech.
+* ``lazy_informed``: enrolment and trial masked by the same system in two different sessions (a new
+  session key / seed): the attacker runs the method himself on the witness's known voice.
+* ``inversion``: enrolment unmasked, trial = an inverse transform of the masked trial, the best of a
+  grid (an oracle choice on this very set): re-synthesis by the project's vocoder at a fixed pitch x
+  formant scale, sox pitch shifts up, and McAdams' inverse alpha for ``mcadams``.
+Each speaker's utterances are masked as one continuous session stream after a warm-up pass.
 
-McAdams (VoicePrivacy B2, alpha = 0.8, LPC 20, 20 ms / 10 ms) is implemented here as a baseline,
-with the inversion attacker searching alpha' (the inverse warp).
-
-WER: pocketsphinx 5.1.1 default English model on the utterances that have transcripts.
-Speed: real-time factor and p99 block CPU time (20 ms blocks, one thread) at 16 and 48 kHz, and the
-impulse-response delay, from ``benchmarks/voice_bench.py``.
+WER (pocketsphinx 5.1.1, default English model): ``wer`` against transcripts where there are some;
+``relative_wer``: the masked speech's transcript scored against the unmasked speech's (English
+utterances only; 0 for unmasked).  Speed and delay: ``benchmarks/voice_bench.py`` (numpy only).
 """
 
 from __future__ import annotations
 
 import argparse
-import glob
 import json
-import math
 import os
-import re
+import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 import warnings
-import wave
 
 import numpy as np
 
@@ -58,134 +47,74 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, HERE)
 
+import voice_corpus as C  # noqa: E402
+
 from recording.audio.dsp import levinson  # noqa: E402
 from recording.masking import vocoder as VC  # noqa: E402
 from recording.masking import voice as V  # noqa: E402
 
-RATE = 16_000
-PS_VERSION = "5.1.1"
-
-# -- corpus -----------------------------------------------------------------------------------------
-
-
-def _read(path: str) -> tuple[np.ndarray, int]:
-    if path.endswith(".raw"):
-        return np.fromfile(path, "<i2").astype(np.float32) / 32768, 16_000
-    with wave.open(path, "rb") as w:
-        ch, rate, n = w.getnchannels(), w.getframerate(), w.getnframes()
-        x = np.frombuffer(w.readframes(n), "<i2").astype(np.float32) / 32768
-    return x.reshape(-1, ch)[:, 0].copy(), rate
-
-
-def _to16k(x: np.ndarray, rate: int) -> np.ndarray:
-    if rate == RATE:
-        return x.astype(np.float32)
-    from scipy.signal import resample_poly
-
-    g = math.gcd(rate, RATE)
-    return resample_poly(x.astype(np.float64), RATE // g, rate // g).astype(np.float32)
-
-
-def _split(x: np.ndarray, min_s: float = 1.5, max_s: float = 6.0) -> list[np.ndarray]:
-    """Cut at pauses (>= 150 ms below -35 dB re the loud frames) into pieces of min_s..max_s."""
-    hop = RATE // 100
-    e = np.array([np.mean(x[i:i + hop] ** 2) for i in range(0, len(x) - hop + 1, hop)])
-    thr = np.percentile(e, 95) * 10 ** -3.5
-    quiet = e < thr
-    cuts, run = [], 0
-    for i, q in enumerate(quiet):
-        run = run + 1 if q else 0
-        if run == 15:
-            cuts.append((i - 7) * hop)
-    pieces, start = [], 0
-    for c in [*cuts, len(x)]:
-        if (c - start) / RATE >= min_s or c == len(x):
-            if (c - start) / RATE > max_s:  # no pause: cut evenly
-                k = math.ceil((c - start) / RATE / max_s)
-                edges = np.linspace(start, c, k + 1).astype(int)
-                pieces += [x[a:b] for a, b in zip(edges[:-1], edges[1:], strict=True)]
-            else:
-                pieces.append(x[start:c])
-            start = c
-    if len(pieces) > 1 and len(pieces[-1]) / RATE < min_s:
-        last = pieces.pop()
-        pieces[-1] = np.concatenate([pieces[-1], last])
-    return [p for p in pieces if len(p) / RATE >= 1.0]
-
-
-def _words(s: str) -> str:
-    s = re.sub(r"</?s>|\(.*?\)", " ", s.lower())
-    return " ".join(re.sub(r"[^a-z' ]", " ", s).split())
-
-
-def fetch_pocketsphinx_sdist(dest: str) -> str:
-    """pip download the pocketsphinx sdist (a package registry, not a data hub) and unpack test/."""
-    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-binary", ":all:", "--no-deps",
-                    f"pocketsphinx=={PS_VERSION}", "-d", dest], check=True, capture_output=True)
-    tgz = glob.glob(os.path.join(dest, f"pocketsphinx-{PS_VERSION}.tar.gz"))[0]
-    with tarfile.open(tgz) as t:
-        members = [m for m in t.getmembers() if "/test/" in m.name]
-        t.extractall(dest, members=members, filter="data")
-    return os.path.join(dest, f"pocketsphinx-{PS_VERSION}", "test")
-
-
-def build_corpus(ps_test: str) -> list[dict]:
-    """[{speaker, id, audio (16 kHz float32), text or None}]"""
-    d = os.path.join(ps_test, "data")
-    utts: list[dict] = []
-
-    def add(spk, uid, x, text=None):
-        utts.append({"speaker": spk, "id": uid, "audio": x, "text": text})
-
-    for p in sorted(glob.glob(os.path.join(d, "librivox", "*.wav"))):
-        x, r = _read(p)
-        with open(p[:-4] + ".txt") as f:
-            add("librivox", os.path.basename(p)[-8:-4], _to16k(x, r), f.read())
-    trans = {}
-    with open(os.path.join(d, "cards", "cards.transcription")) as f:
-        for line in f:
-            m = re.match(r"(.*)\((\d+)\)", line.strip())
-            if m:
-                trans[m.group(2)] = m.group(1)
-    for p in sorted(glob.glob(os.path.join(d, "cards", "*.wav"))):
-        x, r = _read(p)
-        add("cards", os.path.basename(p)[:3], _to16k(x, r), trans.get(os.path.basename(p)[:3]))
-    for spk, rel in SOURCES.items():
-        parts = []
-        for f in rel:
-            p = os.path.join(ps_test, f)
-            if os.path.exists(p):
-                x, r = _read(p)
-                parts.append((os.path.basename(f), _to16k(x, r)))
-        for name, x in parts:
-            for i, piece in enumerate(_split(x) if len(x) / RATE > 4.5 else [x]):
-                add(spk, f"{name}:{i}", piece, TEXTS.get(name) if len(x) / RATE <= 4.5 else None)
-    alsa = [p for p in sorted(glob.glob("/usr/share/sounds/alsa/*.wav")) if "Noise" not in p]
-    for a, b in zip(alsa[0::2], alsa[1::2], strict=False):
-        xs, text = [], []
-        for p in (a, b):
-            x, r = _read(p)
-            xs += [_to16k(x, r), np.zeros(RATE // 5, np.float32)]
-            text.append(os.path.basename(p)[:-4].replace("_", " "))
-        add("alsa", f"{os.path.basename(a)[:-4]}+{os.path.basename(b)[:-4]}", np.concatenate(xs),
-            " ".join(text))
-    return utts
-
-
-#: Further pocketsphinx test recordings, grouped by speaker.
-SOURCES = {
-    "chan3": ["regression/chan3.wav"],
-    "leak": ["data/vad/leak-test.wav"],
-    "forever": ["data/forever/input_2_16k.wav", "data/forever/input_4_16k.wav"],
-    # one AN4/TIDIGITS-style male voice (Resemblyzer cosine 0.74-0.82 between these files)
-    "an4": ["data/goforward.raw", "data/numbers.raw", "data/something.raw", "data/tidigits/dhd.2934z.raw"],
-}
-TEXTS = {"goforward.raw": "go forward ten meters", "dhd.2934z.raw": "two nine three four zero"}
-
-
-# -- maskers ------------------------------------------------------------------------------------------
-
+RATE = C.RATE
 GAP = np.zeros(int(0.3 * RATE), np.float32)
+
+# -- systems ------------------------------------------------------------------------------------------
+
+def project(preset: str):
+    def fn(pieces: list[np.ndarray], seed: int) -> list[np.ndarray]:
+        m = V.VoiceMasker(preset, RATE, seed=seed)
+        return run_stream(m.process, pieces, m.latency_samples)
+    return fn
+
+
+def vocoder_warp(pieces: list[np.ndarray], seed: int) -> list[np.ndarray]:
+    """The previous ``standard``: the same vocoder, the witness's own envelope warped (no target voice)."""
+    rng = np.random.default_rng(seed)
+    eng = VC.Engine(VC.draw_params("standard", rng), 1, rng)
+    return run_stream(lambda b: eng.process(b).astype(np.float32), pieces, 2 * VC.HOP)
+
+
+def engine_transform(pieces: list[np.ndarray], target_f0: float, alpha: float, seed: int = 0):
+    """The attacker's re-synthesis with chosen pitch target and formant warp (no normalisation)."""
+    prm = VC.Params(target_f0=target_f0, f0_sigma=0.12, alpha_session=alpha, beta=0.0,
+                    ltas_lambda=0.0, lpc_order=16, lifter=60)
+    eng = VC.Engine(prm, 1, np.random.default_rng(seed))
+    return run_stream(lambda b: eng.process(b).astype(np.float32), pieces, 2 * VC.HOP, warmup=True)
+
+
+def sox_shift(x: np.ndarray, semitones: float) -> np.ndarray:
+    """sox ``pitch`` (WSOLA time-stretch + resample), length kept."""
+    pcm = (np.clip(x, -1, 1) * 32767).astype("<i2").tobytes()
+    fmt = ["-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-r", str(RATE)]
+    out = subprocess.run(["sox", *fmt, "-", *fmt, "-", "pitch", f"{100 * semitones:.0f}"], input=pcm,
+                         capture_output=True, check=True).stdout
+    y = np.frombuffer(out, "<i2").astype(np.float32) / 32768
+    return np.concatenate([y, np.zeros(max(0, len(x) - len(y)), np.float32)])[: len(x)]
+
+
+def sox_pitch(pieces: list[np.ndarray], seed: int) -> list[np.ndarray]:
+    st = float(np.random.default_rng(seed).uniform(-5, -2))  # one shift per session
+    return [sox_shift(p, st) for p in pieces]
+
+
+def chimera(pieces: list[np.ndarray], seed: int) -> list[np.ndarray]:
+    import chimera as ch
+
+    x = np.concatenate([np.concatenate([p, GAP]) for p in pieces]).astype(np.float64)
+    res = ch.mask_array(x, RATE, key=f"session-{seed}", preset="strong", mode=ch.types.MaskMode.ALL_SAME)
+    y = np.asarray(res.audio, np.float32).reshape(-1)
+    y = np.concatenate([y, np.zeros(max(0, len(x) - len(y)), np.float32)])
+    out, pos = [], 0
+    for p in pieces:
+        out.append(y[pos:pos + len(p)])
+        pos += len(p) + len(GAP)
+    return out
+
+
+def mcadams_system(pieces: list[np.ndarray], seed: int) -> list[np.ndarray]:
+    return [mcadams(p, 0.8) for p in pieces]  # deterministic: a session seed changes nothing
+
+
+SYSTEMS = {"standard": project("standard"), "strong": project("strong"), "vocoder_warp": vocoder_warp,
+           "chimera": chimera, "sox_pitch": sox_pitch, "mcadams": mcadams_system}
 
 
 def run_stream(proc, pieces: list[np.ndarray], latency: int, warmup: bool = True) -> list[np.ndarray]:
@@ -205,20 +134,6 @@ def run_stream(proc, pieces: list[np.ndarray], latency: int, warmup: bool = True
         out.append(y[pos:pos + len(p)].astype(np.float32))
         pos += len(p) + len(GAP)
     return out
-
-
-def mask_session(preset: str, pieces: list[np.ndarray], seed: int) -> list[np.ndarray]:
-    m = V.VoiceMasker(preset, RATE, seed=seed)
-    return run_stream(m.process, pieces, m.latency_samples)
-
-
-def engine_transform(pieces: list[np.ndarray], target_f0: float, alpha: float, seed: int = 0):
-    """The attacker's re-synthesis with chosen pitch target and formant warp (no normalisation)."""
-    prm = VC.Params(target_f0=target_f0, f0_sigma=0.12, alpha_session=alpha, beta=0.0,
-                    ltas_lambda=0.0, lpc_order=16, lifter=60)
-    eng = VC.Engine(prm, 1, np.random.default_rng(seed))
-    lat = 2 * VC.HOP
-    return run_stream(lambda b: eng.process(b).astype(np.float32), pieces, lat, warmup=True)
 
 
 def mcadams(x: np.ndarray, alpha: float, order: int = 20) -> np.ndarray:
@@ -325,114 +240,116 @@ class Recogniser:
         self.d.process_raw(pcm, full_utt=True)
         self.d.end_utt()
         h = self.d.hyp()
-        return _words(h.hypstr) if h is not None else ""
+        return C._words(h.hypstr) if h is not None else ""
 
 
 # -- the benchmark ------------------------------------------------------------------------------------
 
-def session_outputs(src: list[np.ndarray], by_spk, fn) -> list[np.ndarray]:
+def by_speaker(src: list[np.ndarray], spk: list[str], fn) -> list[np.ndarray]:
     """Apply fn(speaker_index, pieces) per speaker's session; return outputs in utterance order."""
-    out: list[np.ndarray | None] = [None] * len(src)
-    for k, (_spk, idx) in enumerate(by_spk.items()):
-        ys = fn(k, [src[i] for i in idx])
-        for i, y in zip(idx, ys, strict=True):
-            out[i] = y
-    return out  # type: ignore[return-value]
-
-
-def privacy(utts, emb, rec, systems, seed, inv_grid, mc_grid, log) -> dict:
-    spk = [u["speaker"] for u in utts]
-    by_spk: dict[str, list[int]] = {}
+    groups: dict[str, list[int]] = {}
     for i, s in enumerate(spk):
-        by_spk.setdefault(s, []).append(i)
-    wer_idx = [i for i, u in enumerate(utts) if u["text"]]
-    refs = [_words(utts[i]["text"]) for i in wer_idx]
+        groups.setdefault(s, []).append(i)
+    out: list[np.ndarray] = [np.zeros(0, np.float32)] * len(src)
+    for k, idx in enumerate(groups.values()):
+        for i, y in zip(idx, fn(k, [src[i] for i in idx]), strict=True):
+            out[i] = y
+    return out
+
+
+def inversions(name: str, grid) -> dict:
+    """name -> fn(k, pieces): the attacker's inverse transforms for this system."""
+    inv = {f"resynth f0={f0},alpha={al}": (lambda k, p, f=f0, a=al: engine_transform(p, f, a))
+           for f0 in grid["f0"] for al in grid["alpha"]}
+    inv.update({f"sox +{s}": (lambda k, p, s=s: [sox_shift(x, s) for x in p]) for s in grid["sox"]})
+    if name == "mcadams":
+        inv.update({f"mcadams alpha'={a}": (lambda k, p, a=a: [mcadams(x, a) for x in p]) for a in grid["mc"]})
+    return inv
+
+
+def evaluate(utts: list[dict], systems: list[str], emb, rec, seed: int, grid, log) -> dict:
+    spk = [u["speaker"] for u in utts]
     clean = [u["audio"] for u in utts]
+    eng = [i for i, u in enumerate(utts) if u["text"] is not None]
+    refs = [C._words(utts[i]["text"]) for i in eng]
+    hyp_clean = [rec(clean[i]) for i in eng]
     e_clean = emb(clean)
-    res = {"unmasked": {"eer": round(eer(e_clean, e_clean, spk), 1),
-                        "eer_ci90_speakers": eer_ci(e_clean, e_clean, spk),
-                        "wer": round(wer(refs, [rec(clean[i]) for i in wer_idx]), 1)}}
-    log(f"unmasked {res['unmasked']}")
+    res: dict = {"unmasked": {"eer": round(eer(e_clean, e_clean, spk), 1),
+                              "eer_ci90": eer_ci(e_clean, e_clean, spk),
+                              "wer": round(wer(refs, hyp_clean), 1), "relative_wer": 0.0}}
+    log(f"  unmasked {res['unmasked']}")
     for name in systems:
         t0 = time.time()
-        if name == "mcadams":
-            sess_a = [mcadams(x, 0.8) for x in clean]
-            sess_b = sess_a  # deterministic: a session seed changes nothing
-        else:
-            sess_a = session_outputs(clean, by_spk, lambda k, p, n=name: mask_session(n, p, seed * 1000 + k))
-            sess_b = session_outputs(clean, by_spk,
-                                     lambda k, p, n=name: mask_session(n, p, seed * 1000 + 500 + k))
+        fn = SYSTEMS[name]
+        sess_a = by_speaker(clean, spk, lambda k, p, f=fn: f(p, seed * 1000 + k))
+        sess_b = by_speaker(clean, spk, lambda k, p, f=fn: f(p, seed * 1000 + 500 + k))
         ea, eb = emb(sess_a), emb(sess_b)
-        r = {"eer_ignorant": round(eer(e_clean, ea, spk), 1),
-             "eer_ignorant_ci90": eer_ci(e_clean, ea, spk),
-             "eer_lazy_informed": round(eer(ea, eb, spk), 1),
-             "eer_lazy_informed_ci90": eer_ci(ea, eb, spk)}
-        grid, embs = {}, {}
-        if name == "mcadams":
-            for al in mc_grid:
-                embs[f"alpha'={al}"] = emb([mcadams(x, al) for x in sess_a])
-        else:
-            for f0 in inv_grid[0]:
-                for al in inv_grid[1]:
-                    inv = session_outputs(sess_a, by_spk, lambda k, p, f=f0, a=al: engine_transform(p, f, a))
-                    embs[f"f0={f0},alpha={al}"] = emb(inv)
-        grid = {k: eer(e_clean, v, spk) for k, v in embs.items()}
-        best = min(grid, key=grid.get)
-        r["eer_inversion"] = round(grid[best], 1)
-        r["eer_inversion_ci90"] = eer_ci(e_clean, embs[best], spk)
-        r["inversion_best_params"] = best
-        r["inversion_grid"] = {k: round(v, 1) for k, v in grid.items()}
-        r["wer"] = round(wer(refs, [rec(sess_a[i]) for i in wer_idx]), 1)
+        r = {"eer_ignorant": round(eer(e_clean, ea, spk), 1), "eer_ignorant_ci90": eer_ci(e_clean, ea, spk),
+             "eer_lazy_informed": round(eer(ea, eb, spk), 1), "eer_lazy_informed_ci90": eer_ci(ea, eb, spk)}
+        embs = {k: emb(by_speaker(sess_a, spk, f)) for k, f in inversions(name, grid).items()}
+        scores = {k: eer(e_clean, v, spk) for k, v in embs.items()}
+        best = min(scores, key=scores.__getitem__)
+        r.update({"eer_inversion": round(scores[best], 1), "eer_inversion_ci90": eer_ci(e_clean, embs[best], spk),
+                  "inversion_best": best, "inversion_grid": {k: round(v, 1) for k, v in scores.items()}})
+        hyp = [rec(sess_a[i]) for i in eng]
+        r["wer"] = round(wer(refs, hyp), 1)
+        r["relative_wer"] = round(wer(hyp_clean, hyp), 1)
         r["seconds"] = round(time.time() - t0, 1)
         res[name] = r
-        log(f"{name} { {k: v for k, v in r.items() if k != 'inversion_grid'} }")
+        log(f"  {name} { {k: v for k, v in r.items() if k != 'inversion_grid'} }")
     return res
+
+
+def describe(utts: list[dict]) -> dict:
+    spk = sorted({u["speaker"] for u in utts})
+    return {"speakers": len(spk), "utterances": len(utts),
+            "seconds": round(sum(len(u["audio"]) for u in utts) / RATE, 1),
+            "per_speaker": {s: sum(u["speaker"] == s for u in utts) for s in spk},
+            "with_transcript": sum(u["text"] is not None for u in utts)}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus-dir", help="an unpacked pocketsphinx sdist test/ folder (else pip download)")
+    ap.add_argument("--heldout-dir", help="an unpacked klettres-data usr/share/klettres (else apt-get download)")
+    ap.add_argument("--sets", default="tuning,heldout")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--systems", default="standard,strong,mcadams")
-    ap.add_argument("--quick", action="store_true", help="small inversion grids")
+    ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--full", action="store_true", help="a finer inversion grid (slow)")
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args()
-    torch_threads = os.environ.get("BENCH_TORCH_THREADS")
-    if torch_threads:
+    if torch_threads := os.environ.get("BENCH_TORCH_THREADS"):
         import torch
 
         torch.set_num_threads(int(torch_threads))
+    if not shutil.which("sox"):
+        print("voice_privacy_bench: sox is not installed (apt-get install sox)", file=sys.stderr)
+        return 2
 
     def log(msg):
         print(msg, file=sys.stderr, flush=True)
 
+    corpora: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        ps_test = args.corpus_dir or fetch_pocketsphinx_sdist(tmp)
-        utts = build_corpus(ps_test)
-    spk = sorted({u["speaker"] for u in utts})
-    res: dict = {
-        "corpus": {"speakers": len(spk), "utterances": len(utts),
-                   "seconds": round(sum(len(u["audio"]) for u in utts) / RATE, 1),
-                   "per_speaker": {s: sum(u["speaker"] == s for u in utts) for s in spk},
-                   "with_transcript": sum(bool(u["text"]) for u in utts)},
-        "attacker": "Resemblyzer 0.1.4 utterance embeddings, cosine; EER over all utterance pairs",
-    }
-    log(json.dumps(res["corpus"]))
-    if args.quick:
-        inv_grid = ((110, 150, 200), (0.88, 1.0, 1.12))
-        mc_grid = (1.0, 1.25)
-    else:
-        inv_grid = ((100, 125, 150, 185, 230), (0.84, 0.92, 1.0, 1.08, 1.18))
-        mc_grid = (1.0, 1.1, 1.2, 1.25, 1.3, 1.4)
-    res["privacy_utility"] = privacy(utts, Embedder(), Recogniser(), args.systems.split(","), args.seed,
-                                     inv_grid, mc_grid, log)
+        sets = args.sets.split(",")
+        if "tuning" in sets:
+            corpora["tuning"] = C.build_tuning(args.corpus_dir or C.fetch_pocketsphinx_sdist(tmp))
+        if "heldout" in sets:
+            corpora["heldout"] = C.build_heldout(args.heldout_dir or C.fetch_klettres(tmp))
+    grid = ({"f0": (100, 125, 150, 185, 230), "alpha": (0.84, 0.92, 1.0, 1.08, 1.18), "sox": (2, 3, 4, 5),
+             "mc": (1.0, 1.1, 1.2, 1.25, 1.3, 1.4)} if args.full else
+            {"f0": (110, 150, 200), "alpha": (0.9, 1.0, 1.12), "sox": (3, 4), "mc": (1.0, 1.25)})
+    res: dict = {"attacker": "Resemblyzer 0.1.4 utterance embeddings, cosine; EER over all utterance pairs",
+                 "inversion_grid": grid, "corpora": {k: describe(v) for k, v in corpora.items()}}
+    log(json.dumps(res["corpora"]))
+    emb, rec = Embedder(), Recogniser()
+    for name, utts in corpora.items():
+        log(name)
+        res[name] = evaluate(utts, args.systems.split(","), emb, rec, args.seed, grid, log)
     if not args.no_speed:
         import voice_bench as VB
 
-        for rate in (16_000, 48_000):
-            x = VB.alsa_speech(rate)
-            x = np.tile(x, math.ceil(20 * rate / len(x)))[: 20 * rate]
-            res[f"speed_{rate // 1000}k"] = {p: VB.speed(p, rate, x, args.seed) for p in ("standard", "strong")}
+        res["speed_48k"] = VB.speed_table(48_000, args.seed)
     print(json.dumps(res, indent=1))
     return 0
 

@@ -133,7 +133,8 @@ def analyse(full: np.ndarray, nf: int, order: int) -> tuple[np.ndarray, ...]:
 class Engine:
     """The masking vocoder for one parameter set, at 16 kHz * r, with a constant output delay."""
 
-    def __init__(self, params: Params, r: int, rng: np.random.Generator, envelope: EnvelopeHook | None = None):
+    def __init__(self, params: Params, r: int, rng: np.random.Generator, envelope: EnvelopeHook | None = None,
+                 pad: int = 0):
         self.p = params
         self.envelope = envelope
         self.r = r
@@ -143,8 +144,8 @@ class Engine:
         self.hist = np.zeros(_ANA + 1)  # 16 kHz input history (+1 for pre-emphasis)
         self.pending = np.zeros(0)  # 16 kHz input not yet consumed by a hop
         self.acc = np.zeros(_NFFT + _WIN)  # overlap-add accumulator; acc[0] = first unfinished sample
-        self.out_q = [np.zeros(2 * HOP * r)]  # constant fill so output never underruns
-        self.out_len = 2 * HOP * r
+        self.out_q = [np.zeros(2 * HOP * r + pad)]  # constant fill so output never underruns (+ pad)
+        self.out_len = 2 * HOP * r + pad
         # excitation stream (continuous across hops)
         self.phase = 0.0
         self.prev_pulses = np.zeros((0, 2))  # (time within previous hop, amplitude)
@@ -163,6 +164,9 @@ class Engine:
         """Take over the speaker statistics of another engine (preset switch)."""
         self.mu, self.var, self.n_voiced = other.mu, other.var, other.n_voiced
         self.centroid, self.ltas, self.n_ltas = other.centroid, other.ltas.copy(), other.n_ltas
+        mine, theirs = getattr(self.envelope, "adopt", None), other.envelope
+        if mine is not None and theirs is not None and type(theirs) is type(self.envelope):
+            mine(theirs)
 
     # -- streaming ---------------------------------------------------------------------------
     def process(self, x: np.ndarray) -> np.ndarray:

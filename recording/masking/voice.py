@@ -20,10 +20,27 @@ import time
 
 import numpy as np
 
+from recording.masking.knn import EnvelopeMatcher, MatchConfig
 from recording.masking.vocoder import _ANA, FIR_Q, HOP, INNER_RATE, Engine, draw_params
 
 PRESETS = ("off", "standard", "strong")
 _XFADE_S = 0.020
+
+#: How each preset matches the witness's frames to the target voice's (see recording.masking.knn).
+#: ``standard``: the current frame and the past 20 ms only (no look-ahead: live-grade delay).
+#: ``strong``: +-80 ms of context, 80 ms of look-ahead (16 hops) added to the delay.
+MATCH = {
+    "standard": MatchConfig(offsets=(-4, 0), weights=(0.6, 1.0), k=4, smooth=0.3),
+    "strong": MatchConfig(offsets=(-16, -8, -4, 0, 4, 8, 16), weights=(0.3, 0.5, 0.8, 1.0, 0.8, 0.5, 0.3),
+                          k=8, smooth=0.3),
+}
+
+
+def preset_latency(preset: str, sample_rate: int) -> int:
+    """A preset's algorithmic delay in samples at ``sample_rate`` (``off`` has standard's)."""
+    r = sample_rate // INNER_RATE
+    cfg = MATCH["standard" if preset == "off" else preset]
+    return 2 * r * (HOP + (FIR_Q if r > 1 else 0)) + r * HOP * cfg.lookahead
 
 
 class VoiceMasker:
@@ -41,7 +58,7 @@ class VoiceMasker:
             raise ValueError(f"sample_rate must be a multiple of {INNER_RATE} Hz, got {sample_rate}")
         self.sample_rate = int(sample_rate)
         self._r = self.sample_rate // INNER_RATE
-        self.latency_samples = 2 * self._r * (HOP + (FIR_Q if self._r > 1 else 0))
+        self.latency_samples = preset_latency(preset, self.sample_rate)
         if seed is None:
             seed = int.from_bytes(os.urandom(16), "little")
         ss = np.random.SeedSequence(seed)
@@ -56,15 +73,21 @@ class VoiceMasker:
         self._lock = threading.Lock()
         self._pending: str | None = None
         self.preset = preset
-        self._engine: Engine | None = self._new_engine(preset) if preset != "off" else None
-        self._last_engine: Engine | None = self._engine
-        self._fade_from: Engine | str | None = None
-        self._fade_pos = 0
         # fail-closed state
         self.failed = False
         self.overruns = 0
         self.last_error: str | None = None
         self._latched = False
+        self._broken: str | None = None  # set when the target voice cannot be loaded: never unmasked
+        self._engine: Engine | None = None
+        try:
+            self._engine = self._new_engine(preset) if preset != "off" else None
+        except (OSError, ValueError) as exc:
+            self._broken = f"voice target unavailable ({type(exc).__name__}: {exc})"
+            self.failed, self._latched, self.last_error = True, True, self._broken
+        self._last_engine: Engine | None = self._engine
+        self._fade_from: Engine | str | None = None
+        self._fade_pos = 0
 
     # -- configuration ---------------------------------------------------------------------------
     @property
@@ -80,7 +103,10 @@ class VoiceMasker:
             self._pending = preset
 
     def _new_engine(self, preset: str) -> Engine:
-        return Engine(self._params[preset], self._r, self._noise_rng)
+        """The preset's engine, padded to this masker's latency when its own is shorter (a switch to a
+        preset with a longer delay moves the timeline later by the difference)."""
+        pad = max(0, self.latency_samples - preset_latency(preset, self.sample_rate))
+        return Engine(self._params[preset], self._r, self._noise_rng, EnvelopeMatcher(MATCH[preset]), pad)
 
     def _apply_pending(self) -> None:
         with self._lock:
@@ -108,6 +134,8 @@ class VoiceMasker:
         return src.process(x)
 
     def process(self, block: np.ndarray) -> np.ndarray:
+        if self._broken is not None:
+            raise RuntimeError(self._broken)
         x = np.asarray(block, dtype=np.float32).reshape(-1)
         n = len(x)
         if self._pending is not None:
@@ -157,7 +185,10 @@ class VoiceMasker:
         return y
 
     def reset(self) -> None:
-        """Clear the fail-closed state and restart the streams (speaker statistics are kept)."""
+        """Clear the fail-closed state and restart the streams (speaker statistics are kept).  A masker
+        whose target voice could not be loaded stays failed."""
+        if self._broken is not None:
+            return
         self.failed = False
         self._latched = False
         self.last_error = None
