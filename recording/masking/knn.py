@@ -85,6 +85,13 @@ class MatchConfig:
     k: int
     smooth: float  # one-pole smoothing of the output cepstrum (0 = none)
     voicing_weight: float = 1.5
+    #: share (log domain) of the witness's own envelope, warped and normalised, mixed back in for
+    #: intelligibility; 0 = the output envelope is the target voice's alone.  Needs no look-ahead.
+    keep: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.keep and self.lookahead:
+            raise ValueError("keep > 0 needs a configuration without look-ahead")
 
     @property
     def lookahead(self) -> int:

@@ -204,7 +204,11 @@ class Engine:
         p_in, logp, f0, voiced, cen = analyse(full, nf, self.p.lpc_order)
         out_f0, alphas = self._pitch(f0, voiced, cen)
         if self.envelope is not None:  # the witness's envelope is replaced (and may be delayed)
+            keep = float(getattr(getattr(self.envelope, "cfg", None), "keep", 0.0))
+            own = self._warp(logp, alphas, voiced) if keep else None
             lw, voiced, p_in, out_f0 = self.envelope(logp, voiced, p_in, out_f0)
+            if own is not None:  # (only without look-ahead, so the frames line up)
+                lw = keep * own + (1.0 - keep) * lw
         else:
             lw = self._warp(logp, alphas, voiced)
         return self._synth(lw, p_in, voiced, out_f0)

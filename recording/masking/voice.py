@@ -27,12 +27,14 @@ PRESETS = ("off", "standard", "strong")
 _XFADE_S = 0.020
 
 #: How each preset matches the witness's frames to the target voice's (see recording.masking.knn).
-#: ``standard``: the current frame and the past 20 ms only (no look-ahead: live-grade delay).
-#: ``strong``: +-80 ms of context, 80 ms of look-ahead (16 hops) added to the delay.
+#: ``standard``: the current frame and the past 20 ms only (no look-ahead: live-grade delay); half of
+#: the output envelope (log domain) is the target's, half the witness's own, warped and normalised.
+#: ``strong``: +-80 ms of context, 80 ms of look-ahead (16 hops) added to the delay; the output
+#: envelope is the target voice's alone.
 MATCH = {
-    "standard": MatchConfig(offsets=(-4, 0), weights=(0.6, 1.0), k=4, smooth=0.3),
+    "standard": MatchConfig(offsets=(-4, 0), weights=(0.6, 1.0), k=8, smooth=0.5, keep=0.5),
     "strong": MatchConfig(offsets=(-16, -8, -4, 0, 4, 8, 16), weights=(0.3, 0.5, 0.8, 1.0, 0.8, 0.5, 0.3),
-                          k=8, smooth=0.3),
+                          k=8, smooth=0.5),
 }
 
 
