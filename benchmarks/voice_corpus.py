@@ -189,7 +189,7 @@ def build_heldout(kl_dir: str, per_speaker: int = 3, seconds: float = 3.0) -> li
         for p in [clips[i] for i in rng.permutation(len(clips))]:
             try:
                 x = _trim(_decode(p))
-            except Exception:  # noqa: BLE001 - a few clips use codecs FFmpeg cannot decode: skip them
+            except Exception:  # a few clips use codecs FFmpeg cannot decode: skip them
                 continue
             if len(x) < RATE // 20:
                 continue
