@@ -36,6 +36,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
+from recording.masking.vocoder import Engine, draw_params
 from recording.masking.voice import VoiceMasker
 from recording.sources.file import decode_audio_file
 
@@ -209,10 +210,20 @@ def speed_table(rate: int, seed: int, seconds: float = 20.0) -> dict:
         x, src = synthetic(rate, seconds), "synthetic"
     x = np.tile(x, max(1, math.ceil(seconds * rate / len(x))))[: int(seconds * rate)]
     out: dict = {"input": src, "block": rate // 50}
+    # the previous standard (the same vocoder, the witness's envelope warped, no target voice): the
+    # reference for the ratio, measured in the same run (the machine is shared: ratios travel better)
+    eng = Engine(draw_params("standard", np.random.default_rng(seed)), rate // 16_000,
+                 np.random.default_rng(seed))
+    block = rate // 50
+    c0 = time.process_time()
+    for i in range(0, len(x) - block + 1, block):
+        eng.process(x[i:i + block])
+    out["previous_standard_rtf"] = round((time.process_time() - c0) / (len(x) / rate), 4)
     for p, (lat, cpu) in BUDGETS.items():
         r = speed(p, rate, x, seed)
         r["budget"] = {"delay_ms": lat, "core_fraction": cpu,
                        "ok": r["latency_ms"] <= lat and r["impulse_delay_ms"] <= lat and r["rtf"] <= cpu}
+        r["cpu_ratio_to_previous_standard"] = round(r["rtf"] / max(out["previous_standard_rtf"], 1e-9), 2)
         out[p] = r
     return out
 
