@@ -260,7 +260,7 @@ def by_speaker(src: list[np.ndarray], spk: list[str], fn) -> list[np.ndarray]:
 def inversions(name: str, grid) -> dict:
     """name -> fn(k, pieces): the attacker's inverse transforms for this system."""
     pairs = {(f0, al) for f0 in grid["f0"] for al in grid["alpha"]}
-    pairs |= {(150, al) for al in (0.9, 1.12)}  # formant scale, at the middle pitch
+    pairs |= {(150, al) for al in grid.get("alpha_at_150", ())}  # formant scale, at the middle pitch
     inv = {f"resynth f0={f0},alpha={al}": (lambda k, p, f=f0, a=al: engine_transform(p, f, a))
            for f0, al in sorted(pairs)}
     inv.update({f"sox +{s}": (lambda k, p, s=s: [sox_shift(x, s) for x in p]) for s in grid["sox"]})
@@ -318,7 +318,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--systems", default="standard,strong,chimera,sox_pitch,mcadams",
                     help=f"comma-separated, of {','.join(SYSTEMS)}")
-    ap.add_argument("--full", action="store_true", help="a finer inversion grid (slow)")
+    ap.add_argument("--grid", choices=("quick", "default", "full"), default="default",
+                    help="inversion grid: quick (3 inverses), default (7), full (29; slow)")
+    ap.add_argument("--per-speaker", type=int, default=3, help="held-out utterances per speaker")
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args()
     if torch_threads := os.environ.get("BENCH_TORCH_THREADS"):
@@ -338,10 +340,12 @@ def main() -> int:
         if "tuning" in sets:
             corpora["tuning"] = C.build_tuning(args.corpus_dir or C.fetch_pocketsphinx_sdist(tmp))
         if "heldout" in sets:
-            corpora["heldout"] = C.build_heldout(args.heldout_dir or C.fetch_klettres(tmp))
-    grid = ({"f0": (100, 125, 150, 185, 230), "alpha": (0.84, 0.92, 1.0, 1.08, 1.18), "sox": (2, 3, 4, 5),
-             "mc": (1.0, 1.1, 1.2, 1.25, 1.3, 1.4)} if args.full else
-            {"f0": (110, 150, 200), "alpha": (1.0,), "sox": (3,), "mc": (1.0, 1.25)})
+            corpora["heldout"] = C.build_heldout(args.heldout_dir or C.fetch_klettres(tmp), args.per_speaker)
+    grid = {"quick": {"f0": (110, 150), "alpha": (1.0,), "sox": (3,), "mc": (1.25,)},
+            "default": {"f0": (110, 150, 200), "alpha": (1.0,), "alpha_at_150": (0.9, 1.12), "sox": (3,),
+                        "mc": (1.0, 1.25)},
+            "full": {"f0": (100, 125, 150, 185, 230), "alpha": (0.84, 0.92, 1.0, 1.08, 1.18), "sox": (2, 3, 4, 5),
+                     "mc": (1.0, 1.1, 1.2, 1.25, 1.3, 1.4)}}[args.grid]
     res: dict = {"attacker": "Resemblyzer 0.1.4 utterance embeddings, cosine; EER over all utterance pairs",
                  "inversion_grid": grid, "corpora": {k: describe(v) for k, v in corpora.items()}}
     log(json.dumps(res["corpora"]))
