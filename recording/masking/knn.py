@@ -170,6 +170,22 @@ def _cells(bank: np.ndarray, n: int, iters: int = 8) -> tuple[np.ndarray, list[n
     return cent[keep], [members[c] for c in keep]
 
 
+def _build_index(tv: TargetVoice, cfg: MatchConfig) -> tuple:
+    """The matching bank of a target for ``cfg``, its squared norms and cepstra, and its cells."""
+    bank, idx = tv.stacked(cfg)
+    cells, members = _cells(bank, N_CELLS)
+    for a in (bank, cells):
+        a.flags.writeable = False
+    return (bank, np.einsum("ij,ij->i", bank, bank), tv.cep[idx], cells,
+            np.einsum("ij,ij->i", cells, cells), members)
+
+
+@lru_cache(maxsize=4)
+def _search_index(cfg: MatchConfig) -> tuple:
+    """The shipped target's index for ``cfg``, built once per process (read-only, shared by maskers)."""
+    return _build_index(default_target(), cfg)
+
+
 def target_path() -> Path:
     """The shipped resource, found without importing ``resources``' siblings (a plain data package)."""
     return Path(str(resources.files("resources") / "voice" / TARGET_FILE))
@@ -189,11 +205,8 @@ class EnvelopeMatcher:
     def __init__(self, cfg: MatchConfig, target: TargetVoice | None = None):
         self.cfg = cfg
         tv = target if target is not None else default_target()
-        self.bank, idx = tv.stacked(cfg)
-        self.bank_sq = np.einsum("ij,ij->i", self.bank, self.bank)
-        self.bank_cep = tv.cep[idx]
-        self.cells, self.members = _cells(self.bank, N_CELLS)
-        self.cell_sq = np.einsum("ij,ij->i", self.cells, self.cells)
+        self.bank, self.bank_sq, self.bank_cep, self.cells, self.cell_sq, self.members = (
+            _search_index(cfg) if target is None else _build_index(tv, cfg))
         # speaker statistics: start at the target's (identity until the witness has spoken); the
         # spread is floored at 0.3 of the target's so that a steady sound is not blown up into noise
         self.mean = tv.norm[0].copy()

@@ -276,6 +276,7 @@ def test_missing_target_voice_fails_closed(monkeypatch, tmp_path):
     from recording.masking import knn
 
     knn.default_target.cache_clear()
+    knn._search_index.cache_clear()
     monkeypatch.setattr(knn, "target_path", lambda: tmp_path / "missing.npz")
     try:
         m = VoiceMasker("standard", SR, seed=1)
@@ -288,3 +289,4 @@ def test_missing_target_voice_fails_closed(monkeypatch, tmp_path):
             m.process(x[:BLOCK])
     finally:
         knn.default_target.cache_clear()
+        knn._search_index.cache_clear()
