@@ -52,9 +52,11 @@ translate = QCoreApplication.translate  # staff screens: Qt catalogues (context 
 #: stated plainly, with the measured figures (docs/voice-masking.md)
 VOICE_MASK_LIMITS = QT_TRANSLATE_NOOP(
     "Wizard",
-    "The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way "
-    "of speaking, and speaker-recognition software can still link voices (measured: 24 % error "
-    "standard, 20 % unmasked).")
+    "Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of "
+    "speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): "
+    "Standard 23 % (live, 12 ms delay); Strong 37 %, 33 % for someone who knows the method (a synthetic "
+    "voice, 90 ms delay, words harder to follow). Someone who masks a recording of the witness's own "
+    "voice the same way can still link them (15-20 %).")
 
 
 def parse_languages(text: str) -> tuple[str, ...]:
