@@ -2965,7 +2965,7 @@ End and seal the session now, then close the console?</source>
     <message>
         <location line="+6"/>
         <location filename="../../ui/clerk/wizard.py" line="+35"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+82"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+84"/>
         <source>Case</source>
         <translation>Asunto</translation>
     </message>
@@ -3207,12 +3207,12 @@ End and seal the session now, then close the console?</source>
         <translation>Intérprete ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/wizard_pages.py" line="-310"/>
-        <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
-        <translation>La máscara de voz impide que los oyentes reconozcan la voz de oído. Conserva las palabras, el acento y la forma de hablar, y un programa de reconocimiento de hablantes aún puede relacionar voces (medido: 24 % de error con la estándar, 20 % sin máscara).</translation>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-312"/>
+        <source>Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): Standard 23 % (live, 12 ms delay); Strong 37 %, 33 % for someone who knows the method (a synthetic voice, 90 ms delay, words harder to follow). Someone who masks a recording of the witness&apos;s own voice the same way can still link them (15-20 %).</source>
+        <translation>Ambos ajustes impiden reconocer la voz de oído; ninguno oculta las palabras, el acento ni la forma de hablar. Un programa de reconocimiento de hablantes, comparando con la voz natural (tasa de error, 5 % sin máscara): Estándar 23 % (en directo, 12 ms de retardo); Fuerte 37 %, 33 % para quien conoce el método (una voz sintética, 90 ms de retardo, palabras más difíciles de seguir). Quien enmascare de la misma forma una grabación de la voz propia del testigo aún puede relacionarlas (15-20 %).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Problems in step {step}</source>
         <translation>Problemas en el paso {step}</translation>
     </message>

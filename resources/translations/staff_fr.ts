@@ -2965,7 +2965,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     <message>
         <location line="+6"/>
         <location filename="../../ui/clerk/wizard.py" line="+35"/>
-        <location filename="../../ui/clerk/wizard_pages.py" line="+82"/>
+        <location filename="../../ui/clerk/wizard_pages.py" line="+84"/>
         <source>Case</source>
         <translation>Affaire</translation>
     </message>
@@ -3207,12 +3207,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Interprète ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/clerk/wizard_pages.py" line="-310"/>
-        <source>The voice mask stops listeners recognising the voice by ear. It keeps the words, accent and way of speaking, and speaker-recognition software can still link voices (measured: 24 % error standard, 20 % unmasked).</source>
-        <translation>Le masque vocal empêche les auditeurs de reconnaître la voix à l&apos;oreille. Il garde les mots, l&apos;accent et la façon de parler, et un logiciel de reconnaissance du locuteur peut encore relier les voix (mesuré : 24 % d&apos;erreur en standard, 20 % sans masque).</translation>
+        <location filename="../../ui/clerk/wizard_pages.py" line="-312"/>
+        <source>Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): Standard 23 % (live, 12 ms delay); Strong 37 %, 33 % for someone who knows the method (a synthetic voice, 90 ms delay, words harder to follow). Someone who masks a recording of the witness&apos;s own voice the same way can still link them (15-20 %).</source>
+        <translation>Les deux réglages empêchent de reconnaître la voix à l&apos;oreille ; aucun ne cache les mots, l&apos;accent ni la manière de parler. Un logiciel de reconnaissance du locuteur, comparant avec la voix naturelle (taux d&apos;erreur, 5 % sans masque) : Standard 23 % (en direct, 12 ms de délai) ; Fort 37 %, 33 % pour qui connaît la méthode (une voix de synthèse, 90 ms de délai, mots plus difficiles à suivre). Qui masque de la même façon un enregistrement de la voix naturelle du témoin peut encore les relier (15-20 %).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Problems in step {step}</source>
         <translation>Problèmes à l&apos;étape {step}</translation>
     </message>
