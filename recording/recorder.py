@@ -72,16 +72,17 @@ class _Track:
         self.thread = threading.Thread(target=self._run, name=f"recorder-{kind}", daemon=True)
         self._last_flush = 0
 
-    def offer(self, item: tuple) -> None:
-        """Queue an item for the writer (called on the pipeline thread)."""
+    def offer(self, item: tuple) -> bool:
+        """Queue an item for the writer (called on the pipeline thread); False when it was dropped."""
         if self.queue.put(item):
-            return
+            return True
         if item[0] == "v":
             self.result.dropped_frames += 1
         else:
             self.result.dropped_audio_blocks += 1
         if self.result.dropped_frames + self.result.dropped_audio_blocks == 1:
             log.error("%s recording falls behind (disk stalled?): dropping media until it catches up", self.kind)
+        return False
 
     def _run(self) -> None:
         while True:
@@ -174,10 +175,11 @@ class Recorder:
         index -= self._first_index
         if self._paused():
             return
+        if not track.offer(("v", image, index)):
+            return  # dropped (counted): `frames` counts what the recording holds
         track.result.frames += 1
         if decision is Decision.CURTAINED:
             track.result.curtained_frames += 1
-        track.offer(("v", image, index))
 
     def on_audio(self, audience: Audience, channel: str, samples: np.ndarray, start_sample: int) -> None:
         track = self._tracks.get(audience)
@@ -210,7 +212,8 @@ class Recorder:
             try:
                 track.sink.set_meta("chapters", chapters)
                 track.sink.set_meta("frames", track.result.frames)
-                track.sink.set_meta("duration", round(track.result.frames / max(1, track.writer.fps), 3))
+                track.sink.set_meta("duration", round((track.result.frames + track.result.dropped_frames)
+                                                      / max(1, track.writer.fps), 3))
                 track.sink.set_meta("audio_rate", AUDIO_RATE)
                 if track.result.dropped_frames or track.result.dropped_audio_blocks:
                     track.sink.set_meta("dropped", {"video_frames": track.result.dropped_frames,
