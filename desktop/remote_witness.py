@@ -164,7 +164,7 @@ class RemoteWitnessFlow:
         invite = parse_invite(data)
         opened = self._open_vault()
         if opened is None:
-            raise InviteError("the station's vault is locked (no passphrase)")
+            raise RuntimeError("the station's vault is locked (no passphrase)")
         vault, passphrase = opened
         video, audio = self._sources()
         session, remote = build_session(invite, self.settings, vault, passphrase, video=video, audio=audio)

@@ -59,102 +59,102 @@
       <translation>El tribunal no ha dejado entrar a este equipo. Dígaselo a su persona de apoyo; el tribunal se pondrá en contacto con usted.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="172" />
+      <location filename="../../ui/witness/join.py" line="175" />
       <source>Open the invitation</source>
       <translation>Abrir la invitación</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="221" />
+      <location filename="../../ui/witness/join.py" line="224" />
       <source>Join your hearing</source>
       <translation>Entrar en su audiencia</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="222" />
+      <location filename="../../ui/witness/join.py" line="225" />
       <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
       <translation>El tribunal le ha enviado una invitación. Ábrala aquí. No tiene que hacer nada más: el tribunal le dejará entrar cuando sea el momento.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="224" />
+      <location filename="../../ui/witness/join.py" line="227" />
       <source>Open the invitation…</source>
       <translation>Abrir la invitación…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="225" />
+      <location filename="../../ui/witness/join.py" line="228" />
       <source>Open the invitation the court sent</source>
       <translation>Abrir la invitación que envió el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="226" />
+      <location filename="../../ui/witness/join.py" line="229" />
       <source>Or paste the invitation here:</source>
       <translation>O pegue aquí la invitación:</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="227" />
+      <location filename="../../ui/witness/join.py" line="230" />
       <source>The invitation, pasted</source>
       <translation>La invitación, pegada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="228" />
+      <location filename="../../ui/witness/join.py" line="231" />
       <source>Join</source>
       <translation>Entrar</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="229" />
+      <location filename="../../ui/witness/join.py" line="232" />
       <source>Join with the pasted invitation</source>
       <translation>Entrar con la invitación pegada</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="230" />
+      <location filename="../../ui/witness/join.py" line="233" />
       <source>Your safety code</source>
       <translation>Su código de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="231" />
+      <location filename="../../ui/witness/join.py" line="234" />
       <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
       <translation>Alguien del tribunal le leerá un código. Si es el mismo que este, está conectado al tribunal correcto. Si es distinto, dígaselo a su persona de apoyo y pulse «Salir».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="234" />
+      <location filename="../../ui/witness/join.py" line="237" />
       <source>Practise first (equipment check)</source>
       <translation>Practicar primero (prueba del equipo)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="236" />
+      <location filename="../../ui/witness/join.py" line="241" />
       <source>Leave</source>
       <translation>Salir</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="237" />
+      <location filename="../../ui/witness/join.py" line="242" />
       <source>Leave the hearing</source>
       <translation>Salir de la audiencia</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="238" />
+      <location filename="../../ui/witness/join.py" line="243" />
       <source>Connection</source>
       <translation>Conexión</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="174" />
+      <location filename="../../ui/witness/join.py" line="177" />
       <source>Invitations (*.json *.invite)</source>
       <translation>Invitaciones (*.json *.invite)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="174" />
+      <location filename="../../ui/witness/join.py" line="177" />
       <source>All files (*)</source>
       <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="192" />
+      <location filename="../../ui/witness/join.py" line="195" />
       <source>Paste the invitation the court sent into the box first.</source>
       <translation>Primero pegue en el recuadro la invitación que envió el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="185" />
+      <location filename="../../ui/witness/join.py" line="188" />
       <source>That file cannot be opened. Please choose the invitation the court sent.</source>
       <translation>Ese archivo no se puede abrir. Elija la invitación que envió el tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="205" />
+      <location filename="../../ui/witness/join.py" line="208" />
       <source>Safety code</source>
       <translation>Código de seguridad</translation>
     </message>
@@ -419,102 +419,102 @@
       <translation>No se está grabando nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="367" />
+      <location filename="../../ui/witness/station.py" line="368" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Testigo</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="368" />
+      <location filename="../../ui/witness/station.py" line="369" />
       <source>Screen language</source>
       <translation>Idioma de la pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="370" />
+      <location filename="../../ui/witness/station.py" line="371" />
       <source>Changes the language of this screen</source>
       <translation>Cambia el idioma de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="371" />
+      <location filename="../../ui/witness/station.py" line="372" />
       <source>I listen to</source>
       <translation>Escucho</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="375" />
+      <location filename="../../ui/witness/station.py" line="376" />
       <source>Smaller text</source>
       <translation>Texto más pequeño</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="377" />
+      <location filename="../../ui/witness/station.py" line="378" />
       <source>Makes the text of this screen smaller</source>
       <translation>Hace más pequeño el texto de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="378" />
+      <location filename="../../ui/witness/station.py" line="379" />
       <source>Larger text</source>
       <translation>Texto más grande</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="380" />
+      <location filename="../../ui/witness/station.py" line="381" />
       <source>Makes the text of this screen larger</source>
       <translation>Hace más grande el texto de esta pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="381" />
+      <location filename="../../ui/witness/station.py" line="382" />
       <source>High contrast</source>
       <translation>Alto contraste</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="383" />
+      <location filename="../../ui/witness/station.py" line="384" />
       <source>White and yellow on black, easier to read</source>
       <translation>Blanco y amarillo sobre negro, más fácil de leer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="384" />
+      <location filename="../../ui/witness/station.py" line="385" />
       <source>Speaking to you</source>
       <translation>Le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="385" />
+      <location filename="../../ui/witness/station.py" line="386" />
       <source>Person speaking to you</source>
       <translation>Persona que le habla</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="386" />
+      <location filename="../../ui/witness/station.py" line="387" />
       <source>How the court sees you</source>
       <translation>Cómo le ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="387" />
+      <location filename="../../ui/witness/station.py" line="388" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Su imagen aparecerá aquí, con la cara cubierta.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="388" />
+      <location filename="../../ui/witness/station.py" line="389" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Su propia imagen, enmascarada como la ve el tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="389" />
+      <location filename="../../ui/witness/station.py" line="390" />
       <source>Who can see and hear me now</source>
       <translation>Quién puede verme y oírme ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="394" />
+      <location filename="../../ui/witness/station.py" line="395" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>El tribunal deja de verle y oírle al instante. Atajo: B o Espacio.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="395" />
+      <location filename="../../ui/witness/station.py" line="396" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Púlselo cuando quiera. No tiene que explicar por qué. (B o Espacio)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="399" />
+      <location filename="../../ui/witness/station.py" line="400" />
       <source>Try your camera, your microphone and the break button. Nothing is recorded.</source>
       <translation>Pruebe su cámara, su micrófono y el botón de descanso. No se graba nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="401" />
+      <location filename="../../ui/witness/station.py" line="402" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -529,22 +529,22 @@ Fíjese en cinco cosas que pueda ver a su alrededor.
 Tómese el tiempo que necesite.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="403" />
+      <location filename="../../ui/witness/station.py" line="404" />
       <source>Time on break</source>
       <translation>Tiempo de descanso</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="407" />
+      <location filename="../../ui/witness/station.py" line="408" />
       <source>The person speaking to you appears here.</source>
       <translation>Aquí aparece la persona que le habla.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="412" />
+      <location filename="../../ui/witness/station.py" line="413" />
       <source>Ends your break. The court sees and hears you again.</source>
       <translation>Termina su descanso. El tribunal vuelve a verle y oírle.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="650" />
+      <location filename="../../ui/witness/station.py" line="657" />
       <source>The hearing has finished. Thank you.</source>
       <translation>La audiencia ha terminado. Gracias.</translation>
     </message>
@@ -554,12 +554,12 @@ Tómese el tiempo que necesite.</translation>
       <translation>Los abogados, el secretario y los intérpretes le ven con la cara cubierta y oyen su propia voz.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="540" />
+      <location filename="../../ui/witness/station.py" line="541" />
       <source>Welcome. Take your time.</source>
       <translation>Bienvenido/a. Tómese su tiempo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="541" />
+      <location filename="../../ui/witness/station.py" line="542" />
       <source>Nobody yet — the hearing has not started.</source>
       <translation>Todavía nadie: la audiencia no ha empezado.</translation>
     </message>
@@ -594,7 +594,7 @@ Tómese el tiempo que necesite.</translation>
       <translation>{judge} (juez/a) le ve con la cara cubierta y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="657" />
+      <location filename="../../ui/witness/station.py" line="664" />
       <source>The recording for the court is saved. (For the court's staff: {where})</source>
       <translation>La grabación para el tribunal está guardada. (Para el personal del tribunal: {where})</translation>
     </message>
@@ -609,21 +609,26 @@ Tómese el tiempo que necesite.</translation>
       <translation>{judge} (juez/a) ve su cara y oye una voz cambiada.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="536" />
+      <location filename="../../ui/witness/station.py" line="537" />
       <source>Welcome, {name}. Take your time.</source>
       <translation>Bienvenido/a, {name}. Tómese su tiempo.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="532" />
+      <location filename="../../ui/witness/station.py" line="533" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juez/a — {judge}
 (está hablando)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="605" />
+      <location filename="../../ui/witness/station.py" line="608" />
       <source>This invitation cannot be used. Please ask the court to send a new one.</source>
       <translation>Esta invitación no se puede usar. Pida al tribunal que le envíe una nueva.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="612" />
+      <source>This station could not start the hearing. Please tell your support person.</source>
+      <translation>Este equipo no ha podido iniciar la audiencia. Dígaselo a su persona de apoyo.</translation>
     </message>
   </context>
 </TS>

@@ -59,102 +59,102 @@
       <translation>Le tribunal n’a pas fait entrer ce poste. Dites-le à votre personne de soutien ; le tribunal vous contactera.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="172" />
+      <location filename="../../ui/witness/join.py" line="175" />
       <source>Open the invitation</source>
       <translation>Ouvrir l'invitation</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="221" />
+      <location filename="../../ui/witness/join.py" line="224" />
       <source>Join your hearing</source>
       <translation>Rejoindre votre audience</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="222" />
+      <location filename="../../ui/witness/join.py" line="225" />
       <source>The court has sent you an invitation. Open it here. You do not need to do anything else: the court lets you in when it is time.</source>
       <translation>Le tribunal vous a envoyé une invitation. Ouvrez-la ici. Vous n'avez rien d'autre à faire : le tribunal vous fera entrer le moment venu.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="224" />
+      <location filename="../../ui/witness/join.py" line="227" />
       <source>Open the invitation…</source>
       <translation>Ouvrir l'invitation…</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="225" />
+      <location filename="../../ui/witness/join.py" line="228" />
       <source>Open the invitation the court sent</source>
       <translation>Ouvrir l'invitation envoyée par le tribunal</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="226" />
+      <location filename="../../ui/witness/join.py" line="229" />
       <source>Or paste the invitation here:</source>
       <translation>Ou collez l'invitation ici :</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="227" />
+      <location filename="../../ui/witness/join.py" line="230" />
       <source>The invitation, pasted</source>
       <translation>L'invitation, collée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="228" />
+      <location filename="../../ui/witness/join.py" line="231" />
       <source>Join</source>
       <translation>Entrer</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="229" />
+      <location filename="../../ui/witness/join.py" line="232" />
       <source>Join with the pasted invitation</source>
       <translation>Entrer avec l'invitation collée</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="230" />
+      <location filename="../../ui/witness/join.py" line="233" />
       <source>Your safety code</source>
       <translation>Votre code de sécurité</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="231" />
+      <location filename="../../ui/witness/join.py" line="234" />
       <source>Someone from the court will read you a code. If it is the same as this one, you are connected to the right court. If it is different, tell your support person and press “Leave”.</source>
       <translation>Quelqu'un du tribunal vous lira un code. S'il est identique à celui-ci, vous êtes connecté au bon tribunal. S'il est différent, dites-le à votre personne de soutien et appuyez sur « Partir ».</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="234" />
+      <location filename="../../ui/witness/join.py" line="237" />
       <source>Practise first (equipment check)</source>
       <translation>S'exercer d'abord (vérification du matériel)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="236" />
+      <location filename="../../ui/witness/join.py" line="241" />
       <source>Leave</source>
       <translation>Partir</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="237" />
+      <location filename="../../ui/witness/join.py" line="242" />
       <source>Leave the hearing</source>
       <translation>Quitter l'audience</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="238" />
+      <location filename="../../ui/witness/join.py" line="243" />
       <source>Connection</source>
       <translation>Connexion</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="174" />
+      <location filename="../../ui/witness/join.py" line="177" />
       <source>Invitations (*.json *.invite)</source>
       <translation>Invitations (*.json *.invite)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="174" />
+      <location filename="../../ui/witness/join.py" line="177" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="192" />
+      <location filename="../../ui/witness/join.py" line="195" />
       <source>Paste the invitation the court sent into the box first.</source>
       <translation>Collez d'abord dans la case l'invitation envoyée par le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="185" />
+      <location filename="../../ui/witness/join.py" line="188" />
       <source>That file cannot be opened. Please choose the invitation the court sent.</source>
       <translation>Ce fichier ne peut pas être ouvert. Choisissez l'invitation envoyée par le tribunal.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/join.py" line="205" />
+      <location filename="../../ui/witness/join.py" line="208" />
       <source>Safety code</source>
       <translation>Code de sécurité</translation>
     </message>
@@ -419,102 +419,102 @@
       <translation>Rien n'est enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="367" />
+      <location filename="../../ui/witness/station.py" line="368" />
       <source>Testimony Shield — Witness</source>
       <translation>Testimony Shield — Témoin</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="368" />
+      <location filename="../../ui/witness/station.py" line="369" />
       <source>Screen language</source>
       <translation>Langue de l'écran</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="370" />
+      <location filename="../../ui/witness/station.py" line="371" />
       <source>Changes the language of this screen</source>
       <translation>Change la langue de cet écran</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="371" />
+      <location filename="../../ui/witness/station.py" line="372" />
       <source>I listen to</source>
       <translation>J'écoute</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="375" />
+      <location filename="../../ui/witness/station.py" line="376" />
       <source>Smaller text</source>
       <translation>Texte plus petit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="377" />
+      <location filename="../../ui/witness/station.py" line="378" />
       <source>Makes the text of this screen smaller</source>
       <translation>Rend le texte de cet écran plus petit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="378" />
+      <location filename="../../ui/witness/station.py" line="379" />
       <source>Larger text</source>
       <translation>Texte plus grand</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="380" />
+      <location filename="../../ui/witness/station.py" line="381" />
       <source>Makes the text of this screen larger</source>
       <translation>Rend le texte de cet écran plus grand</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="381" />
+      <location filename="../../ui/witness/station.py" line="382" />
       <source>High contrast</source>
       <translation>Contraste élevé</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="383" />
+      <location filename="../../ui/witness/station.py" line="384" />
       <source>White and yellow on black, easier to read</source>
       <translation>Blanc et jaune sur noir, plus facile à lire</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="384" />
+      <location filename="../../ui/witness/station.py" line="385" />
       <source>Speaking to you</source>
       <translation>Vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="385" />
+      <location filename="../../ui/witness/station.py" line="386" />
       <source>Person speaking to you</source>
       <translation>Personne qui vous parle</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="386" />
+      <location filename="../../ui/witness/station.py" line="387" />
       <source>How the court sees you</source>
       <translation>Comment le tribunal vous voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="387" />
+      <location filename="../../ui/witness/station.py" line="388" />
       <source>Your picture will appear here, with your face covered.</source>
       <translation>Votre image apparaîtra ici, avec le visage masqué.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="388" />
+      <location filename="../../ui/witness/station.py" line="389" />
       <source>Your own picture, masked as the court sees it</source>
       <translation>Votre propre image, masquée comme le tribunal la voit</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="389" />
+      <location filename="../../ui/witness/station.py" line="390" />
       <source>Who can see and hear me now</source>
       <translation>Qui peut me voir et m'entendre maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="394" />
+      <location filename="../../ui/witness/station.py" line="395" />
       <source>Stops the court seeing and hearing you at once. Shortcut: B or Space.</source>
       <translation>Le tribunal cesse aussitôt de vous voir et de vous entendre. Raccourci : B ou Espace.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="395" />
+      <location filename="../../ui/witness/station.py" line="396" />
       <source>Press at any time. You do not have to say why. (B or Space)</source>
       <translation>Appuyez à tout moment. Vous n'avez pas à dire pourquoi. (B ou Espace)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="399" />
+      <location filename="../../ui/witness/station.py" line="400" />
       <source>Try your camera, your microphone and the break button. Nothing is recorded.</source>
       <translation>Essayez votre caméra, votre micro et le bouton de pause. Rien n'est enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="401" />
+      <location filename="../../ui/witness/station.py" line="402" />
       <source>Nobody in court can see or hear you now.
 
 Breathe in slowly for four… and out for six.
@@ -529,22 +529,22 @@ Remarquez cinq choses que vous voyez autour de vous.
 Prenez tout le temps qu'il vous faut.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="403" />
+      <location filename="../../ui/witness/station.py" line="404" />
       <source>Time on break</source>
       <translation>Durée de la pause</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="407" />
+      <location filename="../../ui/witness/station.py" line="408" />
       <source>The person speaking to you appears here.</source>
       <translation>La personne qui vous parle apparaît ici.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="412" />
+      <location filename="../../ui/witness/station.py" line="413" />
       <source>Ends your break. The court sees and hears you again.</source>
       <translation>Termine votre pause. Le tribunal vous voit et vous entend à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="650" />
+      <location filename="../../ui/witness/station.py" line="657" />
       <source>The hearing has finished. Thank you.</source>
       <translation>L'audience est terminée. Merci.</translation>
     </message>
@@ -554,12 +554,12 @@ Prenez tout le temps qu'il vous faut.</translation>
       <translation>Les avocats, le greffier et les interprètes vous voient le visage masqué et entendent votre propre voix.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="540" />
+      <location filename="../../ui/witness/station.py" line="541" />
       <source>Welcome. Take your time.</source>
       <translation>Bienvenue. Prenez votre temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="541" />
+      <location filename="../../ui/witness/station.py" line="542" />
       <source>Nobody yet — the hearing has not started.</source>
       <translation>Personne pour l'instant — l'audience n'a pas commencé.</translation>
     </message>
@@ -594,7 +594,7 @@ Prenez tout le temps qu'il vous faut.</translation>
       <translation>{judge} (le juge) vous voit le visage masqué et entend une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="657" />
+      <location filename="../../ui/witness/station.py" line="664" />
       <source>The recording for the court is saved. (For the court's staff: {where})</source>
       <translation>L’enregistrement destiné au tribunal est sauvegardé. (Pour le personnel du tribunal : {where})</translation>
     </message>
@@ -609,21 +609,26 @@ Prenez tout le temps qu'il vous faut.</translation>
       <translation>{judge} (le juge) voit votre visage et entend une voix modifiée.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="536" />
+      <location filename="../../ui/witness/station.py" line="537" />
       <source>Welcome, {name}. Take your time.</source>
       <translation>Bienvenue, {name}. Prenez votre temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="532" />
+      <location filename="../../ui/witness/station.py" line="533" />
       <source>Judge — {judge}
 (speaking)</source>
       <translation>Juge — {judge}
 (parle)</translation>
     </message>
     <message>
-      <location filename="../../ui/witness/station.py" line="605" />
+      <location filename="../../ui/witness/station.py" line="608" />
       <source>This invitation cannot be used. Please ask the court to send a new one.</source>
       <translation>Cette invitation ne peut pas être utilisée. Demandez au tribunal de vous en envoyer une nouvelle.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/witness/station.py" line="612" />
+      <source>This station could not start the hearing. Please tell your support person.</source>
+      <translation>Ce poste n’a pas pu démarrer l’audience. Dites-le à votre personne de soutien.</translation>
     </message>
   </context>
 </TS>

@@ -599,11 +599,17 @@ class WitnessStation(QWidget):
         why it cannot be used."""
         if self._join is None or self.link is not None:
             return
+        from recording.transport.errors import InviteError
+
         try:
             self._join(data)
-        except Exception as exc:
+        except InviteError as exc:  # the invitation itself: refused, calmly, with its reason
             self.join_page.show_error(
                 self.tr("This invitation cannot be used. Please ask the court to send a new one.") +
+                "\n(" + str(exc) + ")")
+        except Exception as exc:  # this station (its vault, camera or microphone): said plainly
+            self.join_page.show_error(
+                self.tr("This station could not start the hearing. Please tell your support person.") +
                 "\n(" + str(exc) + ")")
 
     def attach_link(self, link: Any) -> None:
