@@ -21,7 +21,7 @@ import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,25 @@ class _View:
     head: str = ZERO
     bytes: int = 0
     last_hash: str = ""  # SHA-256 of the last entry object's bytes
+
+
+def _state_fields() -> list[str]:
+    return sorted(f.name for f in fields(VaultState))
+
+
+def _state_to_json(state: VaultState) -> dict[str, Any]:
+    """The projection as JSON (sets as sorted lists)."""
+    out = asdict(state)
+    return {k: sorted(v) if isinstance(v, set) else v for k, v in out.items()}
+
+
+def _state_from_json(obj: dict[str, Any]) -> VaultState:
+    st = VaultState()
+    for f in fields(VaultState):
+        if f.name in obj:
+            value = obj[f.name]
+            setattr(st, f.name, set(value) if isinstance(getattr(st, f.name), set) else value)
+    return st
 
 
 def cache_dir() -> Path:
@@ -137,7 +156,9 @@ class S3AuditTrail:
             if obj.get("format") != CACHE_FORMAT or obj.get("vault") != self.vault_id \
                     or obj.get("location") != self.store.location:
                 return None
-            st = VaultState(**obj["state"])
+            if obj.get("fields") != _state_fields():
+                return None  # written by another version of the projection: rebuild it
+            st = _state_from_json(obj["state"])
             view = _View(st, int(obj["size"]), str(obj["head"]), int(obj["bytes"]), str(obj["last_hash"]))
         except (OSError, ValueError, TypeError, KeyError):
             return None
@@ -155,7 +176,7 @@ class S3AuditTrail:
         path = self._cache_path()
         obj = {"format": CACHE_FORMAT, "vault": self.vault_id, "location": self.store.location,
                "size": view.size, "head": view.head, "bytes": view.bytes, "last_hash": view.last_hash,
-               "state": asdict(view.state)}
+               "fields": _state_fields(), "state": _state_to_json(view.state)}
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")

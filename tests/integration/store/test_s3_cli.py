@@ -55,6 +55,8 @@ class _Held:
 
 def test_clear_messages_for_a_bucket_without_object_lock_and_for_wrong_keys(s3env, monkeypatch, capsys):
     monkeypatch.setenv("TESTIMONY_SHIELD_PASSPHRASE", PASS)
+    for role in ("STATION", "JUDGE", "CLERK", "DEFENCE"):  # a new vault: one passphrase per role
+        monkeypatch.setenv(f"TESTIMONY_SHIELD_PASSPHRASE_{role}", f"{PASS} {role.lower()}")
     bucket = s3env.bucket(f"nolock-{os.getpid()}", lock=False)
     rc = run(["vault", "init", "--vault", f"s3://{bucket}/court", "--retention-days", "30"])
     err = capsys.readouterr().err

@@ -64,7 +64,7 @@ def test_a_recording_goes_through_the_spool_into_the_store_and_reads_back_with_s
     os.environ["XDG_CACHE_HOME"] = str(tmp_path / "judge" / "cache")
     j = Vault.open(v.location)
     judge = j.unlock("judge", PASS)
-    with j.open_reader(rid[:6], judge, purpose="review in chambers") as r:
+    with j.open_reader(rid, judge, purpose="review in chambers") as r:
         for pos in (0, PART_SIZE - 10, len(data) - 100, 5 * 64 * 1024 + 7):
             r.seek(pos)
             assert r.read(1000) == data[pos:pos + 1000]
