@@ -413,7 +413,8 @@ def make_clip(condition: str, faces: list[Face], out_path: str, seconds: float =
             subs = 7
             acc, quads = None, []
             for j in range(subs):
-                img, q = render(scene_at(t + (j - subs // 2) / (FPS * subs)), rooms, who, [alphas[f.name] for f in who],
+                img, q = render(scene_at(max(0.0, t + (j - subs // 2) / (FPS * subs))), rooms, who,
+                                [alphas[f.name] for f in who],
                                 skin_tone(who[0]), rng)
                 acc = img if acc is None else acc + img
                 if j == subs // 2:
