@@ -125,6 +125,7 @@ class FaceTracker:
         #: a lost face whose region alone changes is covered there (not curtained) this many frames
         self.contain_frames = int(contain_frames)
         self._coarse: np.ndarray | None = None
+        self._noise = 0.0
         self.tracks: list[Track] = []
         self._next_id = 1
         self._gray: np.ndarray | None = None
@@ -162,6 +163,9 @@ class FaceTracker:
         prev, prev_thumb = self._gray, self._thumb
         same = prev is not None and prev.shape == gray.shape and self._shape == (h, w)
         self.cut = bool(same and prev_thumb is not None and ncc(prev_thumb, thumb) < CUT_NCC)
+        if same and prev is not None and self.tracks:
+            # the frame's own noise: the typical grey difference between two frames
+            self._noise = float(np.median(cv2.absdiff(prev[::4, ::4], gray[::4, ::4])))
         for t in self.tracks:
             t.since_detect += 1
             t.abrupt = False
@@ -269,7 +273,17 @@ class FaceTracker:
         return ncc(a, b) > ncc_min
 
     def _still(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float) -> bool:
-        return self._alike(self._patch(prev, t.box, scale), self._patch(gray, t.box, scale), 0.7)
+        if not self._alike(self._patch(prev, t.box, scale), self._patch(gray, t.box, scale), 0.7):
+            return False
+        # and pixel by pixel hardly anything changed there (beyond the frame's own noise): a coarse
+        # likeness alone passes a smooth head that jumped by most of its height
+        x1, y1, x2, y2 = (float(v) * scale for v in t.box)
+        X1, Y1 = max(0, int(x1)), max(0, int(y1))
+        X2, Y2 = min(gray.shape[1], int(np.ceil(x2))), min(gray.shape[0], int(np.ceil(y2)))
+        if X2 - X1 < 2 or Y2 - Y1 < 2:
+            return False
+        change = float(cv2.absdiff(prev[Y1:Y2, X1:X2], gray[Y1:Y2, X1:X2]).mean())
+        return change < 4.0 + 2.0 * self._noise
 
     def _follow(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float) -> None:
         if t.points is None or len(t.points) < 6:
