@@ -58,7 +58,8 @@ def install_qt_message_handler() -> None:
 
 
 def create_application(argv: list[str] | None = None) -> Any:
-    """The QApplication (created once, before OpenCV is imported)."""
+    """The QApplication (created once, before OpenCV is imported), with the GUI-thread garbage
+    collector running (:mod:`ui.garbage`)."""
     scrub_opencv_qt_env()  # in case something imported cv2 already
     from PySide6.QtWidgets import QApplication
 
@@ -67,6 +68,11 @@ def create_application(argv: list[str] | None = None) -> Any:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("Testimony Shield")
         app.setOrganizationName("testimony-shield")
+        # garbage cycles are collected on the GUI thread only, between events (ui/garbage.py): the
+        # automatic collector destroyed Qt objects on worker threads and windows inside their own paint
+        from ui.garbage import install
+
+        install(app)
     return app
 
 

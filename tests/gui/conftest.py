@@ -3,13 +3,15 @@ temporary vaults with a sealed recording."""
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QWidget
 
 from desktop.app import import_cv2
 
@@ -21,16 +23,53 @@ from recording.sources.demo import DemoVideoSource  # noqa: E402
 from tests.helpers.fake_session import SMALL, FakeLiveSession  # noqa: E402
 from tests.helpers.sources import ToneSource  # noqa: E402
 from ui.concurrency import OpRunner  # noqa: E402
+from ui.garbage import GuiGarbageCollector  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def collect_qt_garbage_here():
-    """Collect each test's garbage on the GUI thread when it ends.  A test's session controller and
-    pipeline hold each other (the break listener), so they are freed by the cyclic collector — which
-    otherwise runs whenever some later thread allocates (a link test's codec thread), destroying Qt
-    objects (timers) off the GUI thread: a segfault in a later, unrelated test."""
-    yield
-    gc.collect()
+def gui_thread_garbage_collector(qapp):
+    """Each test runs under the application's garbage policy (:mod:`ui.garbage`): no automatic cyclic
+    collection (it ran on whatever thread allocated — a codec or pipeline thread, destroying Qt objects
+    there — or inside a paint event, deleting the painted window); a GUI-thread timer collects between
+    events, and everything the test left is collected here, on the GUI thread, when it ends."""
+    collector = GuiGarbageCollector()
+    collector.start()
+    yield collector
+    collector.stop()
+    collector.deleteLater()
+
+
+def close_and_delete(windows: list[QWidget]) -> None:
+    """Close each window and delete it now (its C++ object and its children), on the GUI thread, then
+    drop the references; a window a test already deleted (or deleted with its parent) is skipped."""
+    for w in windows:
+        if shiboken6.isValid(w):
+            w.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater()s of the test
+    for w in windows:
+        if shiboken6.isValid(w):
+            shiboken6.delete(w)
+    windows.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's ``qtbot`` whose ``addWidget`` also keeps the window alive until the test's teardown,
+    where it is closed and deleted deterministically (:func:`close_and_delete`).  pytest-qt keeps only
+    a weak reference: a window the test no longer named was garbage the moment the test returned, and
+    was destroyed whenever the cyclic collector next ran — once inside its own timeline's paint event
+    while pytest-qt processed the test's last events (a segfault that depended on test order)."""
+    windows: list[QWidget] = []
+    add = qtbot.addWidget
+
+    def add_and_keep(widget: QWidget, *, before_close_func=None) -> None:
+        windows.append(widget)
+        add(widget, before_close_func=before_close_func)
+
+    qtbot.addWidget = add_and_keep
+    yield qtbot
+    close_and_delete(windows)
 
 
 @pytest.fixture
