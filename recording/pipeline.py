@@ -267,6 +267,10 @@ class SessionPipeline:
                 masked, decision = curtain_like(frame.image), Decision.CURTAINED
         mask_ms = (time.perf_counter() - t0) * 1000
         self.status.stats.count(Decision.CURTAINED if self._on_break else decision)
+        # the media time is this frame's before any consumer sees it: a break a consumer asks for while
+        # this frame is handed out is logged at this frame's time, not at the last frame processed
+        # (which, on a loaded machine that skips frames, can be several frames earlier)
+        self.status.frame_index, self.status.pts = frame.index, frame.pts
         curtain = None
         with self._lock:
             consumers = list(self._consumers)
@@ -289,7 +293,7 @@ class SessionPipeline:
                     out, dec = frame.image, decision
                 consumer.on_video(audience, out, frame.index, frame.pts, dec)
         st = self.status
-        st.frame_index, st.pts, st.decision, st.on_break = frame.index, frame.pts, decision, self._on_break
+        st.decision, st.on_break = decision, self._on_break
         st.mask_ms = mask_ms
         st.capture_to_output_ms = (self._clock() - captured) * 1000
 

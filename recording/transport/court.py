@@ -40,6 +40,7 @@ from recording.transport.receive import STALL_AFTER, ReceivedConsumer, Reception
 from recording.transport.received_recorder import ReceivedRecorder
 from recording.transport.rtc import (
     certificate_fingerprints,
+    close_peer,
     new_certificate,
     peer_connection,
     sha256_fingerprint,
@@ -152,6 +153,7 @@ class CourtStation:
         self._pc: RTCPeerConnection | None = None
         self._mids: dict[str, str] = {}
         self._channel: Channel | None = None
+        self._closing: set[asyncio.Future] = set()  # lost peer connections closing (close_later)
         self._tasks: list[asyncio.Future] = []
         self.witness_media: dict[str, Any] = {}
         self._clerk_break = False  # the next break the witness station reports was the clerk's
@@ -192,6 +194,11 @@ class CourtStation:
     def background(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run ``coro`` in the background; cancelled when the station closes."""
         self._tasks.append(asyncio.ensure_future(coro))
+
+    def close_later(self, pc: RTCPeerConnection) -> None:
+        """Close a lost peer connection in the background; never cancelled (:func:`close_peer`), the
+        station's :meth:`close` waits for it."""
+        self._closing.add(asyncio.ensure_future(close_peer(pc)))
 
     async def admit_request(self, request: dict[str, Any]) -> bool:
         """Ask the clerk (the ``admit`` callback) about a station in the waiting room."""
@@ -442,7 +449,7 @@ class CourtStation:
         self._set_state("reconnecting")
         pc, self._pc = self._pc, None
         if pc is not None:
-            self.background(pc.close())
+            self.close_later(pc)
 
     async def _watchdog(self) -> None:
         while True:
@@ -505,7 +512,10 @@ class CourtStation:
             t.stop()
         pc, self._pc = self._pc, None
         if pc is not None:
-            await pc.close()
+            await close_peer(pc)
+        if self._closing:
+            await asyncio.wait(self._closing)
+            self._closing.clear()
         for task in self._tasks:
             task.cancel()
         self.reception.cancel()

@@ -21,7 +21,7 @@ from recording.transport.admission import Refusal, check_join, offer_certificate
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, safety_code
 from recording.transport.media_tracks import RelayAudioTrack
-from recording.transport.rtc import peer_connection, sha256_fingerprint
+from recording.transport.rtc import close_peer, peer_connection, sha256_fingerprint
 from recording.transport.signalling import Channel
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ class CourtInterpreters:
                     reception.remote_live.discard(lang)
             self._drop_relay(slot, relay)
             self._drop_relay(slot, back)
-            court.background(pc.close())
+            court.close_later(pc)
 
     def _drop_relay(self, slot: InterpreterSlot, relay: RelayAudioTrack | None) -> None:
         """Stop ``relay`` (this connection's floor, or return, to the station) and count what it sent."""
@@ -214,6 +214,5 @@ class CourtInterpreters:
             self._drop_relay(slot, slot.relay)
             self._drop_relay(slot, slot.back)
         for side, pc in self.connections:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(pc.close(), 3.0)
+            await close_peer(pc, 3.0)
             await side.close()

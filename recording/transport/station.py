@@ -35,6 +35,7 @@ from recording.transport.errors import LinkError, Refused
 from recording.transport.invite import Invite, check_sdp_fingerprint, safety_code
 from recording.transport.rtc import (
     certificate_fingerprints,
+    close_peer,
     new_certificate,
     peer_connection,
     sha256_fingerprint,
@@ -217,7 +218,8 @@ class Station:
         if self.channel is not None:
             self.channel.abort()
         if self.pc is not None:
-            self._tasks.append(asyncio.ensure_future(self.pc.close()))
+            pc, self.pc = self.pc, None
+            self._closing.add(asyncio.ensure_future(close_peer(pc)))
 
     async def _teardown(self) -> None:
         """Drop the current connections; the peer connection closes in the background."""
@@ -229,7 +231,7 @@ class Station:
             self._listener = None
         pc, self.pc = self.pc, None
         if pc is not None:
-            self._closing.add(asyncio.ensure_future(asyncio.wait_for(pc.close(), 5.0)))
+            self._closing.add(asyncio.ensure_future(close_peer(pc)))
             self._closing = {t for t in self._closing if not t.done()}
         if self.channel is not None:
             await self.channel.close()
@@ -282,14 +284,8 @@ class Station:
         pc, self.pc = self.pc, None
         await self._teardown()
         if pc is not None:  # the current connection: a clean close (the court sees the end at once)
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(pc.close(), 3.0)
-        if self._closing:  # connections lost earlier: give them a moment, then stop waiting
-            await asyncio.wait(self._closing, timeout=0.5)
-            for t in self._closing:
-                if not t.done():
-                    t.cancel()
-                elif not t.cancelled():
-                    t.exception()  # retrieved: a failed close of a dead connection is not an error
+            await close_peer(pc, 3.0)
+        if self._closing:  # connections lost earlier: each close ends (or gives up) within its timeout
+            await asyncio.wait(self._closing)
             self._closing.clear()
         self._set_state("ended")

@@ -1,0 +1,13 @@
+"""Integration tests open real sockets (WebRTC, signalling, object stores): collect the garbage after
+each one, so a socket a test left open is reported (ResourceWarning → error) by the test that leaked
+it, not by whichever later test the collector happens to run in."""
+
+import gc
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _collect_leaks():
+    yield
+    gc.collect()
