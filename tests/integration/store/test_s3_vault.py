@@ -174,7 +174,7 @@ def test_recording_goes_on_while_the_store_is_down_and_sync_completes_it(s3env, 
     w2 = v.create_recording({"case_number": "T-13", "kind": "session"}, ["judge", "clerk"], signer_passphrase=PASS)
     w2.write(b"{}")
     rid2 = w2.seal()
-    assert time.monotonic() - t0 < 10
+    assert time.monotonic() - t0 < 30  # no wait for the store's retries (minutes)
     st = v.upload_status()
     assert st.pending >= 1
     with pytest.raises(StoreUnavailable):
