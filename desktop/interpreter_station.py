@@ -80,8 +80,13 @@ def run_window(args: argparse.Namespace, invite: Any, language: str) -> int:
     result: dict[str, Any] = {}
     t0 = time.monotonic()
 
+    from desktop.signals import StopRequest
+
+    stop = StopRequest()
+
     def finished(stats: dict[str, Any]) -> None:
-        result.update(stats, duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2))
+        result.update(stats, duration=args.duration, wall_seconds=round(time.monotonic() - t0, 2),
+                      stopped_by=stop.name or None)
         print(json.dumps(result), flush=True)
         if args.close_at_end:
             app.quit()
@@ -89,14 +94,23 @@ def run_window(args: argparse.Namespace, invite: Any, language: str) -> int:
     window = make_window(invite, language, loop, settings.high_contrast, finished)
     window.runner.start(duration=args.duration, admit_timeout=args.admit_timeout)
     window.show()
-    app.exec()
-    if not result:  # the window was closed first: leave, then wait briefly for the summary
-        window.leave()
-        deadline = time.monotonic() + 5
-        while not result and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.05)
+    # SIGTERM/SIGHUP (logout, shutdown) and SIGINT: the interpreter leaves the hearing as the window's
+    # close does — the court hears the channel end at once and hands over or falls back — then exits
+    # with the signal's code (desktop/signals.py)
+    with stop:
+        stop.on_stop(lambda: app.exit(0))
+        heartbeat = stop.keep_qt_responsive(app)
+        app.exec()
+        heartbeat.stop()
+        if not result:  # the window was closed (or the station told to stop) first: leave, then wait briefly
+            window.leave()
+            deadline = time.monotonic() + 5
+            while not result and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.05)
     loop.stop()
+    if stop.requested:
+        return stop.exit_code
     return 0 if result.get("blocks_sent") else 3
 
 

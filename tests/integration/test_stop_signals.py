@@ -126,3 +126,28 @@ def test_sigterm_at_the_witness_station_seals_both_sides(tmp_path):
     # the witness said goodbye: the court ended its side as usual and sealed what it received
     assert court.returncode == 0, (court.returncode, cerr[-600:])
     _assert_sealed(cv, {"received-masked"})
+
+
+@pytest.mark.slow
+def test_sigterm_at_the_interpreter_window_leaves_the_hearing(tmp_path):
+    """The remote interpreter's window, told to stop at logout, leaves the hearing as its close does
+    (the court hears the channel end) and exits 143 — not killed mid-hearing by the default handler."""
+    env = _env(tmp_path)
+    cv, inv, iinv = tmp_path / "court", tmp_path / "invite", tmp_path / "interpreter-invite"
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(demo_plan(languages=("spa",)).to_dict()))
+    court = _start(["court", "--headless", "--plan-file", str(plan), "--vault", str(cv), "--invite-out", str(inv),
+                    "--interpreter-invite-out", str(iinv), "--duration", "600", "--admit-all"], env)
+    t0 = time.monotonic()
+    while not (iinv.exists() and iinv.stat().st_size > 0):
+        assert court.poll() is None and time.monotonic() - t0 < 120, court.communicate()[1][-600:]
+        time.sleep(0.2)
+    interp = _start(["interpreter", "--join", str(iinv), "--language", "spa"], env)
+    time.sleep(6)  # the window is up and in the court's waiting room
+    assert interp.poll() is None, interp.communicate()[1][-600:]
+    interp.send_signal(signal.SIGTERM)
+    out, err = interp.communicate(timeout=60)
+    assert interp.returncode == 143, (interp.returncode, err[-600:])
+    if out.strip():  # the summary, when the leave completed within its grace period
+        assert json.loads(out.strip().splitlines()[-1])["stopped_by"] == "SIGTERM"
+    assert court.poll() is None  # the court's hearing goes on without the interpreter
