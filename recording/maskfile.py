@@ -153,6 +153,7 @@ def _write_mono(path: Path, y: np.ndarray, rate: int, work_rate: int, n: int) ->
     s16 = np.round(np.clip(pcm, -1.0, 1.0) * 32767).astype(np.int16)
     with av.open(str(path), "w", format=fmt) as c:
         st = c.add_stream(codec, rate=rate)
+        assert isinstance(st, av.AudioStream)  # pcm_s16le and flac are audio codecs
         st.layout = "mono"
         st.format = "s16"
         for i in range(0, len(s16), 4096):
@@ -373,7 +374,7 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
                 for packet in src.demux(*streams):
                     if stop.is_set():
                         return
-                    if vin is not None and packet.stream.index == vin.index:
+                    if vin is not None and vout is not None and packet.stream.index == vin.index:
                         for f in packet.decode():
                             t = f.time if f.time is not None else index / float(vout.average_rate or 30)
                             put(q_in, (index, t, f.to_ndarray(format="bgr24")))
@@ -393,7 +394,7 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
                 with contextlib.suppress(_Abort):
                     put(q_in, _END)
 
-        def encoder():
+        def encoder(vs: av.VideoStream):
             try:
                 last_pts = -1
                 while True:
@@ -407,8 +408,8 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
                     last_pts = pts
                     vf.pts = pts
                     vf.time_base = VIDEO_TIME_BASE
-                    mux(vout.encode(vf))
-                mux(vout.encode(None))
+                    mux(vs.encode(vf))
+                mux(vs.encode(None))
             except _Abort:
                 return
             except BaseException as exc:
@@ -417,7 +418,7 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
 
         threads = [threading.Thread(target=reader, name="mask-read", daemon=True)]
         if vout is not None:
-            threads.append(threading.Thread(target=encoder, name="mask-encode", daemon=True))
+            threads.append(threading.Thread(target=encoder, args=(vout,), name="mask-encode", daemon=True))
         for th in threads:
             th.start()
 
@@ -492,6 +493,6 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
             for i, tr in tracks.items()
         ],
     }
-    if vin is not None:
+    if vin is not None and vout is not None:
         summary["size"] = [vout.width, vout.height]
     return summary, per_frame

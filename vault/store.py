@@ -11,6 +11,7 @@ See docs/vault-format.md for the exact format. Nothing here writes plaintext to 
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import logging
 import os
@@ -176,7 +177,7 @@ class Vault:
                      (DEFAULT_REMOTE_RETENTION_DAYS if remote else 0))
         if retention_mode not in RETENTION_MODES or not 0 <= days <= 36500:
             raise VaultError(f"invalid retention: {retention_mode} for {days:g} days")
-        if remote:
+        if isinstance(storage, S3Storage):
             storage.retention = Retention(retention_mode, days)
         if storage.exists(VAULT_JSON):
             raise VaultError(f"a vault already exists in {storage.location}")
@@ -218,7 +219,7 @@ class Vault:
         with storage.lock():
             for role, data in files.items():
                 storage.write(identity_path(role), data)
-            if remote:
+            if isinstance(storage, S3Storage):  # created once (If-None-Match): two inits never both win
                 if not storage.create(VAULT_JSON, vj):
                     raise VaultError(f"a vault already exists in {storage.location}")
             else:
@@ -781,7 +782,7 @@ class Vault:
         return {"id": rec_id, "created": o["created"], "sealed": None, "meta": o["meta"],
                 "recipients": o["recipients"]}
 
-    def audit_entries(self) -> list[AuditEntry]:
+    def audit_entries(self) -> builtins.list[AuditEntry]:  # `list` is the method above
         return self._audit.entries()
 
     def verify(self) -> VerifyReport:

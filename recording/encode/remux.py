@@ -17,19 +17,24 @@ import os
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import av
 
 from recording.errors import EncoderError, MediaFormatError
 
+if TYPE_CHECKING:  # a TypedDict of PyAV's stubs only
+    from av.container.core import Chapter
 
-def chapters_for(breaks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """PyAV chapter dicts (ms time base) from ``[{"title", "start", "end"}]`` in seconds."""
-    out = []
+
+def chapters_for(breaks: list[dict[str, Any]]) -> list[Chapter]:
+    """PyAV chapter dicts (ms time base) from ``[{"title", "start", "end"}]`` in seconds (an open
+    break, ``end`` None, lasts 1 ms)."""
+    out: list[Chapter] = []
     for i, b in enumerate(breaks, start=1):
         start = int(round(float(b["start"]) * 1000))
-        end = int(round(float(b.get("end") if b.get("end") is not None else b["start"]) * 1000))
+        end_s = b.get("end")
+        end = int(round(float(end_s if end_s is not None else b["start"]) * 1000))
         out.append({"id": i, "start": start, "end": max(end, start + 1), "time_base": Fraction(1, 1000),
                     "metadata": {"title": str(b.get("title", f"Break {i}"))}})
     return out
