@@ -5,8 +5,10 @@ See docs/vault-format.md for the exact format. Nothing here writes plaintext to 
 
 ``Vault`` is the facade; the work is done in the modules beside it:
   layout (names, paths) · storage (where the files live: a folder, an object store) · state (the
-  trail's projection) · writer (the live encrypting writer, the signed header) · reader (decrypting,
-  seekable) · access (data keys for the unlocked roles) · notes · shares · recover · verify.
+  trail's projection) · new_vault (init) · new_recording (a recording's key, stanzas and folder) ·
+  writer (the live encrypting writer, the signed header) · reader (decrypting, seekable) · pinned
+  (files the trail pins by hash: identities, headers, notes, shares) · access (data keys for the
+  unlocked roles) · listing · notes · shares · recover · verify.
 """
 
 from __future__ import annotations
@@ -15,45 +17,39 @@ import builtins
 import contextlib
 import logging
 import os
-import secrets
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import new_recording, new_vault, pinned
 from . import pending as pending_mod
 from .access import data_key, first_identity
-from .audit import AuditEntry, now_iso
+from .audit import AuditEntry
 from .errors import (
     IntegrityError,
     MissingKey,
     NotFound,
-    StoreUnavailable,
     VaultError,
     VaultNotInitialised,
     WrongPassphrase,
 )
-from .format import recipients as rcp
 from .format import stream as st
-from .format.canonical import b64d, b64e, cjson, dump_canonical, load_canonical, sha256_hex
-from .fsutil import disk_errors, fsync_dir
-from .keys import Identity, KdfParams, new_identity_file, parse_public, rewrap_identity, unlock_identity
+from .format.canonical import b64d, dump_canonical, load_canonical, sha256_hex
+from .fsutil import fsync_dir
+from .keys import Identity, KdfParams, rewrap_identity, unlock_identity
 from .layout import (
     DATA,
     DEFAULT_ROLES,
     HEADER,
-    IDENTITIES,
     NON_MEDIA_KINDS,
     OPEN,
-    OPEN_FORMAT,
-    RECORDINGS,
     STATION,
     VAULT_FORMAT,
     VAULT_JSON,
     WRITER_LOCK,
     RecordingInfo,
-    check_role_name,
     identity_path,
     is_id,
     rec_path,
@@ -66,15 +62,10 @@ from .shred import ShredReport
 from .state import VaultState
 from .storage import LocalStorage, Storage, open_storage
 from .storage.s3 import Retention, S3Storage
-from .verify import VerifyReport, check_header_sig, verify_vault
-from .writer import RecordingWriter, SealInput, acquire_writer_lock, seal_header
+from .verify import VerifyReport, verify_vault
+from .writer import RecordingWriter, SealInput, seal_header
 
 log = logging.getLogger("testimony_shield.vault")
-
-#: the retention of a new vault in an object store unless `init` says otherwise (seven years); a local
-#: vault has none unless given (its files are not under Object Lock)
-DEFAULT_REMOTE_RETENTION_DAYS = 2557
-RETENTION_MODES = ("COMPLIANCE", "GOVERNANCE")
 
 
 def spool_root() -> Path:
@@ -170,69 +161,7 @@ class Vault:
         until each role has its own (`change_passphrase`).  `retention_days` (default: none for a
         folder, DEFAULT_REMOTE_RETENTION_DAYS for an object store) locks what the store holds under
         Object Lock for that long and refuses crypto-shredding a recording before its retention ends."""
-        storage = open_storage(root)
-        kdf = kdf or KdfParams.default()
-        remote = isinstance(storage, S3Storage)
-        days = float(retention_days if retention_days is not None else
-                     (DEFAULT_REMOTE_RETENTION_DAYS if remote else 0))
-        if retention_mode not in RETENTION_MODES or not 0 <= days <= 36500:
-            raise VaultError(f"invalid retention: {retention_mode} for {days:g} days")
-        if isinstance(storage, S3Storage):
-            storage.retention = Retention(retention_mode, days)
-        if storage.exists(VAULT_JSON):
-            raise VaultError(f"a vault already exists in {storage.location}")
-        roles = [STATION] + [r for r in roles if r != STATION]
-        for role in roles:
-            check_role_name(role)
-        if isinstance(passphrase, str):
-            if not passphrase:
-                raise WrongPassphrase("an empty passphrase is not allowed")
-            per_role = {r: passphrase for r in roles}
-            shared = sorted(roles)
-        else:
-            per_role = dict(passphrase)
-            missing = [r for r in roles if not per_role.get(r)]
-            if missing:
-                raise WrongPassphrase(f"no passphrase for role(s) {', '.join(missing)}")
-            if sorted(per_role) != sorted(roles):
-                raise VaultError(f"passphrases given for unknown roles: {', '.join(sorted(set(per_role) - set(roles)))}")
-            if len(set(per_role.values())) != len(per_role):
-                raise VaultError("two roles have the same passphrase: each role needs its own")
-            shared = []
-        with disk_errors("vault"):
-            storage.mkdir(IDENTITIES)
-            storage.mkdir(RECORDINGS)
-        vault_id = secrets.token_hex(16)
-        pins: dict[str, dict] = {}
-        files: dict[str, bytes] = {}
-        idents: dict[str, Identity] = {}
-        for role in roles:
-            obj, ident = new_identity_file(role, per_role[role], kdf)
-            files[role] = dump_canonical(obj)
-            pins[role] = {"x25519": obj["x25519"], "ed25519": obj["ed25519"]}
-            idents[role] = ident
-        cfg = {"format": VAULT_FORMAT, "vault_id": vault_id, "created": now_iso(), "station": STATION,
-               "roles": pins}
-        if days > 0:
-            cfg["retention"] = {"mode": retention_mode, "days": int(days) if days == int(days) else days}
-        vj = dump_canonical(cfg)
-        with storage.lock():
-            for role, data in files.items():
-                storage.write(identity_path(role), data)
-            if isinstance(storage, S3Storage):  # created once (If-None-Match): two inits never both win
-                if not storage.create(VAULT_JSON, vj):
-                    raise VaultError(f"a vault already exists in {storage.location}")
-            else:
-                storage.write(VAULT_JSON, vj)
-        v = cls(storage, cfg, idents[STATION])
-        v._checked_identities = {r: load_canonical(d, identity_path(r)) for r, d in files.items()}
-        details = {"vault_json": sha256_hex(vj), "identities": {r: sha256_hex(d) for r, d in files.items()},
-                   "kdf": {"memory_kib": kdf.memory_kib, "iterations": kdf.iterations, "lanes": kdf.lanes}}
-        if shared:
-            details["shared_passphrase"] = shared
-        e = v._audit.append(idents[STATION], v._keys(), "init", details=details, genesis=True)
-        v._remember(e)
-        return v
+        return new_vault.init_vault(cls, root, passphrase, roles, kdf, retention_days, retention_mode)
 
     @classmethod
     def open(cls, root: Path | str) -> Vault:
@@ -354,32 +283,7 @@ class Vault:
         return {r: dict(p) for r, p in self._cfg["roles"].items()}
 
     def _identity_obj(self, role: str) -> dict:
-        if role not in self._cfg["roles"]:
-            raise NotFound(f"no role '{role}' in this vault (roles: {', '.join(self.roles())})")
-        what = identity_path(role)
-        if self.remote and role == self.station_role and role in self._checked_identities:
-            # the station signs with the identity this process checked: recording never waits for the store
-            return self._checked_identities[role]
-        try:
-            expected = self.state().identities.get(role)
-            data = self.storage.read(what, pin=expected)
-        except FileNotFoundError:
-            raise IntegrityError(f"{what}: missing") from None
-        except StoreUnavailable:
-            # a station recording into an object store keeps going while the store is down: the identity
-            # it already checked against the trail in this process is the one it signs with
-            if role in self._checked_identities:
-                return self._checked_identities[role]
-            raise
-        obj = load_canonical(data, what)
-        x, ed = parse_public(obj, what)
-        if expected != sha256_hex(data):
-            raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
-        pin = self._cfg["roles"][role]
-        if b64e(x) != pin["x25519"] or b64e(ed) != pin["ed25519"] or obj.get("role") != role:
-            raise IntegrityError(f"{what}: keys differ from those pinned in vault.json")
-        self._checked_identities[role] = obj
-        return obj
+        return pinned.identity_obj(self, role)
 
     def _load_identity(self, role: str, passphrase: str) -> Identity:
         """The one place a passphrase is tried: every failure is audited (docs/vault-format.md §14)."""
@@ -448,72 +352,8 @@ class Vault:
         `recipient_keys` (X25519 public keys by role) encrypts to ANOTHER vault's roles instead of this
         one's: this vault cannot read the recording back (a remote witness station's, delivered to the
         court: docs/delivery.md)."""
-        signer = self._signer(signer_passphrase)
-        meta = dict(meta or {})
-        cjson(meta)
-        if not recipients:
-            raise VaultError("a recording needs at least one recipient")
-        if not 1024 <= chunk_size <= 64 * 1024 * 1024:
-            raise VaultError("chunk size out of range")
-        rec_id = secrets.token_hex(8)
-        key = os.urandom(32)
-        salt = st.new_salt()
-        fhdr = st.file_header(rec_id, salt)
-        stanzas = []
-        pub = ({r: bytes(k) for r, k in recipient_keys.items()} if recipient_keys is not None else
-               {r: b64d(p["x25519"]) for r, p in self._cfg["roles"].items() if r != self.station_role})
-        for r in recipients:
-            group = r.split("+")
-            for g in group:
-                if g not in pub or g == self.station_role or len(pub[g]) != 32:
-                    raise NotFound(f"no recipient role '{g}' in this vault")
-            if len(group) == 1:
-                stanzas.append(rcp.wrap(key, pub[r], r, rec_id))
-            elif len(group) == 2:
-                if group[0] == group[1]:  # "judge+judge" would let one person open it alone
-                    raise VaultError(f"a two-person rule needs two different roles, not '{r}'")
-                a, b = rcp.xor_split(key)
-                for k, (g, share) in enumerate(zip(group, (a, b), strict=True), 1):
-                    stanzas.append(rcp.wrap(share, pub[g], g, rec_id, share=f"xor:{r}:{k}/2"))
-            else:
-                raise VaultError("only 2-person groups are supported (e.g. 'judge+clerk')")
-        open_obj = {"format": OPEN_FORMAT, "vault": self.id, "id": rec_id, "created": now_iso(),
-                    "chunk_size": chunk_size, "stream_header": b64e(fhdr),
-                    "commitment": st.key_commitment(key, salt, rec_id).hex(),
-                    "recipients": list(recipients), "stanzas": stanzas, "meta": meta}
-        # this station's MAC: recovery completes only recordings this station started (§5)
-        open_obj = self.local.stamp_open(open_obj)
-        folder = self.spool.path(rec_path(rec_id))
-        opened = dump_canonical(open_obj)
-        self.spool.mkdir(RECORDINGS)
-        lockfd: int | None = None
-        try:
-            with disk_errors(f"recordings/{rec_id}"):
-                os.mkdir(folder, 0o700)
-                # held from the first moment, so that recovery never takes this folder for a plant
-                lockfd = acquire_writer_lock(folder)
-                fd = os.open(folder / DATA, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                try:
-                    os.write(fd, fhdr)
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-            self.spool.write(rec_path(rec_id, OPEN), opened)
-            fsync_dir(folder.parent)
-            if not self.remote:  # a vault in a store: the entries go with the upload
-                self._append(signer, "create", rec=rec_id, details={
-                    "open_json": sha256_hex(opened), "recipients": list(recipients)})
-        except BaseException:
-            if lockfd is not None:
-                os.close(lockfd)
-            raise
-        w = RecordingWriter(rec_id, folder, key, fhdr, chunk_size, open_obj, signer,
-                            on_seal=self._finish_seal, on_release=lambda rid: self._writers.pop(rid, None),
-                            lockfd=lockfd)
-        self._writers[rec_id] = w
-        if self.remote:  # the uploader appends the `create` entry and moves the parts as they are written
-            self.uploader.kick()
-        return w
+        return new_recording.create_recording(self, self._signer(signer_passphrase), meta, recipients,
+                                              chunk_size, recipient_keys)
 
     def _finish_seal(self, s: SealInput) -> str:
         """Store the signed header of a complete stream and write its 'seal' / 'recover' entry."""
@@ -596,23 +436,7 @@ class Vault:
         raise NotFound(f"no recording '{rec_id}' in this vault")
 
     def _load_header(self, rec_id: str, check_audit: bool = True) -> tuple[dict, bytes]:
-        """Load and check a sealed header: exact bytes against the audit trail, station signature."""
-        rec_id = self._resolve(rec_id)
-        what = rec_path(rec_id, HEADER)
-        expected = self.state().recs.get(rec_id, {}).get("header") if check_audit else None
-        try:
-            hb = self.storage.read(what, pin=expected)
-        except FileNotFoundError:
-            if self.storage.exists(rec_path(rec_id, OPEN)):
-                raise VaultError(f"recording {rec_id} is not sealed yet (run recover)") from None
-            raise IntegrityError(f"{what}: missing") from None
-        if check_audit and expected != sha256_hex(hb):
-            raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
-        header = load_canonical(hb, what)
-        problems = check_header_sig(header, self._keys(), self.station_role, what)
-        if problems:
-            raise IntegrityError(problems[0])
-        return header, hb
+        return pinned.load_header(self, rec_id, check_audit)
 
     def _data_key(self, rec_id: str, header: dict, identity: Identity | Sequence[Identity]) -> bytes:
         return data_key(self, rec_id, header, identity)
@@ -725,62 +549,19 @@ class Vault:
 
     # -- listing, audit, verify -----------------------------------------------------------------
     def _load_pinned(self, folder: str, name: str, expected_hash: str) -> tuple[Any, str]:
-        """A notes/ or shares/ file whose exact bytes the audit trail pins by hash: (object, path)."""
-        what = f"{folder}/{name}.json"
-        try:
-            data = self.storage.read(what, pin=expected_hash)
-        except FileNotFoundError:
-            raise IntegrityError(f"{what}: missing (deleted?)") from None
-        if sha256_hex(data) != expected_hash:
-            raise IntegrityError(f"{what}: differs from the hash in the audit trail (modified)")
-        return load_canonical(data, what), what
+        return pinned.load_pinned(self, folder, name, expected_hash)
 
-    def list(self) -> list[RecordingInfo]:
-        out: list[RecordingInfo] = []
-        s = self.storage
-        if not s.is_dir(RECORDINGS):
-            return out
-        known = self.state().recs
-        for name in s.listdir(RECORDINGS):
-            if not s.is_dir(rec_path(name)):
-                continue
-            if name not in known:  # planted (or left by a crash before its create entry): never evidence
-                out.append(RecordingInfo(name[:32], "", False, {
-                    "error": "not in the audit trail: quarantined by the next start (run vault verify)"}, 0))
-                continue
-            try:
-                if s.exists(rec_path(name, HEADER)):
-                    h = load_canonical(s.read(rec_path(name, HEADER)), rec_path(name, HEADER))
-                    sg = h["signed"]
-                    meta = dict(sg["meta"])
-                    meta.setdefault("recipients", sg["recipients"])
-                    shredded = not any("wrapped" in x for x in h["stanzas"])
-                    out.append(RecordingInfo(sg["id"], sg["created"], True, meta, sg["plaintext_size"], shredded))
-                elif s.exists(rec_path(name, OPEN)):
-                    o = load_canonical(s.read(rec_path(name, OPEN)), rec_path(name, OPEN))
-                    meta = dict(o["meta"])
-                    meta.setdefault("recipients", o["recipients"])
-                    size = max(0, s.size(rec_path(name, DATA)) - st.FILE_HEADER_LEN) \
-                        if s.exists(rec_path(name, DATA)) else 0
-                    out.append(RecordingInfo(o["id"], o["created"], False, meta, size))
-            except (IntegrityError, KeyError, TypeError, OSError):
-                out.append(RecordingInfo(name, "", False, {"error": "unreadable (run vault verify)"}, 0))
-        # media recordings first (oldest first), then the non-media records (plans, session records)
-        out.sort(key=lambda r: (r.meta.get("kind") in NON_MEDIA_KINDS, r.created, r.id))
-        return out
+    def list(self) -> builtins.list[RecordingInfo]:
+        """Every recording, without a key (vault/listing.py)."""
+        from .listing import list_recordings
+
+        return list_recordings(self)
 
     def info(self, rec_id: str) -> dict:
-        rec_id = self._resolve(rec_id)
-        if self.storage.exists(rec_path(rec_id, HEADER)):
-            h = load_canonical(self.storage.read(rec_path(rec_id, HEADER)), rec_path(rec_id, HEADER))
-            s = dict(h["signed"])
-            s.pop("index", None)
-            s["stanzas"] = [{"role": x["role"], "share": x.get("share"), "shredded": "shredded" in x}
-                            for x in h["stanzas"]]
-            return s
-        o = load_canonical(self.storage.read(rec_path(rec_id, OPEN)), rec_path(rec_id, OPEN))
-        return {"id": rec_id, "created": o["created"], "sealed": None, "meta": o["meta"],
-                "recipients": o["recipients"]}
+        """A recording's signed header, or what open.json says while it is written (vault/listing.py)."""
+        from .listing import recording_info
+
+        return recording_info(self, rec_id)
 
     def audit_entries(self) -> builtins.list[AuditEntry]:  # `list` is the method above
         return self._audit.entries()
