@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recording.sources.base import listed
 from ui.i18n import native_name, screen_languages, staff_language_for
 from ui.labels import PRESETS, STYLES, preset_label, style_label
 from ui.theme import COURT, apply_theme
@@ -70,8 +71,8 @@ class SettingsDialog(QDialog):
         self._save = save
         self.settings = load()
         s = self.settings
-        self._cameras = self._safe(list_cameras)
-        self._microphones = self._safe(list_microphones)
+        self._cameras = listed(list_cameras)
+        self._microphones = listed(list_microphones)
         self._error = ""
         lay = QVBoxLayout(self)
         self.title = QLabel()
@@ -274,14 +275,6 @@ class SettingsDialog(QDialog):
             self._fill()
             self.retranslate()
         super().changeEvent(event)
-
-    @staticmethod
-    def _safe(fn: Callable[[], list[Any]]) -> list[Any]:
-        try:
-            return list(fn())
-        except Exception as exc:
-            log.info("device listing failed: %s", type(exc).__name__)
-            return []
 
     @staticmethod
     def _select(combo: QComboBox, value: str, missing_label: str) -> None:

@@ -3,9 +3,14 @@ pipeline and the tests never need hardware (after Pupil's ``base_backend``)."""
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+import logging
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar, runtime_checkable
 
 import numpy as np
+
+log = logging.getLogger("testimony_shield.recording.sources")
+T = TypeVar("T")
 
 
 @runtime_checkable
@@ -39,3 +44,26 @@ class AudioSource(Protocol):
     def read(self, n: int) -> np.ndarray: ...
 
     def close(self) -> None: ...
+
+
+class Silence:
+    """An audio source of silence: where there is no microphone (a level meter shows nothing)."""
+
+    rate, live, name = 48_000, False, "silence"
+
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def read(self, n: int) -> np.ndarray:
+        return np.zeros(n, np.float32)
+
+
+def listed(list_devices: Callable[[], Iterable[T]]) -> list[T]:
+    """A device listing that never raises: a sound system or camera library that fails (not
+    installed, its server gone) lists nothing; the failure is logged by its type only."""
+    try:
+        return list(list_devices())
+    except Exception as exc:
+        log.info("device listing failed: %s", type(exc).__name__)
+        return []

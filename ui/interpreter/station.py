@@ -19,34 +19,22 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSlider,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from recording.audio.output import close_quietly
 from recording.booth import (
     FLOOR,
-    HANDOVER_DEFAULT,
-    HANDOVER_MAX,
-    HANDOVER_MIN,
     BoothMicrophone,
     BoothView,
     HeadphoneMix,
 )
+from recording.sources.base import Silence, listed
 from ui.i18n import language_name
 from ui.interpreter.engine import InterpreterRunner, RehearsalEngine
+from ui.interpreter.layout import StationLayout
 from ui.theme import COURT, apply_theme
-from ui.widgets.level_meter import LevelMeter
+from ui.widgets.factory import describe
 
 log = logging.getLogger("testimony_shield.ui.interpreter.station")
 
@@ -55,7 +43,7 @@ SPEAKING_DB = -42.0
 SPEAKING_HOLD = 0.6
 
 
-class InterpreterStation(QWidget):
+class InterpreterStation(StationLayout, QWidget):
     """``runner_factory(microphone, mix)`` makes the :class:`InterpreterRunner` (None: practice only).
     ``list_microphones()`` / ``list_headphones()`` give ``DeviceInfo``s; ``open_microphone(id)`` gives
     an audio source ("demo": the built-in demo interpreter), ``open_headphones(id)`` an opened sound
@@ -86,7 +74,7 @@ class InterpreterStation(QWidget):
         self._practice_floor = practice_floor
         self._test_tone = test_tone
         self.mix = HeadphoneMix(volume=0.8, return_db=-12.0)
-        self.microphone = BoothMicrophone(_Silence())
+        self.microphone = BoothMicrophone(Silence())
         self.microphone.taps.append(self.mix.on_own)  # the return of your own voice (no network delay)
         self.headphones: Any = None
         self.state = "idle"
@@ -98,173 +86,25 @@ class InterpreterStation(QWidget):
         self._refusal = ""
         self._failure = ""
 
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(22, 18, 22, 18)
-        lay.setSpacing(12)
-        self.title = QLabel()
-        self.title.setObjectName("title")
-        lay.addWidget(self.title)
-        self.status = QLabel()
-        self.status.setObjectName("subtitle")
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
-
-        self.banner = QLabel()
-        self.banner.setObjectName("offAir")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setMinimumHeight(92)
-        self.banner.setWordWrap(True)
-        lay.addWidget(self.banner)
-        self.countdown = QLabel()
-        self.countdown.setObjectName("handoverCountdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setVisible(False)
-        lay.addWidget(self.countdown)
-
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        left = QVBoxLayout()
-        left.setSpacing(12)
-
-        # joining: the safety code, practice, leave
-        self.join_box = QGroupBox()
-        jl = QVBoxLayout(self.join_box)
-        self.code = QLabel("— — —")
-        self.code.setObjectName("safetyCode")
-        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        jl.addWidget(self.code)
-        self.code_hint = QLabel()
-        self.code_hint.setWordWrap(True)
-        self.code_hint.setObjectName("hint")
-        jl.addWidget(self.code_hint)
-        self.practise = QPushButton()
-        self.practise.setCheckable(True)
-        self.practise.toggled.connect(self._practise)
-        jl.addWidget(self.practise)
-        left.addWidget(self.join_box)
-
-        # the booth: who speaks, the floor, the controls
-        self.booth_box = QFrame()
-        self.booth_box.setObjectName("card")
-        bl = QVBoxLayout(self.booth_box)
-        self.speaking = QLabel()
-        self.speaking.setObjectName("speaking")
-        self.speaking.setWordWrap(True)
-        bl.addWidget(self.speaking)
-        self.on_air_line = QLabel()
-        self.on_air_line.setWordWrap(True)
-        bl.addWidget(self.on_air_line)
-        self.partner_line = QLabel()
-        self.partner_line.setObjectName("hint")
-        self.partner_line.setWordWrap(True)
-        bl.addWidget(self.partner_line)
-        bl.addStretch(1)
-        row = QHBoxLayout()
-        self.cough = QPushButton()
-        self.cough.setObjectName("cough")
-        self.cough.setMinimumHeight(64)
-        self.cough.pressed.connect(lambda: self.set_cough(True))
-        self.cough.released.connect(lambda: self.set_cough(False))
-        row.addWidget(self.cough, 2)
-        self.handover = QPushButton()
-        self.handover.setObjectName("primary")
-        self.handover.setMinimumHeight(64)
-        self.handover.clicked.connect(self.hand_over)
-        row.addWidget(self.handover, 2)
-        self.handover_seconds = QSpinBox()
-        self.handover_seconds.setRange(int(HANDOVER_MIN), int(HANDOVER_MAX))
-        self.handover_seconds.setValue(int(HANDOVER_DEFAULT))
-        row.addWidget(self.handover_seconds)
-        self.cancel = QPushButton()
-        self.cancel.clicked.connect(self.cancel_handover)
-        row.addWidget(self.cancel, 1)
-        bl.addLayout(row)
-        form = QFormLayout()
-        self.source = QComboBox()
-        self.source.currentIndexChanged.connect(self._source_picked)
-        self.source_label = QLabel()
-        self.source_label.setBuddy(self.source)
-        form.addRow(self.source_label, self.source)
-        self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setRange(0, 100)
-        self.volume.setValue(80)
-        self.volume.valueChanged.connect(lambda v: setattr(self.mix, "volume", v / 100.0))
-        self.volume_label = QLabel()
-        self.volume_label.setBuddy(self.volume)
-        form.addRow(self.volume_label, self.volume)
-        ret = QHBoxLayout()
-        self.return_on = QCheckBox()
-        self.return_on.setChecked(True)
-        self.return_on.toggled.connect(self._return_changed)
-        self.return_level = QSlider(Qt.Orientation.Horizontal)
-        self.return_level.setRange(-30, 0)
-        self.return_level.setValue(-12)
-        self.return_level.valueChanged.connect(self._return_changed)
-        self.return_value = QLabel()
-        ret.addWidget(self.return_on)
-        ret.addWidget(self.return_level, 1)
-        ret.addWidget(self.return_value)
-        self.return_label = QLabel()
-        self.return_label.setBuddy(self.return_level)
-        form.addRow(self.return_label, ret)
-        bl.addLayout(form)
-        left.addWidget(self.booth_box, 1)
-        body.addLayout(left, 3)
-
-        # devices
-        self.devices = QGroupBox()
-        dl = QFormLayout(self.devices)
-        self.headphones_box = QComboBox()
-        self.headphones_label = QLabel()
-        self.headphones_label.setBuddy(self.headphones_box)
-        dl.addRow(self.headphones_label, self.headphones_box)
-        self.mic_box = QComboBox()
-        self.mic_label = QLabel()
-        self.mic_label.setBuddy(self.mic_box)
-        dl.addRow(self.mic_label, self.mic_box)
-        self.meter = LevelMeter()
-        self.meter_label = QLabel()
-        dl.addRow(self.meter_label, self.meter)
-        self.test = QPushButton()
-        self.test.setCheckable(True)
-        self.test.toggled.connect(self._test)
-        dl.addRow(self.test)
-        self.device_note = QLabel()
-        self.device_note.setObjectName("hint")
-        self.device_note.setWordWrap(True)
-        dl.addRow(self.device_note)
-        self.leave_button = QPushButton()
-        self.leave_button.clicked.connect(self.leave)
-        dl.addRow(self.leave_button)
-        body.addWidget(self.devices, 2)
-        lay.addLayout(body, 1)
-
-        for dev in _safe(list_headphones):
+        self.build_layout(self)
+        for dev in listed(list_headphones):
             self.headphones_box.addItem(dev.name, dev.id)
-        for dev in _safe(list_microphones):
+        for dev in listed(list_microphones):
             self.mic_box.addItem(f"{dev.name} (#{dev.id})", dev.id)
         self._default_items()
+        self.practise.toggled.connect(self._practise)
+        self.cough.pressed.connect(lambda: self.set_cough(True))
+        self.cough.released.connect(lambda: self.set_cough(False))
+        self.handover.clicked.connect(self.hand_over)
+        self.cancel.clicked.connect(self.cancel_handover)
+        self.source.currentIndexChanged.connect(self._source_picked)
+        self.volume.valueChanged.connect(lambda v: setattr(self.mix, "volume", v / 100.0))
+        self.return_on.toggled.connect(self._return_changed)
+        self.return_level.valueChanged.connect(self._return_changed)
+        self.test.toggled.connect(self._test)
+        self.leave_button.clicked.connect(self.leave)
         self.headphones_box.currentIndexChanged.connect(lambda _i: self._use_headphones())
         self.mic_box.currentIndexChanged.connect(lambda _i: self._use_microphone())
-
-        self.setTabOrder(self.practise, self.cough)
-        for a, b in (
-            (self.cough, self.handover),
-            (self.handover, self.handover_seconds),
-            (self.handover_seconds, self.cancel),
-            (self.cancel, self.source),
-            (self.source, self.volume),
-            (self.volume, self.return_on),
-            (self.return_on, self.return_level),
-            (self.return_level, self.headphones_box),
-            (self.headphones_box, self.mic_box),
-            (self.mic_box, self.test),
-            (self.test, self.leave_button),
-        ):
-            self.setTabOrder(a, b)
 
         self._tick = QTimer(self)
         self._tick.setInterval(100)
@@ -296,11 +136,7 @@ class InterpreterStation(QWidget):
     def _use_headphones(self) -> None:
         old, self.headphones = self.headphones, None
         self.mix.set_sink(None)
-        if old is not None:
-            try:
-                old.close()
-            except Exception:
-                log.debug("closing the headphones failed")
+        close_quietly(old, "the headphones")
         device = self.headphones_box.currentData() or "default"
         if self._open_headphones is not None:
             try:
@@ -314,7 +150,7 @@ class InterpreterStation(QWidget):
 
     def _use_microphone(self) -> None:
         device = self.mic_box.currentData() or "default"
-        source: Any = _Silence()
+        source: Any = Silence()
         self._mic_problem = False
         if self._open_microphone is not None:
             try:
@@ -322,14 +158,11 @@ class InterpreterStation(QWidget):
                 source.open()
             except Exception as exc:
                 log.info("microphone not available: %s", type(exc).__name__)
-                source, self._mic_problem = _Silence(), True
+                source, self._mic_problem = Silence(), True
         old = self.microphone.source
         self.microphone.source = source
         if old is not source:
-            try:
-                old.close()
-            except Exception:
-                log.debug("closing the microphone failed")
+            close_quietly(old, "the microphone")
         self._device_note()
 
     def _device_note(self) -> None:
@@ -633,72 +466,48 @@ class InterpreterStation(QWidget):
             + (self.tr(" · case {case}").format(case=self.case_number) if self.case_number else "")
         )
         self.join_box.setTitle(self.tr("Safety code"))
-        self.code.setAccessibleName(self.tr("Safety code"))
-        self.code.setAccessibleDescription(self.tr("Compare it with the code on the clerk's screen"))
+        describe(self.code, self.tr("Safety code"), self.tr("Compare it with the code on the clerk's screen"))
         self.code_hint.setText(
-            self.tr(
-                "The clerk sees the same six digits. If they differ, do not go on: tell the clerk by phone."
-            )
+            self.tr("The clerk sees the same six digits. If they differ, do not go on: tell the clerk by phone.")
         )
-        self.practise.setText(self.tr("Practise first (nothing is sent)"))
-        self.practise.setAccessibleName(self.tr("Practise first"))
-        self.practise.setAccessibleDescription(
-            self.tr(
-                "Hear a practice floor and your own voice; try the cough key. Nothing is sent or recorded."
-            )
-        )
-        self.cough.setAccessibleName(self.tr("Cough"))
-        self.cough.setAccessibleDescription(
-            self.tr("Hold to close your microphone for a moment. Key: hold C.")
-        )
-        self.handover.setText(self.tr("&Hand over to partner"))
-        self.handover.setAccessibleName(self.tr("Hand over to partner"))
-        self.handover.setAccessibleDescription(
-            self.tr("Starts a countdown both of you see; your partner is on air at its end. Key: H.")
-        )
+        describe(self.practise, self.tr("Practise first"),
+                 self.tr("Hear a practice floor and your own voice; try the cough key. Nothing is sent or recorded."),
+                 text=self.tr("Practise first (nothing is sent)"))
+        describe(self.cough, self.tr("Cough"), self.tr("Hold to close your microphone for a moment. Key: hold C."))
+        describe(self.handover, self.tr("Hand over to partner"),
+                 self.tr("Starts a countdown both of you see; your partner is on air at its end. Key: H."),
+                 text=self.tr("&Hand over to partner"))
         self.handover_seconds.setSuffix(self.tr(" s"))
-        self.handover_seconds.setAccessibleName(self.tr("Hand-over countdown"))
-        self.handover_seconds.setAccessibleDescription(self.tr("Seconds before your partner is on air"))
-        self.cancel.setText(self.tr("Cancel hand-over"))
-        self.cancel.setAccessibleName(self.tr("Cancel hand-over"))
-        self.cancel.setAccessibleDescription(self.tr("Stops the countdown. Key: Escape."))
+        describe(self.handover_seconds, self.tr("Hand-over countdown"),
+                 self.tr("Seconds before your partner is on air"))
+        describe(self.cancel, self.tr("Cancel hand-over"), self.tr("Stops the countdown. Key: Escape."),
+                 text=self.tr("Cancel hand-over"))
         self.source_label.setText(self.tr("I &listen to"))
-        self.source.setAccessibleName(self.tr("I listen to"))
-        self.source.setAccessibleDescription(
-            self.tr("The floor, or another language's interpreter for relay")
-        )
+        describe(self.source, self.tr("I listen to"), self.tr("The floor, or another language's interpreter for relay"))
         self.volume_label.setText(self.tr("&Volume"))
-        self.volume.setAccessibleName(self.tr("Volume"))
-        self.volume.setAccessibleDescription(self.tr("How loud the floor (or relay) is in your headphones"))
+        describe(self.volume, self.tr("Volume"), self.tr("How loud the floor (or relay) is in your headphones"))
         self.return_label.setText(self.tr("&Return"))
-        self.return_on.setText(self.tr("On"))
-        self.return_on.setAccessibleName(self.tr("Return on"))
-        self.return_on.setAccessibleDescription(
-            self.tr("Hear your language's channel: your own voice on air, your partner's off air")
-        )
-        self.return_level.setAccessibleName(self.tr("Return level"))
-        self.return_level.setAccessibleDescription(self.tr("How loud the return is, below the floor, in dB"))
+        describe(self.return_on, self.tr("Return on"),
+                 self.tr("Hear your language's channel: your own voice on air, your partner's off air"),
+                 text=self.tr("On"))
+        describe(self.return_level, self.tr("Return level"), self.tr("How loud the return is, below the floor, in dB"))
         self.devices.setTitle(self.tr("Headphones and microphone"))
         self.headphones_label.setText(self.tr("&Headphones"))
-        self.headphones_box.setAccessibleName(self.tr("Headphones"))
-        self.headphones_box.setAccessibleDescription(self.tr("Where you hear the floor"))
+        describe(self.headphones_box, self.tr("Headphones"), self.tr("Where you hear the floor"))
         self.headphones_box.setItemText(self.headphones_box.findData("default"), self.tr("System default"))
         self.mic_label.setText(self.tr("&Microphone"))
-        self.mic_box.setAccessibleName(self.tr("Microphone"))
-        self.mic_box.setAccessibleDescription(self.tr("The microphone you interpret into"))
+        describe(self.mic_box, self.tr("Microphone"), self.tr("The microphone you interpret into"))
         self.mic_box.setItemText(self.mic_box.findData("default"), self.tr("System default"))
         self.mic_box.setItemText(self.mic_box.findData("demo"), self.tr("Demo interpreter (built-in)"))
         self.meter_label.setText(self.tr("Level"))
-        self.meter.setAccessibleName(self.tr("Microphone level"))
-        self.test.setText(self.tr("&Test headphones and microphone"))
-        self.test.setAccessibleName(self.tr("Test headphones and microphone"))
-        self.test.setAccessibleDescription(self.tr("Plays a chime, then your own voice, in your headphones"))
-        self.device_note.setAccessibleName(self.tr("Device note"))
-        self.leave_button.setText(self.tr("Leave the hearing"))
-        self.leave_button.setAccessibleName(self.tr("Leave the hearing"))
-        self.leave_button.setAccessibleDescription(
-            self.tr("Closes your microphone and tells the court you left")
-        )
+        describe(self.meter, self.tr("Microphone level"))
+        describe(self.test, self.tr("Test headphones and microphone"),
+                 self.tr("Plays a chime, then your own voice, in your headphones"),
+                 text=self.tr("&Test headphones and microphone"))
+        describe(self.device_note, self.tr("Device note"))
+        describe(self.leave_button, self.tr("Leave the hearing"),
+                 self.tr("Closes your microphone and tells the court you left"),
+                 text=self.tr("Leave the hearing"))
         self._device_note()
         self._return_changed()
         self._fill_sources()
@@ -753,34 +562,11 @@ class InterpreterStation(QWidget):
         super().closeEvent(event)
 
 
-class _Silence:
-    """No microphone: silence (the level meter shows nothing)."""
-
-    rate, live, name = 48_000, False, "silence"
-
-    def open(self) -> None: ...
-
-    def close(self) -> None: ...
-
-    def read(self, n: int) -> Any:
-        import numpy as np
-
-        return np.zeros(n, np.float32)
-
-
 def _push(speaker: Any, samples: Any) -> None:
     try:
         speaker.push(samples)
     except Exception:
         log.debug("the headphones went away")
-
-
-def _safe(fn: Callable[[], list[Any]]) -> list[Any]:
-    try:
-        return list(fn())
-    except Exception as exc:
-        log.info("device listing failed: %s", type(exc).__name__)
-        return []
 
 
 def _spaced(code: str) -> str:

@@ -38,6 +38,16 @@ def button(text: str, accessible: str, slot: Callable[[], object] | None = None,
     return b
 
 
+def describe(widget: QWidget, name: str, description: str | None = None, text: str | None = None) -> None:
+    """What a screen reader says of ``widget``: its accessible name and (given) description; ``text``,
+    when given, is also what it shows (a button's or a label's text)."""
+    if text is not None:
+        widget.setText(text)  # type: ignore[attr-defined]
+    widget.setAccessibleName(name)
+    if description is not None:
+        widget.setAccessibleDescription(description)
+
+
 def buddy_form(rows: Iterable[tuple[str, QWidget]]) -> QFormLayout:
     """A form of ``(label with &mnemonic, field)`` rows; each label is the buddy of its field."""
     form = QFormLayout()
