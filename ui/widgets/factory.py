@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str = "", object_name: str = "", accessible: str = "", wrap: bool = False) -> QLabel:
@@ -20,6 +30,15 @@ def label(text: str = "", object_name: str = "", accessible: str = "", wrap: boo
     if accessible:
         w.setAccessibleName(accessible)
     return w
+
+
+def card(margins: tuple[int, int, int, int] = (16, 12, 16, 12)) -> tuple[QFrame, QVBoxLayout]:
+    """A framed panel (styled by the theme's ``card``) and its vertical layout."""
+    f = QFrame()
+    f.setObjectName("card")
+    lay = QVBoxLayout(f)
+    lay.setContentsMargins(*margins)
+    return f, lay
 
 
 def button(text: str, accessible: str, slot: Callable[[], object] | None = None,

@@ -25,14 +25,12 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -45,8 +43,10 @@ from recording.model import AUDIO_RATE, Audience, Decision
 from ui.concurrency import on_main
 from ui.i18n import WitnessTranslator, language_name
 from ui.theme import WITNESS, apply_theme
+from ui.widgets.factory import button, card, describe, label
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.video_view import PipelineFeed, VideoView
+from ui.witness.break_page import BreakPage
 from ui.witness.listening import Listening, SpeakerFactory, open_speaker
 
 log = logging.getLogger("testimony_shield.ui.witness.rehearsal")
@@ -171,22 +171,16 @@ class RehearsalDialog(QDialog):
         pl = QVBoxLayout(page)
         pl.setContentsMargins(28, 20, 28, 20)
         pl.setSpacing(12)
-        head = QLabel(t("Let's check everything before we start"))
-        head.setObjectName("title")
-        head.setWordWrap(True)
+        head = label(t("Let's check everything before we start"), object_name="title", wrap=True)
         pl.addWidget(head)
-        note = QLabel(t("Nothing here is recorded, and nobody in court can see or hear it. Take your time."))
-        note.setObjectName("subtitle")
-        note.setWordWrap(True)
+        note = label(t("Nothing here is recorded, and nobody in court can see or hear it. Take your time."),
+                     object_name="subtitle", wrap=True)
         pl.addWidget(note)
 
         body = QHBoxLayout()
         body.setSpacing(16)
-        cam = self._card()
-        cl = cam.layout()
-        cap = QLabel(t("1. Your camera, with your face covered"))
-        cap.setObjectName("subtitle")
-        cap.setWordWrap(True)
+        cam, cl = card()
+        cap = label(t("1. Your camera, with your face covered"), object_name="subtitle", wrap=True)
         cl.addWidget(cap)
         self.view = VideoView(t("Starting your camera…"))
         self.view.setAccessibleName(t("Your camera, with your face covered"))
@@ -196,37 +190,29 @@ class RehearsalDialog(QDialog):
 
         right = QVBoxLayout()
         right.setSpacing(12)
-        mic = self._card()
-        ml = mic.layout()
-        cap = QLabel(t("2. Your microphone"))
-        cap.setObjectName("subtitle")
+        mic, ml = card()
+        cap = label(t("2. Your microphone"), object_name="subtitle")
         ml.addWidget(cap)
         self.mic_meter = LevelMeter()
         self.mic_meter.setAccessibleName(t("Your microphone level"))
         ml.addWidget(self.mic_meter)
         row = QHBoxLayout()
-        self.record_btn = QPushButton(t("Record a few words"))
-        self.record_btn.setAccessibleName(t("Record a few words"))
-        self.record_btn.setAccessibleDescription(t("Records a few seconds from your microphone, only on this computer"))
-        self.record_btn.clicked.connect(self.record_snippet)
-        self.play_btn = QPushButton(t("Hear my changed voice"))
-        self.play_btn.setAccessibleName(t("Hear my changed voice"))
-        self.play_btn.setAccessibleDescription(t("Plays your words back with the changed voice the court hears"))
+        self.record_btn = button(t("Record a few words"), t("Record a few words"), self.record_snippet,
+                                 description=t("Records a few seconds from your microphone, only on this computer"))
+        self.play_btn = button(t("Hear my changed voice"), t("Hear my changed voice"),
+                               description=t("Plays your words back with the changed voice the court hears"))
         self.play_btn.setEnabled(False)
         self.play_btn.clicked.connect(self.play_snippet)
         row.addWidget(self.record_btn)
         row.addWidget(self.play_btn)
         ml.addLayout(row)
-        self.mic_status = QLabel(t("Say a few words, then listen to how the court hears your voice."))
-        self.mic_status.setObjectName("hint")
-        self.mic_status.setWordWrap(True)
+        self.mic_status = label(t("Say a few words, then listen to how the court hears your voice."),
+                                object_name="hint", wrap=True)
         ml.addWidget(self.mic_status)
         right.addWidget(mic)
 
-        interp = self._card()
-        il = interp.layout()
-        cap = QLabel(t("3. What you will hear"))
-        cap.setObjectName("subtitle")
+        interp, il = card()
+        cap = label(t("3. What you will hear"), object_name="subtitle")
         il.addWidget(cap)
         row = QHBoxLayout()
         self.channel = QComboBox()
@@ -239,9 +225,8 @@ class RehearsalDialog(QDialog):
             self.channel.setCurrentIndex(1)
         self.channel.currentIndexChanged.connect(self._channel_picked)
         row.addWidget(self.channel, 1)
-        self.listen_btn = QPushButton(t("Listen"))
-        self.listen_btn.setAccessibleName(t("Listen to this channel"))
-        self.listen_btn.setAccessibleDescription(t("Plays the chosen channel in your speakers"))
+        self.listen_btn = button(t("Listen"), t("Listen to this channel"),
+                                 description=t("Plays the chosen channel in your speakers"))
         self.listen_btn.setCheckable(True)
         self.listen_btn.toggled.connect(self.set_listening)
         row.addWidget(self.listen_btn)
@@ -249,16 +234,12 @@ class RehearsalDialog(QDialog):
         self.listen_meter = LevelMeter()
         self.listen_meter.setAccessibleName(t("Level of what you hear"))
         il.addWidget(self.listen_meter)
-        self.listen_status = QLabel("")
-        self.listen_status.setObjectName("hint")
-        self.listen_status.setWordWrap(True)
+        self.listen_status = label(object_name="hint", wrap=True)
         il.addWidget(self.listen_status)
         right.addWidget(interp)
 
-        brk = self._card()
-        bl = brk.layout()
-        cap = QLabel(t("4. Try the break button"))
-        cap.setObjectName("subtitle")
+        brk, bl = card()
+        cap = label(t("4. Try the break button"), object_name="subtitle")
         bl.addWidget(cap)
         self.try_break = QPushButton(t("I need a break"))
         self.try_break.setObjectName("breakButton")
@@ -273,48 +254,25 @@ class RehearsalDialog(QDialog):
         pl.addLayout(body, 1)
 
         foot = QHBoxLayout()
-        self.status = QLabel("")
-        self.status.setObjectName("hint")
-        self.status.setWordWrap(True)
+        self.status = label(object_name="hint", wrap=True)
         foot.addWidget(self.status, 1)
-        self.done_btn = QPushButton(t("I'm ready — finish the check"))
-        self.done_btn.setObjectName("primary")
-        self.done_btn.setAccessibleName(t("I'm ready — finish the check"))
-        self.done_btn.setAccessibleDescription(t("Closes the check. Nothing was recorded."))
-        self.done_btn.clicked.connect(self.accept)
+        self.done_btn = button(t("I'm ready — finish the check"), t("I'm ready — finish the check"), self.accept,
+                               object_name="primary", description=t("Closes the check. Nothing was recorded."))
         foot.addWidget(self.done_btn)
         pl.addLayout(foot)
         self.stack.addWidget(page)
         self.check_page = page
 
         # the practice break page --------------------------------------------------------------
-        bp = QWidget()
-        bp.setObjectName("breakPage")
-        bpl = QVBoxLayout(bp)
-        bpl.setContentsMargins(40, 40, 40, 40)
-        bpl.addStretch(1)
-        h = QLabel(t("You are on a break"))
-        h.setObjectName("title")
-        h.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bpl.addWidget(h)
-        g = QLabel(t("This is what a break looks like. During the hearing, the court would now see a "
-                     "curtain and hear nothing, straight away. You never have to say why."))
-        g.setObjectName("grounding")
-        g.setWordWrap(True)
-        g.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        g.setAccessibleName(t("Break guidance"))
-        bpl.addWidget(g)
-        self.back_btn = QPushButton(t("I'm ready to continue"))
-        self.back_btn.setObjectName("readyButton")
-        self.back_btn.setAccessibleName(t("I'm ready to continue"))
-        self.back_btn.setAccessibleDescription(t("Goes back to the check"))
+        bp = BreakPage()
+        bp.head.setText(t("You are on a break"))
+        describe(bp.guidance, t("Break guidance"),
+                 text=t("This is what a break looks like. During the hearing, the court would now see a "
+                        "curtain and hear nothing, straight away. You never have to say why."))
+        self.back_btn = bp.ready
+        describe(self.back_btn, t("I'm ready to continue"), t("Goes back to the check"),
+                 text=t("I'm ready to continue"))
         self.back_btn.clicked.connect(self.end_break)
-        r = QHBoxLayout()
-        r.addStretch(1)
-        r.addWidget(self.back_btn)
-        r.addStretch(1)
-        bpl.addLayout(r)
-        bpl.addStretch(1)
         self.stack.addWidget(bp)
         self.break_page = bp
 
@@ -323,14 +281,6 @@ class RehearsalDialog(QDialog):
         self._timer.timeout.connect(self._poll)
         self.resize(1100, 760)
         self._start_pipeline()
-
-    @staticmethod
-    def _card() -> QFrame:
-        f = QFrame()
-        f.setObjectName("card")
-        lay = QVBoxLayout(f)
-        lay.setContentsMargins(16, 12, 16, 12)
-        return f
 
     # pipeline --------------------------------------------------------------------------------
     def _start_pipeline(self) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -46,9 +45,14 @@ from recording.witness_brief import STATION_PSEUDONYM
 from ui.i18n import WitnessTranslator, language_name, screen_language_for, screen_languages
 from ui.session import SessionController, SessionHub
 from ui.theme import WITNESS, apply_theme
+from ui.widgets.factory import card, describe, label
 from ui.widgets.video_view import PipelineFeed, VideoView
+from ui.witness.break_page import BreakPage
 from ui.witness.join import JoinPage, link_words
 from ui.witness.listening import Listening, SpeakerFactory, default_speaker_factory
+from ui.witness.who import first_named, who_can_see_me
+
+__all__ = ["GROUNDING", "TEXT_SCALES", "WitnessStation", "who_can_see_me"]
 
 GROUNDING = ("Nobody in court can see or hear you now.\n\n"
              "Breathe in slowly for four… and out for six.\n"
@@ -56,62 +60,6 @@ GROUNDING = ("Nobody in court can see or hear you now.\n\n"
              "Take as long as you need.")
 
 TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75)
-
-Tr = Callable[[str], str]
-
-
-def _same(text: str) -> str:
-    return text
-
-
-def _first(plan: SessionPlan, role: Role) -> str:
-    return next((p.name for p in plan.participants if p.role is role and p.name), "")
-
-
-def who_can_see_me(plan: SessionPlan, state: State | None, recording: bool, tr: Tr = _same) -> list[str]:
-    """Plain sentences for the "Who can see and hear me now" panel.  Never names the accused."""
-    support = _first(plan, Role.SUPPORT)
-    if state is None or state in (State.DRAFT, State.WAITING):
-        lines = [tr("Nobody in court yet — the hearing has not started.")]
-        if support:
-            lines.append(tr("{support} (your support person) is with you.").format(support=support))
-        return lines
-    if state is State.BREAK:
-        if support:
-            return [tr("Nobody except {support}, your support person. The court sees a curtain and hears "
-                       "nothing.").format(support=support)]
-        return [tr("Nobody except your support person. The court sees a curtain and hears nothing.")]
-    if state in (State.ENDED, State.SEALED):
-        return [tr("Nobody. The hearing has finished. Thank you.")]
-    m = plan.measures
-    judge = _first(plan, Role.JUDGE) or tr("The judge")
-    if plan.unmasked(Audience.JUDGE) or (not m.face_mask and not m.voice_mask):
-        lines = [tr("{judge} (the judge) sees your face and hears your own voice.").format(judge=judge)]
-    elif m.face_mask and m.voice_mask:
-        lines = [tr("{judge} (the judge) sees you with your face covered and hears a changed voice.")
-                 .format(judge=judge)]
-    elif m.face_mask:
-        lines = [tr("{judge} (the judge) sees you with your face covered and hears your own voice.")
-                 .format(judge=judge)]
-    else:
-        lines = [tr("{judge} (the judge) sees your face and hears a changed voice.").format(judge=judge)]
-    if m.face_mask and m.voice_mask:
-        lines.append(tr("The lawyers, the clerk and interpreters see you with your face covered and hear a "
-                        "changed voice."))
-    elif m.face_mask:
-        lines.append(tr("The lawyers, the clerk and interpreters see you with your face covered and hear "
-                        "your own voice."))
-    elif m.voice_mask:
-        lines.append(tr("The lawyers, the clerk and interpreters see your face and hear a changed voice."))
-    else:
-        lines.append(tr("The lawyers, the clerk and interpreters see your face and hear your own voice."))
-    if m.accused_screened:
-        lines.append(tr("The accused cannot see you."))
-    if support:
-        lines.append(tr("{support} (your support person) is with you.").format(support=support))
-    lines.append(tr("This is being recorded for the court.") if recording else tr("Nothing is being recorded."))
-    return lines
-
 
 class WitnessStation(QWidget):
     """The witness's window.  Shows the hub's session (or the one given).
@@ -166,18 +114,13 @@ class WitnessStation(QWidget):
         ml.setSpacing(14)
 
         head = QHBoxLayout()
-        self.greeting = QLabel("")
-        self.greeting.setObjectName("title")
-        self.greeting.setWordWrap(True)
+        self.greeting = label(object_name="title", wrap=True)
         head.addWidget(self.greeting, 1)
-        self.code_small = QLabel("")  # the safety code, to compare again at any time (remote)
-        self.code_small.setObjectName("hint")
+        self.code_small = label(object_name="hint")  # the safety code, to compare again at any time (remote)
         self.code_small.setVisible(False)
         head.addWidget(self.code_small)
         ml.addLayout(head)
-        self.link_status = QLabel("")  # the connection, in calm words (remote)
-        self.link_status.setObjectName("linkStatus")
-        self.link_status.setWordWrap(True)
+        self.link_status = label(object_name="linkStatus", wrap=True)  # the connection, in calm words (remote)
         self.link_status.setVisible(False)
         ml.addWidget(self.link_status)
         bar = QHBoxLayout()
@@ -209,35 +152,24 @@ class WitnessStation(QWidget):
 
         views = QHBoxLayout()
         views.setSpacing(16)
-        questioner = QFrame()
-        questioner.setObjectName("card")
-        ql = QVBoxLayout(questioner)
-        ql.setContentsMargins(20, 20, 20, 20)
-        self.q_cap = QLabel("")
-        self.q_cap.setObjectName("subtitle")
+        questioner, ql = card((20, 20, 20, 20))
+        self.q_cap = label(object_name="subtitle")
         ql.addWidget(self.q_cap)
         self.speaking_view = VideoView("")  # the court's camera (remote hearing)
         self.speaking_view.setVisible(False)
         ql.addWidget(self.speaking_view, 4)
         ql.addStretch(1)
-        self.questioner = QLabel("")
-        self.questioner.setObjectName("title")
+        self.questioner = label(object_name="title")
         self.questioner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.questioner.setWordWrap(True)
         ql.addWidget(self.questioner)
         ql.addStretch(1)
-        self.sound = QLabel("")
-        self.sound.setObjectName("hint")
-        self.sound.setWordWrap(True)
+        self.sound = label(object_name="hint", wrap=True)
         ql.addWidget(self.sound)
         views.addWidget(questioner, 3)
 
-        selfcard = QFrame()
-        selfcard.setObjectName("card")
-        sl = QVBoxLayout(selfcard)
-        sl.setContentsMargins(16, 16, 16, 16)
-        self.s_cap = QLabel("")
-        self.s_cap.setObjectName("subtitle")
+        selfcard, sl = card((16, 16, 16, 16))
+        self.s_cap = label(object_name="subtitle")
         sl.addWidget(self.s_cap)
         self.self_view = VideoView("")
         sl.addWidget(self.self_view, 1)
@@ -246,12 +178,8 @@ class WitnessStation(QWidget):
 
         bottom = QHBoxLayout()
         bottom.setSpacing(16)
-        who = QFrame()
-        who.setObjectName("card")
-        wl = QVBoxLayout(who)
-        wl.setContentsMargins(20, 16, 20, 16)
-        self.w_cap = QLabel("")
-        self.w_cap.setObjectName("subtitle")
+        who, wl = card((20, 16, 20, 16))
+        self.w_cap = label(object_name="subtitle")
         wl.addWidget(self.w_cap)
         self.who = QLabel("")
         self.who.setWordWrap(True)
@@ -274,35 +202,11 @@ class WitnessStation(QWidget):
         self.stack.addWidget(main)
 
         # break page ------------------------------------------------------------------------------
-        brk = QWidget()
-        brk.setObjectName("breakPage")
-        bl = QVBoxLayout(brk)
-        bl.setContentsMargins(40, 40, 40, 40)
-        bl.addStretch(1)
-        self.break_head = QLabel("")
-        self.break_head.setObjectName("title")
-        self.break_head.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bl.addWidget(self.break_head)
-        self.grounding = QLabel("")
-        self.grounding.setObjectName("grounding")
-        self.grounding.setWordWrap(True)
-        self.grounding.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bl.addWidget(self.grounding)
-        self.timer_label = QLabel("00:00")
-        self.timer_label.setObjectName("breakTimer")
-        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bl.addWidget(self.timer_label)
-        self.ready_button = QPushButton("")
-        self.ready_button.setObjectName("readyButton")
+        self.break_page = BreakPage(with_timer=True)
+        self.break_head, self.grounding = self.break_page.head, self.break_page.guidance
+        self.timer_label, self.ready_button = self.break_page.timer, self.break_page.ready
         self.ready_button.clicked.connect(self.resume)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.ready_button)
-        row.addStretch(1)
-        bl.addLayout(row)
-        bl.addStretch(1)
-        self.stack.addWidget(brk)
-        self.break_page = brk
+        self.stack.addWidget(self.break_page)
 
         # join page (a remote hearing) ------------------------------------------------------------
         self.join_page = JoinPage(self.tr)
@@ -367,21 +271,18 @@ class WitnessStation(QWidget):
         t = self.tr
         self.setWindowTitle(t("Testimony Shield — Witness"))
         self.screen_label.setText(t("Screen language"))
-        self.screen_language.setAccessibleName(t("Screen language"))
-        self.screen_language.setAccessibleDescription(t("Changes the language of this screen"))
+        describe(self.screen_language, t("Screen language"), t("Changes the language of this screen"))
         self.channel_label.setText(t("I listen to"))
-        self.channel.setAccessibleName(t("The channel you hear"))
-        self.channel.setAccessibleDescription(
-            t("What you hear: the court room, or your interpreter with the court room quietly underneath"))
-        self.smaller.setAccessibleName(t("Smaller text"))
-        self.smaller.setToolTip(t("Smaller text"))
-        self.smaller.setAccessibleDescription(t("Makes the text of this screen smaller"))
-        self.larger.setAccessibleName(t("Larger text"))
-        self.larger.setToolTip(t("Larger text"))
-        self.larger.setAccessibleDescription(t("Makes the text of this screen larger"))
-        self.contrast.setText(t("High contrast"))
-        self.contrast.setAccessibleName(t("High contrast"))
-        self.contrast.setAccessibleDescription(t("White and yellow on black, easier to read"))
+        describe(self.channel, t("The channel you hear"),
+                 t("What you hear: the court room, or your interpreter with the court room quietly underneath"))
+        for button, name, description in (
+            (self.smaller, t("Smaller text"), t("Makes the text of this screen smaller")),
+            (self.larger, t("Larger text"), t("Makes the text of this screen larger")),
+        ):
+            describe(button, name, description)
+            button.setToolTip(name)
+        describe(self.contrast, t("High contrast"), t("White and yellow on black, easier to read"),
+                 text=t("High contrast"))
         self.q_cap.setText(t("Speaking to you"))
         self.questioner.setAccessibleName(t("Person speaking to you"))
         self.s_cap.setText(t("How the court sees you"))
@@ -389,28 +290,23 @@ class WitnessStation(QWidget):
         self.self_view.setAccessibleName(t("Your own picture, masked as the court sees it"))
         self.w_cap.setText(t("Who can see and hear me now"))
         self.who.setAccessibleName(t("Who can see and hear me now"))
-        self.break_button.setText(t("I need a break"))
-        self.break_button.setAccessibleName(t("I need a break"))
-        self.break_button.setAccessibleDescription(
-            t("Stops the court seeing and hearing you at once. Shortcut: B or Space."))
+        describe(self.break_button, t("I need a break"),
+                 t("Stops the court seeing and hearing you at once. Shortcut: B or Space."), text=t("I need a break"))
         self.break_button.setToolTip(t("Press at any time. You do not have to say why. (B or Space)"))
-        self.rehearse_button.setText(t("Practise first (equipment check)"))
-        self.rehearse_button.setAccessibleName(t("Practise first (equipment check)"))
-        self.rehearse_button.setAccessibleDescription(
-            t("Try your camera, your microphone and the break button. Nothing is recorded."))
+        describe(self.rehearse_button, t("Practise first (equipment check)"),
+                 t("Try your camera, your microphone and the break button. Nothing is recorded."),
+                 text=t("Practise first (equipment check)"))
         self.break_head.setText(t("You are on a break"))
-        self.grounding.setText(t(GROUNDING))
-        self.grounding.setAccessibleName(t("Break guidance"))
+        describe(self.grounding, t("Break guidance"), text=t(GROUNDING))
         self.timer_label.setAccessibleName(t("Time on break"))
-        self.ready_button.setText(t("I'm ready to continue"))
-        self.ready_button.setAccessibleName(t("I'm ready to continue"))
+        describe(self.ready_button, t("I'm ready to continue"),
+                 t("Ends your break. The court sees and hears you again."), text=t("I'm ready to continue"))
         self.speaking_view.setAccessibleName(t("Person speaking to you"))
         self.speaking_view.set_placeholder(t("The person speaking to you appears here."))
         self.join_page.retranslate()
         if self.link is not None:
             self.code_small.setText(t("Safety code") + f": {self.link.safety_code}")
             self._show_link_state(self.link_state)
-        self.ready_button.setAccessibleDescription(t("Ends your break. The court sees and hears you again."))
         floor_i = self.channel.findData(FLOOR)
         if floor_i >= 0:
             self.channel.setItemText(floor_i, t("The court room (no interpretation)"))
@@ -524,7 +420,7 @@ class WitnessStation(QWidget):
         state = c.state if c is not None else None
         if c is not None:
             plan = c.plan
-            judge = _first(plan, Role.JUDGE) or t("The judge")
+            judge = first_named(plan, Role.JUDGE) or t("The judge")
             if state in (State.ENDED, State.SEALED):
                 self.questioner.setText(t("The hearing has finished. Thank you."))
             elif state in (State.DRAFT, State.WAITING):
