@@ -1,6 +1,7 @@
 """Crash-safe replacement of a file (Pillai et al., OSDI '14): a new file beside the target, written
 in full and fsynced, ``os.replace``-d over it, then the folder fsynced.  Readers see the old file or
-the new one, never half of one.  The file is created 0600 (testimony metadata, tokens, keys).
+the new one, never half of one.  The file is created 0600 (testimony metadata, tokens, keys); the
+folders made for such files are 0700 (``make_private_dirs``).
 
 Raises ``OSError`` as the OS reports it (the vault maps it to its own errors, e.g. disk full)."""
 
@@ -27,6 +28,27 @@ def fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def make_private_dirs(path: Path | str, tighten: bool = False) -> None:
+    """Create ``path`` and its missing parents as 0700 (each chmod-ed: mkdir's mode is filtered by the
+    umask).  ``tighten``: an existing folder of ours (not a link) that others could read is made 0700."""
+    path = Path(path)
+    missing = []
+    p = path
+    while not p.exists():
+        missing.append(p)
+        if p.parent == p:
+            break
+        p = p.parent
+    for d in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(d, 0o700)
+        os.chmod(d, 0o700)
+    if tighten and not missing and path.is_dir() and not path.is_symlink():
+        with contextlib.suppress(OSError):
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, 0o700)
 
 
 def atomic_write(path: Path | str, data: bytes, mode: int = 0o600) -> None:

@@ -11,18 +11,17 @@ overwritten by the next save.  The file is written 0600 (its folder 0700) from t
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import math
 import os
 import re
-import secrets
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from common import jsonio
+from common.atomic import atomic_write, make_private_dirs
 from desktop import paths
 
 log = logging.getLogger("testimony_shield.desktop.settings")
@@ -193,41 +192,13 @@ def load(path: Path | None = None) -> Settings:
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically: a private temporary file (0600 from its first byte, in a 0700
-    folder), fsync, rename."""
+    """Write the settings atomically (:func:`common.atomic.atomic_write`: a private temporary file,
+    0600 from its first byte, in a 0700 folder; fsync; rename)."""
     path = path or paths.settings_file()
     make_private_dir(path.parent)
-    data = json.dumps(settings.to_dict(), indent=2).encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    atomic_write(path, json.dumps(settings.to_dict(), indent=2).encode("utf-8"))
 
 
 def make_private_dir(folder: Path) -> None:
     """Create ``folder`` (and missing parents) as 0700; an existing folder of ours is tightened to 0700."""
-    folder = Path(folder)
-    missing = []
-    p = folder
-    while not p.exists():
-        missing.append(p)
-        if p.parent == p:
-            break
-        p = p.parent
-    for d in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(d, 0o700)
-        os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
-    if not missing and folder.is_dir() and not folder.is_symlink():
-        with contextlib.suppress(OSError):
-            if folder.stat().st_mode & 0o077:
-                os.chmod(folder, 0o700)
+    make_private_dirs(folder, tighten=True)

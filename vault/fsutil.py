@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from common.atomic import TMP_SUFFIX, fsync_dir
+from common.atomic import TMP_SUFFIX, fsync_dir, make_private_dirs
 from common.atomic import atomic_write as _atomic_write
 
 from .errors import DiskFull, VaultError
@@ -33,23 +33,6 @@ def atomic_write(path: Path, data: bytes) -> None:
     """:func:`common.atomic.atomic_write`, with disk errors reported as the vault's."""
     with disk_errors(str(Path(path).name)):
         _atomic_write(path, data)
-
-
-def make_private_dirs(path: Path) -> None:
-    """Create ``path`` and its missing parents as 0700 (mkdir's mode is filtered by the umask, so each
-    new folder is chmod-ed too); an existing folder is left as it is."""
-    path = Path(path)
-    missing = []
-    p = path
-    while not p.exists():
-        missing.append(p)
-        if p.parent == p:
-            break
-        p = p.parent
-    for d in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(d, 0o700)
-        os.chmod(d, 0o700)
 
 
 def read_nofollow(path: Path) -> bytes:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from common import jsonio
+from common.atomic import make_private_dirs
 
 from .audit import now_iso
 from .errors import IntegrityError, VaultError
@@ -68,18 +69,7 @@ class LocalState:
 
     # -- files ----------------------------------------------------------------------------------
     def _ensure_dir(self) -> None:
-        missing = []
-        p = self.folder
-        while not p.exists():
-            missing.append(p)
-            if p.parent == p:
-                break
-            p = p.parent
-        for d in reversed(missing):
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(d, 0o700)
-        with contextlib.suppress(OSError):
-            os.chmod(self.folder, 0o700)
+        make_private_dirs(self.folder, tighten=True)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
