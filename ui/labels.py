@@ -24,14 +24,18 @@ PRESET_LABELS = {
 }
 
 
+def _translated(context: str, table: dict[str, str], value: str, default: str) -> str:
+    """``table[value]`` in the staff's language; ``default`` for a value the table does not name."""
+    text = table.get(value)
+    return QCoreApplication.translate(context, text) if text else default
+
+
 def style_label(style: str) -> str:
-    text = STYLE_LABELS.get(style)
-    return QCoreApplication.translate(CONTEXT, text) if text else style
+    return _translated(CONTEXT, STYLE_LABELS, style, style)
 
 
 def preset_label(preset: str) -> str:
-    text = PRESET_LABELS.get(preset)
-    return QCoreApplication.translate(CONTEXT, text) if text else preset
+    return _translated(CONTEXT, PRESET_LABELS, preset, preset)
 
 
 #: recording.session.ROLE_LABELS, for staff screens
@@ -51,8 +55,7 @@ ROLE_LABELS = {
 def role_label(role: object) -> str:
     """A participant's role (a ``recording.session.Role`` or its value) in the staff's language."""
     value = str(getattr(role, "value", role))
-    text = ROLE_LABELS.get(value)
-    return QCoreApplication.translate("Roles", text) if text else value
+    return _translated("Roles", ROLE_LABELS, value, value)
 
 
 #: recording.session.State values, for staff screens
@@ -68,5 +71,4 @@ STATE_LABELS = {
 
 def state_label(state: object) -> str:
     value = str(getattr(state, "value", state))
-    text = STATE_LABELS.get(value)
-    return QCoreApplication.translate("States", text) if text else value.capitalize()
+    return _translated("States", STATE_LABELS, value, value.capitalize())
