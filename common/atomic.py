@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 #: the suffix of a file being written (recovery and listings skip these)
 TMP_SUFFIX = ".partial"
@@ -71,3 +73,29 @@ def atomic_write(path: Path | str, data: bytes, mode: int = 0o600) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def open_private(path: Path) -> BinaryIO:
+    """A new file, 0600 from its first byte, refusing to follow a link or to replace anything."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_CLOEXEC", 0), 0o600)
+    return os.fdopen(fd, "w+b")
+
+
+@contextlib.contextmanager
+def private_output(out_path: Path, partial: Path | None = None) -> Iterator[BinaryIO]:
+    """A new private file to write a large output into (``partial``, by default ``<out>.partial``):
+    fsynced and renamed to ``out_path`` when the block completes, removed when it fails."""
+    out_path = Path(out_path)
+    partial = partial or out_path.with_name(out_path.name + TMP_SUFFIX)
+    f = open_private(partial)
+    try:
+        with f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, out_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise

@@ -23,11 +23,11 @@ signatures too).  A recording already imported is reported, not imported twice.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import os
 import re
+import secrets
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from common import jsonio
+from common.atomic import private_output
 
 from .errors import VaultError
 from .format import recipients as rcp
@@ -124,31 +125,22 @@ def export_bundle(vault: Any, rec_ids: list[str], out: Path | str, signer: Any) 
     manifest = cjson({"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "body": body,
                       "signature": signer.sign(CONTEXT + cjson(body)).hex()})
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + _U32.pack(len(manifest)) + manifest)
-            for hb, data in parts:
-                f.write(hb)
-                blob = vault.storage.open_blob(data)
-                try:
-                    pos, size = 0, blob.size()
-                    while pos < size:
-                        chunk = blob.pread(min(1 << 20, size - pos), pos)
-                        if not chunk:
-                            raise VaultError(f"{data}: shorter than its header says")
-                        f.write(chunk)
-                        pos += len(chunk)
-                finally:
-                    blob.close()
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    # a private partial file beside the bundle, renamed when complete (a stale one is never reused)
+    with private_output(out, out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")) as f:
+        f.write(MAGIC + _U32.pack(len(manifest)) + manifest)
+        for hb, data in parts:
+            f.write(hb)
+            blob = vault.storage.open_blob(data)
+            try:
+                pos, size = 0, blob.size()
+                while pos < size:
+                    chunk = blob.pread(min(1 << 20, size - pos), pos)
+                    if not chunk:
+                        raise VaultError(f"{data}: shorter than its header says")
+                    f.write(chunk)
+                    pos += len(chunk)
+            finally:
+                blob.close()
     return body
 
 

@@ -12,15 +12,15 @@ the input instead and is raised again, unchanged, once PyAV has let go.
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import av
 
+from common.atomic import private_output
 from recording.errors import EncoderError, MediaFormatError
 
 if TYPE_CHECKING:  # a TypedDict of PyAV's stubs only
@@ -104,32 +104,6 @@ class GuardedReader:
     def check(self) -> None:
         if self.error is not None:
             raise self.error
-
-
-def open_private(path: Path) -> BinaryIO:
-    """A new file, 0600 from its first byte, refusing to follow a link or to replace anything."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                 | getattr(os, "O_CLOEXEC", 0), 0o600)
-    return os.fdopen(fd, "w+b")
-
-
-@contextlib.contextmanager
-def private_output(out_path: Path) -> Iterator[BinaryIO]:
-    """``<out>.partial`` (0600, new) to write into; renamed to ``out_path`` when the block completes,
-    removed when it fails."""
-    out_path = Path(out_path)
-    partial = out_path.with_name(out_path.name + ".partial")
-    f = open_private(partial)
-    try:
-        with f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(partial, out_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
-        raise
 
 
 def _remux_into(src: BinaryIO, out: BinaryIO, chapters: list[dict[str, Any]] | None, title: str,
