@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,25 @@ def card(margins: tuple[int, int, int, int] = (16, 12, 16, 12)) -> tuple[QFrame,
     lay = QVBoxLayout(f)
     lay.setContentsMargins(*margins)
     return f, lay
+
+
+def page(object_name: str, margins: tuple[int, int, int, int], spacing: int) -> tuple[QWidget, QVBoxLayout]:
+    """A page of a stacked window (styled by ``object_name``) and its vertical layout."""
+    w = QWidget()
+    w.setObjectName(object_name)
+    lay = QVBoxLayout(w)
+    lay.setContentsMargins(*margins)
+    lay.setSpacing(spacing)
+    return w, lay
+
+
+def stacked(window: QWidget) -> QStackedWidget:
+    """The pages of ``window``, filling it edge to edge."""
+    stack = QStackedWidget()
+    lay = QVBoxLayout(window)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(stack)
+    return stack
 
 
 def button(text: str, accessible: str, slot: Callable[[], object] | None = None,

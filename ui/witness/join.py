@@ -19,13 +19,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.factory import describe, label
 
 Tr = Callable[[str], str]
 
@@ -95,20 +96,16 @@ class JoinPage(QWidget):
         choose = QWidget()
         cl = QVBoxLayout(choose)
         cl.setSpacing(14)
-        self.heading = QLabel("")
-        self.heading.setObjectName("title")
-        self.heading.setWordWrap(True)
+        self.heading = label(object_name="title", wrap=True)
         cl.addWidget(self.heading)
-        self.intro = QLabel("")
-        self.intro.setWordWrap(True)
+        self.intro = label(wrap=True)
         cl.addWidget(self.intro)
         self.open_button = QPushButton("")
         self.open_button.setObjectName("primary")
         self.open_button.setMinimumHeight(56)
         self.open_button.clicked.connect(self.choose_file)
         cl.addWidget(self.open_button)
-        self.paste_label = QLabel("")
-        self.paste_label.setWordWrap(True)
+        self.paste_label = label(wrap=True)
         cl.addWidget(self.paste_label)
         self.paste = QPlainTextEdit()
         self.paste.setMaximumHeight(110)
@@ -123,9 +120,7 @@ class JoinPage(QWidget):
         self.paste_button.clicked.connect(self._pasted)
         row.addWidget(self.paste_button)
         cl.addLayout(row)
-        self.error = QLabel("")
-        self.error.setObjectName("hint")
-        self.error.setWordWrap(True)
+        self.error = label(object_name="hint", wrap=True)
         cl.addWidget(self.error)
         cl.addStretch(1)
         self.steps.addWidget(choose)
@@ -133,12 +128,10 @@ class JoinPage(QWidget):
         wait = QWidget()
         wl = QVBoxLayout(wait)
         wl.setSpacing(16)
-        self.code_caption = QLabel("")
-        self.code_caption.setObjectName("subtitle")
+        self.code_caption = label(object_name="subtitle")
         self.code_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         wl.addWidget(self.code_caption)
-        self.safety_code = QLabel("")
-        self.safety_code.setObjectName("safetyCode")
+        self.safety_code = label(object_name="safetyCode")
         self.safety_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.safety_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.safety_code.font()
@@ -147,13 +140,10 @@ class JoinPage(QWidget):
         font.setLetterSpacing(font.SpacingType.AbsoluteSpacing, 4.0)
         self.safety_code.setFont(font)
         wl.addWidget(self.safety_code)
-        self.code_help = QLabel("")
-        self.code_help.setWordWrap(True)
+        self.code_help = label(wrap=True)
         self.code_help.setAlignment(Qt.AlignmentFlag.AlignCenter)
         wl.addWidget(self.code_help)
-        self.status = QLabel("")
-        self.status.setObjectName("linkStatus")
-        self.status.setWordWrap(True)
+        self.status = label(object_name="linkStatus", wrap=True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         wl.addWidget(self.status)
         wl.addStretch(1)
@@ -224,22 +214,17 @@ class JoinPage(QWidget):
         self.heading.setText(t("Join your hearing"))
         self.intro.setText(t("The court has sent you an invitation. Open it here. You do not need to do "
                              "anything else: the court lets you in when it is time."))
-        self.open_button.setText(t("Open the invitation…"))
-        self.open_button.setAccessibleName(t("Open the invitation the court sent"))
+        describe(self.open_button, t("Open the invitation the court sent"), text=t("Open the invitation…"))
         self.paste_label.setText(t("Or paste the invitation here:"))
         self.paste.setAccessibleName(t("The invitation, pasted"))
-        self.paste_button.setText(t("Join"))
-        self.paste_button.setAccessibleName(t("Join with the pasted invitation"))
+        describe(self.paste_button, t("Join with the pasted invitation"), text=t("Join"))
         self.code_caption.setText(t("Your safety code"))
         self.code_help.setText(t("Someone from the court will read you a code. If it is the same as this one, you "
                                  "are connected to the right court. If it is different, tell your support "
                                  "person and press “Leave”."))
-        self.rehearse_button.setText(t("Practise first (equipment check)"))
-        self.rehearse_button.setAccessibleName(t("Practise first (equipment check)"))
-        self.practise_button.setText(t("Practise first (equipment check)"))
-        self.practise_button.setAccessibleName(t("Practise first (equipment check)"))
-        self.leave_button.setText(t("Leave"))
-        self.leave_button.setAccessibleName(t("Leave the hearing"))
+        for button in (self.rehearse_button, self.practise_button):
+            describe(button, t("Practise first (equipment check)"), text=t("Practise first (equipment check)"))
+        describe(self.leave_button, t("Leave the hearing"), text=t("Leave"))
         self.status.setAccessibleName(t("Connection"))
         if self.safety_code.text():
             self.safety_code.setAccessibleName(t("Safety code") + " " + self.safety_code.text())

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +42,7 @@ from recording.model import AUDIO_RATE, Audience, Decision
 from ui.concurrency import on_main
 from ui.i18n import WitnessTranslator, language_name
 from ui.theme import WITNESS, apply_theme
-from ui.widgets.factory import button, card, describe, label
+from ui.widgets.factory import button, card, describe, label, page, stacked
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.video_view import PipelineFeed, VideoView
 from ui.witness.break_page import BreakPage
@@ -160,17 +159,10 @@ class RehearsalDialog(QDialog):
         self._playback: _Playback | None = None
         self._closed = False
 
-        self.stack = QStackedWidget()
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.stack)
+        self.stack = stacked(self)
 
         # the check page ------------------------------------------------------------------------
-        page = QWidget()
-        page.setObjectName("mainPage")
-        pl = QVBoxLayout(page)
-        pl.setContentsMargins(28, 20, 28, 20)
-        pl.setSpacing(12)
+        check, pl = page("mainPage", (28, 20, 28, 20), 12)
         head = label(t("Let's check everything before we start"), object_name="title", wrap=True)
         pl.addWidget(head)
         note = label(t("Nothing here is recorded, and nobody in court can see or hear it. Take your time."),
@@ -260,8 +252,8 @@ class RehearsalDialog(QDialog):
                                object_name="primary", description=t("Closes the check. Nothing was recorded."))
         foot.addWidget(self.done_btn)
         pl.addLayout(foot)
-        self.stack.addWidget(page)
-        self.check_page = page
+        self.stack.addWidget(check)
+        self.check_page = check
 
         # the practice break page --------------------------------------------------------------
         bp = BreakPage()

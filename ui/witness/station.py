@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,7 @@ from recording.witness_brief import STATION_PSEUDONYM
 from ui.i18n import WitnessTranslator, language_name, screen_language_for, screen_languages
 from ui.session import SessionController, SessionHub
 from ui.theme import WITNESS, apply_theme
-from ui.widgets.factory import card, describe, label
+from ui.widgets.factory import card, describe, label, page, stacked
 from ui.widgets.video_view import PipelineFeed, VideoView
 from ui.witness.break_page import BreakPage
 from ui.witness.join import JoinPage, link_words
@@ -101,17 +100,10 @@ class WitnessStation(QWidget):
         self.c: SessionController | None = None
         self._feed: PipelineFeed | None = None
 
-        self.stack = QStackedWidget()
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.stack)
+        self.stack = stacked(self)
 
         # main page -------------------------------------------------------------------------------
-        main = QWidget()
-        main.setObjectName("mainPage")
-        ml = QVBoxLayout(main)
-        ml.setContentsMargins(28, 18, 28, 22)
-        ml.setSpacing(14)
+        main, ml = page("mainPage", (28, 18, 28, 22), 14)
 
         head = QHBoxLayout()
         self.greeting = label(object_name="title", wrap=True)
