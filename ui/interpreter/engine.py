@@ -18,10 +18,9 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from recording.booth import BoothMicrophone, BoothView, HeadphoneMix
-from recording.transport.errors import LinkError
 from recording.transport.interpreter import BLOCK, InterpreterLink
 from recording.transport.invite import Invite
-from ui.link.loop import LoopThread
+from ui.link.loop import LoopThread, run_link
 
 log = logging.getLogger("testimony_shield.ui.interpreter")
 
@@ -81,20 +80,17 @@ class InterpreterRunner(QObject):
 
     async def _run(self, duration: float, admit_timeout: float) -> None:
         link = self.link
-        watcher = asyncio.ensure_future(self._watching())
-        try:
+
+        async def body() -> str:
             self.state_changed.emit("joining")
             await link.join(admit_timeout=admit_timeout)
             await link.start_media()
             await link.run(duration) if not self._leave else None
-            await link.close("the interpreter left" if self._leave else "the session ended")
-        except LinkError as exc:
-            await link.close("could not start")
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a clear message, never a silent hang
-            log.exception("the interpreter link failed")
-            await link.close("error")
-            self.failed.emit(f"the link failed ({exc.__class__.__name__})")
+            return "the interpreter left" if self._leave else "the session ended"
+
+        watcher = asyncio.ensure_future(self._watching())
+        try:
+            await run_link(link, body, self.failed.emit, log, "the interpreter link")
         finally:
             watcher.cancel()
         self.microphone.set_open(False)

@@ -1,13 +1,17 @@
-"""An asyncio event loop on a background thread, for the link (aiortc, websockets) under Qt."""
+"""An asyncio event loop on a background thread, for the link (aiortc, websockets) under Qt, and
+:func:`run_link`, the one way a station's window runs its link to the end."""
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import contextlib
+import logging
 import threading
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
+
+from recording.transport.errors import LinkError
 
 
 class LoopThread:
@@ -42,3 +46,20 @@ class LoopThread:
         self._thread.join(timeout)
         if not self._thread.is_alive():
             self.loop.close()
+
+
+async def run_link(link: Any, body: Callable[[], Awaitable[str]], failed: Callable[[str], Any],
+                   log: logging.Logger, what: str) -> None:
+    """Run a station's link: ``body()`` joins, starts the media and runs until the end, returning
+    why it ended; the link is closed with that.  A link that cannot start (a ``LinkError``: refused,
+    expired, unreachable) is closed as "could not start" and ``failed`` gets its plain message; any
+    other error is logged (``what`` failed) and closed as "error": a clear message, never a silent hang."""
+    try:
+        await link.close(await body())
+    except LinkError as exc:
+        await link.close("could not start")
+        failed(str(exc))
+    except Exception as exc:
+        log.exception("%s failed", what)
+        await link.close("error")
+        failed(f"the link failed ({exc.__class__.__name__})")

@@ -18,10 +18,9 @@ from PySide6.QtCore import QObject, Signal
 from recording.pipeline import SessionPipeline
 from recording.session import ROLE_LABELS, Role
 from recording.transport import tracks as labels
-from recording.transport.errors import LinkError
 from recording.transport.invite import Invite
 from recording.transport.witness import LinkFeed, WitnessLink
-from ui.link.loop import LoopThread
+from ui.link.loop import LoopThread, run_link
 from ui.widgets.video_view import VideoView
 
 log = logging.getLogger("testimony_shield.ui.link.witness")
@@ -101,21 +100,16 @@ class WitnessLinkRunner(QObject):
     async def _run(self) -> None:
         link = self.link
         assert link is not None
-        try:
+
+        async def body() -> str:
             await link.join()
             if self._on_admitted is not None:
                 self._on_admitted()
             await link.start_media()
             reason = await link.run_until(lambda: self._leave or self._done())
-            await link.close("the witness left" if self._leave else
-                             "the witness session ended" if reason == "done" else reason)
-        except LinkError as exc:
-            await link.close("could not start")
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a clear message, never a silent hang
-            log.exception("the witness link failed")
-            await link.close("error")
-            self.failed.emit(f"the link failed ({exc.__class__.__name__})")
+            return "the witness left" if self._leave else "the witness session ended" if reason == "done" else reason
+
+        await run_link(link, body, self.failed.emit, log, "the witness link")
         self.finished.emit(link.stats())
 
     def leave(self) -> None:
