@@ -67,6 +67,8 @@ class PipelineStatus:
     voice_failed_blocks: int = 0
     mask_ms: float = 0.0
     capture_to_output_ms: float = 0.0
+    #: when the frame being delivered to the consumers was captured (the pipeline's clock)
+    captured_at: float = 0.0
     error: str = ""
     stats: MaskStats = field(default_factory=MaskStats)
 
@@ -272,6 +274,7 @@ class SessionPipeline:
         # (which, on a loaded machine that skips frames, can be several frames earlier)
         self.status.frame_index, self.status.pts = frame.index, frame.pts
         curtain = None
+        self.status.captured_at = captured
         with self._lock:
             consumers = list(self._consumers)
         for audiences, consumer in consumers:

@@ -82,6 +82,14 @@ class CourtStats:
     reconnects: int = 0
     reconnecting_seconds: float = 0.0
     recoveries_ms: list[float] = field(default_factory=list)  # loss → first frame again
+    #: capture at the witness → decoded here (recording/transport/quality.py; docs/network.md)
+    latency_ms_p50: float | None = None
+    latency_ms_p95: float | None = None
+    #: holes over 60 ms in the witness's floor as the courtroom would play it, outside breaks
+    audio_gap_seconds: float = 0.0
+    audio_gaps: int = 0
+    #: the receiving side's adaptation figures (estimate, frames given up, NACKs, PLIs…)
+    link: dict[str, Any] = field(default_factory=dict)
     safety_code: str = ""
     ended_by: str = ""
     #: the witness's breaks as the court saw them: {"by", "start", "end"} in seconds since admission,
@@ -341,6 +349,7 @@ class CourtStation:
                 await asyncio.wait_for(old.close(), 3.0)
         self._set_state("connecting")
         pc = self._pc = peer_connection(self.certificate)
+        self.reception.hooks = getattr(pc, "link_hooks", None)
 
         @pc.on("track")
         def _track(track) -> None:

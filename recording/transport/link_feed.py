@@ -15,6 +15,7 @@ never a growing backlog.
 from __future__ import annotations
 
 import asyncio
+import time
 
 import numpy as np
 from aiortc import MediaStreamTrack
@@ -22,6 +23,7 @@ from aiortc import MediaStreamTrack
 from recording.model import Audience, Decision
 from recording.pipeline import FLOOR, SessionPipeline
 from recording.transport import tracks as labels
+from recording.transport.adapt import SendController
 from recording.transport.errors import LinkError
 from recording.transport.media_tracks import PipelineAudioTrack, PipelineVideoTrack, TrackCounter
 from recording.transport.queues import DropOldest
@@ -32,8 +34,14 @@ class LinkFeed:
     floor, interpretation channels) and, when authorised, the JUDGE's unmasked video and floor."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, audience: Audience = Audience.COURT,
-                 video_queue: int = 3, audio_queue: int = 10) -> None:
+                 video_queue: int = 3, audio_queue: int = 50, max_height: int = 720) -> None:
+        """``audio_queue``: 1 s of voice — a loaded pipeline delivers its blocks in bursts, and the
+        sender drains them faster than real time, so the depth never becomes delay.  ``max_height``:
+        the tallest picture the link sends (:class:`recording.transport.adapt.SendController`)."""
         self.audience = audience
+        #: the masked video's adaptation to the court's feedback, kept across reconnections
+        self.controller: SendController | None = None
+        self.max_height = max_height
         self.loop = loop
         self._vlen, self._alen = video_queue, audio_queue
         self._queues: dict[str, DropOldest] = {}
@@ -76,6 +84,8 @@ class LinkFeed:
             self._add(labels.JUDGE_FLOOR, self._alen)
             audiences.add(Audience.JUDGE)
         self.pipeline = pipeline
+        w, h = pipeline.size
+        self.controller = SendController((int(w), int(h)), float(pipeline.fps), max_height=self.max_height)
         pipeline.subscribe(audiences, self)
 
     def new_tracks(self) -> list[tuple[str, MediaStreamTrack]]:
@@ -83,8 +93,12 @@ class LinkFeed:
         same counters."""
         out: list[tuple[str, MediaStreamTrack]] = []
         for label, q in self._queues.items():
-            cls = PipelineVideoTrack if labels.channel(label) is None else PipelineAudioTrack
-            out.append((label, cls(q, self.counters[label])))
+            if labels.channel(label) is None:
+                track: MediaStreamTrack = PipelineVideoTrack(
+                    q, self.counters[label], controller=self.controller if label == labels.COURT_VIDEO else None)
+            else:
+                track = PipelineAudioTrack(q, self.counters[label])
+            out.append((label, track))
         return out
 
     def detach(self) -> None:
@@ -105,10 +119,17 @@ class LinkFeed:
     # Consumer protocol (pipeline thread) ----------------------------------------------------
     def on_video(self, audience: Audience, image: np.ndarray, index: int, pts: float,
                  decision: Decision) -> None:
+        captured = self._captured_wall()
         if audience is self.audience:
-            self._queues[labels.COURT_VIDEO].put((image, pts, decision))
+            self._queues[labels.COURT_VIDEO].put((image, pts, decision, captured))
         elif audience is Audience.JUDGE and self.judge:
-            self._queues[labels.JUDGE_VIDEO].put((image, pts, decision))
+            self._queues[labels.JUDGE_VIDEO].put((image, pts, decision, captured))
+
+    def _captured_wall(self) -> float:
+        """The capture time of the frame being delivered, on the wall clock (the court's latency)."""
+        at = getattr(getattr(self.pipeline, "status", None), "captured_at", 0.0) or 0.0
+        now_m, now_w = time.monotonic(), time.time()
+        return now_w - max(0.0, now_m - at) if 0 < now_m - at < 10 else now_w
 
     def on_audio(self, audience: Audience, channel: str, samples: np.ndarray, start_sample: int) -> None:
         if audience is self.audience:

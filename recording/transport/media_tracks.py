@@ -18,11 +18,13 @@ from fractions import Fraction
 from typing import Any
 
 import av
+import cv2
 import numpy as np
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
 
 from recording.model import AUDIO_RATE, Decision
+from recording.transport.adapt import FrameGate, SendController
 from recording.transport.queues import DropOldest
 
 VIDEO_CLOCK = 90_000
@@ -71,12 +73,43 @@ class QueueTrack(MediaStreamTrack):
 
 
 class PipelineVideoTrack(QueueTrack):
+    """The witness's video.  With a ``controller`` (:class:`recording.transport.adapt.SendController`)
+    frames are thinned to its frame rate and scaled to its size.  Timestamps are the capture time
+    (wall clock, 90 kHz): ``capture_stamps`` tells :mod:`recording.transport.rtp_hooks` to send them
+    as the RTP timestamps, from which the court measures its latency."""
+
     kind = "video"
+    capture_stamps = True
+
+    def __init__(self, queue: DropOldest, counter: TrackCounter, controller: SendController | None = None) -> None:
+        super().__init__(queue, counter)
+        self.controller = controller
+        self._gate = FrameGate()
+        self.first_stamp: int | None = None  # the first frame's timestamp (90 kHz)
+        self._last_stamp: int | None = None
+        self.frames_thinned = 0
 
     async def recv(self) -> av.VideoFrame:
-        image, pts, decision = await self._next()
+        ctl = self.controller
+        while True:
+            item = await self._next()
+            image, pts, decision = item[:3]
+            captured = item[3] if len(item) > 3 else time.time()
+            if ctl is None or self._gate.admit(pts, ctl.fps()):
+                break
+            self.frames_thinned += 1
+        if ctl is not None:
+            w, h = ctl.size()
+            if (image.shape[1], image.shape[0]) != (w, h):
+                image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA)
         frame = av.VideoFrame.from_ndarray(image, format="bgr24")
-        frame.pts = int(round(pts * VIDEO_CLOCK))
+        stamp = int(round(captured * VIDEO_CLOCK))
+        if self._last_stamp is not None and stamp <= self._last_stamp:
+            stamp = self._last_stamp + 1  # strictly increasing, whatever the clock did
+        self._last_stamp = stamp
+        if self.first_stamp is None:
+            self.first_stamp = stamp & 0xFFFFFFFF
+        frame.pts = stamp
         frame.time_base = Fraction(1, VIDEO_CLOCK)
         c = self.counter
         c.frames_sent += 1

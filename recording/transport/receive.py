@@ -17,6 +17,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
 import av
@@ -26,6 +27,7 @@ from aiortc.mediastreams import MediaStreamError
 from recording.model import AUDIO_RATE
 from recording.transport import tracks as labels
 from recording.transport.media_tracks import RelayAudioTrack
+from recording.transport.quality import AudioContinuity, QualityWindow, capture_latency, percentile
 
 if TYPE_CHECKING:
     from recording.transport.court import CourtStats
@@ -34,6 +36,9 @@ log = logging.getLogger("testimony_shield.recording.transport.court")
 
 #: the court's public display curtains the witness when no frame arrived for this long
 STALL_AFTER = 0.5
+#: latency samples kept for the session's percentiles (an hour at 30 fps)
+MAX_LATENCIES = 108_000
+VIDEO_TB = Fraction(1, 90_000)
 
 
 class ReceivedConsumer(Protocol):
@@ -70,6 +75,12 @@ class Reception:
         #: the interpreters' booths (recording/booth.py: who is on air, what each station listens to)
         self.booths: Any = None
         self.tasks: list[asyncio.Task] = []
+        #: the link's measures (recording/transport/quality.py): capture → decoded, holes in the floor
+        self.latencies: list[float] = []
+        self.floor = AudioContinuity()
+        self.window = QualityWindow()
+        #: the current media connection's hooks (recording/transport/rtp_hooks.py), for its figures
+        self.hooks: Any = None
 
     # -- the curtain ----------------------------------------------------------------------------------
     def set_curtain(self, on: bool, now: float, stall: bool = True) -> None:
@@ -97,8 +108,29 @@ class Reception:
         self.lost_at = now
         self.set_curtain(True, now)
 
+    def quality(self, now: float | None = None) -> dict[str, Any]:
+        """The last seconds of the link, in plain terms (the clerk's console)."""
+        snap = self.window.snapshot(time.monotonic() if now is None else now)
+        if self.lost_at is not None:
+            snap["level"] = "lost"
+        return snap
+
+    def update_stats(self) -> None:
+        """Copy the link's measures into the stats (the summary's latency and audio gap figures)."""
+        st = self.stats
+        for name, q in (("latency_ms_p50", 50), ("latency_ms_p95", 95)):
+            v = percentile(self.latencies, q)
+            if hasattr(st, name):
+                setattr(st, name, None if v is None else round(v * 1000, 1))
+        if hasattr(st, "audio_gap_seconds"):
+            st.audio_gap_seconds = round(self.floor.gap_seconds, 3)
+            st.audio_gaps = self.floor.gaps
+        if hasattr(st, "link") and self.hooks is not None:
+            st.link = self.hooks.stats()
+
     def finish(self, now: float) -> None:
         """The session ends: close the open stall and reconnection periods."""
+        self.update_stats()
         if self.stall_started is not None:
             self.set_curtain(False, now)
         if self.lost_at is not None:
@@ -107,6 +139,7 @@ class Reception:
 
     def reconnected(self) -> None:
         """A new media connection replaces a lost one: consumers re-anchor their timelines."""
+        self.floor.reset()
         for c in (*self.consumers, *self.judge_consumers):
             fn = getattr(c, "on_reconnect", None)
             if fn is not None:
@@ -176,6 +209,10 @@ class Reception:
                 st.reconnecting_seconds = round(st.reconnecting_seconds + now - self.lost_at, 3)
                 self.lost_at = None
             self.last_frame_at = now
+            lat = capture_latency(frame.pts) if frame.pts is not None and frame.time_base == VIDEO_TB else None
+            if lat is not None and len(self.latencies) < MAX_LATENCIES:
+                self.latencies.append(lat)
+            self.window.frame(now, lat, (frame.width, frame.height))
             if st.frames_received > 1:
                 st.fps_received = round((st.frames_received - 1) / max(1e-6, now - self.first_frame_at), 2)
             if not st.on_break:
@@ -212,6 +249,8 @@ class Reception:
                 samples = out.to_ndarray().reshape(-1).astype(np.float32)
                 self._count(label)
                 if label == labels.COURT_FLOOR:
+                    hole = self.floor.add(pts, len(samples), now, on_break=self.stats.on_break)
+                    self.window.hole(now, hole)
                     self.booth_relay("floor", samples)  # to the interpreter stations (masked, as received)
                     self.stats.audio_blocks_received += 1
                     self.stats.samples_received += len(samples)

@@ -8,6 +8,7 @@ import threading
 from typing import Any
 
 import av
+import cv2
 import numpy as np
 
 from common.bounded_queue import BoundedQueue, Overflow
@@ -48,6 +49,7 @@ class ReceivedRecorder:
         self.writer: MkvWriter | None = None
         self.frames = 0
         self.dropped = 0
+        self.rescaled = 0  # frames scaled to the recording's size (the link adapts its resolution)
         self.recording_id = ""
         self.error = ""
         self._last_index = -1
@@ -122,7 +124,9 @@ class ReceivedRecorder:
                     if self.writer is None:
                         self._open(image.shape[1], image.shape[0])
                     elif self.writer.size != (image.shape[1], image.shape[0]):
-                        continue  # the sender changed resolution mid-stream: keep the recording's size
+                        # the sender adapted its resolution to the network: keep the recording's size
+                        image = cv2.resize(image, self.writer.size, interpolation=cv2.INTER_AREA)
+                        self.rescaled += 1
                     self.writer.write_video(image, index)
                     self._last_index = index
                     self.frames += 1

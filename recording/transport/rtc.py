@@ -12,6 +12,7 @@ from aiortc.rtcdtlstransport import RTCCertificate
 
 from recording.transport.errors import LinkError
 from recording.transport.invite import Fingerprint
+from recording.transport.rtp_hooks import attach
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def peer_connection(certificate: RTCCertificate | None = None) -> RTCPeerConnect
         if not hasattr(pc, attr):
             raise LinkError("this aiortc version cannot use a pinned certificate")
         setattr(pc, attr, [certificate])
+    attach(pc)  # poor networks: reorder/NACK/PLI, rate estimate and adaptation (docs/network.md)
     return pc
 
 

@@ -873,7 +873,57 @@ End and seal the session now, then close the console?</source>
         <translation>La invitación propia del intérprete a distancia</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
+        <source>Link quality: good.</source>
+        <translation>Calidad de la conexión: buena.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link quality: fair — the picture is reduced to keep the voice clear.</source>
+        <translation>Calidad de la conexión: regular — la imagen se reduce para que la voz se oiga con claridad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link quality: poor — the picture may freeze; the voice has priority.</source>
+        <translation>Calidad de la conexión: mala — la imagen puede congelarse; la voz tiene prioridad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link lost: reconnecting. The witness&apos;s own recording continues.</source>
+        <translation>Conexión perdida: reconectando. La grabación propia del testigo continúa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{fps} frames/s</source>
+        <translation>{fps} imágenes/s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>picture {w}×{h}</source>
+        <translation>imagen {w}×{h}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>delay {ms} ms</source>
+        <translation>retardo {ms} ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voice continuous</source>
+        <translation>voz continua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voice broke up for {s} s</source>
+        <translation>la voz se cortó durante {s} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now: {parts}.</source>
+        <translation>Ahora: {parts}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{fps} frames/s received</source>
         <translation>{fps} imágenes/s recibidas</translation>
     </message>
@@ -883,7 +933,12 @@ End and seal the session now, then close the console?</source>
         <translation>cortes {n} ({seconds} s)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>voice gaps {seconds} s</source>
+        <translation>cortes de voz {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>reconnected {n}×</source>
         <translation>reconectado {n}×</translation>
     </message>

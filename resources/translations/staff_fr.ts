@@ -873,7 +873,57 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>L&apos;invitation propre de l&apos;interprète à distance</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
+        <source>Link quality: good.</source>
+        <translation>Qualité de la liaison : bonne.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link quality: fair — the picture is reduced to keep the voice clear.</source>
+        <translation>Qualité de la liaison : moyenne — l’image est réduite pour garder la voix claire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link quality: poor — the picture may freeze; the voice has priority.</source>
+        <translation>Qualité de la liaison : mauvaise — l’image peut se figer ; la voix a la priorité.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link lost: reconnecting. The witness&apos;s own recording continues.</source>
+        <translation>Liaison perdue : reconnexion en cours. L’enregistrement propre du témoin continue.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{fps} frames/s</source>
+        <translation>{fps} images/s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>picture {w}×{h}</source>
+        <translation>image {w}×{h}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>delay {ms} ms</source>
+        <translation>délai {ms} ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voice continuous</source>
+        <translation>voix continue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voice broke up for {s} s</source>
+        <translation>voix coupée pendant {s} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now: {parts}.</source>
+        <translation>Maintenant : {parts}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{fps} frames/s received</source>
         <translation>{fps} images/s reçues</translation>
     </message>
@@ -883,7 +933,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>coupures {n} ({seconds} s)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>voice gaps {seconds} s</source>
+        <translation>coupures de voix {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>reconnected {n}×</source>
         <translation>reconnecté {n}×</translation>
     </message>

@@ -282,16 +282,48 @@ class RemotePanel(QGroupBox):
         court = getattr(self.session, "court", None)
         st = getattr(court, "stats", None)
         if st is not None and st.witness_admitted:
-            parts = [translate("ClerkConsole", "{fps} frames/s received").format(fps=f"{st.fps_received:.0f}"),
-                     translate("ClerkConsole", "stalls {n} ({seconds} s)").format(
-                         n=st.stalls, seconds=f"{st.stalled_seconds:.1f}")]
-            if st.reconnects:
-                parts.append(translate("ClerkConsole", "reconnected {n}×").format(n=st.reconnects))
-            path = getattr(st, "ice_path", "")
-            if path:
-                parts.append(translate("ClerkConsole", "through the court relay") if path == "relay"
-                             else translate("ClerkConsole", "direct"))
-            self.quality.setText(translate("ClerkConsole", "Link: {parts}.").format(parts=", ".join(parts)))
+            self.quality.setText(self.quality_text(st, getattr(court, "reception", None)))
+
+    def quality_text(self, st: Any, reception: Any) -> str:
+        """The link's quality in plain words: a level first (the last few seconds), then what it means
+        for the picture and the voice, then the hearing's totals."""
+        q = reception.quality() if reception is not None and hasattr(reception, "quality") else None
+        lines = []
+        if q:
+            level = q.get("level", "")
+            self.quality.setProperty("level", level)
+            lines.append({
+                "good": translate("ClerkConsole", "Link quality: good."),
+                "fair": translate("ClerkConsole", "Link quality: fair — the picture is reduced to keep the "
+                                                  "voice clear."),
+                "poor": translate("ClerkConsole", "Link quality: poor — the picture may freeze; the voice "
+                                                  "has priority."),
+                "lost": translate("ClerkConsole", "Link lost: reconnecting. The witness's own recording "
+                                                  "continues."),
+            }.get(level, ""))
+            now = [translate("ClerkConsole", "{fps} frames/s").format(fps=f"{q['fps']:.0f}")]
+            w, h = (q.get("size") or [0, 0])[:2]
+            if w and h:
+                now.append(translate("ClerkConsole", "picture {w}×{h}").format(w=w, h=h))
+            if q.get("latency_ms") is not None:
+                now.append(translate("ClerkConsole", "delay {ms} ms").format(ms=q["latency_ms"]))
+            now.append(translate("ClerkConsole", "voice continuous") if not q.get("audio_gaps_s")
+                       else translate("ClerkConsole", "voice broke up for {s} s").format(s=f"{q['audio_gaps_s']:.1f}"))
+            lines.append(translate("ClerkConsole", "Now: {parts}.").format(parts=", ".join(now)))
+        parts = [translate("ClerkConsole", "{fps} frames/s received").format(fps=f"{st.fps_received:.0f}"),
+                 translate("ClerkConsole", "stalls {n} ({seconds} s)").format(
+                     n=st.stalls, seconds=f"{st.stalled_seconds:.1f}")]
+        gap = getattr(st, "audio_gap_seconds", 0.0) or 0.0
+        if gap:
+            parts.append(translate("ClerkConsole", "voice gaps {seconds} s").format(seconds=f"{gap:.1f}"))
+        if st.reconnects:
+            parts.append(translate("ClerkConsole", "reconnected {n}×").format(n=st.reconnects))
+        path = getattr(st, "ice_path", "")
+        if path:
+            parts.append(translate("ClerkConsole", "through the court relay") if path == "relay"
+                         else translate("ClerkConsole", "direct"))
+        lines.append(translate("ClerkConsole", "Link: {parts}.").format(parts=", ".join(parts)))
+        return "\n".join(x for x in lines if x)
 
     def detach(self) -> None:
         self._timer.stop()
