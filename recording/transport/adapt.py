@@ -1,8 +1,8 @@
 """Rate adaptation on a constrained, lossy uplink, from the receiver's feedback.
 
 Receiver (the court): :class:`RateEstimator` watches each video packet's one-way delay (its
-abs-send-time against its arrival) and the rate that arrives.  A rising queue on the path means the
-sender is above what the path carries: the estimate drops to 85 % of what actually arrives.  A
+abs-send-time against its arrival) and the rate that arrives.  A standing queue on the path (the
+shortest delay of the last 250 ms, over the lowest of 10 s) means the sender is above what the path carries: the estimate drops to 85 % of what actually arrives.  A
 short queue lets it grow (+25 %/s at first, +8 %/s once it has hit the ceiling).  Random loss alone
 does not lower it (a lossy radio link is not a full one).  The estimate goes back to the sender as
 RTCP REMB.
@@ -45,9 +45,11 @@ LADDER = (
     Rung(180, 12, 250),
 )
 START_RUNG = 2
-#: a queue on the path longer than this (ms) means the sender is above what the path carries; a loaded
-#: machine's scheduling alone delays packets by tens of milliseconds
-OVERUSE_MS = 100
+#: a queue on the path that stays longer than this (ms) for :data:`QUEUE_WINDOW` seconds means the
+#: sender is above what the path carries (a loaded machine's scheduler delays single packets by tens
+#: of milliseconds, not every packet of a quarter second)
+OVERUSE_MS = 80
+QUEUE_WINDOW = 0.25
 
 
 class RateEstimator:
@@ -58,7 +60,7 @@ class RateEstimator:
         self.min_bps, self.max_bps = min_bps, max_bps
         self._bytes: deque[tuple[float, int]] = deque()  # (arrival, bytes) over the last second
         self._delays: deque[tuple[float, float]] = deque()  # (arrival, one-way delay) over 10 s: base
-        self._recent: deque[tuple[float, float]] = deque()  # the last 150 ms
+        self._recent: deque[tuple[float, float]] = deque()  # the last QUEUE_WINDOW seconds
         self._send_last: float | None = None
         self._send_ext = 0.0
         self._last_update: float | None = None
@@ -89,7 +91,7 @@ class RateEstimator:
         self._recent.append((now, d))
         while self._delays and now - self._delays[0][0] > 10.0:
             self._delays.popleft()
-        while self._recent and now - self._recent[0][0] > 0.15:
+        while self._recent and now - self._recent[0][0] > QUEUE_WINDOW:
             self._recent.popleft()
 
     def received_bps(self, now: float) -> float:
@@ -103,7 +105,8 @@ class RateEstimator:
         if not self._recent:
             return self.estimate
         base = min(d for _, d in self._delays)
-        self.queue_ms = 1000 * (sorted(d for _, d in self._recent)[len(self._recent) // 2] - base)
+        # the shortest delay of the window: a standing queue, not a packet the scheduler held back
+        self.queue_ms = 1000 * (min(d for _, d in self._recent) - base)
         rate = self.received_bps(now)
         if self.queue_ms > OVERUSE_MS or (self.queue_ms > OVERUSE_MS / 2 and now - self._overuse_at < 0.5):
             if now - self._overuse_at > 0.3:  # once per reaction time

@@ -49,6 +49,9 @@ class LinkFeed:
         self._add(labels.COURT_VIDEO, video_queue)
         self._add(labels.COURT_FLOOR, audio_queue)
         self.pipeline: SessionPipeline | None = None
+        #: the wall-clock time of the pipeline's media time 0, from its first frame's capture: a frame's
+        #: capture stamp is anchor + its media time (a frame the pipeline processed late was late)
+        self._anchor: float | None = None
         self.judge = False  # sending the judge's unmasked tracks
         self.channels: list[str] = []  # interpretation channels sent
 
@@ -119,14 +122,15 @@ class LinkFeed:
     # Consumer protocol (pipeline thread) ----------------------------------------------------
     def on_video(self, audience: Audience, image: np.ndarray, index: int, pts: float,
                  decision: Decision) -> None:
-        captured = self._captured_wall()
+        if self._anchor is None:  # the wall-clock time of media time 0 (the court's latency figure)
+            self._anchor = self._captured_wall() - pts
         if audience is self.audience:
-            self._queues[labels.COURT_VIDEO].put((image, pts, decision, captured))
+            self._queues[labels.COURT_VIDEO].put((image, pts, decision, self._anchor))
         elif audience is Audience.JUDGE and self.judge:
-            self._queues[labels.JUDGE_VIDEO].put((image, pts, decision, captured))
+            self._queues[labels.JUDGE_VIDEO].put((image, pts, decision, self._anchor))
 
     def _captured_wall(self) -> float:
-        """The capture time of the frame being delivered, on the wall clock (the court's latency)."""
+        """The capture time of the frame being delivered, on the wall clock."""
         at = getattr(getattr(self.pipeline, "status", None), "captured_at", 0.0) or 0.0
         now_m, now_w = time.monotonic(), time.time()
         return now_w - max(0.0, now_m - at) if 0 < now_m - at < 10 else now_w

@@ -75,7 +75,7 @@ class QueueTrack(MediaStreamTrack):
 class PipelineVideoTrack(QueueTrack):
     """The witness's video.  With a ``controller`` (:class:`recording.transport.adapt.SendController`)
     frames are thinned to its frame rate and scaled to its size.  Timestamps are the capture time
-    (wall clock, 90 kHz): ``capture_stamps`` tells :mod:`recording.transport.rtp_hooks` to send them
+    (the wall clock at the pipeline's media time 0 plus the frame's media time, 90 kHz): ``capture_stamps`` tells :mod:`recording.transport.rtp_hooks` to send them
     as the RTP timestamps, from which the court measures its latency."""
 
     kind = "video"
@@ -94,7 +94,7 @@ class PipelineVideoTrack(QueueTrack):
         while True:
             item = await self._next()
             image, pts, decision = item[:3]
-            captured = item[3] if len(item) > 3 else time.time()
+            anchor = item[3] if len(item) > 3 else time.time() - pts
             if ctl is None or self._gate.admit(pts, ctl.fps()):
                 break
             self.frames_thinned += 1
@@ -103,7 +103,8 @@ class PipelineVideoTrack(QueueTrack):
             if (image.shape[1], image.shape[0]) != (w, h):
                 image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA)
         frame = av.VideoFrame.from_ndarray(image, format="bgr24")
-        stamp = int(round(captured * VIDEO_CLOCK))
+        # the capture stamp: the wall clock at media time 0 plus the frame's media time (exact deltas)
+        stamp = int(round(anchor * VIDEO_CLOCK)) + int(round(pts * VIDEO_CLOCK))
         if self._last_stamp is not None and stamp <= self._last_stamp:
             stamp = self._last_stamp + 1  # strictly increasing, whatever the clock did
         self._last_stamp = stamp
