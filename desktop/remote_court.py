@@ -270,6 +270,7 @@ class RemoteHearing:
             for lang in remote_interpreter_languages(self.plan):
                 self.interpreter_invitations[lang] = self.court.interpreter_invitation(
                     station.ed25519_public, station.sign, lang, lifetime=ttl)
+            await self.court.ready()  # through the court relay: registered, TURN accepts the credentials
             return data
 
         self.invitation = self.loop.submit(go()).result(30)

@@ -89,6 +89,33 @@ def port(text: str) -> int:
     return n
 
 
+def host_port(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (an IPv4 address, ``[IPv6]``, or a host name; port 0: any free port)."""
+    import ipaddress
+
+    host, sep, p = text.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host:
+        raise argparse.ArgumentTypeError(f"{_show(text)} is not HOST:PORT (e.g. 127.0.0.1:8443)")
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if not re.match(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$", host):
+            raise argparse.ArgumentTypeError(f"{_show(text)} is not HOST:PORT (e.g. 127.0.0.1:8443)") from None
+    return host, port(p)
+
+
+def turn_url(text: str) -> str:
+    """``turn:HOST:PORT`` (the court's TURN server, coturn)."""
+    from recording.transport.turn import parse_turn_url
+
+    try:
+        parse_turn_url(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def fps(text: str) -> int:
     try:
         n = int(text)

@@ -13,6 +13,7 @@ from desktop.options import add_vault_option
 def register(subparsers: Any) -> None:
     from desktop.link.court import run_court
     from desktop.link.interpreter import run_interpreter
+    from desktop.link.relay import register as register_relay
     from desktop.link.witness import run_witness
 
     c = subparsers.add_parser("court", help="the court station of a remote session (hosts the link)")
@@ -35,7 +36,15 @@ def register(subparsers: Any) -> None:
                    help="invitation lifetime in seconds (default 600, at most a day)")
     c.add_argument("--join-timeout", type=validate.seconds, default=300.0,
                    help="seconds to wait for the witness (default 300)")
-    c.add_argument("--port", type=validate.port, default=0, help="signalling port on 127.0.0.1 (default: any free port)")
+    where = c.add_mutually_exclusive_group()
+    where.add_argument("--relay", type=validate.path, default=None, metavar="INFO_FILE",
+                       help="through the court relay whose info file this is (testimony-shield relay --info-out): "
+                            "the station only dials out and media go through the court's TURN server "
+                            "(default: the settings' court_relay)")
+    where.add_argument("--listen", type=validate.host_port, default=None, metavar="HOST:PORT",
+                       help="direct mode, one network: the signalling listens here (default 127.0.0.1, any port)")
+    where.add_argument("--port", type=validate.port, default=None,
+                       help="direct mode: signalling port on 127.0.0.1 (the same as --listen 127.0.0.1:PORT)")
     c.add_argument("--passphrase-file", type=validate.path, default=None,
                    help="file holding the station passphrase (else TESTIMONY_SHIELD_PASSPHRASE_STATION, else "
                         "TESTIMONY_SHIELD_PASSPHRASE, else a prompt)")
@@ -80,6 +89,7 @@ def register(subparsers: Any) -> None:
                    help="after the hearing, write the station's own recording for the court as a delivery "
                         "bundle (the clerk imports it with `vault import`; docs/delivery.md)")
     w.set_defaults(func=run_witness)
+    register_relay(subparsers)
 
 
 def parse_size(text: str) -> tuple[int, int]:

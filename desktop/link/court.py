@@ -20,9 +20,11 @@ from desktop import settings as settings_mod
 from desktop.link.summary import (
     EXIT_BAD_INPUT,
     EXIT_LINK,
+    EXIT_RELAY_LOST,
     court_summary,
     emit,
     fail,
+    link_exit,
     note,
     open_station_vault,
 )
@@ -84,6 +86,23 @@ class CourtWiring:
         return out
 
 
+def where(args: argparse.Namespace, settings: Any) -> tuple[Any, tuple[str, int]]:
+    """(the court relay's info or None, the direct mode's listen address) from ``--relay`` /
+    ``--listen`` / ``--port``, else the settings' ``court_relay`` / ``court_listen``.  Raises
+    :class:`LinkError` for an unreadable relay info file."""
+    from desktop.remote_court import remote_settings
+    from recording.transport.relay import RelayInfo
+
+    if getattr(args, "relay", None):
+        return RelayInfo.load(args.relay), ("127.0.0.1", 0)
+    if getattr(args, "listen", None):
+        return None, tuple(args.listen)  # type: ignore[return-value]
+    if getattr(args, "port", None) is not None:
+        return None, ("127.0.0.1", args.port)
+    rs = remote_settings(settings)
+    return rs.relay, rs.listen
+
+
 def run_court(args: argparse.Namespace) -> int:
     """SIGTERM/SIGHUP/SIGINT end the session cleanly (recordings sealed, summary printed), exit 128+N."""
     stop = StopRequest().install()
@@ -110,6 +129,12 @@ def _run_court(args: argparse.Namespace, stop: StopRequest) -> int:
         except PlanRefused as exc:
             return fail(str(exc), EXIT_BAD_INPUT)
     settings = settings_mod.load()
+    from recording.transport.errors import LinkError
+
+    try:
+        args.relay_info, args.listen_at = where(args, settings)
+    except (LinkError, ValueError) as exc:
+        return fail(f"the court relay: {exc}", EXIT_BAD_INPUT)
     try:
         passphrase = read_passphrase(args.passphrase_file, role="station")
     except NoPassphrase as exc:
@@ -178,8 +203,12 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
 
     # the judge's monitor gets the unmasked witness only when the court's plan authorises the judge;
     # the witness gets the judge's camera (the plan's gate refuses any camera of the accused)
+    host, port = args.listen_at
     court = CourtStation(admit=admit, judge_monitor=plan.unmasked(Audience.JUDGE), on_state=on_state,
-                         consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan))
+                         consumers=[speakers], plan=plan, to_witness=questioner_cameras(plan),
+                         host=host, port=port, relay=args.relay_info)
+    if args.relay_info is not None:
+        court._signal.on_state = lambda what: note(f"court: {RELAY_NOTES.get(what, what)}")
 
     def stopped() -> None:  # SIGTERM/SIGHUP: end as the clerk would; the witness ends and seals its side
         court.stats.ended_by = court.stats.ended_by or f"stopped ({stop.name})"
@@ -198,13 +227,15 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
                 station_identity.ed25519_public, station_identity.sign, args.interpreter_language,
                 lifetime=args.invite_ttl))
             note(f"court: interpreter invitation ({args.interpreter_language}) written to {args.interpreter_invite_out}")
+        await court.ready()  # through the relay: registered, and TURN accepts the hearing's credentials
         write_invite(args.invite_out, data)
     except (LinkError, OSError) as exc:
         await court.close()
-        return fail(f"cannot open the court station: {exc}", EXIT_LINK)
+        return fail(f"cannot open the court station: {exc}", link_exit(exc) if isinstance(exc, LinkError) else EXIT_LINK)
     inv = court.invite
     assert inv is not None
-    note(f"court: invitation written to {args.invite_out} (session {inv.session_id}, signalling {host}:{port}, "
+    route = f"through the court relay {inv.url}" if inv.via == "relay" else f"signalling {host}:{port}"
+    note(f"court: invitation written to {args.invite_out} (session {inv.session_id}, {route}, "
          f"court key {inv.court_key_fingerprint}); waiting room open")
     stats = await court.serve(args.duration, join_timeout=args.join_timeout)
     speakers.close()
@@ -215,9 +246,20 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
     emit(out)
     if stop.requested:
         return 1 if out["errors"] else stop.exit_code
+    relay_down = args.relay_info is not None and court._signal.down_since is not None
     if not stats.witness_admitted:
+        if relay_down:
+            return fail(f"no witness took part: {court._signal.last_error or 'the court relay is unreachable'}",
+                        link_exit(court._signal.last_error))
         return fail(f"no witness took part ({stats.ended_by})", EXIT_LINK)
+    if relay_down and stats.ended_by == "connection lost":
+        return fail("the court relay went away in the middle of the hearing and did not come back in time "
+                    f"({court._signal.last_error})", EXIT_RELAY_LOST)
     return 1 if out["errors"] else 0
+
+
+RELAY_NOTES = {"relay lost": "the court relay went away; reconnecting… (media continue through TURN)",
+               "relay back": "the court relay is back; registered again"}
 
 
 def _invite_media(wiring: CourtWiring, languages: list[str]) -> dict[str, Any]:
@@ -258,7 +300,8 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
 
     hearing = RemoteHearing(plan, station_identity, wiring._sink, seal_record, recipients=role_public_keys(vault),
                             vault_id=vault.id, speakers=speakers,
-                            settings=RemoteSettings(listen=("127.0.0.1", args.port), invite_ttl=args.invite_ttl,
+                            settings=RemoteSettings(listen=args.listen_at, relay=args.relay_info,
+                                                    invite_ttl=args.invite_ttl,
                                                     encoder_preset=settings.encoder_preset,
                                                     open_for=max(args.join_timeout, 60.0)))
     hearing.auto_admit = bool(args.admit_all)
@@ -277,7 +320,7 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
     except (LinkError, OSError) as exc:
         hearing.end()
         ops.shutdown()
-        return fail(f"cannot open the court station: {exc}", EXIT_LINK)
+        return fail(f"cannot open the court station: {exc}", link_exit(exc) if isinstance(exc, LinkError) else EXIT_LINK)
     note(f"court: invitation written to {args.invite_out}; waiting room open")
     result: dict[str, Any] = {}
 

@@ -1,7 +1,9 @@
 """What the link commands print and how they exit: one line on stderr for people, the last stdout line
 a JSON summary for scripts.  Exit codes: 0 done, 1 finished with errors, 2 bad input (invitation
 refused, no passphrase, a bad option), 3 link failure (court unreachable, refused, wrong fingerprint,
-no witness joined), 143/129/130 stopped by SIGTERM/SIGHUP/SIGINT — the session was ended as the
+no witness joined); through a court relay: 4 relay unreachable, 5 the relay's certificate is not
+the pinned one, 6 TURN refused the hearing's credentials (or they expired), 7 the TURN server is
+down, 8 the relay went away in the middle of the hearing and did not come back; 143/129/130 stopped by SIGTERM/SIGHUP/SIGINT — the session was ended as the
 clerk's "End" would, the recordings sealed and the summary printed first (``"stopped_by"``;
 desktop/signals.py)."""
 
@@ -18,6 +20,31 @@ EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_BAD_INPUT = 2
 EXIT_LINK = 3
+EXIT_RELAY_UNREACHABLE = 4
+EXIT_RELAY_CERT = 5
+EXIT_TURN_REFUSED = 6
+EXIT_TURN_DOWN = 7
+EXIT_RELAY_LOST = 8
+
+
+def link_exit(exc: BaseException | None, mid_hearing: bool = False) -> int:
+    """The exit code for a link failure (see the module docstring); ``mid_hearing``: the relay or
+    TURN went away after the hearing had started."""
+    from recording.transport.errors import (
+        RelayCertMismatch,
+        RelayLost,
+        RelayUnreachable,
+        TurnRefused,
+        TurnUnreachable,
+    )
+
+    if isinstance(exc, RelayLost) or (mid_hearing and isinstance(exc, RelayUnreachable)):
+        return EXIT_RELAY_LOST
+    for cls, code in ((RelayUnreachable, EXIT_RELAY_UNREACHABLE), (RelayCertMismatch, EXIT_RELAY_CERT),
+                      (TurnRefused, EXIT_TURN_REFUSED), (TurnUnreachable, EXIT_TURN_DOWN)):
+        if isinstance(exc, cls):
+            return code
+    return EXIT_LINK
 
 
 def fail(msg: str, code: int) -> int:

@@ -22,6 +22,7 @@ from desktop.link.summary import (
     emit,
     fail,
     finish_after_close,
+    link_exit,
     note,
     open_station_vault,
     witness_summary,
@@ -206,14 +207,15 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
     try:
         session.open_waiting_room()
         panel.saw(session.lifecycle.state)
-        note(f"witness: joining session {invite.session_id} at {invite.host}:{invite.port}; "
+        where = "through the court relay" if invite.via == "relay" else "at"
+        note(f"witness: joining session {invite.session_id} {where} {invite.host}:{invite.port}; "
              f"safety code {link.safety_code}")
         await stop.race(link.join(admit_timeout=args.admit_timeout))
         await stop.race(link.start_media())
     except LinkError as exc:
         await link.close("could not start")
         session.pipeline.stop()
-        return fail(f"cannot join the court: {exc}", EXIT_LINK)
+        return fail(f"cannot join the court: {exc}", link_exit(exc))
     except Stopped:  # told to stop in the waiting room: nothing was recorded yet
         await link.close(f"the witness station was stopped ({stop.name})")
         session.pipeline.stop()
@@ -249,7 +251,12 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
     emit(out)
     if out.get("errors"):
         return 1
-    return stop.exit_code if stop.requested else 0
+    if stop.requested:
+        return stop.exit_code
+    if link.lost_mid_hearing and link.last_error is not None and link_exit(link.last_error) != EXIT_LINK:
+        # the local recording is complete and sealed; the link could not be restored
+        return fail(f"the hearing's link was not restored: {link.last_error}", link_exit(link.last_error, mid_hearing=True))
+    return 0
 
 
 async def _watch_panel(session: Any, panel: Any) -> None:

@@ -38,9 +38,11 @@ from recording.transport.invite import Invite, new_invite, safety_code, sign_inv
 from recording.transport.media_tracks import RelayAudioTrack
 from recording.transport.receive import STALL_AFTER, ReceivedConsumer, Reception
 from recording.transport.received_recorder import ReceivedRecorder
+from recording.transport.relay_client import RelayLink
 from recording.transport.rtc import (
     certificate_fingerprints,
     close_peer,
+    ice_path,
     new_certificate,
     peer_connection,
     sha256_fingerprint,
@@ -110,6 +112,11 @@ class CourtStats:
     width: int = 0
     height: int = 0
     errors: list[str] = field(default_factory=list)
+    #: the type of this station's candidate in the pair ICE selected (relay, host, srflx, prflx)
+    ice_path: str = ""
+    #: "relay" (through the court relay and TURN) or "direct" (one network)
+    route: str = "direct"
+    relay_losses: int = 0  # times the court relay went away during the session
 
 
 class CourtStation:
@@ -123,8 +130,10 @@ class CourtStation:
                  judge_consumers: list[ReceivedConsumer] | None = None, judge_monitor: bool = False,
                  on_state: Callable[[str], None] | None = None,
                  reconnect_window: float = RECONNECT_WINDOW, plan: SessionPlan | None = None,
-                 to_witness: list[CourtCamera] | None = None) -> None:
-        """``to_witness``: the court's cameras offered to the witness (the judge / questioner), filtered
+                 to_witness: list[CourtCamera] | None = None, relay: Any = None) -> None:
+        """``relay``: a :class:`recording.transport.relay.RelayInfo` — the station only dials out, to
+        the court relay, and media go through the court's TURN server; else it listens on
+        ``host:port`` (one network).  ``to_witness``: the court's cameras offered to the witness (the judge / questioner), filtered
         through :func:`cameras_for_witness` with ``plan`` — a camera of the accused raises
         :class:`LinkError` here, before anything is opened."""
         if to_witness and plan is None:
@@ -149,7 +158,10 @@ class CourtStation:
         self._reconnect_window = reconnect_window
         self.certificate = new_certificate()
         self.fingerprints = certificate_fingerprints(self.certificate)
-        self._signal = SignallingServer(self._on_connection, host, port)
+        self.relay = relay
+        self._signal: Any = (RelayLink(relay, self._on_connection) if relay is not None
+                             else SignallingServer(self._on_connection, host, port))
+        self.stats.route = "relay" if relay is not None else "direct"
         self.tls_fingerprint = self._signal.tls_fingerprint
         self.invite: Invite | None = None
         self.state = "closed"
@@ -230,9 +242,23 @@ class CourtStation:
             raise LinkError("open() the court station before inviting")
         media = {**(media or {}), "judge_monitor": bool(self.judge_monitor)}
         self.invite = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
-                                 tls_fingerprint=self.tls_fingerprint)
+                                 tls_fingerprint=self.tls_fingerprint, via=self.stats.route.replace("direct", "court"))
         self.stats.session_id = self.invite.session_id
+        if self.relay is not None:
+            self._signal.register(self.invite.session_id, court_key, sign)
         return sign_invite(self.invite, sign)
+
+    async def ready(self, timeout: float = 15.0) -> None:
+        """Through the court relay: wait until the relay confirmed this court's registration and
+        check the TURN server with the hearing's credentials (:class:`TurnRefused`,
+        :class:`TurnUnreachable`, :class:`RelayUnreachable`).  Nothing to wait for in direct mode."""
+        if self.relay is not None:
+            await self._signal.ready(timeout)
+
+    def peer_connection(self) -> RTCPeerConnection:
+        """A peer connection presenting the pinned certificate; through the relay, relayed
+        candidates only, on the court's TURN server with this hearing's latest credentials."""
+        return peer_connection(self.certificate, turn=self._signal.turn if self.relay is not None else None)
 
     def interpreter_invitation(self, court_key: bytes, sign: Callable[[bytes], bytes], language: str,
                                lifetime: float = 600.0, name: str = "") -> bytes:
@@ -248,7 +274,9 @@ class CourtStation:
         if name:  # how the partner interpreter and the clerk see this station
             media["name"] = str(name)[:80]
         inv = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
-                         tls_fingerprint=self.tls_fingerprint)
+                         tls_fingerprint=self.tls_fingerprint, via=self.stats.route.replace("direct", "court"))
+        if self.relay is not None:
+            self._signal.register(inv.session_id, court_key, sign)
         self.interpreters.add(inv, language, str(name)[:80])
         self.booths.add_channel(language)
         return sign_invite(inv, sign)
@@ -348,7 +376,7 @@ class CourtStation:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(old.close(), 3.0)
         self._set_state("connecting")
-        pc = self._pc = peer_connection(self.certificate)
+        pc = self._pc = self.peer_connection()
         self.reception.hooks = getattr(pc, "link_hooks", None)
 
         @pc.on("track")
@@ -361,6 +389,7 @@ class CourtStation:
             if pc is not self._pc:
                 return
             if pc.connectionState == "connected":
+                self.stats.ice_path = ice_path(pc) or self.stats.ice_path
                 self._set_state("break" if self.stats.on_break else "live")
             elif pc.connectionState in ("failed", "closed"):
                 self._lost("media connection lost")
@@ -517,6 +546,8 @@ class CourtStation:
             r.stop()
         st.to_witness_frames_sent = sum(t.frames_sent for t in self._camera_tracks)
         st.booths = self.booths.stats()
+        if self.relay is not None:
+            st.relay_losses = self._signal.relay_losses
         for t in self._camera_tracks:
             t.stop()
         pc, self._pc = self._pc, None

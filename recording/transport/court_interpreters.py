@@ -21,7 +21,7 @@ from recording.transport.admission import Refusal, check_join, offer_certificate
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, safety_code
 from recording.transport.media_tracks import RelayAudioTrack
-from recording.transport.rtc import close_peer, peer_connection, sha256_fingerprint
+from recording.transport.rtc import close_peer, sha256_fingerprint
 from recording.transport.signalling import Channel
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class CourtInterpreters:
         mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
         mine = {str(k) for k, v in mids.items() if v == label}  # only its own language: nothing else
         receive = offer.get("receive") if isinstance(offer.get("receive"), dict) else {}
-        pc = peer_connection(court.certificate)
+        pc = court.peer_connection()
         self.connections.append((ch, pc))
 
         @pc.on("track")

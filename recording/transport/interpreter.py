@@ -169,4 +169,5 @@ class InterpreterLink(Station):
                 "session_id": self.invite.session_id, "reconnects": self.reconnects,
                 "recoveries_ms": self.recoveries_ms, "return_blocks_received": self.return_blocks_received,
                 "on_air": bool(self.booth and self.booth.get("on_air") == self.invite.session_id),
-                "court_errors": self.court_errors}
+                "court_errors": self.court_errors,
+                "ice_path": self.ice_path, "route": "relay" if self.invite.via == "relay" else "direct"}

@@ -8,15 +8,21 @@ and is signed with the court station's Ed25519 key over canonical bytes.  The wi
 that is malformed, tampered with, signed by another key than the one it pins (if it pins one), or
 stale, and later refuses a court whose SDP fingerprint differs from the invitation's.
 
-File layout (docs/link-protocol.md)::
+File layout (docs/link-protocol.md), version 3::
 
-    {"format": "testimony-shield/link-invite", "version": 2,
-     "body": {"session_id": hex, "address": {"host": "127.0.0.1", "port": 50123},
-              "tls_fingerprint": "AB:CD:..." (sha-256 of the signalling server's certificate),
+    {"format": "testimony-shield/link-invite", "version": 3,
+     "body": {"session_id": hex,
+              "signalling": {"via": "relay", "url": "wss://relay.court.example:8443/testimony-shield/relay/v1"}
+                         or {"via": "court", "url": "wss://127.0.0.1:50123/testimony-shield/link/v1"},
+              "tls_fingerprint": "AB:CD:..." (sha-256 of the certificate the server at that URL presents),
               "dtls_fingerprints": [{"algorithm": "sha-256", "value": "AB:CD:..."}, ...],
               "token": hex, "created": "2026-11-05T10:00:00Z", "expires": "2026-11-05T10:10:00Z",
               "court_key": hex(Ed25519 public key), "media": {...}},
      "signature": hex(Ed25519(SIGNING_CONTEXT || canonical(body)))}
+
+Version 2 (read, no longer written) had ``"address": {"host", "port"}`` (the court's own address)
+instead of ``signalling``.  Through a court relay the invitation names the relay and its pinned
+certificate, never the court station's address.
 
 canonical(x) = JSON with sorted keys, no whitespace, ASCII only (``json.dumps(x, sort_keys=True,
 separators=(",", ":"), ensure_ascii=True)``).  Hex everywhere (strict, no padding ambiguity).
@@ -43,7 +49,13 @@ from common.signing import key_fingerprint, verify_ed25519
 from recording.transport.errors import FingerprintMismatch, InviteError
 
 INVITE_FORMAT = "testimony-shield/link-invite"
-INVITE_VERSION = 2
+INVITE_VERSION = 3
+#: versions this station reads (2: the court's own address only)
+READ_VERSIONS = (2, 3)
+#: the WebSocket paths of the court station's signalling and of the court relay
+LINK_PATH = "/testimony-shield/link/v1"
+RELAY_PATH = "/testimony-shield/relay/v1"
+_VIA_PATH = {"court": LINK_PATH, "relay": RELAY_PATH}
 SIGNING_CONTEXT = b"testimony-shield link-invite v1\n"
 #: clocks of the two stations may differ by this much
 CLOCK_SKEW = 120.0
@@ -55,7 +67,10 @@ _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _HEX = re.compile(r"^[0-9a-f]+$")
 _FP_VALUE = re.compile(r"^[0-9A-F]{2}(:[0-9A-F]{2})+$")
 _FP_ALGORITHMS = {"sha-256": 32, "sha-384": 48, "sha-512": 64}
-_BODY_KEYS = {"session_id", "address", "tls_fingerprint", "dtls_fingerprints", "token", "created", "expires", "court_key", "media"}
+_URL = re.compile(r"^wss://(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253}):(?P<port>[0-9]{1,5})(?P<path>/[a-z0-9/-]*)$")
+_DNS = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+_BODY_KEYS_V2 = {"session_id", "address", "tls_fingerprint", "dtls_fingerprints", "token", "created", "expires", "court_key", "media"}
+_BODY_KEYS = (_BODY_KEYS_V2 - {"address"}) | {"signalling"}
 
 
 canonical = canonical_json  # one canonical JSON for the vault and the invitation (common.canonical)
@@ -95,6 +110,13 @@ class Invite:
     court_key: bytes
     media: dict[str, Any] = field(default_factory=dict)
     tls_fingerprint: str = ""  # sha-256 of the signalling server's TLS certificate (SDP-style hex)
+    via: str = "court"  # "court": host:port is the court station's; "relay": the court relay's
+
+    @property
+    def url(self) -> str:
+        """The signalling URL: the court station's, or the court relay's."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"wss://{host}:{self.port}{_VIA_PATH[self.via]}"
 
     @property
     def court_key_fingerprint(self) -> str:
@@ -102,7 +124,7 @@ class Invite:
 
     def body(self) -> dict[str, Any]:
         return {
-            "session_id": self.session_id, "address": {"host": self.host, "port": self.port},
+            "session_id": self.session_id, "signalling": {"via": self.via, "url": self.url},
             "tls_fingerprint": self.tls_fingerprint,
             "dtls_fingerprints": [f.to_dict() for f in self.fingerprints], "token": self.token,
             "created": _iso(self.created), "expires": _iso(self.expires), "court_key": self.court_key.hex(),
@@ -115,14 +137,16 @@ class Invite:
 
 def new_invite(host: str, port: int, fingerprints: list[Fingerprint] | tuple[Fingerprint, ...],
                court_key: bytes, lifetime: float = 600.0, media: dict[str, Any] | None = None,
-               now: float | None = None, *, tls_fingerprint: str) -> Invite:
+               now: float | None = None, *, tls_fingerprint: str, via: str = "court") -> Invite:
     """A fresh invitation: random session id and one-time token, ``lifetime`` seconds of validity;
-    ``tls_fingerprint`` pins the signalling server's certificate."""
+    ``tls_fingerprint`` pins the signalling server's certificate; ``via``: "court" (``host:port`` is
+    the court station's signalling, one network) or "relay" (the court relay's)."""
     now = _dt.datetime.now(_dt.UTC).timestamp() if now is None else now
     if not 0 < lifetime <= MAX_LIFETIME:
         raise InviteError(f"an invitation's lifetime must be between 1 s and {int(MAX_LIFETIME)} s")
     inv = Invite(secrets.token_hex(16), host, int(port), tuple(fingerprints), secrets.token_hex(32),
-                 float(int(now)), float(int(now + lifetime)), bytes(court_key), dict(media or {}), str(tls_fingerprint).upper())
+                 float(int(now)), float(int(now + lifetime)), bytes(court_key), dict(media or {}), str(tls_fingerprint).upper(),
+                 via)
     _check_body(inv.body())  # refuse to sign what load_invite would refuse
     return inv
 
@@ -152,23 +176,44 @@ def _hex(v: Any, what: str, nbytes: int | None = None) -> bytes:
     return b
 
 
-def _check_body(body: Any) -> Invite:
-    if not isinstance(body, dict) or set(body) != _BODY_KEYS:
+def _check_address(host: Any, port: Any, via: str = "court") -> None:
+    try:
+        ipaddress.ip_address(host)
+    except (TypeError, ValueError):
+        if via != "relay" or not isinstance(host, str) or not _DNS.match(host):  # a relay may have a DNS name
+            raise InviteError("the invitation's court address is not an IP address") from None
+    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
+        raise InviteError("the invitation's court port is out of range")
+
+
+def _check_signalling(sig: Any) -> tuple[str, str, int]:
+    """``{"via", "url"}`` → (via, host, port)."""
+    if not isinstance(sig, dict) or set(sig) != {"via", "url"} or sig["via"] not in _VIA_PATH \
+            or not isinstance(sig["url"], str):
+        raise InviteError("the invitation's signalling section is malformed")
+    m = _URL.match(sig["url"])
+    if not m or m.group("path") != _VIA_PATH[sig["via"]]:
+        raise InviteError("the invitation's signalling URL is malformed")
+    host, port = m.group("host").strip("[]"), int(m.group("port"))
+    _check_address(host, port, sig["via"])
+    return sig["via"], host, port
+
+
+def _check_body(body: Any, version: int = INVITE_VERSION) -> Invite:
+    if not isinstance(body, dict) or set(body) != (_BODY_KEYS if version == 3 else _BODY_KEYS_V2):
         raise InviteError("the invitation's contents are malformed (unknown or missing fields)")
     session_id = body["session_id"]
     _hex(session_id, "session id", 16)
     token = body["token"]
     _hex(token, "join token", 32)
-    addr = body["address"]
-    if not isinstance(addr, dict) or set(addr) != {"host", "port"}:
-        raise InviteError("the invitation's court address is malformed")
-    host, port = addr["host"], addr["port"]
-    try:
-        ipaddress.ip_address(host)
-    except (TypeError, ValueError):
-        raise InviteError("the invitation's court address is not an IP address") from None
-    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
-        raise InviteError("the invitation's court port is out of range")
+    if version == 3:
+        via, host, port = _check_signalling(body["signalling"])
+    else:
+        addr = body["address"]
+        if not isinstance(addr, dict) or set(addr) != {"host", "port"}:
+            raise InviteError("the invitation's court address is malformed")
+        via, host, port = "court", addr["host"], addr["port"]
+        _check_address(host, port)
     tls_fp = body["tls_fingerprint"]
     if not isinstance(tls_fp, str) or not _FP_VALUE.match(tls_fp) or len(tls_fp.split(":")) != 32:
         raise InviteError("the invitation's signalling certificate fingerprint is malformed")
@@ -194,7 +239,7 @@ def _check_body(body: Any) -> Invite:
     if not 0 < expires - created <= MAX_LIFETIME:
         raise InviteError("the invitation's validity period is impossible")
     return Invite(session_id, host, port, tuple(fingerprints), token, created, expires,
-                  _hex(body["court_key"], "court key", 32), media, tls_fp)
+                  _hex(body["court_key"], "court key", 32), media, tls_fp, via)
 
 
 def parse_invite(data: bytes, now: float | None = None, court_key: bytes | None = None) -> Invite:
@@ -206,11 +251,12 @@ def parse_invite(data: bytes, now: float | None = None, court_key: bytes | None 
         raise InviteError("the invitation is not valid JSON (damaged or tampered with)") from None
     if not isinstance(doc, dict) or doc.get("format") != INVITE_FORMAT:
         raise InviteError("this file is not a Testimony Shield invitation")
-    if doc.get("version") != INVITE_VERSION:
-        raise InviteError(f"invitation version {doc.get('version')!r} is not supported")
+    version = doc.get("version")
+    if version not in READ_VERSIONS or isinstance(version, bool):
+        raise InviteError(f"invitation version {version!r} is not supported")
     if set(doc) != {"format", "version", "body", "signature"}:
         raise InviteError("the invitation has unexpected fields (tampered with)")
-    inv = _check_body(doc["body"])
+    inv = _check_body(doc["body"], version)
     sig = _hex(doc["signature"], "signature", 64)
     if not verify_ed25519(inv.court_key, sig, SIGNING_CONTEXT + canonical(doc["body"])):
         raise InviteError("the invitation's signature does not verify: it was changed after the court signed it")

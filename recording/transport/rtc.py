@@ -1,5 +1,6 @@
 """aiortc helpers shared by both stations: a peer connection with a chosen DTLS certificate, no
-third-party STUN server, and fingerprints in SDP form."""
+third-party STUN server (the court's own TURN server when the hearing goes through the court relay,
+with ICE transport policy relay), fingerprints in SDP form, and which path ICE chose."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import asyncio
 import logging
 from typing import Any
 
-from aiortc import RTCBundlePolicy, RTCConfiguration, RTCPeerConnection
+from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceTransportPolicy, RTCPeerConnection
 from aiortc.rtcdtlstransport import RTCCertificate
 
 from recording.transport.errors import LinkError
@@ -29,13 +30,20 @@ def sha256_fingerprint(fps: list[Fingerprint] | tuple[Fingerprint, ...]) -> str:
     return next((f.value for f in fps if f.algorithm == "sha-256"), "")
 
 
-def peer_connection(certificate: RTCCertificate | None = None) -> RTCPeerConnection:
+def peer_connection(certificate: RTCCertificate | None = None, turn: Any = None) -> RTCPeerConnection:
     """A peer connection that gathers host candidates only (no STUN server is contacted: the stations
-    are on one network; a court network adds its TURN/SFU here) and, if given, presents
+    are on one network) or, with ``turn`` (a :class:`recording.transport.turn.TurnConfig`: the
+    hearing's credentials from the court relay), only a relayed candidate on the court's TURN server
+    (ICE transport policy relay: no host or reflexive address of this station is ever offered), and, if given, presents
     ``certificate`` in DTLS — the court's, whose fingerprint the signed invitation pins.  Max-bundle
     on both sides: every track rides one ICE/DTLS transport (aiortc only starts the first track of
     each kind otherwise, and the link carries several audio tracks)."""
-    pc = RTCPeerConnection(RTCConfiguration(iceServers=[], bundlePolicy=RTCBundlePolicy.MAX_BUNDLE))
+    if turn is not None:
+        config = RTCConfiguration(iceServers=turn.ice_servers(), bundlePolicy=RTCBundlePolicy.MAX_BUNDLE,
+                                  iceTransportPolicy=RTCIceTransportPolicy.RELAY)
+    else:
+        config = RTCConfiguration(iceServers=[], bundlePolicy=RTCBundlePolicy.MAX_BUNDLE)
+    pc = RTCPeerConnection(config)
     if certificate is not None:
         # aiortc 1.x has no public way to choose the certificate; it keeps the list in a private
         # attribute that it reads when the DTLS transports are created (after setRemoteDescription).
@@ -80,3 +88,18 @@ def release_sockets(pc: RTCPeerConnection) -> None:
             transport = getattr(proto, "transport", None)
             if transport is not None:
                 transport.close()
+
+
+def ice_path(pc: RTCPeerConnection | None) -> str:
+    """The type of this station's candidate in the pair ICE selected: "relay", "host", "srflx",
+    "prflx" ("" before a pair is selected).  aiortc has no public getter for the selected pair; it
+    is read from aioice's nominated pair (component 1: max-bundle and rtcp-mux, one component)."""
+    if pc is None:
+        return ""
+    for t in pc.getTransceivers():
+        dtls = t.sender.transport if t.sender is not None else None
+        conn = getattr(getattr(getattr(dtls, "transport", None), "iceGatherer", None), "_connection", None)
+        pair = getattr(conn, "_nominated", {}).get(1) if conn is not None else None
+        if pair is not None:
+            return str(getattr(pair.protocol.local_candidate, "type", "") or "")
+    return ""

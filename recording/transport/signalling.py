@@ -46,13 +46,20 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from common import jsonio
-from recording.transport.errors import FingerprintMismatch, LinkError, Refused
+from recording.transport.errors import (
+    FingerprintMismatch,
+    LinkError,
+    Refused,
+    RelayCertMismatch,
+    RelayUnreachable,
+)
 
 log = logging.getLogger("testimony_shield.link.signalling")
 
 MAX_MESSAGE = 256 * 1024
 TYPES = {"join", "waiting", "admitted", "refused", "resume", "resumed", "offer", "answer", "break", "end", "bye",
-         "error", "booth", "handover", "handover_cancel", "listen"}  # booth…listen: recording/booth.py
+         "error", "booth", "handover", "handover_cancel", "listen",  # booth…listen: recording/booth.py
+         "hello", "welcome", "court", "challenge", "register", "registered", "incoming", "accept"}  # relay.py
 PATH = "/testimony-shield/link/v1"
 #: the protocol's messages nest at most 3 deep (an offer's track maps)
 MAX_DEPTH = 8
@@ -67,7 +74,7 @@ def cert_fingerprint(der: bytes) -> str:
     return ":".join(f"{b:02X}" for b in hashlib.sha256(der).digest())
 
 
-def _load_chain(ctx: ssl.SSLContext, cert_pem: bytes, key_pem: bytes, password: bytes) -> None:
+def load_chain(ctx: ssl.SSLContext, cert_pem: bytes, key_pem: bytes, password: bytes) -> None:
     """``SSLContext.load_cert_chain`` reads files only.  The key never touches a disk: on Linux both
     go through an anonymous in-memory file (memfd); elsewhere the key file is encrypted with a random
     password that lives only in this process, and removed at once."""
@@ -108,7 +115,7 @@ def tls_identity(common_name: str = "testimony-shield court station",
                                 serialization.BestAvailableEncryption(password))
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    _load_chain(ctx, cert.public_bytes(serialization.Encoding.PEM), key_pem, password)
+    load_chain(ctx, cert.public_bytes(serialization.Encoding.PEM), key_pem, password)
     return ctx, cert_fingerprint(cert.public_bytes(serialization.Encoding.DER))
 
 
@@ -128,8 +135,9 @@ def _uri(host: str, port: int) -> str:
 class Channel:
     """One signalling connection (either side) over a WebSocket."""
 
-    def __init__(self, ws: ClientConnection | ServerConnection) -> None:
+    def __init__(self, ws: ClientConnection | ServerConnection, peer: str = "") -> None:
         self._ws = ws
+        self._peer = peer  # how the other end is named (e.g. "the court relay"), else its address
         self.closed = False
         #: malformed messages dropped on this connection (logged without content)
         self.dropped = 0
@@ -138,22 +146,38 @@ class Channel:
     async def connect(cls, host: str, port: int, tls_fingerprint: str, timeout: float = 10.0) -> Channel:
         """Connect to the court at ``host:port`` over TLS and check its certificate's SHA-256
         fingerprint against ``tls_fingerprint`` (from the invitation) before anything is sent."""
+        return await cls.dial(_uri(host, port), tls_fingerprint, timeout)
+
+    @classmethod
+    async def dial(cls, uri: str, tls_fingerprint: str, timeout: float = 10.0, relay: bool = False) -> Channel:
+        """Connect to ``uri`` (``wss://``) and check the server certificate's SHA-256 fingerprint
+        against the pinned ``tls_fingerprint`` before anything is sent.  ``relay``: the server is the
+        court relay (:class:`RelayUnreachable`, :class:`RelayCertMismatch` instead of the court's
+        :class:`LinkError`, :class:`FingerprintMismatch`)."""
+        where = uri.split("/")[2] if uri.count("/") >= 2 else uri
         try:
             ws = await asyncio.wait_for(
-                connect(_uri(host, port), ssl=_client_context(), max_size=MAX_MESSAGE, proxy=None,
+                connect(uri, ssl=_client_context(), max_size=MAX_MESSAGE, proxy=None,
                         compression=None, ping_interval=PING_INTERVAL, ping_timeout=PING_TIMEOUT,
                         open_timeout=timeout, close_timeout=2.0), timeout)
         except (OSError, TimeoutError, InvalidHandshake, InvalidURI, ssl.SSLError) as exc:
-            raise LinkError(f"cannot reach the court station at {host}:{port} ({exc.__class__.__name__}); "
+            if relay:
+                raise RelayUnreachable(f"cannot reach the court relay at {where} ({exc.__class__.__name__}); "
+                                       "is it running, and is its port open?") from None
+            raise LinkError(f"cannot reach the court station at {where} ({exc.__class__.__name__}); "
                             "is the court's session open?") from None
         ssl_object = ws.transport.get_extra_info("ssl_object")
         der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
         if not der or not hmac.compare_digest(cert_fingerprint(der), tls_fingerprint.upper()):
             await ws.close()
+            if relay:
+                raise RelayCertMismatch(
+                    f"the court relay at {where} presented a TLS certificate that is not the pinned one "
+                    "(wrong fingerprint): this is not the court's relay")
             raise FingerprintMismatch(
                 "the station at the invitation's address presented a signalling certificate that does not "
                 "match the invitation (wrong fingerprint): this is not the court that invited you")
-        return cls(ws)
+        return cls(ws, peer="the court relay" if relay else "")
 
     @classmethod
     async def resume(cls, invite: Any, token: str) -> tuple[Channel, str]:
@@ -170,7 +194,14 @@ class Channel:
         return ch, msg.get("resume") if isinstance(msg.get("resume"), str) else ""
 
     @property
+    def ws(self) -> ClientConnection | ServerConnection:
+        """The WebSocket underneath (the court relay forwards its messages unchanged)."""
+        return self._ws
+
+    @property
     def peer(self) -> str:
+        if self._peer:
+            return self._peer
         p = self._ws.remote_address
         return f"{p[0]}:{p[1]}" if p else "?"
 

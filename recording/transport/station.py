@@ -33,14 +33,17 @@ from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver, RTCSessio
 from common.retry import Backoff
 from recording.transport.errors import LinkError, Refused
 from recording.transport.invite import Invite, check_sdp_fingerprint, safety_code
+from recording.transport.relay_client import dial
 from recording.transport.rtc import (
     certificate_fingerprints,
     close_peer,
+    ice_path,
     new_certificate,
     peer_connection,
     sha256_fingerprint,
 )
 from recording.transport.signalling import Channel
+from recording.transport.turn import TurnConfig, probe
 
 log = logging.getLogger("testimony_shield.recording.transport.station")
 
@@ -81,6 +84,14 @@ class Station:
         self._listener: asyncio.Task | None = None
         self._tasks: list[asyncio.Task] = []
         self._closing: set[asyncio.Future] = set()  # old peer connections closing in the background
+        #: through the court relay: the hearing's TURN credentials (relayed candidates only)
+        self.turn: TurnConfig | None = None
+        self._probed: TurnConfig | None = None
+        #: the type of this station's candidate in the pair ICE selected ("relay" through the relay)
+        self.ice_path = ""
+        #: why the last (re-)join attempt failed (the caller's exit code says it)
+        self.last_error: LinkError | None = None
+        self.lost_mid_hearing = False
 
     def _set_state(self, state: str) -> None:
         if state != self.state:
@@ -117,7 +128,7 @@ class Station:
         admitted (:class:`Refused` otherwise)."""
         inv = self.invite
         self._set_state("joining")
-        self.channel = await Channel.connect(inv.host, inv.port, inv.tls_fingerprint)
+        self.channel = await self._dial()
         await self.channel.send({"type": "join", "session_id": inv.session_id, "token": inv.token,
                                  "station": self.kind, "dtls_fingerprint": self.dtls_fingerprint,
                                  "media": self._join_media()})
@@ -129,11 +140,38 @@ class Station:
         self._resume = resume if isinstance(resume, str) else ""
         self.admitted_at = time.monotonic()
 
+    async def _dial(self, timeout: float = 10.0) -> Channel:
+        """Connect to the court (directly, or through the court relay: then check the TURN server with
+        the hearing's credentials once — :class:`TurnRefused`, :class:`TurnUnreachable`)."""
+        ch, turn = await dial(self.invite, timeout=timeout)
+        if turn is not None:
+            try:
+                if turn != self._probed:
+                    await probe(turn)
+                    self._probed = turn
+            except BaseException:
+                await ch.close()
+                raise
+            self.turn = turn
+        return ch
+
+    async def _resume_channel(self) -> Channel:
+        """One re-join after a loss: connect again, present the resumption token, keep the next one."""
+        ch = await self._dial(timeout=2.0)
+        try:
+            await ch.send({"type": "resume", "session_id": self.invite.session_id, "resume": self._resume})
+            msg = await ch.expect("resumed", timeout=5.0)
+        except BaseException:
+            await ch.close()
+            raise
+        self._resume = msg.get("resume") if isinstance(msg.get("resume"), str) else ""
+        return ch
+
     async def start_media(self, timeout: float = 20.0) -> None:
         """Offer this station's tracks; accept the answer only if its certificate is the invitation's."""
         assert self.channel is not None, "join() first"
         self._set_state("connecting")
-        pc = self.pc = peer_connection(self.certificate)
+        pc = self.pc = peer_connection(self.certificate, turn=self.turn)
         senders, slots = self._add_media(pc)
         answer_tracks: dict[str, str] = {}
 
@@ -147,6 +185,7 @@ class Station:
             if pc is not self.pc:
                 return
             if pc.connectionState == "connected":
+                self.ice_path = ice_path(pc) or self.ice_path
                 if self.connected_at is None:
                     self.connected_at = time.monotonic()
                 self._set_state("live")
@@ -250,7 +289,7 @@ class Station:
             attempt += 1
             ch = None
             try:
-                ch, self._resume = await Channel.resume(self.invite, self._resume)
+                ch = await self._resume_channel()
                 self.channel = ch
                 await self.start_media()
             except Refused as exc:
@@ -260,16 +299,19 @@ class Station:
                 return False
             except LinkError as exc:  # FingerprintMismatch included: keep trying only the real court
                 log.info("%s re-join attempt %d failed: %s", self.kind, attempt, exc)
+                self.last_error = exc
                 if ch is not None:
                     await ch.close()
                 await self._teardown()
                 await asyncio.sleep(RETRY.delay(attempt))
                 continue
+            self.last_error = None
             self.reconnects += 1
             self.reconnecting_seconds = round(self.reconnecting_seconds + time.monotonic() - lost_at, 3)
             self.recoveries_ms.append(round((time.monotonic() - lost_at) * 1000, 1))
             return True
         self.ended_by = self.ended_by or "connection lost"
+        self.lost_mid_hearing = True
         return False
 
     # -- end ------------------------------------------------------------------------------------------

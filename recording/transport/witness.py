@@ -190,4 +190,5 @@ class WitnessLink(Station):
                 "court_video_frames_received": self.court_video_frames, "court_video_tracks": self.court_video_labels,
                 "to_witness_tracks_refused": self.to_witness_tracks_refused,
                 "breaks_signalled": self.breaks_signalled, "court_breaks": self.court_breaks,
-                "remote_interpretation_blocks_received": dict(self.remote_blocks_received)}
+                "remote_interpretation_blocks_received": dict(self.remote_blocks_received),
+                "ice_path": self.ice_path, "route": "relay" if self.invite.via == "relay" else "direct"}
