@@ -1,0 +1,99 @@
+"""A real TURN server for tests: coturn (Debian's ``coturn``, ``turnserver``) started from a config
+file as a court's IT would run it (``use-auth-secret``), on 127.0.0.1, free ports, its own folder.
+Loopback peers are allowed here only (both test stations' relayed addresses are on 127.0.0.1).
+
+    turn = Coturn(folder, secret); turn.start(); turn.url -> "turn:127.0.0.1:PORT"; turn.stop()
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+
+def turnserver_binary() -> str | None:
+    return shutil.which("turnserver") or next(
+        (p for p in ("/usr/bin/turnserver", "/usr/sbin/turnserver") if Path(p).exists()), None)
+
+
+def free_udp_port(lo: int = 20000, hi: int = 40000) -> int:
+    while True:
+        p = random.randint(lo, hi)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            try:
+                s.bind(("127.0.0.1", p))
+            except OSError:
+                continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", p))
+            except OSError:
+                continue
+        return p
+
+
+def free_tcp_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Coturn:
+    def __init__(self, folder: Path, secret: str) -> None:
+        self.dir = Path(folder)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.secret = secret
+        self.port = free_udp_port()
+        lo = random.randint(41000, 60000) // 100 * 100
+        self.config = self.dir / "turnserver.conf"
+        self.config.write_text("\n".join([
+            "listening-ip=127.0.0.1", "relay-ip=127.0.0.1", f"listening-port={self.port}",
+            "use-auth-secret", f"static-auth-secret={secret}", "realm=court.test", "fingerprint",
+            "no-tls", "no-dtls", "no-cli", "no-multicast-peers",
+            "allow-loopback-peers",  # tests only: both stations are on 127.0.0.1
+            f"min-port={lo}", f"max-port={lo + 99}", f"pidfile={self.dir / 'turnserver.pid'}",
+            f"userdb={self.dir / 'turndb'}", f"log-file={self.dir / 'turn.log'}", "simple-log", ""]))
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"turn:127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> None:
+        binary = turnserver_binary()
+        assert binary, "no turnserver binary"
+        self.proc = subprocess.Popen([binary, "-c", str(self.config)], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        import asyncio
+
+        from recording.transport.errors import LinkError
+        from recording.transport.turn import probe, rest_credentials
+
+        deadline = time.monotonic() + timeout
+        while True:  # ready when it allocates with a good credential
+            try:
+                asyncio.run(probe(rest_credentials(self.secret.encode(), self.url, "ready", 60), timeout=1.0))
+                return
+            except LinkError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.stop()
+                    raise RuntimeError(f"coturn did not start: {self.log()[-500:]}") from None
+                time.sleep(0.2)
+
+    def log(self) -> str:
+        logs = sorted(self.dir.glob("turn*.log"))
+        return "".join(p.read_text(errors="replace") for p in logs)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
