@@ -139,8 +139,9 @@ async def probe(config: TurnConfig, timeout: float = 4.0, now: float | None = No
         request = stun.Message(message_method=stun.Method.ALLOCATE, message_class=stun.Class.REQUEST)
         request.attributes["LIFETIME"] = 60
         request.attributes["REQUESTED-TRANSPORT"] = UDP_TRANSPORT
-        alloc = asyncio.ensure_future(proto.request_with_retry(request))
-        done, _ = await asyncio.wait([alloc, proto.unreachable], timeout=timeout,
+        alloc: asyncio.Future[Any] = asyncio.ensure_future(proto.request_with_retry(request))
+        waits: list[asyncio.Future[Any]] = [alloc, proto.unreachable]
+        done, _ = await asyncio.wait(waits, timeout=timeout,
                                      return_when=asyncio.FIRST_COMPLETED)
         if alloc not in done:
             alloc.cancel()
