@@ -16,6 +16,9 @@ SYSTEM_PACKAGES=(
   # screen readers: the AT-SPI bus and registry, a private D-Bus session, the AT-SPI client bindings the
   # accessibility test reads the stations' tree with (tests/gui/test_atspi.py)
   at-spi2-core dbus-daemon python3-gi gir1.2-atspi-2.0
+  # the remote link across networks: coturn (the TURN server the court relay mints credentials for;
+  # tests start it from a config), and the network lab of the relay check (namespaces, nftables, tc)
+  coturn iproute2 nftables
   # python venv
   python3-venv
 )

@@ -258,7 +258,7 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
     return 1 if out["errors"] else 0
 
 
-RELAY_NOTES = {"relay lost": "the court relay went away; reconnecting… (media continue through TURN)",
+RELAY_NOTES = {"relay lost": "the court relay went away; reconnecting…",
                "relay back": "the court relay is back; registered again"}
 
 
