@@ -3,16 +3,34 @@ file as a court's IT would run it (``use-auth-secret``), on 127.0.0.1, free port
 Loopback peers are allowed here only (both test stations' relayed addresses are on 127.0.0.1).
 
     turn = Coturn(folder, secret); turn.start(); turn.url -> "turn:127.0.0.1:PORT"; turn.stop()
+
+and the court relay as court IT runs it (``testimony-shield relay`` as a process, restartable on the
+same port and TLS key): ``relay = Relay(folder, turn.url); relay.start(); relay.info; relay.stop()``.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "relay-test-secret-0123456789"
+
+
+def wait_file(path: Path, secs: float) -> bool:
+    deadline = time.monotonic() + secs
+    while time.monotonic() < deadline:
+        if path.exists() and path.stat().st_size > 0:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def turnserver_binary() -> str | None:
@@ -97,3 +115,42 @@ class Coturn:
                 self.proc.kill()
                 self.proc.wait()
         self.proc = None
+
+
+class Relay:
+    """``testimony-shield relay`` as a process (restartable on the same port and TLS key)."""
+
+    def __init__(self, folder: Path, turn_url: str, secret: str = SECRET) -> None:
+        self.dir = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.port = free_tcp_port()
+        self.info = folder / "relay.json"
+        self.secret_file = folder / "turn-secret"
+        self.secret_file.write_text(secret)
+        self.secret_file.chmod(0o600)
+        self.turn_url = turn_url
+        self.proc: subprocess.Popen | None = None
+        self.out = ""
+
+    def start(self) -> None:
+        if self.info.exists():
+            self.info.unlink()
+        self.proc = subprocess.Popen([sys.executable, "-m", "desktop", "relay", "--listen", f"127.0.0.1:{self.port}", "--turn-url", self.turn_url,
+                                      "--turn-secret-file", str(self.secret_file), "--info-out", str(self.info)],
+                                     cwd=ROOT, env=dict(os.environ), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert wait_file(self.info, 60), "the relay wrote no info file"
+
+    def stop(self, sig: int = signal.SIGTERM) -> tuple[int, str, str]:
+        assert self.proc is not None
+        self.proc.send_signal(sig)
+        out, err = self.proc.communicate(timeout=30)
+        code = self.proc.returncode
+        self.proc = None
+        self.out += out
+        return code, out, err
+
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.communicate()
+            self.proc = None

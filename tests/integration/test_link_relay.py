@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from recording.session import demo_plan
-from tests.helpers.coturn import Coturn, free_tcp_port, turnserver_binary
+from tests.helpers.coturn import SECRET, Coturn, Relay, free_tcp_port, turnserver_binary, wait_file
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(turnserver_binary() is None,
@@ -31,7 +31,6 @@ pytestmark = [pytest.mark.slow,
 
 ROOT = Path(__file__).resolve().parents[2]
 EXE = [sys.executable, "-m", "desktop"]
-SECRET = "relay-test-secret-0123456789"
 
 
 def _env() -> dict[str, str]:
@@ -41,54 +40,6 @@ def _env() -> dict[str, str]:
 def _last_json(text: str) -> dict:
     lines = [ln for ln in text.strip().splitlines() if ln.startswith("{")]
     return json.loads(lines[-1]) if lines else {}
-
-
-def _wait_file(path: Path, secs: float) -> bool:
-    deadline = time.monotonic() + secs
-    while time.monotonic() < deadline:
-        if path.exists() and path.stat().st_size > 0:
-            return True
-        time.sleep(0.1)
-    return False
-
-
-class Relay:
-    """``testimony-shield relay`` as a process (restartable on the same port and TLS key)."""
-
-    def __init__(self, folder: Path, turn_url: str, secret: str = SECRET) -> None:
-        self.dir = folder
-        folder.mkdir(parents=True, exist_ok=True)
-        self.port = free_tcp_port()
-        self.info = folder / "relay.json"
-        self.secret_file = folder / "turn-secret"
-        self.secret_file.write_text(secret)
-        self.secret_file.chmod(0o600)
-        self.turn_url = turn_url
-        self.proc: subprocess.Popen | None = None
-        self.out = ""
-
-    def start(self) -> None:
-        if self.info.exists():
-            self.info.unlink()
-        self.proc = subprocess.Popen([*EXE, "relay", "--listen", f"127.0.0.1:{self.port}", "--turn-url", self.turn_url,
-                                      "--turn-secret-file", str(self.secret_file), "--info-out", str(self.info)],
-                                     cwd=ROOT, env=_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        assert _wait_file(self.info, 60), "the relay wrote no info file"
-
-    def stop(self, sig: int = signal.SIGTERM) -> tuple[int, str, str]:
-        assert self.proc is not None
-        self.proc.send_signal(sig)
-        out, err = self.proc.communicate(timeout=30)
-        code = self.proc.returncode
-        self.proc = None
-        self.out += out
-        return code, out, err
-
-    def kill(self) -> None:
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.communicate()
-            self.proc = None
 
 
 @pytest.fixture
@@ -141,7 +92,7 @@ def _finish(*procs: subprocess.Popen, timeout: float = 180) -> list[tuple[int, s
 
 def test_a_hearing_through_the_relay_and_turn(tmp_path, relay):
     court = _court(tmp_path, relay.info, "a")
-    assert _wait_file(tmp_path / "invite-a", 90), court.stderr.read() if court.poll() is not None else "no invitation"
+    assert wait_file(tmp_path / "invite-a", 90), court.stderr.read() if court.poll() is not None else "no invitation"
     doc = json.loads((tmp_path / "invite-a").read_text())
     # the invitation names the relay and its pinned certificate, never the court station's address
     assert doc["version"] == 3 and doc["body"]["signalling"]["via"] == "relay"
@@ -199,7 +150,7 @@ def test_failures_have_their_own_exit_codes(tmp_path, turn, relay):
 
 def test_the_relay_restarts_in_the_middle_of_a_hearing(tmp_path, relay):
     court = _court(tmp_path, relay.info, "r", duration=14)
-    assert _wait_file(tmp_path / "invite-r", 90)
+    assert wait_file(tmp_path / "invite-r", 90)
     witness = _witness(tmp_path, "r", duration=14)
     deadline = time.monotonic() + 90
     log = tmp_path / "wv-r"
