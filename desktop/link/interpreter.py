@@ -11,7 +11,7 @@ import time
 from typing import Any
 
 from desktop.link.cli import court_key_pin
-from desktop.link.summary import EXIT_BAD_INPUT, EXIT_LINK, emit, fail, note
+from desktop.link.summary import EXIT_BAD_INPUT, EXIT_LINK, emit, fail, link_exit, note
 from desktop.signals import Stopped, StopRequest
 
 
@@ -42,7 +42,7 @@ def run_interpreter(args: argparse.Namespace) -> int:
         with StopRequest() as stop:
             return asyncio.run(_interpreter(args, invite, stop))
     except LinkError as exc:
-        return fail(f"cannot join the court: {exc}", EXIT_LINK)
+        return fail(f"cannot join the court: {exc}", link_exit(exc))
 
 
 async def _interpreter(args: argparse.Namespace, invite: Any, stop: StopRequest) -> int:
@@ -65,7 +65,7 @@ async def _interpreter(args: argparse.Namespace, invite: Any, stop: StopRequest)
         await stop.race(link.run(args.duration))
     except LinkError as exc:
         await link.close("could not start")
-        return fail(f"cannot join the court: {exc}", EXIT_LINK)
+        return fail(f"cannot join the court: {exc}", link_exit(exc))
     except Stopped:
         note(f"interpreter: {stop.name}: leaving the session")
     await link.close(f"the interpreter station was stopped ({stop.name})" if stop.requested else "session ended")
@@ -75,4 +75,6 @@ async def _interpreter(args: argparse.Namespace, invite: Any, stop: StopRequest)
     emit(out)
     if stop.requested:
         return stop.exit_code
+    if link.lost_mid_hearing and link.last_error is not None and link_exit(link.last_error) != EXIT_LINK:
+        return fail(f"the hearing's link was not restored: {link.last_error}", link_exit(link.last_error, mid_hearing=True))
     return 0 if out["blocks_sent"] else EXIT_LINK

@@ -61,31 +61,45 @@ def free_tcp_port() -> int:
 
 
 class Coturn:
-    def __init__(self, folder: Path, secret: str) -> None:
+    """``host``/``wrap``: elsewhere than loopback (the network lab: its public host's address, and
+    ``wrap(argv)`` running argv in its namespace; readiness is then the log's, not a probe)."""
+
+    def __init__(self, folder: Path, secret: str, host: str = "127.0.0.1", wrap=None) -> None:
         self.dir = Path(folder)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.secret = secret
-        self.port = free_udp_port()
+        self.host = host
+        self.wrap = wrap or (lambda argv: argv)
+        self.port = free_udp_port() if host == "127.0.0.1" else 3478
         lo = random.randint(41000, 60000) // 100 * 100
         self.config = self.dir / "turnserver.conf"
         self.config.write_text("\n".join([
-            "listening-ip=127.0.0.1", "relay-ip=127.0.0.1", f"listening-port={self.port}",
+            f"listening-ip={host}", f"relay-ip={host}", f"listening-port={self.port}",
             "use-auth-secret", f"static-auth-secret={secret}", "realm=court.test", "fingerprint",
             "no-tls", "no-dtls", "no-cli", "no-multicast-peers",
-            "allow-loopback-peers",  # tests only: both stations are on 127.0.0.1
+            *(["allow-loopback-peers"] if host == "127.0.0.1" else []),  # loopback tests: both stations there
             f"min-port={lo}", f"max-port={lo + 99}", f"pidfile={self.dir / 'turnserver.pid'}",
             f"userdb={self.dir / 'turndb'}", f"log-file={self.dir / 'turn.log'}", "simple-log", ""]))
         self.proc: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
-        return f"turn:127.0.0.1:{self.port}"
+        return f"turn:{self.host}:{self.port}"
 
     def start(self, timeout: float = 20.0) -> None:
         binary = turnserver_binary()
         assert binary, "no turnserver binary"
-        self.proc = subprocess.Popen([binary, "-c", str(self.config)], stdout=subprocess.DEVNULL,
+        self.proc = subprocess.Popen(self.wrap([binary, "-c", str(self.config)]), stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL, start_new_session=True)
+        if self.host != "127.0.0.1":  # not reachable from here: its log says when it listens
+            deadline = time.monotonic() + timeout
+            while "relay ports initialization" not in self.log() or "Total" not in self.log():
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.stop()
+                    raise RuntimeError(f"coturn did not start: {self.log()[-500:]}")
+                time.sleep(0.2)
+            time.sleep(0.5)
+            return
         import asyncio
 
         from recording.transport.errors import LinkError
@@ -120,8 +134,11 @@ class Coturn:
 class Relay:
     """``testimony-shield relay`` as a process (restartable on the same port and TLS key)."""
 
-    def __init__(self, folder: Path, turn_url: str, secret: str = SECRET) -> None:
+    def __init__(self, folder: Path, turn_url: str, secret: str = SECRET, host: str = "127.0.0.1",
+                 wrap=None) -> None:
         self.dir = folder
+        self.host = host
+        self.wrap = wrap or (lambda argv: argv)
         folder.mkdir(parents=True, exist_ok=True)
         self.port = free_tcp_port()
         self.info = folder / "relay.json"
@@ -135,9 +152,10 @@ class Relay:
     def start(self) -> None:
         if self.info.exists():
             self.info.unlink()
-        self.proc = subprocess.Popen([sys.executable, "-m", "desktop", "relay", "--listen", f"127.0.0.1:{self.port}", "--turn-url", self.turn_url,
-                                      "--turn-secret-file", str(self.secret_file), "--info-out", str(self.info)],
-                                     cwd=ROOT, env=dict(os.environ), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        argv = [sys.executable, "-m", "desktop", "relay", "--listen", f"{self.host}:{self.port}", "--turn-url",
+                self.turn_url, "--turn-secret-file", str(self.secret_file), "--info-out", str(self.info)]
+        self.proc = subprocess.Popen(self.wrap(argv), cwd=ROOT, env=dict(os.environ), text=True,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert wait_file(self.info, 60), "the relay wrote no info file"
 
     def stop(self, sig: int = signal.SIGTERM) -> tuple[int, str, str]:
