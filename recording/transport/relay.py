@@ -159,6 +159,7 @@ def tls_identity_file(path: Path | str, common_name: str = "testimony-shield cou
                 .serial_number(x509.random_serial_number())
                 .not_valid_before(now - _dt.timedelta(minutes=5))
                 .not_valid_after(now + _dt.timedelta(days=lifetime_days)).sign(key, hashes.SHA256()))
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         pem = cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
         atomic_write(path, pem)
@@ -217,6 +218,7 @@ class RelayServer:
         self._served: set[str] = set()
         self._pending: dict[str, asyncio.Future] = {}  # conn id → the court's side of a station connection
         self._registered = asyncio.Event()  # pulsed on every registration (hello waits on it)
+        self.hello_wait = HELLO_WAIT
 
     @property
     def info(self) -> RelayInfo:
@@ -331,7 +333,7 @@ class RelayServer:
         if not isinstance(sid, str) or len(sid) != 32:
             return await self._refuse(ch, "malformed hello")
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + HELLO_WAIT
+        deadline = loop.time() + self.hello_wait
         while sid not in self._hearings:
             left = deadline - loop.time()
             if left <= 0:
@@ -357,6 +359,7 @@ class RelayServer:
             self._pending.pop(conn, None)
         try:
             await other.send(first)
+            self.stats.bytes_forwarded += len(json.dumps(first, separators=(",", ":")))
             await self._splice(ch, other, hearing)
         finally:
             await other.close()
