@@ -130,3 +130,13 @@ def test_each_failure_has_its_exit_code():
     assert link_exit(TurnUnreachable("x")) == 7
     assert link_exit(RelayLost("x")) == 8 == link_exit(RelayUnreachable("x"), mid_hearing=True)
     assert link_exit(LinkError("x")) == 3 == link_exit(None)
+
+
+def test_expired_credentials_are_refused_before_any_traffic():
+    import asyncio
+
+    from recording.transport.turn import probe
+
+    c = rest_credentials(b"s3cret", "turn:192.0.2.1:3478", "h1", ttl=60, now=NOW)
+    with pytest.raises(TurnRefused, match="expired"):
+        asyncio.run(probe(c, now=NOW + 61))  # 192.0.2.1 (TEST-NET) is never contacted
