@@ -19,6 +19,8 @@ Attackers (Resemblyzer utterance embeddings, cosine; EER over all pairs of diffe
 * ``ignorant``: enrolment unmasked, trial masked.
 * ``lazy_informed``: enrolment and trial masked by the same system in two different sessions (a new
   session key / seed): the attacker runs the method himself on the witness's known voice.
+  ``lazy_informed_every_voice`` (the project's presets): the attacker enrols once with each shipped
+  target voice (he has the software, not the session seed) and keeps the best score.
 * ``inversion``: enrolment unmasked, trial = an inverse transform of the masked trial, the best of a
   grid (an oracle choice on this very set): re-synthesis by the project's vocoder at a fixed pitch x
   formant scale, sox pitch shifts up, and McAdams' inverse alpha for ``mcadams``.
@@ -50,6 +52,7 @@ sys.path.insert(0, HERE)
 import voice_corpus as C  # noqa: E402
 
 from recording.audio.dsp import levinson  # noqa: E402
+from recording.masking import knn  # noqa: E402
 from recording.masking import vocoder as VC  # noqa: E402
 from recording.masking import voice as V  # noqa: E402
 
@@ -58,9 +61,14 @@ GAP = np.zeros(int(0.3 * RATE), np.float32)
 
 # -- systems ------------------------------------------------------------------------------------------
 
-def project(preset: str):
+def project(preset: str, voice: int | None = None):
+    """The project's preset; ``voice``: force that shipped target voice (at no formant scale) in place
+    of the session's draw (what an attacker who tries every voice does)."""
     def fn(pieces: list[np.ndarray], seed: int) -> list[np.ndarray]:
         m = V.VoiceMasker(preset, RATE, seed=seed)
+        if voice is not None:
+            m._target[preset] = ((voice + 0.5) / len(knn.default_targets()), 1.0)
+            m._engine = m._last_engine = m._new_engine(preset)
         return run_stream(m.process, pieces, m.latency_samples)
     return fn
 
@@ -177,8 +185,8 @@ class Embedder:
         return np.array([self.enc.embed_utterance(self._pre(x, RATE)) for x in xs])
 
 
-def eer(enrol: np.ndarray, trial: np.ndarray, spk: list[str]) -> float:
-    s = enrol @ trial.T
+def eer(enrol: np.ndarray, trial: np.ndarray | None, spk: list[str], scores: np.ndarray | None = None) -> float:
+    s = enrol @ trial.T if scores is None else scores
     same = np.equal.outer(spk, spk)
     off = ~np.eye(len(spk), dtype=bool)
     return _eer(s[same & off], s[~same])
@@ -269,7 +277,7 @@ def inversions(name: str, grid) -> dict:
     return inv
 
 
-def evaluate(utts: list[dict], systems: list[str], emb, rec, seed: int, grid, log) -> dict:
+def evaluate(utts: list[dict], systems: list[str], emb, rec, seed: int, grid, log, wer_only: bool = False) -> dict:
     spk = [u["speaker"] for u in utts]
     clean = [u["audio"] for u in utts]
     eng = [i for i, u in enumerate(utts) if u["text"] is not None]
@@ -284,10 +292,19 @@ def evaluate(utts: list[dict], systems: list[str], emb, rec, seed: int, grid, lo
         t0 = time.time()
         fn = SYSTEMS[name]
         sess_a = by_speaker(clean, spk, lambda k, p, f=fn: f(p, seed * 1000 + k))
+        if wer_only:
+            hyp = [rec(sess_a[i]) for i in eng]
+            res[name] = {"wer": round(wer(refs, hyp), 1), "relative_wer": round(wer(hyp_clean, hyp), 1)}
+            log(f"  {name} {res[name]}")
+            continue
         sess_b = by_speaker(clean, spk, lambda k, p, f=fn: f(p, seed * 1000 + 500 + k))
         ea, eb = emb(sess_a), emb(sess_b)
         r = {"eer_ignorant": round(eer(e_clean, ea, spk), 1), "eer_ignorant_ci90": eer_ci(e_clean, ea, spk),
              "eer_lazy_informed": round(eer(ea, eb, spk), 1), "eer_lazy_informed_ci90": eer_ci(ea, eb, spk)}
+        if name in ("standard", "strong"):  # the attacker enrols with every shipped voice; best score
+            sv = np.max([ea @ emb(by_speaker(clean, spk, lambda k, p, v=v, n=name: project(n, v)(p, seed * 1000 + 700 + k))).T
+                         for v in range(len(knn.default_targets()))], axis=0)
+            r["eer_lazy_informed_every_voice"] = round(eer(ea, None, spk, scores=sv), 1)
         embs = {k: emb(by_speaker(sess_a, spk, f)) for k, f in inversions(name, grid).items()}
         scores = {k: eer(e_clean, v, spk) for k, v in embs.items()}
         best = min(scores, key=scores.__getitem__)
@@ -322,6 +339,7 @@ def main() -> int:
                     help="inversion grid: quick (3 inverses), default (7), full (29; slow)")
     ap.add_argument("--per-speaker", type=int, default=3, help="held-out utterances per speaker")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--wer-only", action="store_true", help="intelligibility only (no attackers)")
     args = ap.parse_args()
     if torch_threads := os.environ.get("BENCH_TORCH_THREADS"):
         import torch
@@ -352,7 +370,7 @@ def main() -> int:
     emb, rec = Embedder(), Recogniser()
     for name, utts in corpora.items():
         log(name)
-        res[name] = evaluate(utts, args.systems.split(","), emb, rec, args.seed, grid, log)
+        res[name] = evaluate(utts, args.systems.split(","), emb, rec, args.seed, grid, log, args.wer_only)
     if not args.no_speed:
         import voice_bench as VB
 

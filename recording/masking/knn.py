@@ -31,8 +31,10 @@ import numpy as np
 
 from recording.masking.vocoder import INNER_RATE, NB, NFFT
 
-TARGET_FORMAT = "ts-voice-target/1"
-TARGET_FILE = "target-v1.npz"
+TARGET_FORMAT = "ts-voice-target/2"  # several voices in one file
+TARGET_FORMAT_1 = "ts-voice-target/1"  # one voice (still read)
+TARGET_FILE = "target-v2.npz"
+MAX_VOICES = 32
 N_MEL = 24
 N_MFCC = 16  # c0..c15
 N_CEP = 32  # envelope cepstrum kept per candidate target frame (c0..c31)
@@ -88,6 +90,12 @@ class MatchConfig:
     #: share (log domain) of the witness's own envelope, warped and normalised, mixed back in for
     #: intelligibility; 0 = the output envelope is the target voice's alone.  Needs no look-ahead.
     keep: float = 0.0
+    #: share of the output voicing degree taken from the selected target frames (the rest is the
+    #: witness's): how breathy the output is becomes the target voice's, not the witness's or his room's
+    target_voicing: float = 0.0
+    #: frames more than this many dB below the witness's running speech peak are silenced (the
+    #: room's noise floor and reverberation tails do not reach the output); 0 = off
+    gate_db: float = 0.0
 
     def __post_init__(self) -> None:
         if self.keep and self.lookahead:
@@ -124,21 +132,13 @@ class TargetVoice:
         return np.concatenate(parts, axis=1).astype(np.float32), np.flatnonzero(ok)
 
 
-def load_target(data: bytes) -> TargetVoice:
-    """Parse a target-voice resource (npz, no pickles); ValueError on anything malformed."""
-    try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as z:
-            fmt = str(z["format"])
-            if fmt != TARGET_FORMAT:
-                raise ValueError(f"unsupported target voice format {fmt!r}")
-            feat = np.asarray(z["feat"], np.float32)
-            voiced = np.asarray(z["voiced"], np.float32)
-            cep = np.asarray(z["cep"], np.float32)
-            cand = np.asarray(z["candidate"], np.int64)
-            name = str(z["name"])
-            norm = np.asarray(z["norm"], np.float64)
-    except (KeyError, OSError, EOFError) as exc:
-        raise ValueError(f"target voice resource is malformed: {exc}") from exc
+def _voice(z, key: str, name: str) -> TargetVoice:
+    """One voice's arrays (``key`` = "" in format 1, "<i>_" in format 2), checked."""
+    feat = np.asarray(z[key + "feat"], np.float32)
+    voiced = np.asarray(z[key + "voiced"], np.float32)
+    cep = np.asarray(z[key + "cep"], np.float32)
+    cand = np.asarray(z[key + "candidate"], np.int64)
+    norm = np.asarray(z[key + "norm"], np.float64)
     n = len(feat)
     c = len(cand)
     if (feat.shape != (n, N_MFCC) or voiced.shape != (n,) or cep.shape != (c, N_CEP) or cand.ndim != 1
@@ -148,6 +148,29 @@ def load_target(data: bytes) -> TargetVoice:
     if not all(np.isfinite(a).all() for a in (feat, cep, voiced, norm)):
         raise ValueError("target voice resource holds non-finite values")
     return TargetVoice(feat, voiced, cand, cep, norm, name)
+
+
+def load_targets(data: bytes) -> tuple[TargetVoice, ...]:
+    """Parse a target-voice resource (npz, no pickles): format 2 (several voices) or 1 (one voice).
+    ValueError on anything malformed."""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            fmt = str(z["format"])
+            if fmt == TARGET_FORMAT_1:
+                return (_voice(z, "", str(z["name"])),)
+            if fmt != TARGET_FORMAT:
+                raise ValueError(f"unsupported target voice format {fmt!r}")
+            names = [str(n) for n in np.asarray(z["names"]).reshape(-1)]
+            if not 1 <= len(names) <= MAX_VOICES:
+                raise ValueError("target voice resource has inconsistent shapes")
+            return tuple(_voice(z, f"{i}_", nm) for i, nm in enumerate(names))
+    except (KeyError, OSError, EOFError) as exc:
+        raise ValueError(f"target voice resource is malformed: {exc}") from exc
+
+
+def load_target(data: bytes) -> TargetVoice:
+    """The first voice of a target-voice resource."""
+    return load_targets(data)[0]
 
 
 N_CELLS = 64  # coarse cells of the target bank (k-means), searched before the exact comparison
@@ -177,13 +200,14 @@ def _build_index(tv: TargetVoice, cfg: MatchConfig) -> tuple:
     for a in (bank, cells):
         a.flags.writeable = False
     return (bank, np.einsum("ij,ij->i", bank, bank), tv.cep[idx], cells,
-            np.einsum("ij,ij->i", cells, cells), members)
+            np.einsum("ij,ij->i", cells, cells), members, tv.voiced[tv.candidate[idx]])
 
 
-@lru_cache(maxsize=4)
-def _search_index(cfg: MatchConfig) -> tuple:
-    """The shipped target's index for ``cfg``, built once per process (read-only, shared by maskers)."""
-    return _build_index(default_target(), cfg)
+@lru_cache(maxsize=2 * MAX_VOICES)
+def _search_index(cfg: MatchConfig, voice: int = 0) -> tuple:
+    """The shipped target voice's index for ``cfg``, built once per process when first needed
+    (read-only, shared by maskers)."""
+    return _build_index(default_targets()[voice], cfg)
 
 
 def target_path() -> Path:
@@ -192,8 +216,12 @@ def target_path() -> Path:
 
 
 @lru_cache(maxsize=1)
+def default_targets() -> tuple[TargetVoice, ...]:
+    return load_targets(target_path().read_bytes())
+
+
 def default_target() -> TargetVoice:
-    return load_target(target_path().read_bytes())
+    return default_targets()[0]
 
 
 class EnvelopeMatcher:
@@ -202,11 +230,16 @@ class EnvelopeMatcher:
     Delays its output by ``cfg.lookahead`` frames (the vocoder's latency grows by that many hops).
     """
 
-    def __init__(self, cfg: MatchConfig, target: TargetVoice | None = None):
+    def __init__(self, cfg: MatchConfig, target: TargetVoice | None = None, voice: int = 0, warp: float = 1.0):
         self.cfg = cfg
-        tv = target if target is not None else default_target()
-        self.bank, self.bank_sq, self.bank_cep, self.cells, self.cell_sq, self.members = (
-            _search_index(cfg) if target is None else _build_index(tv, cfg))
+        tv = target if target is not None else default_targets()[voice]
+        self.bank, self.bank_sq, self.bank_cep, self.cells, self.cell_sq, self.members, self.bank_voiced = (
+            _search_index(cfg, voice) if target is None else _build_index(tv, cfg))
+        # the session's formant scale of the target voice: P'(f) = P(f / warp)
+        src = np.minimum(np.arange(NB) / warp, NB - 1)
+        self._w0 = np.minimum(src.astype(np.intp), NB - 2)
+        self._wf = src - self._w0
+        self._warp = warp != 1.0
         # speaker statistics: start at the target's (identity until the witness has spoken); the
         # spread is floored at 0.3 of the target's so that a steady sound is not blown up into noise
         self.mean = tv.norm[0].copy()
@@ -229,8 +262,10 @@ class EnvelopeMatcher:
     def _normalise(self, feat: np.ndarray, p_in: np.ndarray) -> np.ndarray:
         db = 10 * np.log10(np.maximum(p_in, 1e-12))
         out = np.empty_like(feat)
+        self._peaks = np.empty(len(feat))
         for j in range(len(feat)):
             self.peak_db = max(self.peak_db - 0.02, db[j])  # slowly decaying speech peak (4 dB/s)
+            self._peaks[j] = self.peak_db
             if db[j] > self.peak_db - SPEECH_DB and db[j] > -75:
                 self.n += 1
                 rate = max(1.0 / (self.n + 50), 1 / 3000)
@@ -260,12 +295,17 @@ class EnvelopeMatcher:
         d = self.bank_sq[cand][None, :] - 2 * np.einsum("qd,cd->qc", q, self.bank[cand])
         nn = cand[np.argpartition(d, k, axis=1)[:, :k]]
         cep = self.bank_cep[nn].mean(axis=1)
+        if cfg.gate_db:  # (p_in is still the newest frames', like the peaks)
+            db = 10 * np.log10(np.maximum(p_in, 1e-12))
+            p_in = np.where(db < self._peaks - cfg.gate_db, 0.0, p_in)
         if cfg.smooth:
             for j in range(nf):
                 if self.prev_cep is not None:
                     cep[j] = cfg.smooth * self.prev_cep + (1 - cfg.smooth) * cep[j]
                 self.prev_cep = cep[j]
         lw = cep @ _CEP_BASIS
+        if self._warp:
+            lw = lw[:, self._w0] * (1 - self._wf) + lw[:, self._w0 + 1] * self._wf
         la = cfg.lookahead
         if la:
             v = np.concatenate([self.q_voiced, voiced])
@@ -273,4 +313,6 @@ class EnvelopeMatcher:
             f = np.concatenate([self.q_f0, out_f0])
             self.q_voiced, self.q_pin, self.q_f0 = v[nf:], pw[nf:], f[nf:]
             voiced, p_in, out_f0 = v[:nf], pw[:nf], f[:nf]
+        if cfg.target_voicing:  # (the selection is the output frames', after the look-ahead delay)
+            voiced = (1 - cfg.target_voicing) * voiced + cfg.target_voicing * self.bank_voiced[nn].mean(axis=1)
         return lw, voiced, p_in, out_f0

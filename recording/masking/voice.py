@@ -20,7 +20,7 @@ import time
 
 import numpy as np
 
-from recording.masking.knn import EnvelopeMatcher, MatchConfig
+from recording.masking.knn import EnvelopeMatcher, MatchConfig, default_targets
 from recording.masking.vocoder import _ANA, FIR_Q, HOP, INNER_RATE, Engine, draw_params
 
 PRESETS = ("off", "standard", "strong")
@@ -30,12 +30,17 @@ _XFADE_S = 0.020
 #: ``standard``: the current frame and the past 20 ms only (no look-ahead: live-grade delay); half of
 #: the output envelope (log domain) is the target's, half the witness's own, warped and normalised.
 #: ``strong``: +-80 ms of context, 80 ms of look-ahead (16 hops) added to the delay; the output
-#: envelope is the target voice's alone.
+#: envelope is the target voice's alone.  Both: the output's voicing (breathiness) is the selected target
+#: frames', and frames 30 dB below the witness's running speech peak are silenced (room noise, echo).
 MATCH = {
-    "standard": MatchConfig(offsets=(-4, 0), weights=(0.6, 1.0), k=8, smooth=0.5, keep=0.5),
+    "standard": MatchConfig(offsets=(-4, 0), weights=(0.6, 1.0), k=8, smooth=0.5, keep=0.5,
+                            target_voicing=1.0, gate_db=30.0),
     "strong": MatchConfig(offsets=(-16, -8, -4, 0, 4, 8, 16), weights=(0.3, 0.5, 0.8, 1.0, 0.8, 0.5, 0.3),
-                          k=8, smooth=0.5),
+                          k=8, smooth=0.5, target_voicing=1.0, gate_db=30.0),
 }
+
+#: Range of the session's random formant scale applied to the target voice's envelopes.
+TARGET_WARP = (0.92, 1.09)
 
 
 def preset_latency(preset: str, sample_rate: int) -> int:
@@ -67,6 +72,9 @@ class VoiceMasker:
         prm_seed, self._noise_seed = ss.spawn(2)
         prm_rng = np.random.default_rng(prm_seed)
         self._params = {name: draw_params(name, prm_rng) for name in PRESETS if name != "off"}
+        # the session's target voice (one of the shipped voices) and its formant scale, per preset
+        self._target = {name: (float(prm_rng.random()), float(np.exp(prm_rng.uniform(*np.log(TARGET_WARP)))))
+                        for name in PRESETS if name != "off"}
         self._noise_rng = np.random.default_rng(self._noise_seed)
         self._hist_len = (_ANA + 2 * HOP) * self._r + self.latency_samples
         self._hist = np.zeros(self._hist_len, dtype=np.float32)
@@ -108,7 +116,10 @@ class VoiceMasker:
         """The preset's engine, padded to this masker's latency when its own is shorter (a switch to a
         preset with a longer delay moves the timeline later by the difference)."""
         pad = max(0, self.latency_samples - preset_latency(preset, self.sample_rate))
-        return Engine(self._params[preset], self._r, self._noise_rng, EnvelopeMatcher(MATCH[preset]), pad)
+        u, warp = self._target[preset]
+        voice = min(int(u * len(default_targets())), len(default_targets()) - 1)
+        return Engine(self._params[preset], self._r, self._noise_rng,
+                      EnvelopeMatcher(MATCH[preset], voice=voice, warp=warp), pad)
 
     def _apply_pending(self) -> None:
         with self._lock:

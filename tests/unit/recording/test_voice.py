@@ -265,17 +265,42 @@ def test_target_voice_resource_is_validated(tmp_path):
     with pytest.raises(ValueError, match="format"):
         knn.load_target(buf.getvalue())
     buf = io.BytesIO()
-    np.savez(buf, format=np.str_(knn.TARGET_FORMAT), name=np.str_("x"), feat=np.zeros((200, 16)),
+    np.savez(buf, format=np.str_(knn.TARGET_FORMAT_1), name=np.str_("x"), feat=np.zeros((200, 16)),
              voiced=np.zeros(200), candidate=np.arange(150) + 100, cep=np.zeros((150, knn.N_CEP)), norm=np.ones((2, 16)))
     with pytest.raises(ValueError, match="shapes"):
         knn.load_target(buf.getvalue())
+    good = dict(feat=np.zeros((200, 16)), voiced=np.zeros(200), candidate=np.arange(150),
+                cep=np.zeros((150, knn.N_CEP)), norm=np.ones((2, 16)))
+    bad = {**good, "cep": np.full((150, knn.N_CEP), np.nan)}
+    buf = io.BytesIO()
+    np.savez(buf, format=np.str_(knn.TARGET_FORMAT), names=np.array(["a", "b"]),
+             **{f"0_{k}": v for k, v in good.items()}, **{f"1_{k}": v for k, v in bad.items()})
+    with pytest.raises(ValueError, match="non-finite"):
+        knn.load_targets(buf.getvalue())
+    buf = io.BytesIO()  # a voice named but missing
+    np.savez(buf, format=np.str_(knn.TARGET_FORMAT), names=np.array(["a", "b"]), **{f"0_{k}": v for k, v in good.items()})
+    with pytest.raises(ValueError, match="malformed"):
+        knn.load_targets(buf.getvalue())
+
+
+def test_sessions_draw_their_target_voice():
+    """Several shipped target voices; each session draws one (and a formant scale) from its seed, so two
+    sessions of one witness do not share one output voice; the same seed gives the same voice."""
+    from recording.masking import knn
+
+    voices = knn.default_targets()
+    assert len(voices) >= 4 and len({v.name for v in voices}) == len(voices)
+    drawn = {VoiceMasker("strong", SR, seed=s)._engine.envelope.bank_cep.shape[0] for s in range(12)}
+    assert len(drawn) >= 3
+    a, b = VoiceMasker("strong", SR, seed=5), VoiceMasker("strong", SR, seed=5)
+    assert a._target == b._target
 
 
 def test_missing_target_voice_fails_closed(monkeypatch, tmp_path):
     """Without its target voice the masker is silent and says so; it never passes the voice through."""
     from recording.masking import knn
 
-    knn.default_target.cache_clear()
+    knn.default_targets.cache_clear()
     knn._search_index.cache_clear()
     monkeypatch.setattr(knn, "target_path", lambda: tmp_path / "missing.npz")
     try:
@@ -288,5 +313,5 @@ def test_missing_target_voice_fails_closed(monkeypatch, tmp_path):
         with pytest.raises(RuntimeError):
             m.process(x[:BLOCK])
     finally:
-        knn.default_target.cache_clear()
+        knn.default_targets.cache_clear()
         knn._search_index.cache_clear()
