@@ -1,4 +1,4 @@
-"""Envelope replacement: each output frame's spectral envelope is taken from a fixed target voice.
+"""Envelope replacement: each output frame's spectral envelope is taken from a target voice.
 
 kNN frame selection with classical features (after kNN-VC, Baas et al. 2023, with MFCCs in place of
 WavLM features).  Per 5 ms frame of the witness:
@@ -14,8 +14,9 @@ WavLM features).  Per 5 ms frame of the witness:
    (log-power cepstra of the *target's* LPC envelope) averaged.  The witness's own envelope is never
    used for the output: only the choice of target frames depends on it.
 
-The target voice is a resource (``resources/voice/target-v1.npz``, made offline from espeak-ng speech
-by ``scripts/make_voice_target.py``; nothing runs espeak at run time).  Format: see
+The target voices are a resource (``resources/voice/target-v2.npz``: five espeak-ng voices, made offline
+by ``scripts/make_voice_target.py``; nothing runs espeak at run time); the masker draws one per session,
+with a formant scale, so that two sessions of one witness do not share an output voice.  Format: see
 docs/voice-masking.md ("Target voice resource").
 """
 

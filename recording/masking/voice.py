@@ -2,7 +2,8 @@
 
 ``VoiceMasker`` wraps one masking engine per preset (``recording.masking.vocoder``: the LPC
 re-synthesis vocoder with normalised pitch; ``recording.masking.knn``: the envelope replaced by a
-fixed target voice's), switches presets with a crossfade, keeps a constant delay and fails closed.
+target voice's, one of several drawn per session), switches presets with a crossfade, keeps a
+constant delay and fails closed.
 
 Latency: ``latency_samples`` is constant for any block length and the same for every preset, so that
 switching presets never shifts the timeline.  Preset ``"off"`` passes the input through **delayed by
