@@ -2,7 +2,8 @@
 
 Receiver (the court): :class:`RateEstimator` watches each video packet's one-way delay (its
 abs-send-time against its arrival) and the rate that arrives.  A standing queue on the path (the
-shortest delay of the last 250 ms, over the lowest of 10 s) means the sender is above what the path carries: the estimate drops to 85 % of what actually arrives.  A
+shortest delay of the last 250 ms, over the lowest of 10 s) means the sender is above what the path carries
+(unless those packets arrived closer together than they were sent: the receiving machine was busy): the estimate drops to 85 % of what actually arrives.  A
 short queue lets it grow (+25 %/s at first, +8 %/s once it has hit the ceiling).  Random loss alone
 does not lower it (a lossy radio link is not a full one).  The estimate goes back to the sender as
 RTCP REMB.
@@ -61,10 +62,12 @@ class RateEstimator:
         self._bytes: deque[tuple[float, int]] = deque()  # (arrival, bytes) over the last second
         self._delays: deque[tuple[float, float]] = deque()  # (arrival, one-way delay) over 10 s: base
         self._recent: deque[tuple[float, float]] = deque()  # the last QUEUE_WINDOW seconds
+        self._sends: deque[float] = deque()  # their send times
         self._send_last: float | None = None
         self._send_ext = 0.0
         self._last_update: float | None = None
         self._overuse_at = -1e9
+        self._cut_at = -1e9
         self.overuses = 0
         self.queue_ms = 0.0
 
@@ -86,13 +89,26 @@ class RateEstimator:
             self._bytes.popleft()
         if abs_send_time is None:
             return
-        d = now - self._send_time(abs_send_time)
+        send = self._send_time(abs_send_time)
+        d = now - send
         self._delays.append((now, d))
         self._recent.append((now, d))
+        self._sends.append(send)
         while self._delays and now - self._delays[0][0] > 10.0:
             self._delays.popleft()
         while self._recent and now - self._recent[0][0] > QUEUE_WINDOW:
             self._recent.popleft()
+            self._sends.popleft()
+
+    def read_in_a_burst(self) -> bool:
+        """The window's packets arrived closer together than they were sent: a receiver that was not
+        scheduled read them all at once.  A queue in the network spreads arrivals out (it drains no
+        faster than the sender filled it), so a delay seen with compressed arrivals is not the path's."""
+        if len(self._recent) < 4:
+            return False
+        sent = self._sends[-1] - self._sends[0]
+        arrived = self._recent[-1][0] - self._recent[0][0]
+        return sent > 0.05 and arrived < 0.5 * sent
 
     def received_bps(self, now: float) -> float:
         span = max(0.25, now - self._bytes[0][0]) if self._bytes else 1.0
@@ -108,11 +124,15 @@ class RateEstimator:
         # the shortest delay of the window: a standing queue, not a packet the scheduler held back
         self.queue_ms = 1000 * (min(d for _, d in self._recent) - base)
         rate = self.received_bps(now)
+        if self.read_in_a_burst():
+            return self.estimate  # this machine was busy, not the path: hold
         if self.queue_ms > OVERUSE_MS or (self.queue_ms > OVERUSE_MS / 2 and now - self._overuse_at < 0.5):
-            if now - self._overuse_at > 0.3:  # once per reaction time
-                # 85 % of what arrives — measured over a full second; never below half at once
+            if now - self._cut_at > 0.3:  # once per reaction time
+                self._cut_at = now
+                # 85 % of what arrives — measured over a full second; at most 30 % less at once (a
+                # sender using little of its budget says little about the path)
                 seen = 0.85 * rate if self._bytes and now - self._bytes[0][0] >= 0.8 else 0.85 * self.estimate
-                self.estimate = min(self.estimate, max(seen, 0.5 * self.estimate))
+                self.estimate = min(self.estimate, max(seen, 0.7 * self.estimate))
                 self.overuses += 1
             self._overuse_at = now
         elif self.queue_ms < 20 and now - self._overuse_at > 0.5:

@@ -165,9 +165,22 @@ def test_the_estimate_grows_on_a_free_path_and_drops_below_what_arrives_when_a_q
     est = RateEstimator(start_bps=500_000)
     assert packets(est, 0.0, 3.0, 600_000) > 900_000  # the sender uses its budget: it may grow
     before = est.estimate
-    after = packets(est, 3.0, 4.0, 800_000, queue_growth=0.2)  # a queue builds: 200 ms per second
+    after = packets(est, 3.0, 5.0, 800_000, queue_growth=0.2)  # a queue builds: 200 ms per second
     assert after < before and after <= 0.9 * 800_000 and est.overuses >= 1
     assert est.queue_ms > 60
+
+
+def test_a_busy_receiver_reading_a_burst_late_is_not_a_full_path():
+    est = RateEstimator(start_bps=1_000_000)
+    packets(est, 0.0, 2.0, 600_000)
+    before = est.estimate
+    # 300 ms of packets sent at their pace, all read at once 300 ms after the last (the court was not
+    # scheduled)
+    for i in range(25):
+        send = 2.0 + i * 0.012
+        est.on_packet(2.6 + i * 0.0002, 1000, int(send * (1 << 18)) & 0xFFFFFF)
+    est.update(2.61)
+    assert est.queue_ms > 80 and est.read_in_a_burst() and est.overuses == 0 and est.estimate >= before
 
 
 def test_random_loss_alone_does_not_lower_the_estimate():
