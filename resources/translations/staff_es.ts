@@ -996,8 +996,9 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+24"/>
+        <location filename="../../ui/errors.py" line="+53"/>
         <source>That passphrase is not right. Please check it and try again.</source>
+        <extracomment>what to say of each kind of error, tried in order (a subclass before its base): a message (translated when shown) or a function of the error that chooses one</extracomment>
         <translation>La frase de contraseña no es correcta. Compruébela y vuelva a intentarlo.</translation>
     </message>
     <message>
@@ -1006,7 +1007,7 @@ End and seal the session now, then close the console?</source>
         <translation>Esta grabación o el registro de auditoría se han modificado o dañado después del sellado. No confíe en ellos; informe al responsable de seguridad informática del tribunal.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-30"/>
         <source>The share for your role has expired. Ask the judge for a new one.</source>
         <translation>El acceso compartido de su función ha caducado. Pida uno nuevo al juez.</translation>
     </message>
@@ -1026,12 +1027,12 @@ End and seal the session now, then close the console?</source>
         <translation>Su función no permite abrir esta grabación.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>There is no vault in this folder yet.</source>
         <translation>Todavía no hay un depósito en esta carpeta.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>That recording is not in the vault.</source>
         <translation>Esa grabación no está en el depósito.</translation>
     </message>
@@ -1041,12 +1042,12 @@ End and seal the session now, then close the console?</source>
         <translation>El disco está lleno. Libere espacio; todo lo grabado hasta ahora se ha conservado y sellado.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>This recording is sealed and cannot be changed.</source>
         <translation>Esta grabación está sellada y no se puede modificar.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The vault could not complete that action.</source>
         <translation>El depósito no pudo completar esa acción.</translation>
     </message>
@@ -1056,7 +1057,7 @@ End and seal the session now, then close the console?</source>
         <translation>La cámara o el micrófono dejaron de funcionar. Compruebe el cable y vuelva a empezar.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-29"/>
         <source>No microphone could be opened. Check that it is plugged in and not used by another program.</source>
         <translation>No se pudo abrir ningún micrófono. Compruebe que está conectado y que ningún otro programa lo usa.</translation>
     </message>
@@ -1071,22 +1072,22 @@ End and seal the session now, then close the console?</source>
         <translation>No se pudo abrir una cámara o un micrófono.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The session plan is not complete: {detail}.</source>
         <translation>El plan de la sesión no está completo: {detail}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+25"/>
         <source>The recording could not be written. Everything up to now has been kept.</source>
         <translation>No se pudo escribir la grabación. Se ha conservado todo lo anterior.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The recording system reported a problem.</source>
         <translation>El sistema de grabación ha notificado un problema.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Something went wrong. The session data is safe; please try again or call support.</source>
         <translation>Algo ha fallado. Los datos de la sesión están a salvo; vuelva a intentarlo o llame al servicio de asistencia.</translation>
     </message>
@@ -1094,7 +1095,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+340"/>
+        <location filename="../../ui/interpreter/station.py" line="+173"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>No se encontraron auriculares: en este puesto no puede oír la sala.</translation>
@@ -1372,52 +1373,52 @@ End and seal the session now, then close the console?</source>
         <translation>Código de seguridad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Compare it with the code on the clerk&apos;s screen</source>
         <translation>Compárelo con el código de la pantalla del secretario judicial</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The clerk sees the same six digits. If they differ, do not go on: tell the clerk by phone.</source>
         <translation>El secretario judicial ve los mismos seis dígitos. Si no coinciden, no continúe: avise al secretario por teléfono.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Practise first (nothing is sent)</source>
         <translation>Practicar primero (no se envía nada)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Practise first</source>
         <translation>Practicar primero</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Hear a practice floor and your own voice; try the cough key. Nothing is sent or recorded.</source>
         <translation>Escuche una sala de práctica y su propia voz; pruebe la tecla de tos. No se envía ni se graba nada.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cough</source>
         <translation>Tos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Hold to close your microphone for a moment. Key: hold C.</source>
         <translation>Manténgalo pulsado para cerrar el micrófono un momento. Tecla: mantenga C.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Hand over to partner</source>
         <translation>Dar el &amp;relevo al compañero</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Hand over to partner</source>
         <translation>Dar el relevo al compañero</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Starts a countdown both of you see; your partner is on air at its end. Key: H.</source>
         <translation>Inicia una cuenta atrás que ven ambos; al terminar, su compañero pasa al aire. Tecla: H.</translation>
     </message>
@@ -1443,12 +1444,12 @@ End and seal the session now, then close the console?</source>
         <translation>Cancelar el relevo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Stops the countdown. Key: Escape.</source>
         <translation>Detiene la cuenta atrás. Tecla: Escape.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>I &amp;listen to</source>
         <translation>&amp;Escucho</translation>
     </message>
@@ -1458,12 +1459,12 @@ End and seal the session now, then close the console?</source>
         <translation>Escucho</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>The floor, or another language&apos;s interpreter for relay</source>
         <translation>La sala, o el intérprete de otro idioma como relé</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Volume</source>
         <translation>&amp;Volumen</translation>
     </message>
@@ -1473,7 +1474,7 @@ End and seal the session now, then close the console?</source>
         <translation>Volumen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>How loud the floor (or relay) is in your headphones</source>
         <translation>El volumen de la sala (o del relé) en sus auriculares</translation>
     </message>
@@ -1483,17 +1484,17 @@ End and seal the session now, then close the console?</source>
         <translation>&amp;Retorno</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>On</source>
         <translation>Activado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Return on</source>
         <translation>Retorno activado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hear your language&apos;s channel: your own voice on air, your partner&apos;s off air</source>
         <translation>Oír el canal de su idioma: su propia voz cuando está en el aire, la de su compañero cuando no</translation>
     </message>
@@ -1503,7 +1504,7 @@ End and seal the session now, then close the console?</source>
         <translation>Nivel del retorno</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>How loud the return is, below the floor, in dB</source>
         <translation>El volumen del retorno, por debajo de la sala, en dB</translation>
     </message>
@@ -1523,18 +1524,18 @@ End and seal the session now, then close the console?</source>
         <translation>Auriculares</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Where you hear the floor</source>
         <translation>Donde oye la sala</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>&amp;Microphone</source>
         <translation>&amp;Micrófono</translation>
     </message>
@@ -1544,7 +1545,7 @@ End and seal the session now, then close the console?</source>
         <translation>Micrófono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The microphone you interpret into</source>
         <translation>El micrófono en el que interpreta</translation>
     </message>
@@ -1564,12 +1565,12 @@ End and seal the session now, then close the console?</source>
         <translation>Nivel del micrófono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Test headphones and microphone</source>
         <translation>&amp;Probar auriculares y micrófono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Test headphones and microphone</source>
         <translation>Probar auriculares y micrófono</translation>
     </message>
@@ -1579,18 +1580,18 @@ End and seal the session now, then close the console?</source>
         <translation>Reproduce un tono y después su propia voz en los auriculares</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Device note</source>
         <translation>Nota sobre los dispositivos</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Leave the hearing</source>
         <translation>Salir de la audiencia</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Closes your microphone and tells the court you left</source>
         <translation>Cierra su micrófono y avisa al tribunal de que se ha ido</translation>
     </message>
@@ -2417,7 +2418,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>Roles</name>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Judge</source>
         <extracomment>recording.session.ROLE_LABELS, for staff screens</extracomment>
         <translation>Juez</translation>
@@ -2466,7 +2467,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+154"/>
+        <location filename="../../ui/settings_dialog.py" line="+155"/>
         <source>As the system ({language})</source>
         <translation>Como el sistema ({language})</translation>
     </message>
@@ -2598,12 +2599,12 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+63"/>
         <source>Vault folder</source>
         <translation>Carpeta del depósito</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-62"/>
         <source>Where the encrypted evidence vault is kept</source>
         <translation>Dónde se guarda el depósito cifrado de pruebas</translation>
     </message>
@@ -2689,7 +2690,7 @@ End and seal the session now, then close the console?</source>
         <translation>Cerrar sin guardar</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>The settings could not be saved ({error}). Check the folder&apos;s permissions and try again.</source>
         <translation>No se pudo guardar la configuración ({error}). Compruebe los permisos de la carpeta y vuelva a intentarlo.</translation>
     </message>
@@ -2787,7 +2788,7 @@ End and seal the session now, then close the console?</source>
         <translation>Idioma de la pantalla, cámara, micrófono, máscaras, carpeta del depósito, idioma del testigo</translation>
     </message>
     <message>
-        <location filename="../../desktop/interpreter_station.py" line="+116"/>
+        <location filename="../../desktop/interpreter_station.py" line="+130"/>
         <source>Open the interpreter&apos;s invitation</source>
         <translation>Abrir la invitación del intérprete</translation>
     </message>
@@ -2805,7 +2806,7 @@ End and seal the session now, then close the console?</source>
 <context>
     <name>States</name>
     <message>
-        <location filename="../../ui/labels.py" line="+13"/>
+        <location filename="../../ui/labels.py" line="+12"/>
         <source>Draft</source>
         <extracomment>recording.session.State values, for staff screens</extracomment>
         <translation>Borrador</translation>
@@ -3263,8 +3264,8 @@ End and seal the session now, then close the console?</source>
     </message>
     <message>
         <location filename="../../ui/clerk/wizard_pages.py" line="-312"/>
-        <source>Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): Standard 23 % (live, 12 ms delay); Strong 37 %, 33 % for someone who knows the method (a synthetic voice, 90 ms delay, words harder to follow). Someone who masks a recording of the witness&apos;s own voice the same way can still link them (15-20 %).</source>
-        <translation>Ambos ajustes impiden reconocer la voz de oído; ninguno oculta las palabras, el acento ni la forma de hablar. Un programa de reconocimiento de hablantes, comparando con la voz natural (tasa de error, 5 % sin máscara): Estándar 23 % (en directo, 12 ms de retardo); Fuerte 37 %, 33 % para quien conoce el método (una voz sintética, 90 ms de retardo, palabras más difíciles de seguir). Quien enmascare de la misma forma una grabación de la voz propia del testigo aún puede relacionarlas (15-20 %).</translation>
+        <source>Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): Standard 28 % (live, 12 ms delay); Strong 38 %, 33 % for someone who knows the method (a synthetic voice drawn for each session, 90 ms delay, words harder to follow). Someone who masks a recording of the witness&apos;s own voice the same way can still link them: Standard 15 %, Strong 23-35 %.</source>
+        <translation>Ambos ajustes impiden reconocer la voz de oído; ninguno oculta las palabras, el acento ni la forma de hablar. Un programa de reconocimiento de hablantes, comparando con la voz natural (tasa de error, 5 % sin máscara): Estándar 28 % (en directo, 12 ms de retardo); Fuerte 38 %, 33 % para quien conoce el método (una voz sintética elegida para cada sesión, 90 ms de retardo, palabras más difíciles de seguir). Quien enmascare de la misma forma una grabación de la voz propia del testigo aún puede relacionarlas: Estándar 15 %, Fuerte 23-35 %.</translation>
     </message>
     <message>
         <location line="+23"/>

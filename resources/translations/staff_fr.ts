@@ -996,8 +996,9 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+24"/>
+        <location filename="../../ui/errors.py" line="+53"/>
         <source>That passphrase is not right. Please check it and try again.</source>
+        <extracomment>what to say of each kind of error, tried in order (a subclass before its base): a message (translated when shown) or a function of the error that chooses one</extracomment>
         <translation>Cette phrase secrète n&apos;est pas la bonne. Vérifiez-la et réessayez.</translation>
     </message>
     <message>
@@ -1006,7 +1007,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Cet enregistrement ou le journal d&apos;audit a été modifié ou endommagé depuis son scellement. Ne vous y fiez pas ; signalez-le au responsable de la sécurité informatique du tribunal.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-30"/>
         <source>The share for your role has expired. Ask the judge for a new one.</source>
         <translation>Le partage pour votre rôle a expiré. Demandez-en un nouveau au juge.</translation>
     </message>
@@ -1026,12 +1027,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Votre rôle ne permet pas d&apos;ouvrir cet enregistrement.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>There is no vault in this folder yet.</source>
         <translation>Il n&apos;y a pas encore de coffre dans ce dossier.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>That recording is not in the vault.</source>
         <translation>Cet enregistrement n&apos;est pas dans le coffre.</translation>
     </message>
@@ -1041,12 +1042,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Le disque est plein. Libérez de la place ; tout ce qui a été enregistré jusqu&apos;ici a été conservé et scellé.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>This recording is sealed and cannot be changed.</source>
         <translation>Cet enregistrement est scellé et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The vault could not complete that action.</source>
         <translation>Le coffre n&apos;a pas pu effectuer cette action.</translation>
     </message>
@@ -1056,7 +1057,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>La caméra ou le micro a cessé de fonctionner. Vérifiez le câble, puis recommencez.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-29"/>
         <source>No microphone could be opened. Check that it is plugged in and not used by another program.</source>
         <translation>Aucun micro n&apos;a pu être ouvert. Vérifiez qu&apos;il est branché et qu&apos;aucun autre programme ne l&apos;utilise.</translation>
     </message>
@@ -1071,22 +1072,22 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Une caméra ou un micro n&apos;a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The session plan is not complete: {detail}.</source>
         <translation>Le plan de la séance n&apos;est pas complet : {detail}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+25"/>
         <source>The recording could not be written. Everything up to now has been kept.</source>
         <translation>L&apos;enregistrement n&apos;a pas pu être écrit. Tout ce qui précède a été conservé.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The recording system reported a problem.</source>
         <translation>Le système d&apos;enregistrement a signalé un problème.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Something went wrong. The session data is safe; please try again or call support.</source>
         <translation>Un problème est survenu. Les données de la séance sont en sécurité ; réessayez ou appelez l&apos;assistance.</translation>
     </message>
@@ -1094,7 +1095,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>InterpreterStation</name>
     <message>
-        <location filename="../../ui/interpreter/station.py" line="+340"/>
+        <location filename="../../ui/interpreter/station.py" line="+173"/>
         <source>No headphones found: you cannot hear the floor at this station.</source>
         <extracomment>the floor counts as &quot;speaking&quot; above this level (dBFS), held for a moment after</extracomment>
         <translation>Aucun casque trouvé : vous ne pouvez pas entendre la salle à ce poste.</translation>
@@ -1372,52 +1373,52 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Code de sécurité</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Compare it with the code on the clerk&apos;s screen</source>
         <translation>Comparez-le au code affiché sur l&apos;écran du greffier</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The clerk sees the same six digits. If they differ, do not go on: tell the clerk by phone.</source>
         <translation>Le greffier voit les mêmes six chiffres. S&apos;ils diffèrent, n&apos;allez pas plus loin : prévenez le greffier par téléphone.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Practise first (nothing is sent)</source>
         <translation>S&apos;entraîner d&apos;abord (rien n&apos;est envoyé)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Practise first</source>
         <translation>S&apos;entraîner d&apos;abord</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Hear a practice floor and your own voice; try the cough key. Nothing is sent or recorded.</source>
         <translation>Écoutez une salle d&apos;entraînement et votre propre voix ; essayez la touche de toux. Rien n&apos;est envoyé ni enregistré.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cough</source>
         <translation>Toux</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Hold to close your microphone for a moment. Key: hold C.</source>
         <translation>Maintenez pour fermer votre micro un instant. Touche : maintenez C.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Hand over to partner</source>
         <translation>Passer le &amp;relais au partenaire</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Hand over to partner</source>
         <translation>Passer le relais au partenaire</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Starts a countdown both of you see; your partner is on air at its end. Key: H.</source>
         <translation>Lance un compte à rebours que vous voyez tous les deux ; à la fin, votre partenaire passe à l&apos;antenne. Touche : H.</translation>
     </message>
@@ -1443,12 +1444,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Annuler le relais</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Stops the countdown. Key: Escape.</source>
         <translation>Arrête le compte à rebours. Touche : Échap.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>I &amp;listen to</source>
         <translation>J&apos;é&amp;coute</translation>
     </message>
@@ -1458,12 +1459,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>J&apos;écoute</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>The floor, or another language&apos;s interpreter for relay</source>
         <translation>La salle, ou l&apos;interprète d&apos;une autre langue en relais</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Volume</source>
         <translation>&amp;Volume</translation>
     </message>
@@ -1473,7 +1474,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Volume</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>How loud the floor (or relay) is in your headphones</source>
         <translation>Le volume de la salle (ou du relais) dans votre casque</translation>
     </message>
@@ -1483,17 +1484,17 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>&amp;Retour</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>On</source>
         <translation>Activé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Return on</source>
         <translation>Retour activé</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hear your language&apos;s channel: your own voice on air, your partner&apos;s off air</source>
         <translation>Entendre le canal de votre langue : votre voix à l&apos;antenne, celle de votre partenaire hors antenne</translation>
     </message>
@@ -1503,7 +1504,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Niveau du retour</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>How loud the return is, below the floor, in dB</source>
         <translation>Le volume du retour, sous la salle, en dB</translation>
     </message>
@@ -1523,18 +1524,18 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Casque</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Where you hear the floor</source>
         <translation>Où vous entendez la salle</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>System default</source>
         <translation>Par défaut du système</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>&amp;Microphone</source>
         <translation>&amp;Micro</translation>
     </message>
@@ -1544,7 +1545,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Micro</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The microphone you interpret into</source>
         <translation>Le micro dans lequel vous interprétez</translation>
     </message>
@@ -1564,12 +1565,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Niveau du micro</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Test headphones and microphone</source>
         <translation>&amp;Tester le casque et le micro</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Test headphones and microphone</source>
         <translation>Tester le casque et le micro</translation>
     </message>
@@ -1579,18 +1580,18 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Joue un carillon, puis votre propre voix, dans votre casque</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Device note</source>
         <translation>Note sur les périphériques</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Leave the hearing</source>
         <translation>Quitter l&apos;audience</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Closes your microphone and tells the court you left</source>
         <translation>Ferme votre micro et indique au tribunal que vous êtes parti</translation>
     </message>
@@ -2417,7 +2418,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>Roles</name>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Judge</source>
         <extracomment>recording.session.ROLE_LABELS, for staff screens</extracomment>
         <translation>Juge</translation>
@@ -2466,7 +2467,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+154"/>
+        <location filename="../../ui/settings_dialog.py" line="+155"/>
         <source>As the system ({language})</source>
         <translation>Comme le système ({language})</translation>
     </message>
@@ -2598,12 +2599,12 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+63"/>
         <source>Vault folder</source>
         <translation>Dossier du coffre</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-62"/>
         <source>Where the encrypted evidence vault is kept</source>
         <translation>Où est conservé le coffre chiffré des preuves</translation>
     </message>
@@ -2689,7 +2690,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Fermer sans enregistrer</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>The settings could not be saved ({error}). Check the folder&apos;s permissions and try again.</source>
         <translation>Les paramètres n&apos;ont pas pu être enregistrés ({error}). Vérifiez les droits du dossier et réessayez.</translation>
     </message>
@@ -2787,7 +2788,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
         <translation>Langue de l&apos;écran, caméra, micro, masques, dossier du coffre, langue du témoin</translation>
     </message>
     <message>
-        <location filename="../../desktop/interpreter_station.py" line="+116"/>
+        <location filename="../../desktop/interpreter_station.py" line="+130"/>
         <source>Open the interpreter&apos;s invitation</source>
         <translation>Ouvrir l&apos;invitation de l&apos;interprète</translation>
     </message>
@@ -2805,7 +2806,7 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
 <context>
     <name>States</name>
     <message>
-        <location filename="../../ui/labels.py" line="+13"/>
+        <location filename="../../ui/labels.py" line="+12"/>
         <source>Draft</source>
         <extracomment>recording.session.State values, for staff screens</extracomment>
         <translation>Brouillon</translation>
@@ -3263,8 +3264,8 @@ Terminer et sceller la séance maintenant, puis fermer la console ?</translation
     </message>
     <message>
         <location filename="../../ui/clerk/wizard_pages.py" line="-312"/>
-        <source>Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): Standard 23 % (live, 12 ms delay); Strong 37 %, 33 % for someone who knows the method (a synthetic voice, 90 ms delay, words harder to follow). Someone who masks a recording of the witness&apos;s own voice the same way can still link them (15-20 %).</source>
-        <translation>Les deux réglages empêchent de reconnaître la voix à l&apos;oreille ; aucun ne cache les mots, l&apos;accent ni la manière de parler. Un logiciel de reconnaissance du locuteur, comparant avec la voix naturelle (taux d&apos;erreur, 5 % sans masque) : Standard 23 % (en direct, 12 ms de délai) ; Fort 37 %, 33 % pour qui connaît la méthode (une voix de synthèse, 90 ms de délai, mots plus difficiles à suivre). Qui masque de la même façon un enregistrement de la voix naturelle du témoin peut encore les relier (15-20 %).</translation>
+        <source>Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): Standard 28 % (live, 12 ms delay); Strong 38 %, 33 % for someone who knows the method (a synthetic voice drawn for each session, 90 ms delay, words harder to follow). Someone who masks a recording of the witness&apos;s own voice the same way can still link them: Standard 15 %, Strong 23-35 %.</source>
+        <translation>Les deux préréglages empêchent de reconnaître la voix à l&apos;oreille ; aucun ne cache les mots, l&apos;accent ni la façon de parler. Un logiciel de reconnaissance du locuteur, comparant avec la voix naturelle (taux d&apos;erreur, 5 % sans masque) : Standard 28 % (en direct, 12 ms de retard) ; Fort 38 %, 33 % pour qui connaît la méthode (une voix de synthèse tirée pour chaque séance, 90 ms de retard, mots plus difficiles à suivre). Qui masque de la même façon un enregistrement de la voix naturelle du témoin peut encore les relier : Standard 15 %, Fort 23-35 %.</translation>
     </message>
     <message>
         <location line="+23"/>

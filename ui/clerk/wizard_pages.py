@@ -54,9 +54,9 @@ VOICE_MASK_LIMITS = QT_TRANSLATE_NOOP(
     "Wizard",
     "Both presets stop listeners recognising the voice by ear; neither hides the words, accent or way of "
     "speaking. Speaker-recognition software, comparing with the natural voice (error rate, 5 % unmasked): "
-    "Standard 23 % (live, 12 ms delay); Strong 37 %, 33 % for someone who knows the method (a synthetic "
-    "voice, 90 ms delay, words harder to follow). Someone who masks a recording of the witness's own "
-    "voice the same way can still link them (15-20 %).")
+    "Standard 28 % (live, 12 ms delay); Strong 38 %, 33 % for someone who knows the method (a synthetic "
+    "voice drawn for each session, 90 ms delay, words harder to follow). Someone who masks a recording of "
+    "the witness's own voice the same way can still link them: Standard 15 %, Strong 23-35 %.")
 
 
 def parse_languages(text: str) -> tuple[str, ...]:
