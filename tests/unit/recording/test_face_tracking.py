@@ -180,3 +180,51 @@ def test_scene_with_no_texture_still_face_is_held():
     m = FaceMasker(detector=Once(), detect_every=2)
     kinds = [m.process(Frame(flat.copy(), i / 30, i))[1] for i in range(8)]
     assert kinds[0] is Decision.DETECTED and Decision.CURTAINED not in kinds
+
+
+def test_light_jump_curtains_the_frame_until_confirmed():
+    # the room's light drops by half from one frame to the next (a light switched off, a dissolve
+    # between two views): that frame may hold two pictures at once -- curtained, then confirmed
+    det = Detector()
+    m = FaceMasker(detector=det, detect_every=2)
+    outs, reasons = [], []
+    for i in range(4):
+        det.index, det.where = i, (100, 100)
+        img = scene(100, 100)
+        if i >= 2:
+            img = (img * 0.5).astype(np.uint8)
+        outs.append(m.process(Frame(img, i / 30, i))[1])
+        reasons.append(m.last.get("reason"))
+    assert outs[1] is not Decision.CURTAINED
+    assert outs[2] is Decision.CURTAINED and reasons[2] == "the whole picture changed at once"
+    assert outs[3] is not Decision.CURTAINED
+
+
+def test_lost_support_person_never_takes_a_face_found_far_away():
+    # two faces; the support person's head is lost (not followable) and a face is found far from it:
+    # that face is a new one (it may be the witness), not the support person's old track
+    from recording.masking.tracker import FaceTracker
+
+    tr = FaceTracker()
+    tr.begin(room(0))
+    tr.update([(40.0, 40.0, 160.0, 160.0, 0.9), (400.0, 300.0, 460.0, 370.0, 0.9)])
+    witness, support = tr.tracks
+    support.lost, support.motion = 1, "lost"
+    far = (380.0, 240.0, 470.0, 330.0, 0.9)  # overlaps the support person's old box a little
+    matched = tr.update([far], witness=witness.id)
+    assert support.id not in matched and len(tr.tracks) == 3
+    support.lost, support.motion = 1, "lost"
+    assert support.id in tr.update([(402.0, 302.0, 462.0, 372.0, 0.9)], witness=witness.id)
+
+
+def test_detections_shrink_a_face_gradually():
+    # a turned or dim face is often found as a part of itself: the box shrinks at most 15 % a detection
+    from recording.masking.tracker import FaceTracker
+
+    tr = FaceTracker()
+    tr.begin(room(0))
+    tr.update([(100.0, 100.0, 200.0, 220.0, 0.9)])
+    tr.tracks[0].since_detect = 1
+    tr.update([(130.0, 140.0, 170.0, 180.0, 0.9)])
+    w, h = tr.tracks[0].size
+    assert w >= 85 - 1e-6 and h >= 102 - 1e-6
