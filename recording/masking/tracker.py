@@ -30,6 +30,8 @@ FLOW_MAX_SIDE = 640
 THUMB = (64, 36)
 #: thumbnails correlating less than this are a scene cut (camera switch, zoom step)
 CUT_NCC = 0.55
+#: ... and whose mean grey changed by more than this many levels
+CUT_LEVELS = 3.0
 #: a lost track (not the witness's) takes only a detection overlapping it this much
 LOST_IOU = 0.3
 #: the frame's mean grey changing by more than this fraction (and FLASH_LEVELS levels) is a light jump
@@ -177,7 +179,8 @@ class FaceTracker:
             # places with another) is not the camera's view changing
             room = self._room_cells(thumb.shape, w)
             a, b = (prev_thumb, thumb) if room is None else (prev_thumb[room], thumb[room])
-            self.cut = ncc(a, b) < CUT_NCC
+            # and a change of most of the picture, not a caption ticking on a flat wall
+            self.cut = ncc(a, b) < CUT_NCC and float(np.abs(a - b).mean()) > CUT_LEVELS
             # the whole picture's light jumped (a light switched, a dissolve between two views, a
             # camera re-exposing): such a frame may mix two pictures, where a detector finds old faces
             m0, m1 = float(a.mean()), float(b.mean())
