@@ -86,6 +86,19 @@ def padded_box(box, pad: float, shape) -> tuple[int, int, int, int] | None:
     return ix1, iy1, ix2, iy2
 
 
+def region_box(t, shape) -> tuple[int, int, int, int] | None:
+    """The region a lost face is in (its box, grown over the change it made): covered as it is (not
+    made square, it may be a head and shoulders), with hair and ears' room around it."""
+    x1, y1, x2, y2 = t.mask_box()
+    mx, my = 0.3 * max(t.det_size[0], 8.0), 0.3 * max(t.det_size[1], 8.0)
+    H, W = shape[:2]
+    ix1, iy1 = max(0, int(np.floor(x1 - mx))), max(0, int(np.floor(y1 - my)))
+    ix2, iy2 = min(W, int(np.ceil(x2 + mx))), min(H, int(np.ceil(y2 + my)))
+    if ix2 <= ix1 or iy2 <= iy1:
+        return None
+    return ix1, iy1, ix2, iy2
+
+
 def _silhouette(roi: np.ndarray) -> None:
     h, w = roi.shape[:2]
     roi[:] = SILHOUETTE_BACK
@@ -352,7 +365,7 @@ class FaceMasker:
         out = image.copy()
         heads = []
         for t in tracker.tracks:
-            box = padded_box(t.mask_box(), self.pad, image.shape)
+            box = region_box(t, image.shape) if t.lost else padded_box(t.mask_box(), self.pad, image.shape)
             if box is not None:
                 apply_style(out, box, self.style)
                 info["boxes"].append(list(box))

@@ -34,6 +34,8 @@ CUT_NCC = 0.55
 CUT_LEVELS = 3.0
 #: a lost track (not the witness's) takes only a detection overlapping it this much
 LOST_IOU = 0.3
+#: a lost face's region may grow over the change it makes up to this fraction of the frame
+CONTAIN_AREA = 0.25
 #: the frame's mean grey changing by more than this fraction (and FLASH_LEVELS levels) is a light jump
 FLASH_RATIO = 0.2
 FLASH_LEVELS = 6.0
@@ -267,9 +269,13 @@ class FaceTracker:
                 ux1, uy1 = min(t.box[0], x / k), min(t.box[1], y / k)
                 ux2, uy2 = max(t.box[2], (x + w) / k), max(t.box[3], (y + h) / k)
                 t.box = np.array([ux1, uy1, ux2, uy2])
-            if t.lost and (t.box[2] - t.box[0] > 3 * max(t.det_size[0], 8) or
-                           t.box[3] - t.box[1] > 3 * max(t.det_size[1], 8)):
-                return True  # the region the face may be in is too wide to call it contained
+            bw, bh = t.box[2] - t.box[0], t.box[3] - t.box[1]
+            if t.lost and (bw > 3 * max(t.det_size[0], 8) or bh > 3 * max(t.det_size[1], 8)) and \
+                    bw * bh > CONTAIN_AREA * (W / k) * (H / k):
+                # the region the face may be in is too wide to call it contained: wider than three
+                # face boxes and than a good part of the picture (a head and shoulders that changed
+                # at once, e.g. a turn with the hair swinging, stays contained)
+                return True
         return False
 
     def _seed(self, t: Track, gray: np.ndarray, scale: float) -> None:
