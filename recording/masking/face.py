@@ -8,12 +8,14 @@ Fail closed.  The whole frame is curtained (a calm neutral fill with a small "pr
 * on any detector exception;
 * when the caller says the frame is late (``process(frame, late=True)``).
 
-The CenterFace detector runs every ``detect_every`` frames, and on every frame while the primary track
-is not freshly confirmed; in between, boxes come from a constant-velocity tracker.  The witness's face
-is the largest confidently detected face at start-up.  Once it is lost, only a face first seen after
-the witness's last confirmation can become the witness again (a support person's face, tracked all
-along, never lifts the curtain); ``reset()`` forgets everything and starts over.  Masks are the face
-box scaled by ``pad`` (>= 1.5, to cover hair and ears).  Styles:
+The CenterFace detector runs every ``detect_every`` frames, and on every frame where anything is
+uncertain; in between, heads are followed by ``tracker.FaceTracker`` (optical flow, stillness, motion
+continuity).  A frame whose whole picture changed at once (a scene cut, a light jump) is curtained and
+confirmed on the next.  The witness's face is the largest confirmed face at start-up.  Once it is
+lost, a face the detector found beside the witness in ``BESIDE`` runs (a support person's face,
+tracked all along) never becomes the witness again, so it never lifts the curtain; ``reset()``
+forgets everything and starts over.  Masks are the face box scaled by ``pad`` (>= 1.5, to cover hair
+and ears); a lost face's region is covered as it is.  Styles:
 
 * ``opaque`` (default): a flat neutral fill.  Nothing of the face survives.
 * ``silhouette``: a neutral head-and-shoulders shape on a flat fill; as safe as opaque.

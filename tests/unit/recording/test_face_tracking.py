@@ -228,3 +228,24 @@ def test_detections_shrink_a_face_gradually():
     tr.update([(130.0, 140.0, 170.0, 180.0, 0.9)])
     w, h = tr.tracks[0].size
     assert w >= 85 - 1e-6 and h >= 102 - 1e-6
+
+
+def test_head_and_shoulders_changing_at_once_stays_covered():
+    # the face stops being followable and its whole head-and-shoulders region changes at once (wider
+    # than three face boxes, less than a quarter of the frame), nothing else changes: it is in there,
+    # and that region is covered as it is -- no curtain, not a frame-wide square mask
+    det = Detector(sees=lambda i: i == 0)
+    m = FaceMasker(detector=det, detect_every=2)
+    band = np.random.default_rng(9).integers(0, 255, (140, 400, 3), dtype=np.uint8)
+    kinds, boxes = [], []
+    for i in range(6):
+        det.index, det.where = i, (200, 150)
+        img = scene(200, 150)
+        if i >= 2:
+            img[150:290, 100:500] = band
+        kinds.append(m.process(Frame(img, i / 30, i))[1])
+        boxes.append(m.last["boxes"])
+    assert Decision.CURTAINED not in kinds
+    x1, y1, x2, y2 = boxes[-1][0]
+    assert x1 <= 100 and x2 >= 500 and y1 <= 150 and y2 >= 290  # the changed region is covered
+    assert (x2 - x1) * (y2 - y1) < 0.6 * 640 * 480
