@@ -35,7 +35,7 @@ CUT_LEVELS = 3.0
 #: a lost track (not the witness's) takes only a detection overlapping it this much
 LOST_IOU = 0.3
 #: a lost face's region may grow over the change it makes up to this fraction of the frame
-CONTAIN_AREA = 0.25
+CONTAIN_AREA = 0.4
 #: the frame's mean grey changing by more than this fraction (and FLASH_LEVELS levels) is a light jump
 FLASH_RATIO = 0.2
 FLASH_LEVELS = 6.0

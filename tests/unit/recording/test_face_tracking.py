@@ -232,7 +232,7 @@ def test_detections_shrink_a_face_gradually():
 
 def test_head_and_shoulders_changing_at_once_stays_covered():
     # the face stops being followable and its whole head-and-shoulders region changes at once (wider
-    # than three face boxes, less than a quarter of the frame), nothing else changes: it is in there,
+    # than three face boxes, less than 40 % of the frame), nothing else changes: it is in there,
     # and that region is covered as it is -- no curtain, not a frame-wide square mask
     det = Detector(sees=lambda i: i == 0)
     m = FaceMasker(detector=det, detect_every=2)
