@@ -44,7 +44,7 @@ _LK_CRITERIA = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03)
 
 def _lk(a: np.ndarray, b: np.ndarray, pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pyramidal Lucas-Kanade from ``a`` to ``b``: (new points, status)."""
-    p, st, _err = cv2.calcOpticalFlowPyrLK(a, b, pts, None,  # type: ignore[call-overload]
+    p, st, _err = cv2.calcOpticalFlowPyrLK(a, b, pts, None,  # type: ignore[call-overload, unused-ignore]  # stubs differ between 5.0 and 5.1
                                            winSize=(15, 15), maxLevel=3, criteria=_LK_CRITERIA)
     return p, st
 
