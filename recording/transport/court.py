@@ -57,6 +57,9 @@ log = logging.getLogger("testimony_shield.recording.transport.court")
 
 #: how long the court waits for the witness to re-join after a loss before ending the session
 RECONNECT_WINDOW = 60.0
+#: with the signalling lost (the court relay restarted), the media count as gone after this long
+#: without a frame (then the witness re-joins with a new offer/answer, as after any loss)
+MEDIA_GONE_AFTER = 2.5
 
 Admit = Callable[[dict[str, Any]], Awaitable[bool]]
 
@@ -177,6 +180,7 @@ class CourtStation:
         self._tasks: list[asyncio.Future] = []
         self.witness_media: dict[str, Any] = {}
         self._clerk_break = False  # the next break the witness station reports was the clerk's
+        self._signal_lost_at: float | None = None  # the witness's signalling lost while media still flow
 
     # -- state --------------------------------------------------------------------------------------
     @property
@@ -288,7 +292,10 @@ class CourtStation:
         except LinkError as exc:
             log.info("witness connection from %s ended: %s", ch.peer, exc)
             if self._channel is ch:
-                self._lost("signalling lost")
+                if self._media_flowing():
+                    self._signalling_lost()  # e.g. the court relay restarted: media go on meanwhile
+                else:
+                    self._lost("signalling lost")
         except Exception as exc:  # never let one bad peer take the court station down
             # the type only (a hostile peer's data never reaches the log); a stranger's connection
             # that failed is not an error of the hearing
@@ -346,16 +353,24 @@ class CourtStation:
         old, self._channel = self._channel, ch
         if old is not None:
             await old.close()
+        self._resume = secrets.token_hex(32)  # one use per token
+        self.stats.reconnects += 1
+        keep = msg.get("media") == "keep" and await self._media_arrives()
+        self._signal_lost_at = None
+        if keep:  # only the signalling was lost: the media connection is kept, no new offer
+            log.info("court link: the witness re-joined; media kept")
+            await ch.send({"type": "resumed", "resume": self._resume, "media": "kept"})
+            self._set_state("break" if self.stats.on_break else "live")
+            return await self._messages(ch)
         if self.reception.lost_at is None:  # the witness noticed the loss first
             self._lost("witness re-joined")
-        self._resume = secrets.token_hex(32)  # one use per token
-        await ch.send({"type": "resumed", "resume": self._resume})
-        self.stats.reconnects += 1
+        await ch.send({"type": "resumed", "resume": self._resume, "media": "new"})
         self.reception.reconnected()
         return await self._live(ch)
 
-    async def _live(self, ch: Channel) -> None:
-        offer = await ch.expect("offer", "bye", timeout=20.0)
+    async def _live(self, ch: Channel, offer: dict[str, Any] | None = None) -> None:
+        if offer is None:
+            offer = await ch.expect("offer", "bye", timeout=20.0)
         if offer["type"] == "bye":  # the witness left before any media
             self.stats.ended_by = self.stats.ended_by or "witness"
             self._set_state("ended")
@@ -399,6 +414,10 @@ class CourtStation:
         sending.update(self._attach_channels(pc, receive))
         await pc.setLocalDescription(await pc.createAnswer())
         await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
+        return await self._messages(ch)
+
+    async def _messages(self, ch: Channel) -> None:
+        """The witness's messages while live (its break, its bye)."""
         while True:
             msg = await ch.recv()
             if msg["type"] == "bye":
@@ -408,6 +427,11 @@ class CourtStation:
                 return None
             if msg["type"] == "break":
                 self._witness_break(msg.get("on") is True, msg.get("at"))
+            elif msg["type"] == "offer":  # the witness set its media up anew (its side had gone after all)
+                if self.reception.lost_at is None:
+                    self._lost("the witness station set its media up anew")
+                self.reception.reconnected()
+                return await self._live(ch, msg)
 
     def _attach_cameras(self, pc: RTCPeerConnection, receive: dict[str, Any]) -> dict[str, str]:
         """Put the allowed court cameras on the video slots the witness offered to receive; the
@@ -478,6 +502,36 @@ class CourtStation:
                 st.breaks[-1].update(end=self._rel(), media_end=at)
             self._set_state("live")  # the curtain lifts with the next (masked) frame
 
+    def _media_flowing(self, now: float | None = None) -> bool:
+        """The witness's media connection is up and a frame came within :data:`MEDIA_GONE_AFTER` (a
+        loaded station can pause longer than the 0.5 s stall curtain; a dead network is seen by the
+        signalling's 3 s ping timeout, by then the media are older than this)."""
+        now = time.monotonic() if now is None else now
+        last = self.reception.last_frame_at
+        return (self._pc is not None and self._pc.connectionState == "connected" and self.reception.lost_at is None
+                and last is not None and now - last <= MEDIA_GONE_AFTER)
+
+    async def _media_arrives(self, within: float = MEDIA_GONE_AFTER) -> bool:
+        """A frame arrives on the current media connection after now (within ``within`` s): the media
+        really flow, so a re-join may keep them."""
+        since = time.monotonic()
+        while time.monotonic() - since < within:
+            last = self.reception.last_frame_at
+            if not self._media_flowing():
+                return False
+            if last is not None and last > since:
+                return True
+            await asyncio.sleep(0.02)
+        return False
+
+    def _signalling_lost(self) -> None:
+        """The witness's signalling went (the court relay restarted, say) while its media still flow:
+        keep them, and wait for the witness to re-join (``resume`` asking to keep the media)."""
+        if self._session_done.is_set() or self._signal_lost_at is not None:
+            return
+        log.info("court link: signalling lost, media still flowing: waiting for the witness to re-join")
+        self._signal_lost_at = time.monotonic()
+
     def _lost(self, reason: str) -> None:
         """The witness is gone for now: curtain at once, wait for a re-join."""
         if self._session_done.is_set() or self.reception.lost_at is not None:
@@ -495,7 +549,10 @@ class CourtStation:
             self.booths.tick()
             now = time.monotonic()
             self.reception.check_stall(now)
-            lost_at = self.reception.lost_at
+            lost_at = self.reception.lost_at if self.reception.lost_at is not None else self._signal_lost_at
+            if self._signal_lost_at is not None and not self._media_flowing(now):
+                self._signal_lost_at = None
+                self._lost("media connection lost")  # then the media stopped too
             if lost_at is not None and now - lost_at > self._reconnect_window and not self._session_done.is_set():
                 self.stats.ended_by = self.stats.ended_by or "connection lost"
                 self._session_done.set()

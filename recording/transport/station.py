@@ -155,17 +155,26 @@ class Station:
             self.turn = turn
         return ch
 
-    async def _resume_channel(self) -> Channel:
-        """One re-join after a loss: connect again, present the resumption token, keep the next one."""
+    def _media_up(self) -> bool:
+        return self.pc is not None and self.pc.connectionState == "connected"
+
+    async def _resume_channel(self) -> tuple[Channel, bool]:
+        """One re-join after a loss: connect again, present the resumption token, keep the next one.
+        While this station's media connection is still up (only the signalling was lost: e.g. the
+        court relay restarted) it asks to keep it (``"media": "keep"``); True when the court kept
+        its side too (no new offer/answer: the media never stopped)."""
         ch = await self._dial(timeout=2.0)
         try:
-            await ch.send({"type": "resume", "session_id": self.invite.session_id, "resume": self._resume})
-            msg = await ch.expect("resumed", timeout=5.0)
+            msg: dict[str, Any] = {"type": "resume", "session_id": self.invite.session_id, "resume": self._resume}
+            if self._media_up():
+                msg["media"] = "keep"
+            await ch.send(msg)
+            reply = await ch.expect("resumed", timeout=5.0)
         except BaseException:
             await ch.close()
             raise
-        self._resume = msg.get("resume") if isinstance(msg.get("resume"), str) else ""
-        return ch
+        self._resume = reply.get("resume") if isinstance(reply.get("resume"), str) else ""
+        return ch, reply.get("media") == "kept" and self._media_up()
 
     async def start_media(self, timeout: float = 20.0) -> None:
         """Offer this station's tracks; accept the answer only if its certificate is the invitation's."""
@@ -260,6 +269,14 @@ class Station:
             pc, self.pc = self.pc, None
             self._closing.add(asyncio.ensure_future(close_peer(pc)))
 
+    async def _drop_signalling(self) -> None:
+        """Drop the signalling connection only (the media connection and its tracks go on)."""
+        if self._listener is not None:
+            self._listener.cancel()
+            self._listener = None
+        if self.channel is not None:
+            await self.channel.close()
+
     async def _teardown(self) -> None:
         """Drop the current connections; the peer connection closes in the background."""
         for t in self._tasks:
@@ -283,15 +300,27 @@ class Station:
             return False
         lost_at = time.monotonic()
         self._set_state("reconnecting")
-        await self._teardown()
+        if self._media_up():  # only the signalling is gone: media keep flowing while it re-joins
+            await self._drop_signalling()
+        else:
+            await self._teardown()
         attempt = 0
         while time.monotonic() - lost_at < self._reconnect_window and not done():
             attempt += 1
             ch = None
             try:
-                ch = await self._resume_channel()
-                self.channel = ch
-                await self.start_media()
+                ch, kept = await self._resume_channel()
+                if kept:
+                    self.channel = ch
+                    self._listener = asyncio.ensure_future(self._listen(ch))
+                    self._set_state("live")
+                    await self._after_media()
+                else:
+                    if self.pc is not None:  # the court set up its media anew: so does this station
+                        self.channel = None
+                        await self._teardown()
+                    self.channel = ch
+                    await self.start_media()
             except Refused as exc:
                 self.ended_by = f"court refused the resume ({exc})"
                 if ch is not None:
@@ -302,7 +331,10 @@ class Station:
                 self.last_error = exc
                 if ch is not None:
                     await ch.close()
-                await self._teardown()
+                if self._media_up():
+                    await self._drop_signalling()
+                else:
+                    await self._teardown()
                 await asyncio.sleep(RETRY.delay(attempt))
                 continue
             self.last_error = None
