@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as _dt
 import json
 import logging
 import os
@@ -34,9 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
@@ -51,8 +49,8 @@ from recording.transport.signalling import (
     PING_INTERVAL,
     PING_TIMEOUT,
     Channel,
-    cert_fingerprint,
-    load_chain,
+    self_signed,
+    server_context,
 )
 from recording.transport.turn import DEFAULT_TTL, TurnConfig, parse_turn_url, rest_credentials
 
@@ -152,24 +150,14 @@ def tls_identity_file(path: Path | str, common_name: str = "testimony-shield cou
         except ValueError:
             raise LinkError(f"the relay's TLS key file {path} is damaged; remove it to make a new one") from None
     else:
-        key = ec.generate_private_key(ec.SECP256R1())
-        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-        now = _dt.datetime.now(_dt.UTC)
-        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-                .serial_number(x509.random_serial_number())
-                .not_valid_before(now - _dt.timedelta(minutes=5))
-                .not_valid_after(now + _dt.timedelta(days=lifetime_days)).sign(key, hashes.SHA256()))
+        key, cert = self_signed(common_name, lifetime_days)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         pem = cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
         atomic_write(path, pem)
-    password = secrets.token_bytes(32)
-    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.BestAvailableEncryption(password))
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    load_chain(ctx, cert.public_bytes(serialization.Encoding.PEM), key_pem, password)
-    return ctx, cert_fingerprint(cert.public_bytes(serialization.Encoding.DER))
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise LinkError(f"the relay's TLS key file {path} does not hold a P-256 key; remove it to make a new one")
+    return server_context(key, cert)
 
 
 # -- the relay server ------------------------------------------------------------------------------

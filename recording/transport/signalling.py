@@ -99,10 +99,8 @@ def load_chain(ctx: ssl.SSLContext, cert_pem: bytes, key_pem: bytes, password: b
         ctx.load_cert_chain(cp, kp, password=password)
 
 
-def tls_identity(common_name: str = "testimony-shield court station",
-                 lifetime_days: int = 2) -> tuple[ssl.SSLContext, str]:
-    """A fresh P-256 key and self-signed certificate, held in memory: the server's TLS context and
-    the certificate's SHA-256 fingerprint (for the invitation)."""
+def self_signed(common_name: str, lifetime_days: int) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+    """A fresh P-256 key and a self-signed certificate for it (no CA: the fingerprint is pinned)."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     now = _dt.datetime.now(_dt.UTC)
@@ -110,6 +108,12 @@ def tls_identity(common_name: str = "testimony-shield court station",
             .serial_number(x509.random_serial_number())
             .not_valid_before(now - _dt.timedelta(minutes=5)).not_valid_after(now + _dt.timedelta(days=lifetime_days))
             .sign(key, hashes.SHA256()))
+    return key, cert
+
+
+def server_context(key: ec.EllipticCurvePrivateKey, cert: x509.Certificate) -> tuple[ssl.SSLContext, str]:
+    """A TLS server context presenting ``cert`` (the key passes through memory only, encrypted with
+    a random password) and the certificate's SHA-256 fingerprint."""
     password = secrets.token_bytes(32)
     key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.BestAvailableEncryption(password))
@@ -117,6 +121,13 @@ def tls_identity(common_name: str = "testimony-shield court station",
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
     load_chain(ctx, cert.public_bytes(serialization.Encoding.PEM), key_pem, password)
     return ctx, cert_fingerprint(cert.public_bytes(serialization.Encoding.DER))
+
+
+def tls_identity(common_name: str = "testimony-shield court station",
+                 lifetime_days: int = 2) -> tuple[ssl.SSLContext, str]:
+    """A fresh P-256 key and self-signed certificate, held in memory: the server's TLS context and
+    the certificate's SHA-256 fingerprint (for the invitation)."""
+    return server_context(*self_signed(common_name, lifetime_days))
 
 
 def _client_context() -> ssl.SSLContext:
