@@ -12,9 +12,17 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recording.model import Audience
 from recording.session import Participant, PlanError, Role, SessionPlan
@@ -69,8 +77,17 @@ class SessionWizard(QWidget):
         self.languages_page, self.review_page = LanguagesPage(), ReviewPage()
         self.page_list: list[WizardPage] = [self.case_page, self.people_page, self.measures_page,
                                             self.rules_page, self.languages_page, self.review_page]
-        for page in self.page_list:
-            self.pages.addWidget(page)
+        for name, page in zip(STEPS, self.page_list, strict=True):
+            # a step taller than the window (long notes, large text, Spanish and French) scrolls; its
+            # notes are never squeezed into a box too small to read
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            scroll.setAccessibleName(translate("Wizard", name))
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus; it scrolls to them
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # notes wrap instead
+            self.pages.addWidget(scroll)
         self.page_errors = [page.error for page in self.page_list]
         self._invalid: list[QWidget] = []
         self._shown_error = ""

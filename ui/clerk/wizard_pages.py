@@ -231,6 +231,11 @@ class MeasuresPage(WizardPage):
         self.backdrop = QComboBox()
         for mode in BACKDROP_LABELS:
             self.backdrop.addItem(backdrop_label(mode), mode)
+        # its long choices (Spanish, French) never widen the page past the window: the closed box shows
+        # what fits, the open list shows them whole
+        self.backdrop.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.backdrop.setMinimumContentsLength(24)
+        self.backdrop.view().setMinimumWidth(self.backdrop.view().sizeHintForColumn(0) + 24)
         room_name = translate("Wizard", "The room behind the witness")
         self.backdrop.setAccessibleName(room_name)
         self.backdrop.setToolTip(translate("Wizard", BACKDROP_LIMITS))
