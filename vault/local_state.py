@@ -21,7 +21,7 @@ import hashlib
 import hmac
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -185,15 +185,19 @@ class LocalState:
                 self._write(HEADS_FILE, cjson(doc) + b"\n")
 
 
-def went_backwards(seen: Seen | None, hashes: list[str]) -> str:
-    """A plain explanation when a trail (its entries' hashes in order) does not contain the head this
+def went_backwards(seen: Seen | None, hashes: list[str], size: int | None = None,
+                   hash_at: Callable[[int], str | None] | None = None) -> str:
+    """A plain explanation when a trail (its entries' hashes in order; or its ``size`` and ``hash_at``
+    giving the hash of one entry, for a trail that is not read whole) does not contain the head this
     station saw; "" when it does (the trail is the one seen, or extends it)."""
     if seen is None or seen.size <= 0:
         return ""
-    if len(hashes) < seen.size:
+    if size is None or hash_at is None:
+        size, hash_at = len(hashes), hashes.__getitem__
+    if size < seen.size:
         return (f"the audit trail went backwards: this station saw {seen.size} entries (head "
-                f"{seen.head[:16]}) on {seen.time[:19]}, now it has {len(hashes)} (an older trail was put back?)")
-    if hashes[seen.size - 1] != seen.head:
+                f"{seen.head[:16]}) on {seen.time[:19]}, now it has {size} (an older trail was put back?)")
+    if hash_at(seen.size - 1) != seen.head:
         return (f"the audit trail was rewritten: entry {seen.size - 1} is not the one this station saw on "
                 f"{seen.time[:19]} (head {seen.head[:16]})")
     return ""

@@ -98,6 +98,7 @@ class Vault:
         self._station = station
         self._audit = self.storage.audit_log(self.id)
         self._audit.keys = self._keys()  # type: ignore[attr-defined]
+        self._audit.station = self.station_role  # type: ignore[attr-defined]
         self._uploader: Any = None
         #: identity files this process checked against the trail (used while a store is unreachable)
         self._checked_identities: dict[str, dict] = {}
@@ -250,6 +251,17 @@ class Vault:
     def _check_heads(self) -> None:
         """Compare the (checked) trail with the longest one this station saw: remember it if it is the
         same or longer, else note that it went backwards (``rolled_back``)."""
+        at = getattr(self._audit, "size_and_hash_at", None)
+        if at is not None:  # an object store: its trail is checked entry by entry as it is read, and
+            # the entry the station saw last is read alone (not the whole trail again)
+            size, head = at(-1)[0], self.state().head
+            self.rolled_back = went_backwards(self.local.seen(self.id), [], size, lambda i: at(i)[1])
+            if not self.rolled_back and size:
+                try:
+                    self.local.remember(self.id, size, head, self.location)
+                except OSError as exc:
+                    log.warning("could not record the audit head (%s)", type(exc).__name__)
+            return
         entries, problems, _ = self._audit.check(self._keys())
         if problems:  # not a trail to remember (verify reports why); readers refuse what differs
             return
@@ -262,8 +274,8 @@ class Vault:
 
     def head(self) -> tuple[int, str]:
         """(number of entries, hash of the last one) of the trail as it is now (for `vault head`)."""
-        entries = self._audit.entries()
-        return len(entries), entries[-1].hash if entries else ""
+        st = self.state()
+        return st.size, st.head if st.size else ""
 
     def _repair_audit(self) -> bool:
         return self._audit.repair(self._keys())
@@ -314,9 +326,7 @@ class Vault:
     def shared_passphrase_roles(self) -> list[str]:
         """Roles still under the one passphrase a scripted/demo vault was created with ([] for a vault
         whose roles each have their own)."""
-        from .verify import shared_passphrase_roles
-
-        return shared_passphrase_roles(self._audit.entries())
+        return sorted(self.state().shared_passphrase)
 
     def change_passphrase(self, role: str, old: str, new: str, kdf: KdfParams | None = None) -> None:
         if not new:

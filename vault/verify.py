@@ -238,6 +238,7 @@ def _verify(store: Storage, rep: VerifyReport) -> tuple[str, list[str]]:
             vault_id = load_canonical(store.read(CHECKPOINT), CHECKPOINT)["vault"]
     # audit ---------------------------------------------------------------------------------
     audit = store.audit_log(vault_id)
+    audit.station = station  # type: ignore[attr-defined]  # the signer of state checkpoints (object store)
     entries, problems, _ = audit.check(keys)
     P.extend(problems)
     rep.warnings.extend(getattr(audit, "warnings", []))

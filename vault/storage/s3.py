@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..errors import AccessDenied, IntegrityError, StoreUnavailable, VaultError
+from .s3state import STATE
 
 LAYOUT = "testimony-shield-s3/1"
 PART_SIZE = 8 * 1024 * 1024
@@ -91,7 +92,7 @@ class S3Storage:
     """The ``Storage`` of a vault under ``s3://bucket/prefix``."""
 
     #: root names the backend itself uses (verify accepts them)
-    layout_names = frozenset({AUDIT})
+    layout_names = frozenset({AUDIT, STATE})
     #: a sealed recording's open.json stays (locked) beside its header: verify checks it, not warns
     keeps_open_json = True
     #: folders are key prefixes: an empty one does not exist

@@ -17,11 +17,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,10 +40,16 @@ from ..audit import (
 from ..errors import IntegrityError, StoreUnavailable, VaultError
 from ..format.canonical import b64e, cjson, dump_canonical, load_canonical
 from ..state import ZERO, VaultState
+from . import s3state
 from .retry import retry
+from .s3state import state_fields as _state_fields
+from .s3state import state_from_json as _state_from_json
+from .s3state import state_to_json as _state_to_json
 
 if TYPE_CHECKING:
     from .s3 import S3Storage
+
+log = logging.getLogger("testimony_shield.vault.store")
 
 AUDIT = "audit"
 CACHE_FORMAT = "testimony-shield-audit-cache/1"
@@ -60,25 +67,7 @@ class _View:
     head: str = ZERO
     bytes: int = 0
     last_hash: str = ""  # SHA-256 of the last entry object's bytes
-
-
-def _state_fields() -> list[str]:
-    return sorted(f.name for f in fields(VaultState))
-
-
-def _state_to_json(state: VaultState) -> dict[str, Any]:
-    """The projection as JSON (sets as sorted lists)."""
-    out = asdict(state)
-    return {k: sorted(v) if isinstance(v, set) else v for k, v in out.items()}
-
-
-def _state_from_json(obj: dict[str, Any]) -> VaultState:
-    st = VaultState()
-    for f in fields(VaultState):
-        if f.name in obj:
-            value = obj[f.name]
-            setattr(st, f.name, set(value) if isinstance(getattr(st, f.name), set) else value)
-    return st
+    cp: int = -1  # size of the newest state checkpoint known to be in the store (-1: not known)
 
 
 def cache_dir() -> Path:
@@ -94,12 +83,17 @@ class S3AuditTrail:
         self.keys: dict[str, bytes] = {}
         #: notes from the last ``check`` that do not make the trail fail (e.g. versions written over ours)
         self.warnings: list[str] = []
+        #: the role whose pinned key signs state checkpoints (set by the vault from vault.json)
+        self.station = "station"
+        #: what the last cold open found wrong with state checkpoints (each also logged as a warning)
+        self.checkpoint_notes: list[str] = []
         self._view: _View | None = None
         self._lock = threading.RLock()
 
     # -- one entry -------------------------------------------------------------------------------
-    def _parse(self, seq: int, data: bytes, prev: str, nbytes: int, keys: dict[str, bytes]
+    def _parse(self, seq: int, data: bytes, prev: str | None, nbytes: int | None, keys: dict[str, bytes]
                ) -> tuple[AuditEntry, dict]:
+        """Check entry object ``seq`` (signature, position; chain and byte count unless None)."""
         what = entry_rel(seq)
         cp = load_canonical(data, what)
         try:
@@ -110,9 +104,9 @@ class S3AuditTrail:
             obj = json.loads(line)
             if cjson(obj) != line or int(obj["seq"]) != seq or int(cp["size"]) != seq + 1:
                 raise IntegrityError(f"{what}: holds entry {obj.get('seq')}, not {seq} (moved or modified)")
-            if obj["prev"] != prev:
+            if prev is not None and obj["prev"] != prev:
                 raise IntegrityError(f"{AUDIT}: entry {seq} does not chain to entry {seq - 1} (modified or reordered)")
-            if int(cp["bytes"]) != nbytes + len(line) + 1:
+            if nbytes is not None and int(cp["bytes"]) != nbytes + len(line) + 1:
                 raise IntegrityError(f"{what}: byte count differs from the trail before it (modified)")
             e = AuditEntry(seq, str(obj["time"]), str(obj["event"]), str(obj["actor"]), obj["rec"],
                            dict(obj["details"]), leaf_hash(line))
@@ -120,7 +114,7 @@ class S3AuditTrail:
             raise IntegrityError(f"{what}: malformed (modified)") from None
         return e, cp
 
-    def _fetch(self, seq: int, prev: str, nbytes: int, keys: dict[str, bytes]
+    def _fetch(self, seq: int, prev: str | None, nbytes: int | None, keys: dict[str, bytes]
                ) -> tuple[AuditEntry, bytes] | None:
         """Entry ``seq`` (None when there is none yet): the latest version if it checks, else the
         oldest version that does (someone wrote over it); IntegrityError when none does."""
@@ -159,7 +153,8 @@ class S3AuditTrail:
             if obj.get("fields") != _state_fields():
                 return None  # written by another version of the projection: rebuild it
             st = _state_from_json(obj["state"])
-            view = _View(st, int(obj["size"]), str(obj["head"]), int(obj["bytes"]), str(obj["last_hash"]))
+            view = _View(st, int(obj["size"]), str(obj["head"]), int(obj["bytes"]), str(obj["last_hash"]),
+                         int(obj.get("cp", -1)))
         except (OSError, ValueError, TypeError, KeyError):
             return None
         if view.size != st.size or view.head != st.head or view.size <= 0:
@@ -176,7 +171,7 @@ class S3AuditTrail:
         path = self._cache_path()
         obj = {"format": CACHE_FORMAT, "vault": self.vault_id, "location": self.store.location,
                "size": view.size, "head": view.head, "bytes": view.bytes, "last_hash": view.last_hash,
-               "fields": _state_fields(), "state": _state_to_json(view.state)}
+               "cp": view.cp, "fields": _state_fields(), "state": _state_to_json(view.state)}
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
@@ -198,10 +193,27 @@ class S3AuditTrail:
             view.last_hash = hashlib.sha256(data).hexdigest()
             n += 1
 
+    def _after(self, size: int) -> list[int]:
+        """Sequence numbers of the entry objects listed after the first ``size`` (latest versions)."""
+        prefix = self.store.key(AUDIT + "/")
+        kw: dict[str, Any] = {"Prefix": prefix}
+        if size:
+            kw["StartAfter"] = self.store.key(entry_rel(size - 1))
+        out = []
+        for page in self.store._paginate("list_objects_v2", **kw):
+            for o in page.get("Contents", []):
+                m = _NAME.match(o["Key"][len(prefix):])
+                if m is not None and int(m.group(1)) >= size:
+                    out.append(int(m.group(1)))
+        return sorted(out)
+
     def _bulk(self, view: _View, keys: dict[str, bytes]) -> None:
-        """A view far behind (no cache: a new machine): list the entries and fetch them in parallel."""
-        found, _ = self._all()
-        todo = [s for s in sorted(found) if s >= view.size]
+        """A view far behind (no cache: a new machine): list the entries after it and fetch them in
+        parallel."""
+        todo = self._after(view.size)
+        if len(todo) > 2 * s3state.INTERVAL and view.cp == view.size > 0:
+            self._note(f"{s3state.STATE}/: the newest usable checkpoint is {len(todo)} entries behind the head "
+                       "(one missing, or no station appended since); those entries are read one by one")
         if len(todo) < 50:
             return
         with ThreadPoolExecutor(16) as pool:
@@ -218,11 +230,63 @@ class S3AuditTrail:
             view.bytes += len(json.loads(data)["last"]) + 1
             view.last_hash = hashlib.sha256(data).hexdigest()
 
+    # -- state checkpoints (s3state) ------------------------------------------------------------
+    def _note(self, text: str) -> None:
+        self.checkpoint_notes.append(text)
+        log.warning("audit trail: %s", text)
+
+    def _from_checkpoint(self, keys: dict[str, bytes]) -> _View | None:
+        """The view at the newest state checkpoint that checks (an empty one when none does: the trail
+        is read from its start; None without a pinned station key)."""
+        key = keys.get(self.station)
+        if key is None:
+            return None
+        found, hidden, odd = s3state.listing(self.store)
+        for o in odd:
+            self._note(f"{o}: unexpected object among the checkpoints (ignored)")
+        for size in sorted(found, reverse=True):
+            vs, what = found[size], s3state.state_rel(size)
+            try:
+                cp = s3state.parse(self.store.get(what, version=vs[0]["VersionId"]), size, self.vault_id,
+                                   self.station, key)
+                got = self._fetch(size - 1, None, None, keys)
+                if got is None or got[0].hash != cp["head"] or int(json.loads(got[1])["bytes"]) != cp["bytes"]:
+                    raise IntegrityError(f"{what}: does not match entry {size - 1} of the trail (forged, or "
+                                         "the trail was rolled back)")
+            except s3state.Unusable:
+                continue
+            except IntegrityError as e:
+                self._note(f"{e}: not used, the trail is read from an earlier checkpoint or its start")
+                continue
+            if size in hidden:
+                self._note(f"{what}: hidden behind a delete marker (the locked version is used)")
+            if len(vs) > 1:
+                self._note(f"{what}: {len(vs) - 1} other version(s) written over it (the first is used)")
+            if cp["prev"] and cp["prev"] not in found:
+                self._note(f"{what}: the checkpoint before it ({s3state.state_rel(cp['prev'])}) is missing")
+            return _View(_state_from_json(cp["state"]), size, cp["head"], int(cp["bytes"]),
+                         hashlib.sha256(got[1]).hexdigest(), size)
+        return _View(VaultState(), cp=0)
+
+    def _checkpoint(self, signer: Signer, view: _View) -> None:
+        """After a station's append: a new state checkpoint when the newest is INTERVAL entries behind.
+        Never fails the append (the next station append tries again)."""
+        try:
+            if view.cp < 0:
+                view.cp = max(s3state.listing(self.store)[0], default=0)
+            if view.size - view.cp < s3state.INTERVAL:
+                return
+            data = s3state.make(self.vault_id, signer, view.state, view.bytes, view.last_hash, view.cp)
+            self.store.create(s3state.state_rel(view.size), data)
+            view.cp = view.size
+        except VaultError as e:
+            log.warning("audit trail: no state checkpoint written at %d entries (%s)", view.size, type(e).__name__)
+
     def _current(self, keys: dict[str, bytes]) -> _View:
         with self._lock:
             view = self._view
             if view is None:
-                view = self._load_cache() or _View(VaultState())
+                view = self._load_cache() or self._from_checkpoint(keys) or _View(VaultState())
                 self._bulk(view, keys)
             if self._catch_up(view, keys) or self._view is None:
                 self._save_cache(view)
@@ -287,10 +351,31 @@ class S3AuditTrail:
     def entries(self) -> list[AuditEntry]:
         return retry(lambda: self._read_all(self.keys), deadline_s=30)[0]
 
+    def size_and_hash_at(self, seq: int) -> tuple[int, str | None]:
+        """(entries in the trail, leaf hash of entry ``seq`` or None if it has none), without reading
+        the whole trail (the rollback check of a station opening the vault)."""
+        view = retry(lambda: self._current(self.keys), deadline_s=30)
+        if seq < 0 or seq >= view.size:
+            return view.size, None
+        if seq == view.size - 1:
+            return view.size, view.head
+        got = retry(lambda: self._fetch(seq, None, None, self.keys), deadline_s=30)
+        return view.size, got[0].hash if got else None
+
     def check(self, keys: dict[str, bytes]) -> tuple[list[AuditEntry], list[str], bool]:
         entries, problems, warnings = self._read_all(keys)
         if not entries and not problems:
             problems.append(f"{AUDIT}/: missing (no entries)")
+        if not problems:  # every state checkpoint against the projection replayed from the whole trail
+            sizes = set(s3state.listing(self.store)[0])
+            st, at = VaultState(), {}
+            for e in entries:
+                st.apply(e)
+                if st.size in sizes:
+                    at[st.size] = _state_to_json(st)
+            p, w = s3state.check_all(self.store, self.vault_id, self.station, keys.get(self.station), at, len(entries))
+            problems += p
+            warnings += w
         self.warnings = warnings
         return entries, problems, False
 
@@ -304,7 +389,7 @@ class S3AuditTrail:
         def attempt() -> AuditEntry:
             while True:
                 with self._lock:
-                    view = _View(VaultState()) if genesis else self._current(keys)
+                    view = _View(VaultState(), cp=0) if genesis else self._current(keys)
                     seq = view.size
                     when = now_iso()
                     obj: dict[str, Any] = {"seq": seq, "time": when, "event": event, "actor": signer.role, "rec": rec,
@@ -323,6 +408,8 @@ class S3AuditTrail:
                         view.size, view.head, view.bytes = seq + 1, e.hash, nbytes
                         view.last_hash = hashlib.sha256(data).hexdigest()
                         self._view = view
+                        if signer.role == self.station:
+                            self._checkpoint(signer, view)
                         self._save_cache(view)
                         return e
                     if genesis:
