@@ -96,7 +96,7 @@ def recover(v: Vault, signer_passphrase: str | None = None) -> list[str]:
             continue
         if folder.is_symlink() or not folder.is_dir():
             if folder.is_symlink():
-                _quarantine(v, folder, "a symbolic link where a recording folder belongs", get_signer(), rep)
+                quarantine(v, folder, "a symbolic link where a recording folder belongs", get_signer(), rep)
             continue  # a stray file: verify reports it
         if state is None:
             _recover_spooled(v, folder, name, signer_passphrase, get_signer, rep)
@@ -112,7 +112,7 @@ def recover(v: Vault, signer_passphrase: str | None = None) -> list[str]:
                 if probe is None:
                     continue  # a live writer holds it: being created right now
                 os.close(probe)
-            _quarantine(v, folder, "no create entry in the audit trail: never adopted (planted?)",
+            quarantine(v, folder, "no create entry in the audit trail: never adopted (planted?)",
                         get_signer(), rep)
             continue
         lockfd = acquire_writer_lock(folder, blocking=False)
@@ -145,7 +145,7 @@ def _recover_spooled(v: Vault, folder: Path, name: str, signer_passphrase: str |
         return  # sealed in the spool, waiting for the uploader
     if not (folder / OPEN).exists() or not is_id(name):
         if time.time() - _newest(folder) >= GRACE_SECONDS:
-            _quarantine(v, folder, "not a recording this station started", get_signer(), rep)
+            quarantine(v, folder, "not a recording this station started", get_signer(), rep)
         return
     if (folder / HEADER).exists():
         return  # sealed (the seal entry goes with the upload)
@@ -163,7 +163,7 @@ def _recover_spooled(v: Vault, folder: Path, name: str, signer_passphrase: str |
                 return
             os.close(lockfd)
             lockfd = None
-            _quarantine(v, folder, "not a recording this station started (no valid station stamp)", get_signer(), rep)
+            quarantine(v, folder, "not a recording this station started (no valid station stamp)", get_signer(), rep)
             return
         _complete(v, folder, name, {"open": sha256_hex(opened)}, signer_passphrase, rep)
     finally:
@@ -237,7 +237,7 @@ def _file_hashes(folder: Path) -> dict[str, str]:
     return out
 
 
-def _quarantine(v: Vault, folder: Path, why: str, signer: Identity | None, rep: RecoveryReport) -> None:
+def quarantine(v: Vault, folder: Path, why: str, signer: Identity | None, rep: RecoveryReport) -> None:
     """Move ``folder`` out of ``recordings/`` into ``quarantine/`` and audit the move."""
     qdir = v.spool.path(QUARANTINE)
     src = f"{RECORDINGS}/{folder.name[:64]}"

@@ -420,6 +420,7 @@ class Vault:
             rep = retry(up.sync_once, deadline_s=max(1.0, end - time.monotonic()))
             total.uploaded += rep.uploaded
             total.bytes += rep.bytes
+            total.quarantined += rep.quarantined
             if not rep.remaining or rep.problems or not (rep.uploaded or rep.bytes) \
                     or time.monotonic() > end:
                 total.remaining, total.live, total.problems = rep.remaining, rep.live, rep.problems

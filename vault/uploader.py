@@ -69,6 +69,8 @@ class SyncReport:
     remaining: list[str] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: spool folders this station did not start (planted): moved to the spool's quarantine, never uploaded
+    quarantined: list[str] = field(default_factory=list)
 
 
 class Uploader:
@@ -85,6 +87,8 @@ class Uploader:
         self._stop = threading.Event()
         self._idle = threading.Condition()
         self._thread: threading.Thread | None = None
+        #: what quarantining a planted folder said, by recording folder (handed to the pass's report)
+        self._refused: dict[str, list[str]] = {}
 
     # -- the background thread ---------------------------------------------------------------------
     def start(self) -> None:
@@ -197,6 +201,9 @@ class Uploader:
                     self._status.uploaded += 1
             elif done == "live":
                 rep.live.append(rec_id)
+            elif done == "quarantined":
+                rep.quarantined.append(rec_id)
+                rep.problems += self._refused.pop(rec_id, [])
             else:
                 rep.remaining.append(rec_id)
         ids = self._pending_ids()
@@ -221,8 +228,10 @@ class Uploader:
         sealed = (folder / HEADER).exists()
         writer = v._writers.get(rec_id)
         if not (folder / OPEN).exists():
-            if sealed:  # uploaded already, but the spool copy was not removed
-                return self._finish(rec_id), 0
+            if sealed and v.state().recs.get(rec_id, {}).get("header") == sha256_hex((folder / HEADER).read_bytes()):
+                return self._finish(rec_id), 0  # uploaded already, but the spool copy was not removed
+            if sealed:
+                return self._refuse(folder, "a sealed folder without open.json that the audit trail does not know"), 0
             return False, 0
         if writer is not None:
             durable = writer.durable_size
@@ -236,7 +245,13 @@ class Uploader:
             return False, 0  # a crash left it: `recover` seals it first
         signer = v._signer(None)
         opened = (folder / OPEN).read_bytes()
-        open_obj = load_canonical(opened, rec_path(rec_id, OPEN))
+        try:
+            open_obj = load_canonical(opened, rec_path(rec_id, OPEN))
+        except IntegrityError:
+            open_obj = {}
+        if writer is None and v.local.started_here(open_obj) != "mine":  # planted: never evidence
+            return self._refuse(folder, "not a recording this station started (no valid station stamp): "
+                                "never uploaded"), 0
         h = sha256_hex(opened)
         info = v.state().recs.get(rec_id, {})
         if info.get("open") != h:
@@ -254,6 +269,16 @@ class Uploader:
             self._put_once(rec_path(rec_id, HEADER), hb)
             v._append(signer, event, rec=rec_id, details=details)
         return self._finish(rec_id), sent
+
+    def _refuse(self, folder: Any, why: str) -> str:
+        """Move a spool folder this station did not create out of the way, audited (recover.quarantine)."""
+        from .recover import RecoveryReport, quarantine
+
+        rep = RecoveryReport()
+        quarantine(self.vault, folder, why, self.vault._signer(None), rep)
+        self._refused[folder.name] = rep.messages()
+        self._done_parts.pop(folder.name, None)
+        return "quarantined"
 
     def _finish(self, rec_id: str) -> bool:
         shutil.rmtree(self.vault.spool.path(rec_path(rec_id)), ignore_errors=True)

@@ -1,7 +1,7 @@
 """A vault in an S3 bucket prefix (``s3://bucket/prefix``), through boto3 — docs/storage.md.
 
 The vault's files map to objects under the prefix, with two differences (layout
-``testimony-shield-s3/1``):
+``testimony-shield-s3/1.1``):
   * ``recordings/<id>/data.tsv`` is stored as parts ``recordings/<id>/data.tsv/<n:06d>`` of
     ``PART_SIZE`` bytes (the last one shorter): uploaded while a session records, read with range GETs;
   * the audit trail is one object per entry, ``audit/<seq:012d>.json``, each a signed checkpoint that
@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import AccessDenied, IntegrityError, StoreUnavailable, VaultError
 from .s3state import STATE
 
-LAYOUT = "testimony-shield-s3/1"
+LAYOUT = "testimony-shield-s3/1.1"  # 1.1: state checkpoints (audit-state/)
 PART_SIZE = 8 * 1024 * 1024
 PARTS = "data.tsv"
 AUDIT = "audit"
