@@ -120,6 +120,11 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p.add_argument("--reason", required=True)
     p.add_argument("--with-derived", action="store_true",
                    help="also shred the copies made from it and destroy the notes on them")
+    p = add("retain", "keep the vault's evidence (or some recordings) longer: Object Lock extended, shredding "
+                      "refused until then (judge only, audited)", _retain)
+    p.add_argument("ids", nargs="*", type=validate.record_id, metavar="ID", help="only these recordings")
+    p.add_argument("--days", type=float, required=True, help="keep it at least this many days from now")
+    p.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
     return vp
 
 
@@ -487,6 +492,18 @@ def _print_rows(rows: list[Any], as_json: bool, empty: str, line: Callable[[Any]
     if not rows:
         print(empty)
     return 0
+
+
+def _retain(args: argparse.Namespace) -> int:
+    v = _open(args)
+    rep = v.retain(_unlock(v, args), args.days, args.reason, args.ids)
+    what = ", ".join(args.ids) if args.ids else "the whole vault"
+    locks = f"; Object Lock extended on {rep.extended} object version(s), {rep.already} already locked as long" \
+        if v.remote and v.retention.days > 0 else "; no Object Lock here (shredding is refused until then)"
+    print(f"{what} kept until {rep.until}{locks}")
+    for p in rep.problems:
+        print(f"error: {p}", file=sys.stderr)
+    return 4 if rep.problems else 0
 
 
 def _shred(args: argparse.Namespace) -> int:

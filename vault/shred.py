@@ -68,10 +68,15 @@ def derived(v: Vault, rec_id: str) -> list[str]:
 def _shred_one(v: Vault, rec_id: str, identity: Identity, reason: str, roles: Sequence[str] | None,
                notes: list[str], extra: dict | None = None) -> None:
     header, _ = v._load_header(rec_id)
-    until = v.retained_until(header)
+    from .retain import held_until
+
+    until, held = v.retained_until(header), held_until(v, rec_id)
+    if held is not None and (until is None or held > until):
+        until = held
     if until is not None and v.clock() < until:
+        why = "kept longer by the judge" if until is held else "the vault's policy"
         raise AccessDenied(f"recording {rec_id} is under retention until {until.date().isoformat()} "
-                           "(the vault's policy): it cannot be shredded before")
+                           f"({why}): it cannot be shredded before")
     when = now_iso()
     new = []
     for s in header["stanzas"]:

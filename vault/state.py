@@ -37,6 +37,8 @@ class VaultState:
     quarantined: dict[str, str] = field(default_factory=dict)
     #: roles still under the one passphrase of a scripted/demo vault (empty: each role has its own)
     shared_passphrase: set[str] = field(default_factory=set)
+    #: recording id (or "*": the whole vault) -> the latest time the judge extended its retention to
+    retained: dict[str, str] = field(default_factory=dict)
     #: number of entries applied, and the leaf hash of the last one
     size: int = 0
     head: str = ZERO
@@ -84,6 +86,11 @@ class VaultState:
             for nid in d["notes"]:
                 if isinstance(nid, str) and self.notes.pop(nid, None) is not None:
                     self.removed_notes.add(nid)
+        if e.event == "retain" and isinstance(d.get("until"), str):
+            held = d.get("recordings")
+            for k in held if isinstance(held, list) else ["*"]:
+                if isinstance(k, str) and self.retained.get(k, "") < d["until"]:
+                    self.retained[k] = d["until"]
         if e.event == "note" and e.rec and isinstance(d.get("note"), str) and isinstance(d.get("share"), str):
             self.notes[d["note"]]["share"] = d["share"]
         self.size += 1

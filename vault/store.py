@@ -552,6 +552,13 @@ class Vault:
 
         return shred(self, rec_id, identity, reason, roles, with_derived)
 
+    def retain(self, judge: Identity, days: float, reason: str, recordings: Sequence[str] = ()) -> Any:
+        """Keep the whole vault (or ``recordings``) at least ``days`` more days from now: audited, Object
+        Lock extended in a store, shredding refused until then.  Judge only (vault/retain.py)."""
+        from .retain import retain
+
+        return retain(self, judge, days, reason, recordings)
+
     def derived(self, rec_id: str) -> list[str]:
         """The recordings copied from ``rec_id`` (and from those copies)."""
         from .shred import derived
