@@ -45,9 +45,10 @@ class BreakScript:
         pass
 
 
-def _wait_for_upload(vault: Vault, args: argparse.Namespace) -> dict | None:
+def wait_for_upload(vault: Vault, args: argparse.Namespace) -> dict | None:
     """A vault in an object store: give the uploader a while to move the session into the store.  The
-    session is sealed either way (in this station's spool); whatever is left waits for `vault sync`."""
+    session is sealed either way (in this station's spool); whatever is left waits for `vault sync`.
+    The headless demo and the headless link stations (court, witness) end with it; None: a folder vault."""
     if not vault.remote:
         return None
     done = vault.uploader.drain(float(getattr(args, "upload_wait", None) or 60.0))
@@ -103,7 +104,7 @@ def _run(args: argparse.Namespace, stop: StopRequest) -> int:
         if stop.requested:  # SIGTERM/SIGHUP/SIGINT: end as the clerk's "End" would, and seal
             break
     summary = session.end()
-    upload = _wait_for_upload(vault, args)
+    upload = wait_for_upload(vault, args)
     out = dataclasses.asdict(summary)
     out["recording_id"] = next((r["id"] for r in summary.recordings if r["kind"] == "masked"), "")
     out["duration"] = args.duration

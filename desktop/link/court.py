@@ -83,6 +83,10 @@ class CourtWiring:
                             args.duration, t0)
         out.update(speakers=speakers.available or speakers.blocks > 0, speakers_message=speakers.message,
                    speaker_blocks_played=speakers.blocks)
+        from desktop.headless import wait_for_upload
+
+        if (upload := wait_for_upload(self.vault, args)) is not None:  # a vault in an object store
+            out["upload"] = upload
         return out
 
 

@@ -238,6 +238,10 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
     out = witness_summary(summary, link.stats(), invite, size, fps, args.duration, session.vault, t0,
                           ended_by_court=reason == "court", stopped_by=stop.name or None)
     out.update(panel.summary())
+    from desktop.headless import wait_for_upload
+
+    if (upload := await loop.run_in_executor(None, wait_for_upload, session.vault, args)) is not None:
+        out["upload"] = upload  # a vault in an object store: its session waited for, pending ones named
     delivery = None
     try:  # scripted runs bundle only when asked (the recordings stay in the vault: `vault bundle`)
         if args.bundle_out is not None:
