@@ -238,7 +238,7 @@ class Vault:
         """This station saw the trail up to ``e``."""
         try:
             seen = self.local.seen(self.id)
-            if seen is not None and e.seq + 1 <= seen.size:
+            if seen is not None and e.seq + 1 <= seen.size and not self._holds(seen.size, seen.head):
                 self.rolled_back = (f"the audit trail went backwards: this station saw {seen.size} entries "
                                     f"(head {seen.head[:16]}) on {seen.time[:19]}, the new entry is number {e.seq}")
                 raise IntegrityError(self.rolled_back)
@@ -247,6 +247,15 @@ class Vault:
             raise
         except OSError as exc:  # the station's own folder: never lose the vault's work for it
             log.warning("could not record the audit head (%s)", type(exc).__name__)
+
+    def _holds(self, size: int, head: str) -> bool:
+        """Whether entry ``size - 1`` of the trail is ``head`` (another append of this station, in another
+        thread or process, may have gone past this one's before it was remembered)."""
+        at = getattr(self._audit, "size_and_hash_at", None)
+        if at is not None:
+            return bool(at(size - 1)[1] == head)
+        entries = self._audit.entries()
+        return len(entries) >= size and entries[size - 1].hash == head
 
     def _check_heads(self) -> None:
         """Compare the (checked) trail with the longest one this station saw: remember it if it is the
