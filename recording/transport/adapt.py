@@ -153,6 +153,9 @@ class SendController:
         self.capture, self.capture_fps = capture, capture_fps
         self.ladder = tuple(r for r in ladder if r.height <= max(max_height, ladder[-1].height))
         self.rung = min(start, len(self.ladder) - 1)
+        #: video streams sharing the uplink at this rung (the judge's unmasked video rides beside the
+        #: masked one when the court has a judge's monitor): the budget is split between them
+        self.streams = 1
         self.remb_bps: float | None = None
         self.loss = 0.0  # fraction, smoothed, from receiver reports
         self.rtt = 0.0
@@ -188,7 +191,7 @@ class SendController:
         budget = self.remb_bps / 1000 - AUDIO_KBPS
         if self.loss > 0.10:  # heavy loss: the path is likely full too
             budget *= 1 - 0.5 * self.loss
-        return budget / (1 + 2 * self.loss)  # room for retransmissions and keyframes
+        return budget / (1 + 2 * self.loss) / max(1, self.streams)  # room for resends and keyframes
 
     def _decide(self, now: float) -> None:
         budget = self.budget_kbps()
@@ -240,7 +243,7 @@ class SendController:
 
     def pace_bps(self) -> float:
         """The pacer's rate for the video: 1.5-2.5 times its bitrate, within the estimate."""
-        b = float(self.bitrate())
+        b = float(self.bitrate()) * max(1, self.streams)  # one pacer for all the video streams
         if self.remb_bps is None:
             return 2.5 * b
         return min(2.5 * b, max(1.5 * b, 0.9 * self.remb_bps - AUDIO_KBPS * 1000))

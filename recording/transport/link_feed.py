@@ -28,6 +28,10 @@ from recording.transport.errors import LinkError
 from recording.transport.media_tracks import PipelineAudioTrack, PipelineVideoTrack, TrackCounter
 from recording.transport.queues import DropOldest
 
+#: the judge's monitor (a window beside the court's picture) gets at most 540 lines: a second 720p
+#: stream would cost the witness station's small machine the frame rate of both
+JUDGE_MAX_HEIGHT = 540
+
 
 class LinkFeed:
     """A pipeline consumer that feeds the link's labelled tracks: the masked COURT audience (video,
@@ -89,6 +93,14 @@ class LinkFeed:
         self.pipeline = pipeline
         w, h = pipeline.size
         self.controller = SendController((int(w), int(h)), float(pipeline.fps), max_height=self.max_height)
+        # the judge's unmasked video rides beside the masked one on the same uplink: each has its own
+        # controller (its own feedback, keyframes and rung), and each takes half of the path's budget
+        self.judge_controller: SendController | None = None
+        if self.judge:
+            self.controller.streams = 2
+            self.judge_controller = SendController((int(w), int(h)), float(pipeline.fps),
+                                                   max_height=min(self.max_height, JUDGE_MAX_HEIGHT))
+            self.judge_controller.streams = 2
         pipeline.subscribe(audiences, self)
 
     def new_tracks(self) -> list[tuple[str, MediaStreamTrack]]:
@@ -97,8 +109,8 @@ class LinkFeed:
         out: list[tuple[str, MediaStreamTrack]] = []
         for label, q in self._queues.items():
             if labels.channel(label) is None:
-                track: MediaStreamTrack = PipelineVideoTrack(
-                    q, self.counters[label], controller=self.controller if label == labels.COURT_VIDEO else None)
+                ctl = self.judge_controller if label == labels.JUDGE_VIDEO else self.controller
+                track: MediaStreamTrack = PipelineVideoTrack(q, self.counters[label], controller=ctl)
             else:
                 track = PipelineAudioTrack(q, self.counters[label])
             out.append((label, track))

@@ -221,6 +221,16 @@ def test_the_sender_steps_down_at_once_and_up_only_after_holding():
     assert c.changes == 3 and [r for _, r in c.history] == [3, low, low - 1]
 
 
+def test_two_video_streams_share_the_budget_and_the_pace():
+    one, two = SendController((1280, 720), 30.0), SendController((1280, 720), 30.0)
+    two.streams = 2  # the judge's unmasked video beside the masked one
+    for c in (one, two):
+        c.on_remb(1_000_000, 0.0)
+    assert one.budget_kbps() == 2 * two.budget_kbps()
+    assert one.rung == 2 and two.rung == 3  # 465 kbit/s each does not hold 600: one rung down
+    assert two.pace_bps() >= 1.5 * 2 * two.bitrate()
+
+
 def test_the_ladder_never_exceeds_the_camera_or_the_configured_height():
     c = SendController((640, 480), 15.0, max_height=540, start=0)
     assert c.current.height == 540 and c.size() == (640, 480) and c.fps() == 15
