@@ -40,6 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.helpers.coturn import wait_file  # noqa: E402  (the one way to wait for a station's file)
+
 LAB = ROOT.parent / "shared" / "checks" / "lib"
 OUTAGE = 6.0
 VERBOSE: list[str] = []  # ["-v"]: the witness logs its rung changes (--verbose)
@@ -145,15 +147,6 @@ def lab(name: str):
         sys.modules[key] = mod
         spec.loader.exec_module(mod)
     return sys.modules[key]
-
-
-def wait_file(path: Path, secs: float) -> bool:
-    end = time.monotonic() + secs
-    while time.monotonic() < end:
-        if path.exists() and path.stat().st_size > 0:
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def uplink_stats(netns) -> dict:
