@@ -21,7 +21,6 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass, field
 from typing import Any
 
 from aiortc import RTCPeerConnection, RTCSessionDescription
@@ -29,24 +28,24 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 from recording import languages
 from recording.booth import BoothRoster
 from recording.session import SessionPlan
+from recording.transport import rtc
 from recording.transport import tracks as labels
 from recording.transport.admission import Refusal, check_join, offer_certificate_matches, resume_matches
 from recording.transport.court_interpreters import CourtInterpreters
-from recording.transport.court_media import CameraTrack, CourtCamera, cameras_for_witness
+from recording.transport.court_media import (
+    CameraTrack,
+    CourtCamera,
+    attach_cameras,
+    attach_channels,
+    cameras_for_witness,
+)
+from recording.transport.court_stats import CourtStats
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, new_invite, safety_code, sign_invite
 from recording.transport.media_tracks import RelayAudioTrack
 from recording.transport.receive import STALL_AFTER, ReceivedConsumer, Reception
 from recording.transport.received_recorder import ReceivedRecorder
 from recording.transport.relay_client import RelayLink
-from recording.transport.rtc import (
-    certificate_fingerprints,
-    close_peer,
-    ice_path,
-    new_certificate,
-    peer_connection,
-    sha256_fingerprint,
-)
 from recording.transport.signalling import Channel, SignallingServer
 
 # ReceivedRecorder, ReceivedConsumer and STALL_AFTER are imported from here by callers written before the split
@@ -66,60 +65,6 @@ Admit = Callable[[dict[str, Any]], Awaitable[bool]]
 
 async def admit_all(request: dict[str, Any]) -> bool:
     return True
-
-
-@dataclass
-class CourtStats:
-    session_id: str = ""
-    witness_admitted: bool = False
-    refused_joins: int = 0
-    frames_received: int = 0
-    audio_blocks_received: int = 0
-    samples_received: int = 0
-    judge_frames_received: int = 0
-    judge_audio_blocks_received: int = 0
-    judge_tracks_ignored: int = 0  # judge tracks offered to a court without a judge's monitor
-    tracks_received: dict[str, int] = field(default_factory=dict)
-    stalls: int = 0
-    stalled_seconds: float = 0.0
-    first_frame_ms: float | None = None  # admission → first decoded frame
-    fps_received: float = 0.0
-    reconnects: int = 0
-    reconnecting_seconds: float = 0.0
-    recoveries_ms: list[float] = field(default_factory=list)  # loss → first frame again
-    #: capture at the witness → decoded here (recording/transport/quality.py; docs/network.md)
-    latency_ms_p50: float | None = None
-    latency_ms_p95: float | None = None
-    #: holes over 60 ms in the witness's floor as the courtroom would play it, outside breaks
-    audio_gap_seconds: float = 0.0
-    audio_gaps: int = 0
-    #: the receiving side's adaptation figures (estimate, frames given up, NACKs, PLIs…)
-    link: dict[str, Any] = field(default_factory=dict)
-    safety_code: str = ""
-    ended_by: str = ""
-    #: the witness's breaks as the court saw them: {"by", "start", "end"} in seconds since admission,
-    #: "media_start"/"media_end" on the witness's media clock
-    breaks: list[dict[str, Any]] = field(default_factory=list)
-    on_break: bool = False
-    interpretation_blocks_received: dict[str, int] = field(default_factory=dict)
-    to_witness_tracks: list[str] = field(default_factory=list)  # labels sent to the witness
-    to_witness_frames_sent: int = 0
-    #: remote interpreter stations by language: {"admitted", "blocks_received", "floor_blocks_sent", "ended_by",
-    #: "reconnects", "to_witness_blocks_sent"}
-    interpreters: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: the witness's own copy of a channel a remote interpreter is live on: not delivered (blocks)
-    interpretation_blocks_superseded: dict[str, int] = field(default_factory=dict)
-    to_witness_channels: list[str] = field(default_factory=list)  # witness/audio/<lang> slots answered
-    interpreter_blocks_off_air: int = 0  # blocks of a partner interpreter off air (never delivered)
-    booths: dict[str, Any] = field(default_factory=dict)  # who was on air when (recording/booth.py)
-    width: int = 0
-    height: int = 0
-    errors: list[str] = field(default_factory=list)
-    #: the type of this station's candidate in the pair ICE selected (relay, host, srflx, prflx)
-    ice_path: str = ""
-    #: "relay" (through the court relay and TURN) or "direct" (one network)
-    route: str = "direct"
-    relay_losses: int = 0  # times the court relay went away during the session
 
 
 class CourtStation:
@@ -159,8 +104,8 @@ class CourtStation:
         self._host, self._port = host, port
         self._on_state = on_state
         self._reconnect_window = reconnect_window
-        self.certificate = new_certificate()
-        self.fingerprints = certificate_fingerprints(self.certificate)
+        self.certificate = rtc.new_certificate()
+        self.fingerprints = rtc.certificate_fingerprints(self.certificate)
         self.relay = relay
         self._signal: Any = (RelayLink(relay, self._on_connection) if relay is not None
                              else SignallingServer(self._on_connection, host, port))
@@ -220,9 +165,9 @@ class CourtStation:
         self._tasks.append(asyncio.ensure_future(coro))
 
     def close_later(self, pc: RTCPeerConnection) -> None:
-        """Close a lost peer connection in the background; never cancelled (:func:`close_peer`), the
+        """Close a lost peer connection in the background; never cancelled (:func:`rtc.close_peer`), the
         station's :meth:`close` waits for it."""
-        self._closing.add(asyncio.ensure_future(close_peer(pc)))
+        self._closing.add(asyncio.ensure_future(rtc.close_peer(pc)))
 
     async def admit_request(self, request: dict[str, Any]) -> bool:
         """Ask the clerk (the ``admit`` callback) about a station in the waiting room."""
@@ -262,7 +207,7 @@ class CourtStation:
     def peer_connection(self) -> RTCPeerConnection:
         """A peer connection presenting the pinned certificate; through the relay, relayed
         candidates only, on the court's TURN server with this hearing's latest credentials."""
-        return peer_connection(self.certificate, turn=self._signal.turn if self.relay is not None else None)
+        return rtc.peer_connection(self.certificate, turn=self._signal.turn if self.relay is not None else None)
 
     def interpreter_invitation(self, court_key: bytes, sign: Callable[[bytes], bytes], language: str,
                                lifetime: float = 600.0, name: str = "") -> bytes:
@@ -324,7 +269,7 @@ class CourtStation:
             return await self.refuse(ch, "error", r.reason)
         self._token_used = True  # one-time: burnt by the first valid join, admitted or not
         self._witness_dtls = dtls
-        self.stats.safety_code = safety_code(sha256_fingerprint(self.fingerprints), self._witness_dtls)
+        self.stats.safety_code = safety_code(rtc.sha256_fingerprint(self.fingerprints), self._witness_dtls)
         await ch.send({"type": "waiting", "safety_code": self.stats.safety_code})
         media = msg.get("media") if isinstance(msg.get("media"), dict) else {}
         self._set_state("admitting")
@@ -404,14 +349,18 @@ class CourtStation:
             if pc is not self._pc:
                 return
             if pc.connectionState == "connected":
-                self.stats.ice_path = ice_path(pc) or self.stats.ice_path
+                self.stats.ice_path = rtc.ice_path(pc) or self.stats.ice_path
                 self._set_state("break" if self.stats.on_break else "live")
             elif pc.connectionState in ("failed", "closed"):
                 self._lost("media connection lost")
 
         await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
-        sending = self._attach_cameras(pc, receive)
-        sending.update(self._attach_channels(pc, receive))
+        sending = attach_cameras(pc, receive, self.to_witness, self.stats, self._camera_tracks)
+        relays: dict[str, RelayAudioTrack] = {}
+        sending.update(attach_channels(pc, receive, self.stats, relays))
+        old_relays, self.reception.witness_relays = self.reception.witness_relays, relays
+        for r in old_relays.values():
+            r.stop()
         await pc.setLocalDescription(await pc.createAnswer())
         await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
         return await self._messages(ch)
@@ -432,54 +381,6 @@ class CourtStation:
                     self._lost("the witness station set its media up anew")
                 self.reception.reconnected()
                 return await self._live(ch, msg)
-
-    def _attach_cameras(self, pc: RTCPeerConnection, receive: dict[str, Any]) -> dict[str, str]:
-        """Put the allowed court cameras on the video slots the witness offered to receive; the
-        answer's ``{mid: label}``.  Only labels that pass :func:`tracks.is_to_witness` (never the
-        accused) are ever attached."""
-        cams = list(self.to_witness)
-        sending: dict[str, str] = {}
-        for t in pc.getTransceivers():
-            if not cams:
-                break
-            if t.kind != "video" or str(t.mid) not in receive or receive.get(str(t.mid)) != "video":
-                continue
-            cam = cams.pop(0)
-            label = cam.label
-            if not labels.is_to_witness(label):  # unreachable by construction; kept as the last gate
-                continue
-            track = CameraTrack(cam.source, label)
-            self._camera_tracks.append(track)
-            t.sender.replaceTrack(track)
-            t.direction = "sendonly"
-            sending[str(t.mid)] = label
-            if label not in self.stats.to_witness_tracks:
-                self.stats.to_witness_tracks.append(label)
-        return sending
-
-    def _attach_channels(self, pc: RTCPeerConnection, receive: dict[str, Any]) -> dict[str, str]:
-        """Put a relay of each remote interpreter's channel on the audio slots the witness offered for
-        it (``witness/audio/<lang>``): the witness's listening channel hears the remote interpreter
-        while one is connected (the relay sends nothing otherwise)."""
-        sending: dict[str, str] = {}
-        relays: dict[str, RelayAudioTrack] = {}
-        for t in pc.getTransceivers():
-            want = receive.get(str(t.mid))
-            if t.kind != "audio" or not labels.is_to_witness_audio(want):
-                continue
-            lang = labels.channel(want)
-            if not lang or lang in relays:
-                continue
-            relay = relays[lang] = RelayAudioTrack()
-            t.sender.replaceTrack(relay)
-            t.direction = "sendonly"
-            sending[str(t.mid)] = want
-            if want not in self.stats.to_witness_channels:
-                self.stats.to_witness_channels.append(want)
-        old, self.reception.witness_relays = self.reception.witness_relays, relays
-        for r in old.values():
-            r.stop()
-        return sending
 
     def _rel(self) -> float:
         return round(time.monotonic() - (self.reception.admitted_at or time.monotonic()), 3)
@@ -609,7 +510,7 @@ class CourtStation:
             t.stop()
         pc, self._pc = self._pc, None
         if pc is not None:
-            await close_peer(pc)
+            await rtc.close_peer(pc)
         if self._closing:
             await asyncio.wait(self._closing)
             self._closing.clear()

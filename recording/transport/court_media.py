@@ -9,7 +9,9 @@ judge or a questioner — never the accused), and the received floor on the cour
   cannot offer one.
 - :class:`QuestionerCard` is the demo camera: a calm card rendered with OpenCV ("Judge — HHJ Demo")
   with a slowly breathing ring, so the witness sees that the picture is live.
-- :class:`CameraTrack` paces any ``frame_at(index)`` source at its frame rate for aiortc.
+- :class:`CameraTrack` paces any ``frame_at(index)`` source at its frame rate for aiortc;
+  :func:`attach_cameras` and :func:`attach_channels` put the cameras and the remote interpreters'
+  channels on the slots the witness offered to receive, in the court's answer.
 - :class:`CourtSpeakers` plays the received masked floor on a sound device when there is one
   (``available`` False and a calm message otherwise).
 """
@@ -28,13 +30,14 @@ from typing import Any, Protocol
 import av
 import cv2
 import numpy as np
-from aiortc import MediaStreamTrack
+from aiortc import MediaStreamTrack, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError
 
 from recording.audio.output import close_quietly
 from recording.session import ROLE_LABELS, Role, SessionPlan
 from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
+from recording.transport.media_tracks import RelayAudioTrack
 
 log = logging.getLogger("testimony_shield.recording.transport.court_media")
 
@@ -142,6 +145,54 @@ class CameraTrack(MediaStreamTrack):
         frame.time_base = Fraction(1, VIDEO_CLOCK)
         self.frames_sent += 1
         return frame
+
+
+def attach_cameras(pc: RTCPeerConnection, receive: dict[str, Any], cameras: list[CourtCamera], stats: Any,
+                   tracks: list[CameraTrack]) -> dict[str, str]:
+    """Put the allowed court ``cameras`` on the video slots the witness offered to receive (each new
+    track appended to ``tracks``); the answer's ``{mid: label}``.  Only labels that pass
+    :func:`tracks.is_to_witness` (never the accused) are ever attached."""
+    cams = list(cameras)
+    sending: dict[str, str] = {}
+    for t in pc.getTransceivers():
+        if not cams:
+            break
+        if t.kind != "video" or str(t.mid) not in receive or receive.get(str(t.mid)) != "video":
+            continue
+        cam = cams.pop(0)
+        label = cam.label
+        if not labels.is_to_witness(label):  # unreachable by construction; kept as the last gate
+            continue
+        track = CameraTrack(cam.source, label)
+        tracks.append(track)
+        t.sender.replaceTrack(track)
+        t.direction = "sendonly"
+        sending[str(t.mid)] = label
+        if label not in stats.to_witness_tracks:
+            stats.to_witness_tracks.append(label)
+    return sending
+
+
+def attach_channels(pc: RTCPeerConnection, receive: dict[str, Any], stats: Any,
+                    relays: dict[str, RelayAudioTrack]) -> dict[str, str]:
+    """Put a relay of each remote interpreter's channel (added to ``relays`` by language) on the audio
+    slots the witness offered for it (``witness/audio/<lang>``): the witness's listening channel
+    hears the remote interpreter while one is connected (the relay sends nothing otherwise)."""
+    sending: dict[str, str] = {}
+    for t in pc.getTransceivers():
+        want = receive.get(str(t.mid))
+        if t.kind != "audio" or not labels.is_to_witness_audio(want):
+            continue
+        lang = labels.channel(want)
+        if not lang or lang in relays:
+            continue
+        relay = relays[lang] = RelayAudioTrack()
+        t.sender.replaceTrack(relay)
+        t.direction = "sendonly"
+        sending[str(t.mid)] = want
+        if want not in stats.to_witness_channels:
+            stats.to_witness_channels.append(want)
+    return sending
 
 
 class CourtSpeakers:

@@ -30,7 +30,7 @@ from recording.transport.media_tracks import RelayAudioTrack
 from recording.transport.quality import AudioContinuity, QualityWindow, capture_latency, percentile
 
 if TYPE_CHECKING:
-    from recording.transport.court import CourtStats
+    from recording.transport.court_stats import CourtStats
 
 log = logging.getLogger("testimony_shield.recording.transport.court")
 

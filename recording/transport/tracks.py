@@ -22,6 +22,7 @@ Court → witness (the court's answer carries ``{"tracks": {mid: label}}`` for w
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from recording.languages import is_channel_language
 
@@ -69,7 +70,7 @@ def to_witness_channel(language: str) -> str:
     return label
 
 
-def is_to_witness_audio(label: object) -> bool:
+def is_to_witness_audio(label: object) -> TypeGuard[str]:
     return isinstance(label, str) and bool(_TO_WITNESS_AUDIO.match(label))
 
 

@@ -152,7 +152,7 @@ def test_witness_refuses_a_court_track_labelled_for_the_accused(monkeypatch):
     plan = demo_plan()
     pipeline = _pipeline(plan)
     speaking = Speaking()
-    from recording.transport import court as court_mod
+    from recording.transport import court_media as court_mod
     from recording.transport import tracks
 
     monkeypatch.setattr(court_mod.CameraTrack, "__init__", _unchecked_track_init)
