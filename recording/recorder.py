@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Protocol, cast
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -137,7 +137,7 @@ class Recorder:
             meta = {**self._meta, "kind": kind, "fps": fps, "size": [w, h],
                     "tracks": [{"language": t.language, "title": t.title} for t in tracks]}
             sink = self._factory(kind, meta)
-            writer = MkvWriter(cast(BinaryIO, sink), w, h, fps, tracks, preset=self._preset,
+            writer = MkvWriter(sink, w, h, fps, tracks, preset=self._preset,
                                title=f"{self._meta.get('case_number', '')} ({kind})")
             track = _Track(kind, sink, writer, channels, realtime=bool(getattr(self._pipeline, "realtime", True)))
             track.thread.start()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import BinaryIO
+from typing import Protocol
 
 import av
 import numpy as np
@@ -26,11 +26,21 @@ class AudioTrack:
     title: str  # e.g. "Floor", "Spanish interpretation"
 
 
+class OutputSink(Protocol):
+    """What the writer needs of its output (a file, or an encrypting vault recording)."""
+
+    def write(self, b: bytes) -> int: ...
+    def flush(self) -> None: ...
+    def seekable(self) -> bool: ...
+    def writable(self) -> bool: ...
+    def tell(self) -> int: ...
+
+
 class MkvWriter:
     """Encode frames and audio into ``sink``.  Thread-safe: video and audio may come from different
     threads.  ``video_index`` counts frames at ``fps``; audio pts count samples at 48 kHz."""
 
-    def __init__(self, sink: BinaryIO, width: int, height: int, fps: int = 30,
+    def __init__(self, sink: OutputSink, width: int, height: int, fps: int = 30,
                  audio_tracks: tuple[AudioTrack, ...] = (AudioTrack("und", "Floor"),),
                  preset: str = "ultrafast", crf: int = 23, title: str = "") -> None:
         self._lock = threading.Lock()

@@ -1,5 +1,5 @@
 """The court's checks on a station that presents an invitation: one copy for the witness and the
-remote interpreters (join, resume, the certificate of each offer).
+remote interpreters (join, resume, each offer and its certificate).
 
 A join names the invitation's session, presents its one-time token (burnt by the first valid join,
 admitted or not; a wrong token does not burn it) and this station's DTLS certificate fingerprint,
@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hmac
 import time
+from dataclasses import dataclass
 from typing import Any
 
+from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, sdp_fingerprints
+from recording.transport.signalling import table_field
 
 _FP = "0123456789ABCDEF:"
 
@@ -51,3 +54,21 @@ def offer_certificate_matches(sdp: str, dtls: str) -> bool:
     """The offer presents the admitted station's DTLS certificate (sha-256 fingerprint)."""
     theirs = next((f.value for f in sdp_fingerprints(sdp) if f.algorithm == "sha-256"), "")
     return hmac.compare_digest(theirs.encode(), dtls.encode())
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A station's offer message, checked at the boundary: ``tracks`` ``{mid: label}`` (the labels
+    are the caller's to check) and ``receive`` ``{mid: kind or label}`` as sent, empty when missing."""
+
+    sdp: str
+    tracks: dict[str, Any]
+    receive: dict[str, Any]
+
+    @classmethod
+    def parse(cls, msg: dict[str, Any], who: str) -> Offer:
+        """:class:`LinkError` when the offer of the ``who`` station carries no SDP."""
+        sdp = msg.get("sdp")
+        if not isinstance(sdp, str):
+            raise LinkError(f"the {who} station sent a malformed offer")
+        return cls(sdp, table_field(msg, "tracks"), table_field(msg, "receive"))

@@ -30,7 +30,13 @@ from recording.booth import BoothRoster
 from recording.session import SessionPlan
 from recording.transport import rtc
 from recording.transport import tracks as labels
-from recording.transport.admission import Refusal, check_join, offer_certificate_matches, resume_matches
+from recording.transport.admission import (
+    Offer,
+    Refusal,
+    check_join,
+    offer_certificate_matches,
+    resume_matches,
+)
 from recording.transport.court_interpreters import CourtInterpreters
 from recording.transport.court_media import (
     CameraTrack,
@@ -46,7 +52,7 @@ from recording.transport.media_tracks import RelayAudioTrack
 from recording.transport.receive import STALL_AFTER, ReceivedConsumer, Reception
 from recording.transport.received_recorder import ReceivedRecorder
 from recording.transport.relay_client import RelayLink
-from recording.transport.signalling import Channel, SignallingServer
+from recording.transport.signalling import Channel, SignallingServer, table_field
 
 # ReceivedRecorder, ReceivedConsumer and STALL_AFTER are imported from here by callers written before the split
 __all__ = ["RECONNECT_WINDOW", "STALL_AFTER", "Admit", "CourtStation", "CourtStats", "ReceivedConsumer",
@@ -178,6 +184,15 @@ class CourtStation:
         with contextlib.suppress(LinkError):
             await ch.send({"type": kind, "reason": reason})
 
+    async def checked_offer(self, ch: Channel, msg: dict[str, Any], dtls: str, who: str) -> Offer:
+        """``msg``, an offer of the ``who`` station admitted with the DTLS fingerprint ``dtls``:
+        :class:`LinkError` when it is malformed or presents another media certificate (refused)."""
+        offer = Offer.parse(msg, who)
+        if not offer_certificate_matches(offer.sdp, dtls):
+            await self.refuse(ch, "error", "the offer's media certificate is not the admitted station's")
+            raise LinkError(f"the {who} station's media certificate changed after admission")
+        return offer
+
     # -- invitations ------------------------------------------------------------------------------------
     async def open(self) -> tuple[str, int]:
         self._host, self._port = await self._signal.open()
@@ -271,7 +286,7 @@ class CourtStation:
         self._witness_dtls = dtls
         self.stats.safety_code = safety_code(rtc.sha256_fingerprint(self.fingerprints), self._witness_dtls)
         await ch.send({"type": "waiting", "safety_code": self.stats.safety_code})
-        media = msg.get("media") if isinstance(msg.get("media"), dict) else {}
+        media = table_field(msg, "media")
         self._set_state("admitting")
         if not await self._admit({"station": msg.get("station"), "peer": ch.peer, "media": media,
                                   "safety_code": self.stats.safety_code}):
@@ -321,16 +336,10 @@ class CourtStation:
             self._set_state("ended")
             self._session_done.set()
             return None
-        sdp = offer.get("sdp")
-        if not isinstance(sdp, str):
-            raise LinkError("the witness station sent a malformed offer")
-        if not offer_certificate_matches(sdp, self._witness_dtls):
-            await self.refuse(ch, "error", "the offer's media certificate is not the admitted station's")
-            raise LinkError("the witness station's media certificate changed after admission")
-        mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
+        checked = await self.checked_offer(ch, offer, self._witness_dtls, "witness")
         # what the witness sends: never a witness-bound label (those go the other way)
-        self._mids = {str(k): v for k, v in mids.items() if labels.valid(v) and not labels.is_witness_bound(v)}
-        receive = offer.get("receive") if isinstance(offer.get("receive"), dict) else {}
+        self._mids = {str(k): v for k, v in checked.tracks.items() if labels.valid(v) and not labels.is_witness_bound(v)}
+        receive = checked.receive
         old, self._pc = self._pc, None
         if old is not None:
             with contextlib.suppress(Exception):
@@ -354,7 +363,7 @@ class CourtStation:
             elif pc.connectionState in ("failed", "closed"):
                 self._lost("media connection lost")
 
-        await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
+        await pc.setRemoteDescription(RTCSessionDescription(checked.sdp, "offer"))
         sending = attach_cameras(pc, receive, self.to_witness, self.stats, self._camera_tracks)
         relays: dict[str, RelayAudioTrack] = {}
         sending.update(attach_channels(pc, receive, self.stats, relays))

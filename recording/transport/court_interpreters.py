@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from recording.transport import tracks as labels
-from recording.transport.admission import Refusal, check_join, offer_certificate_matches, resume_matches
+from recording.transport.admission import Refusal, check_join, resume_matches
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, safety_code
 from recording.transport.media_tracks import RelayAudioTrack
@@ -114,17 +114,10 @@ class CourtInterpreters:
         lang, info = slot.language, slot.info
         station = slot.invite.session_id
         slot.channel = ch
-        offer = await ch.expect("offer", timeout=20.0)
-        sdp = offer.get("sdp")
-        if not isinstance(sdp, str):
-            raise LinkError("the interpreter station sent a malformed offer")
-        if not offer_certificate_matches(sdp, slot.dtls):
-            await court.refuse(ch, "error", "the offer's media certificate is not the admitted station's")
-            raise LinkError("the interpreter station's media certificate changed after admission")
+        offer = await court.checked_offer(ch, await ch.expect("offer", timeout=20.0), slot.dtls, "interpreter")
         label = labels.interpretation(lang)
-        mids = offer.get("tracks") if isinstance(offer.get("tracks"), dict) else {}
-        mine = {str(k) for k, v in mids.items() if v == label}  # only its own language: nothing else
-        receive = offer.get("receive") if isinstance(offer.get("receive"), dict) else {}
+        mine = {str(k) for k, v in offer.tracks.items() if v == label}  # only its own language: nothing else
+        receive = offer.receive
         pc = court.peer_connection()
         self.connections.append((ch, pc))
 
@@ -138,7 +131,7 @@ class CourtInterpreters:
             else:
                 reception.discard(track)
 
-        await pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
+        await pc.setRemoteDescription(RTCSessionDescription(offer.sdp, "offer"))
         sending: dict[str, str] = {}
         relay: RelayAudioTrack | None = None
         back: RelayAudioTrack | None = None
@@ -148,8 +141,7 @@ class CourtInterpreters:
                 continue
             if (want == "audio" and relay is not None) or (want != "audio" and back is not None):
                 continue
-            track = RelayAudioTrack()
-            track.station, track.role = station, want  # type: ignore[attr-defined]  (booth routing)
+            track = RelayAudioTrack(station=station, role=want)  # booth routing
             reception.floor_taps.append(track)
             t.sender.replaceTrack(track)
             t.direction = "sendonly"
@@ -194,7 +186,7 @@ class CourtInterpreters:
         if slot.back is relay:
             slot.back = None
         if relay is not None and relay.readyState == "live":
-            if getattr(relay, "role", "audio") == "audio":
+            if relay.role == "audio":
                 slot.info["floor_blocks_sent"] += relay.blocks_sent
             with contextlib.suppress(ValueError):
                 self._court.reception.floor_taps.remove(relay)

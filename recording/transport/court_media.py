@@ -18,10 +18,8 @@ judge or a questioner — never the accused), and the received floor on the cour
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -30,14 +28,13 @@ from typing import Any, Protocol
 import av
 import cv2
 import numpy as np
-from aiortc import MediaStreamTrack, RTCPeerConnection
-from aiortc.mediastreams import MediaStreamError
+from aiortc import RTCPeerConnection
 
 from recording.audio.output import close_quietly
 from recording.session import ROLE_LABELS, Role, SessionPlan
 from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
-from recording.transport.media_tracks import RelayAudioTrack
+from recording.transport.media_tracks import PacedTrack, RelayAudioTrack
 
 log = logging.getLogger("testimony_shield.recording.transport.court_media")
 
@@ -115,7 +112,7 @@ class QuestionerCard:
         return frame
 
 
-class CameraTrack(MediaStreamTrack):
+class CameraTrack(PacedTrack):
     """Sends ``source`` at its frame rate (real time) until stopped."""
 
     kind = "video"
@@ -127,18 +124,10 @@ class CameraTrack(MediaStreamTrack):
         self.source = source
         self.label = label
         self.frames_sent = 0
-        self._t0: float | None = None
 
     async def recv(self) -> av.VideoFrame:
-        if self.readyState != "live":
-            raise MediaStreamError
         fps = float(self.source.fps)
-        now = time.monotonic()
-        if self._t0 is None:
-            self._t0 = now
-        due = self._t0 + self.frames_sent / fps
-        if due > now:
-            await asyncio.sleep(due - now)
+        await self._pace(self.frames_sent / fps)
         index = self.frames_sent
         frame = av.VideoFrame.from_ndarray(self.source.frame_at(index), format="bgr24")
         frame.pts = int(round(index * VIDEO_CLOCK / fps))

@@ -25,17 +25,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import av
-import numpy as np
 from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver
-from aiortc.mediastreams import MediaStreamError
 
 from recording import languages
-from recording.model import AUDIO_RATE
 from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite
 from recording.transport.media_tracks import BLOCK, RelayAudioTrack, SourceAudioTrack, pcm_frame
+from recording.transport.rtc import mono_blocks
 from recording.transport.station import RECONNECT_WINDOW, Station
 
 # RelayAudioTrack and pcm_frame are imported from here by callers written before the split
@@ -127,14 +124,8 @@ class InterpreterLink(Station):
 
     async def _floor(self, track: Any, back: bool = False) -> None:
         """The floor (or relay language) track; ``back``: the channel's return track."""
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
-        while True:
-            try:
-                frame = await track.recv()
-            except MediaStreamError:
-                return
-            for out in resampler.resample(frame):
-                samples = out.to_ndarray().reshape(-1).astype(np.float32)
+        async for _, blocks in mono_blocks(track):
+            for samples in blocks:
                 if back:
                     self.return_blocks_received += 1
                     for c in self.on_return:

@@ -3,7 +3,8 @@
 - :class:`PipelineVideoTrack` / :class:`PipelineAudioTrack` — the witness pipeline's labelled output,
   read from a bounded drop-oldest queue (:class:`recording.transport.queues.DropOldest`); a fresh
   track per peer connection reads the same queue and counts into the same :class:`TrackCounter`;
-- :class:`SourceAudioTrack` — an audio source (``read(n)``) paced in real time (the interpreter);
+- :class:`SourceAudioTrack` — an audio source (``read(n)``) paced in real time (the interpreter), on
+  :class:`PacedTrack` like the court's cameras;
 - :class:`RelayAudioTrack` — the court re-sending received audio to another station.
 
 Timestamps: video on a 90 kHz clock, audio in samples at 48 kHz.
@@ -132,7 +133,26 @@ class PipelineAudioTrack(QueueTrack):
         return frame
 
 
-class SourceAudioTrack(MediaStreamTrack):
+class PacedTrack(MediaStreamTrack):
+    """A track sent in real time: what is due ``at`` seconds after its first ``recv`` waits till then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._t0: float | None = None
+
+    async def _pace(self, at: float) -> None:
+        """Wait until ``at`` seconds after the first call; :class:`MediaStreamError` once stopped."""
+        if self.readyState != "live":
+            raise MediaStreamError
+        now = time.monotonic()
+        if self._t0 is None:
+            self._t0 = now
+        due = self._t0 + at
+        if due > now:
+            await asyncio.sleep(due - now)
+
+
+class SourceAudioTrack(PacedTrack):
     """Sends an audio source (``read(n)`` → float32 mono at 48 kHz) in real time, 20 ms a block."""
 
     kind = "audio"
@@ -141,17 +161,9 @@ class SourceAudioTrack(MediaStreamTrack):
         super().__init__()
         self.source = source
         self.blocks_sent = 0
-        self._t0: float | None = None
 
     async def recv(self) -> av.AudioFrame:
-        if self.readyState != "live":
-            raise MediaStreamError
-        now = time.monotonic()
-        if self._t0 is None:
-            self._t0 = now
-        due = self._t0 + self.blocks_sent * BLOCK / AUDIO_RATE
-        if due > now:
-            await asyncio.sleep(due - now)
+        await self._pace(self.blocks_sent * BLOCK / AUDIO_RATE)
         frame = pcm_frame(np.asarray(self.source.read(BLOCK), np.float32), self.blocks_sent * BLOCK)
         self.blocks_sent += 1
         return frame
@@ -159,12 +171,16 @@ class SourceAudioTrack(MediaStreamTrack):
 
 class RelayAudioTrack(MediaStreamTrack):
     """Court side: re-sends received audio blocks (the masked floor) to another station; a bounded
-    queue that drops the oldest block, so latency does not grow."""
+    queue that drops the oldest block, so latency does not grow.  To an interpreter station (the
+    booth's routing, recording/booth.py): ``station`` is its session id, ``role`` "audio" (what it
+    listens to) or ``INTERPRETER_RETURN`` (its own language while the partner is on air)."""
 
     kind = "audio"
 
-    def __init__(self, maxlen: int = 10) -> None:
+    def __init__(self, maxlen: int = 10, station: str = "", role: str = "audio") -> None:
         super().__init__()
+        self.station = station
+        self.role = role
         self._queue: asyncio.Queue[np.ndarray] = asyncio.Queue(maxlen)
         self._pts = 0
         self.blocks_sent = 0

@@ -13,7 +13,6 @@ copy of that channel is not delivered nor recorded (``interpretation_blocks_supe
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -22,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import av
 import numpy as np
-from aiortc.mediastreams import MediaStreamError
 
 from recording.model import AUDIO_RATE
 from recording.transport import tracks as labels
 from recording.transport.media_tracks import RelayAudioTrack
 from recording.transport.quality import AudioContinuity, QualityWindow, capture_latency, percentile
+from recording.transport.rtc import frames, mono_blocks
 
 if TYPE_CHECKING:
     from recording.transport.court_stats import CourtStats
@@ -165,9 +164,8 @@ class Reception:
 
     def discard(self, track: Any) -> None:
         async def drain() -> None:
-            with contextlib.suppress(MediaStreamError):
-                while True:
-                    await track.recv()
+            async for _ in frames(track):
+                pass
 
         self.tasks.append(asyncio.ensure_future(drain()))
 
@@ -186,11 +184,7 @@ class Reception:
 
     async def _video(self, track: Any, label: str) -> None:
         judge = label == labels.JUDGE_VIDEO
-        while True:
-            try:
-                frame = await track.recv()
-            except MediaStreamError:
-                return
+        async for frame in frames(track):
             now = time.monotonic()
             self._count(label)
             if judge:
@@ -224,8 +218,8 @@ class Reception:
         language), and on its return track its own language as delivered while a partner is on air."""
         booths = self.booths
         for relay in self.floor_taps:
-            station = getattr(relay, "station", "")
-            if getattr(relay, "role", "audio") == "audio":
+            station = relay.station
+            if relay.role == "audio":
                 if (booths.listening(station) if booths is not None else "floor") == channel:
                     relay.push(samples)
             elif booths is not None and channel == booths.language_of(station) \
@@ -235,18 +229,14 @@ class Reception:
     async def audio(self, track: Any, label: str, remote: bool = False, station: str = "") -> None:
         """``remote``: the track comes from the remote interpreter station ``station`` (else from the
         witness); only the station on air in its booth is delivered."""
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
         channel = labels.channel(label)
-        while True:
-            try:
-                frame = await track.recv()
-            except MediaStreamError:
-                return
+        if channel is None:  # not an audio label: nothing to deliver
+            return self.discard(track)
+        async for frame, blocks in mono_blocks(track):
             now = time.monotonic()
             tb = frame.time_base
             pts = int(round(float(frame.pts * tb) * AUDIO_RATE)) if frame.pts is not None and tb else 0
-            for out in resampler.resample(frame):
-                samples = out.to_ndarray().reshape(-1).astype(np.float32)
+            for samples in blocks:
                 self._count(label)
                 if label == labels.COURT_FLOOR:
                     hole = self.floor.add(pts, len(samples), now, on_break=self.stats.on_break)
@@ -258,7 +248,7 @@ class Reception:
                 elif label == labels.JUDGE_FLOOR:
                     self.stats.judge_audio_blocks_received += 1
                     self.deliver(self.judge_consumers, "on_audio", samples, pts, now)
-                elif remote and self.booths is not None and not self.booths.is_on_air(channel or "", station):
+                elif remote and self.booths is not None and not self.booths.is_on_air(channel, station):
                     self.stats.interpreter_blocks_off_air += 1  # the partner off air: never delivered
                 elif not remote and channel in self.remote_live:
                     # the witness station's own copy of a channel the remote interpreter is live on
@@ -275,7 +265,7 @@ class Reception:
                         if relay is not None:  # to the witness's listening channel
                             relay.push(samples)
                             info["to_witness_blocks_sent"] += 1
-                    self.booth_relay(channel or "", samples)
+                    self.booth_relay(channel, samples)
                     self.deliver(self.consumers, "on_interpretation", channel, samples, pts, now)
                 pts += len(samples)
 

@@ -100,13 +100,17 @@ class ReceivedRecorder:
         return (AudioTrack(self._language, "Floor (masked, as received)"),
                 *(AudioTrack(c, f"Interpretation {c} (as received)") for c in self.channels))
 
-    def _open(self, width: int, height: int) -> None:
+    def _output(self, width: int, height: int) -> tuple[MkvWriter, RecordingSink]:
+        """The recording's writer and sink, opened at the first frame's size."""
+        if self.writer is not None and self.sink is not None:
+            return self.writer, self.sink
         tracks = self.audio_tracks()
         meta = {**self._meta, "kind": "received-masked", "fps": self.fps, "size": [width, height],
                 "tracks": [{"language": t.language, "title": t.title} for t in tracks]}
-        self.sink = self._factory("received-masked", meta)
-        self.writer = MkvWriter(self.sink, width, height, self.fps, tracks,
-                                preset=self._preset, title=f"{self._meta.get('case_number', '')} (received)")
+        sink = self.sink = self._factory("received-masked", meta)
+        writer = self.writer = MkvWriter(sink, width, height, self.fps, tracks, preset=self._preset,
+                                         title=f"{self._meta.get('case_number', '')} (received)")
+        return writer, sink
 
     def _run(self) -> None:
         while True:
@@ -121,17 +125,16 @@ class ReceivedRecorder:
                     if index <= self._last_index:
                         continue  # a late duplicate of a slot already written
                     image = frame.to_ndarray(format="bgr24")
-                    if self.writer is None:
-                        self._open(image.shape[1], image.shape[0])
-                    elif self.writer.size != (image.shape[1], image.shape[0]):
+                    writer, sink = self._output(image.shape[1], image.shape[0])
+                    if writer.size != (image.shape[1], image.shape[0]):
                         # the sender adapted its resolution to the network: keep the recording's size
-                        image = cv2.resize(image, self.writer.size, interpolation=cv2.INTER_AREA)
+                        image = cv2.resize(image, writer.size, interpolation=cv2.INTER_AREA)
                         self.rescaled += 1
-                    self.writer.write_video(image, index)
+                    writer.write_video(image, index)
                     self._last_index = index
                     self.frames += 1
                     if self.frames % self.fps == 0:
-                        self.sink.flush()
+                        sink.flush()
                     for track, samples, start in self._pending_audio:
                         self._write_audio(track, samples, start)
                     self._pending_audio.clear()

@@ -1,16 +1,22 @@
 """aiortc helpers shared by both stations: a peer connection with a chosen DTLS certificate, no
 third-party STUN server (the court's own TURN server when the hearing goes through the court relay,
-with ICE transport policy relay), fingerprints in SDP form, and which path ICE chose."""
+with ICE transport policy relay), fingerprints in SDP form, which path ICE chose, and the frames of a
+received track (:func:`frames`, :func:`mono_blocks`)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
+import av
+import numpy as np
 from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceTransportPolicy, RTCPeerConnection
+from aiortc.mediastreams import MediaStreamError
 from aiortc.rtcdtlstransport import RTCCertificate
 
+from recording.model import AUDIO_RATE
 from recording.transport.errors import LinkError
 from recording.transport.invite import Fingerprint
 from recording.transport.rtp_hooks import attach
@@ -103,3 +109,20 @@ def ice_path(pc: RTCPeerConnection | None) -> str:
         if pair is not None:
             return str(getattr(pair.protocol.local_candidate, "type", "") or "")
     return ""
+
+
+async def frames(track: Any) -> AsyncIterator[Any]:
+    """Each frame a received ``track`` delivers, until it ends."""
+    while True:
+        try:
+            frame = await track.recv()
+        except MediaStreamError:
+            return
+        yield frame
+
+
+async def mono_blocks(track: Any) -> AsyncIterator[tuple[Any, list[np.ndarray]]]:
+    """Each frame of a received audio ``track`` with its samples as float32 mono blocks at 48 kHz."""
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
+    async for frame in frames(track):
+        yield frame, [out.to_ndarray().reshape(-1).astype(np.float32) for out in resampler.resample(frame)]

@@ -18,6 +18,9 @@ court → witness   {"type": "end", "reason"}                          (the cler
 either            {"type": "bye", "reason"}                         (end of session; then close)
 court → witness   {"type": "error", "reason"}                       (bad/used token, protocol)
 
+Optional fields are read with :func:`text_field` / :func:`table_field` (a missing or mistyped one
+counts as empty); a required one that is missing or mistyped is a :class:`LinkError`.
+
 A message is at most :data:`MAX_MESSAGE` bytes.  WebSocket pings every second (3 s timeout) detect
 a dead network on both sides even when no TCP reset arrives.  No media flows over this channel.
 """
@@ -202,7 +205,7 @@ class Channel:
         except BaseException:
             await ch.close()
             raise
-        return ch, msg.get("resume") if isinstance(msg.get("resume"), str) else ""
+        return ch, text_field(msg, "resume")
 
     @property
     def ws(self) -> ClientConnection | ServerConnection:
@@ -280,6 +283,18 @@ class Channel:
             await asyncio.wait_for(self._ws.close(), 2.0)
         except (OSError, TimeoutError, RuntimeError, ConnectionClosed):
             self._ws.transport.abort()
+
+
+def text_field(msg: dict[str, Any], key: str) -> str:
+    """``msg[key]`` when the peer sent a string there, else ""."""
+    value = msg.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def table_field(msg: dict[str, Any], key: str) -> dict[str, Any]:
+    """``msg[key]`` when the peer sent an object there, else an empty one."""
+    value = msg.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 class SignallingServer:

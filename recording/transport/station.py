@@ -42,7 +42,7 @@ from recording.transport.rtc import (
     peer_connection,
     sha256_fingerprint,
 )
-from recording.transport.signalling import Channel
+from recording.transport.signalling import Channel, table_field, text_field
 from recording.transport.turn import TurnConfig, probe
 
 log = logging.getLogger("testimony_shield.recording.transport.station")
@@ -173,7 +173,7 @@ class Station:
         except BaseException:
             await ch.close()
             raise
-        self._resume = reply.get("resume") if isinstance(reply.get("resume"), str) else ""
+        self._resume = text_field(reply, "resume")
         return ch, reply.get("media") == "kept" and self._media_up()
 
     async def start_media(self, timeout: float = 20.0) -> None:
@@ -212,7 +212,7 @@ class Station:
         if not isinstance(sdp, str):
             raise LinkError("the court station sent a malformed answer")
         check_sdp_fingerprint(sdp, self.invite)  # FingerprintMismatch: not our court
-        got = answer.get("tracks") if isinstance(answer.get("tracks"), dict) else {}
+        got = table_field(answer, "tracks")
         # only what this station asked for, on the slot it asked for it (a "video"/"audio" slot takes
         # a label of that kind, checked by the subclass; a named slot exactly the label it named)
         answer_tracks.update({str(k): v for k, v in got.items() if str(k) in receive and isinstance(v, str)

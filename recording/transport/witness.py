@@ -28,17 +28,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import av
-import numpy as np
 from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver
-from aiortc.mediastreams import MediaStreamError
 
-from recording.model import AUDIO_RATE
 from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite
 from recording.transport.link_feed import LinkFeed
 from recording.transport.remote_interpretation import RemoteInterpretation
+from recording.transport.rtc import frames, mono_blocks
 from recording.transport.station import RECONNECT_WINDOW, Station
 
 # LinkFeed and RemoteInterpretation are imported from here by callers written before the split
@@ -127,16 +124,11 @@ class WitnessLink(Station):
             self._tasks.append(asyncio.ensure_future(self._drain(track)))
 
     async def _drain(self, track: Any) -> None:
-        with contextlib.suppress(MediaStreamError):
-            while True:
-                await track.recv()
+        async for _ in frames(track):
+            pass
 
     async def _court_video(self, track: Any, label: str) -> None:
-        while True:
-            try:
-                frame = await track.recv()
-            except MediaStreamError:
-                return
+        async for frame in frames(track):
             self.court_video_frames += 1
             now = time.monotonic()
             for c in self.speaking:
@@ -147,15 +139,10 @@ class WitnessLink(Station):
 
     async def _court_audio(self, track: Any, lang: str) -> None:
         """A remote interpreter's channel, forwarded by the court: into the pipeline's source."""
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
         target = self.remote_channels[lang]
-        while True:
-            try:
-                frame = await track.recv()
-            except MediaStreamError:
-                return
-            for out in resampler.resample(frame):
-                target.push(out.to_ndarray().reshape(-1).astype(np.float32))
+        async for _, blocks in mono_blocks(track):
+            for samples in blocks:
+                target.push(samples)
                 self.remote_blocks_received[lang] = self.remote_blocks_received.get(lang, 0) + 1
 
     # -- control ------------------------------------------------------------------------------------
