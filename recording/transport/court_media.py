@@ -28,7 +28,7 @@ from typing import Any, Protocol
 import av
 import cv2
 import numpy as np
-from aiortc import RTCPeerConnection
+from aiortc import MediaStreamTrack, RTCPeerConnection
 
 from recording.audio.output import close_quietly
 from recording.session import ROLE_LABELS, Role, SessionPlan
@@ -154,11 +154,7 @@ def attach_cameras(pc: RTCPeerConnection, receive: dict[str, Any], cameras: list
             continue
         track = CameraTrack(cam.source, label)
         tracks.append(track)
-        t.sender.replaceTrack(track)
-        t.direction = "sendonly"
-        sending[str(t.mid)] = label
-        if label not in stats.to_witness_tracks:
-            stats.to_witness_tracks.append(label)
+        _send_on(t, track, label, sending, stats.to_witness_tracks)
     return sending
 
 
@@ -175,13 +171,19 @@ def attach_channels(pc: RTCPeerConnection, receive: dict[str, Any], stats: Any,
         lang = labels.channel(want)
         if not lang or lang in relays:
             continue
-        relay = relays[lang] = RelayAudioTrack()
-        t.sender.replaceTrack(relay)
-        t.direction = "sendonly"
-        sending[str(t.mid)] = want
-        if want not in stats.to_witness_channels:
-            stats.to_witness_channels.append(want)
+        relays[lang] = RelayAudioTrack()
+        _send_on(t, relays[lang], want, sending, stats.to_witness_channels)
     return sending
+
+
+def _send_on(t: Any, track: MediaStreamTrack, label: str, sending: dict[str, str], listed: list[str]) -> None:
+    """Send ``track`` on the witness's slot ``t`` as ``label``: in the answer's ``sending`` and, once,
+    in the summary's ``listed``."""
+    t.sender.replaceTrack(track)
+    t.direction = "sendonly"
+    sending[str(t.mid)] = label
+    if label not in listed:
+        listed.append(label)
 
 
 class CourtSpeakers:
