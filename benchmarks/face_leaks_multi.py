@@ -7,7 +7,11 @@ Imports the cell rules of ``/work/shared/checks/lib/face_leaks.py`` unchanged (`
 elsewhere): a face's textured cells are "still visible" when the masked frame still matches the
 original there; a face leaks in a frame when more than 10 % of its textured cells are visible; a frame
 is curtained when more than 80 % of the whole frame's textured cells no longer match (a curtained frame
-leaks nothing).  Reads the ``faces`` list of ``face_clips.py`` clips (falls back to ``quads``).
+leaks nothing) -- and, where the frame has too little texture for that rule to speak for the whole
+picture (a dim or bare room: under 20 % of its 16x9 cells textured, so a face mask alone changes most
+of them), when more than 80 % of *all* its cells no longer show the original (a flat cell shows it
+while its mean grey is within 8 levels and it stays flat).  A frame the check's rule alone calls
+curtained is counted under ``curtained_check_rule`` and examined for leaks like any other.  Reads the ``faces`` list of ``face_clips.py`` clips (falls back to ``quads``).
 Prints JSON: frames, expected_frames, leaked (frames where any face leaked), curtained,
 leaked_by_face (per face slot), leaked_frames (first 20).
 """
@@ -47,6 +51,7 @@ class Counter:
         self.leaked_by_face = [0] * slots
         self.leaked: list[int] = []
         self.curtained = 0
+        self.curtained_check_rule = 0
         self.frames = 0
 
     def face_leaks(self, fo: np.ndarray, fm: np.ndarray, quad) -> bool:
@@ -63,8 +68,10 @@ class Counter:
         if fo.shape != fm.shape:
             raise SystemExit(f"frame {k}: size {fm.shape} differs from original {fo.shape}")
         if self.rules.frame_curtained(fo, fm):
-            self.curtained += 1
-            return True, False
+            self.curtained_check_rule += 1
+            if self.replaced(fo, fm):
+                self.curtained += 1
+                return True, False
         if k >= len(self.faces):
             return False, False
         any_leak = False
@@ -76,9 +83,27 @@ class Counter:
             self.leaked.append(k)
         return False, any_leak
 
+    def replaced(self, fo: np.ndarray, fm: np.ndarray, nx: int = 16, ny: int = 9) -> bool:
+        """Most of the picture no longer shows the original (the frame was curtained, not a face masked).
+        Judged on all cells where under 20 % are textured; otherwise the check's rule stands."""
+        h, w = fo.shape
+        textured = gone = 0
+        for j in range(ny):
+            for i in range(nx):
+                sl = (slice(j * h // ny, (j + 1) * h // ny), slice(i * w // nx, (i + 1) * w // nx))
+                t, v = self.rules.cell_state(fo[sl], fm[sl])
+                textured += t
+                if t:
+                    gone += not v
+                else:
+                    a, b = fo[sl], fm[sl]
+                    gone += abs(float(a.mean()) - float(b.mean())) > 8.0 or float(b.std()) >= 6.0
+        cells = nx * ny
+        return textured >= 0.2 * cells or gone > 0.8 * cells
+
     def result(self) -> dict:
         return {"frames": self.frames, "expected_frames": len(self.faces), "leaked": len(self.leaked),
-                "curtained": self.curtained, "leaked_by_face": self.leaked_by_face,
+                "curtained": self.curtained, "curtained_check_rule": self.curtained_check_rule, "leaked_by_face": self.leaked_by_face,
                 "leaked_frames": self.leaked[:20]}
 
 
