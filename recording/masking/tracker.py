@@ -88,6 +88,9 @@ class Track:
     points: np.ndarray | None = None  # (n, 1, 2) float32 corner points, flow-image coordinates
     beside: int = 0  # detector runs that found this face beside the witness's (another person)
     jumped: bool = False  # the last detection placed it far from where it was lost
+    seeded: int = 0  # corner points seeded on the face when it was last placed
+    moved_from: np.ndarray | None = None  # a lost region's box before its points moved it this frame
+    follow: np.ndarray | None = None  # lost: the face's box moved with its points (where they say it is)
 
     @property
     def size(self) -> tuple[float, float]:
@@ -99,17 +102,20 @@ class Track:
         x1, y1, x2, y2 = (float(v) for v in self.box)
         cx, cy, w, h = (x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1
         w, h = max(w, self.det_size[0] * 0.9, 2.0), max(h, self.det_size[1] * 0.9, 2.0)
-        grow = 1.0 + 0.02 * min(self.since_detect, 20)
+        # the growth is the face's (a lost region wider than the face grows by as much as the face
+        # would, not in proportion to the region: it is where the face is, with room for its edges)
+        fw, fh = (min(w, self.det_size[0]), min(h, self.det_size[1])) if self.det_size[0] > 0 else (w, h)
+        grow = 0.02 * min(self.since_detect, 20)
         margin = 0.0
         if self.lost:
             # about the last place it was seen (never extrapolated away from it: a face that stopped
             # there must stay covered).  Contained, it cannot have left that region (it would have
             # changed pixels outside it): a little wider for its edges.  Otherwise wider each frame and
             # by the distance it may have travelled.
-            grow *= min(1.0 + 0.05 * self.lost, 1.3)
+            grow = (1.0 + grow) * min(1.0 + 0.05 * self.lost, 1.3) - 1.0
             if not self.contained:
                 margin = min(float(np.hypot(*self.velocity)) * self.lost, 1.5 * max(w, h))
-        hw, hh = w * grow / 2 + margin, h * grow / 2 + margin
+        hw, hh = w / 2 + fw * grow / 2 + margin, h / 2 + fh * grow / 2 + margin
         return cx - hw, cy - hh, cx + hw, cy + hh
 
 
@@ -117,6 +123,13 @@ def _grown(box, k: float) -> Box:
     x1, y1, x2, y2 = (float(v) for v in box)
     cx, cy, hw, hh = (x1 + x2) / 2, (y1 + y2) / 2, (x2 - x1) * k / 2, (y2 - y1) * k / 2
     return cx - hw, cy - hh, cx + hw, cy + hh
+
+
+def _moved(box, dx: float, dy: float, s: float) -> np.ndarray:
+    """``box`` scaled by ``s`` about its centre and moved by (dx, dy)."""
+    x1, y1, x2, y2 = (float(v) for v in box)
+    cx, cy, hw, hh = (x1 + x2) / 2 + dx, (y1 + y2) / 2 + dy, (x2 - x1) * s / 2, (y2 - y1) * s / 2
+    return np.array([cx - hw, cy - hh, cx + hw, cy + hh])
 
 
 def _box_of(det) -> np.ndarray:
@@ -192,11 +205,19 @@ class FaceTracker:
             self._noise = float(np.median(cv2.absdiff(prev[::4, ::4], gray[::4, ::4])))
         for t in self.tracks:
             t.since_detect += 1
-            t.abrupt = False
-            if not same or self.cut or t.lost:
-                # once lost, only a detection places a face again: following the room where it was
-                # would look like a steady track on nothing
+            t.abrupt, t.moved_from = False, None
+            if not same or self.cut:
                 t.motion, t.points, t.abrupt = "lost", None, True
+            elif t.lost:
+                # once lost, only a detection places a face again (following the room where it was
+                # would look like a steady track on nothing); but the region it is covered by follows
+                # the points seeded on the face while they move as one
+                t.motion, t.abrupt = "lost", True
+                if t.contained and t.points is not None:
+                    assert prev is not None
+                    self._follow_lost(t, prev, gray, scale)
+                else:
+                    t.points = t.follow = None
             else:
                 assert prev is not None
                 self._follow(t, prev, gray, scale)
@@ -264,8 +285,18 @@ class FaceTracker:
         if unexplained > max(2, int(0.0004 * H * W)):
             return True
         for t in self.tracks:
+            hull = None
+            if t.moved_from is not None:
+                # the region moved with the face's points: the change inside where it was and where it
+                # went (with half a face of room) is that move; only change beyond it grows the region
+                fw, fh = 0.5 * max(t.det_size[0], 8.0), 0.5 * max(t.det_size[1], 8.0)
+                hull = (min(t.moved_from[0], t.box[0]) - fw, min(t.moved_from[1], t.box[1]) - fh,
+                        max(t.moved_from[2], t.box[2]) + fw, max(t.moved_from[3], t.box[3]) + fh)
             for lab in grow.get(t.id, []):
                 x, y, w, h = stats[lab, :4]
+                if hull is not None and x / k >= hull[0] and y / k >= hull[1] and (x + w) / k <= hull[2] \
+                        and (y + h) / k <= hull[3]:
+                    continue
                 ux1, uy1 = min(t.box[0], x / k), min(t.box[1], y / k)
                 ux2, uy2 = max(t.box[2], (x + w) / k), max(t.box[3], (y + h) / k)
                 t.box = np.array([ux1, uy1, ux2, uy2])
@@ -290,6 +321,7 @@ class FaceTracker:
         pts = cv2.goodFeaturesToTrack(gray[Y1:Y2, X1:X2], maxCorners=40, qualityLevel=0.01,
                                       minDistance=max(2.0, min(w, h) / 12), blockSize=3)
         t.points = None if pts is None else (pts + np.array([X1, Y1], np.float32)).astype(np.float32)
+        t.seeded = 0 if t.points is None else len(t.points)
 
     @staticmethod
     def _patch(gray: np.ndarray, box, scale: float) -> np.ndarray | None:
@@ -325,57 +357,108 @@ class FaceTracker:
         change = float(cv2.absdiff(prev[Y1:Y2, X1:X2], gray[Y1:Y2, X1:X2]).mean())
         return change < 4.0 + 2.0 * self._noise
 
+    def _flow(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float, width: float | None = None):
+        """Lucas-Kanade of ``t.points`` near ``t.box``, checked forwards and backwards.  When enough
+        points survive and move as one: (their new positions, median displacement in frame pixels,
+        scale change, each point's distance from the median move in frame pixels); else None.  ``width``: the face's
+        width in frame pixels, when the box is a wider region."""
+        p0 = t.points
+        if p0 is None or len(p0) < 4:
+            return None
+        w_s = max(4.0, (width or t.box[2] - t.box[0]) * scale)
+        # only the neighbourhood the head can reach in a frame (a face width each side): the image
+        # pyramids are built for that region, not the whole frame
+        x1, y1, x2, y2 = (t.box * scale).tolist()
+        reach = max(x2 - x1, y2 - y1, 16.0)
+        X1, Y1 = max(0, int(x1 - reach)), max(0, int(y1 - reach))
+        X2, Y2 = min(gray.shape[1], int(x2 + reach) + 1), min(gray.shape[0], int(y2 + reach) + 1)
+        off = np.array([X1, Y1], np.float32)
+        a_roi, b_roi = prev[Y1:Y2, X1:X2], gray[Y1:Y2, X1:X2]
+        p1, st1 = _lk(a_roi, b_roi, p0 - off)
+        p0r, st2 = _lk(b_roi, a_roi, p1)
+        p1, p0r = p1 + off, p0r + off
+        fb = np.linalg.norm((p0 - p0r).reshape(-1, 2), axis=1)
+        good = (st1.reshape(-1) == 1) & (st2.reshape(-1) == 1) & (fb < max(0.8, 0.04 * w_s))
+        if int(good.sum()) < max(4, int(0.4 * len(p0))):
+            return None
+        a, b = p0.reshape(-1, 2)[good], p1.reshape(-1, 2)[good]
+        d = b - a
+        med = np.median(d, axis=0)
+        dev = np.linalg.norm(d - med, axis=1)
+        if float(np.median(dev)) >= 0.08 * w_s + 0.5:
+            return None
+        ca, cb = a.mean(axis=0), b.mean(axis=0)
+        ra, rb = np.linalg.norm(a - ca, axis=1), np.linalg.norm(b - cb, axis=1)
+        keep = ra > 1.0
+        s = float(np.clip(np.median(rb[keep] / ra[keep]), 0.85, 1.18)) if keep.sum() >= 3 else 1.0
+        return b, (float(med[0]) / scale, float(med[1]) / scale), s, dev / scale
+
     def _follow(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float) -> None:
         if t.points is None or len(t.points) < 6:
             self._seed(t, prev, scale)
-        p0 = t.points
+        flow = self._flow(t, prev, gray, scale)
         ok = False
-        if p0 is not None and len(p0) >= 4:
-            w_s = max(4.0, (t.box[2] - t.box[0]) * scale)
-            # only the neighbourhood the head can reach in a frame (a face width each side): the image
-            # pyramids are built for that region, not the whole frame
-            x1, y1, x2, y2 = (t.box * scale).tolist()
-            reach = max(x2 - x1, y2 - y1, 16.0)
-            X1, Y1 = max(0, int(x1 - reach)), max(0, int(y1 - reach))
-            X2, Y2 = min(gray.shape[1], int(x2 + reach) + 1), min(gray.shape[0], int(y2 + reach) + 1)
-            off = np.array([X1, Y1], np.float32)
-            a_roi, b_roi = prev[Y1:Y2, X1:X2], gray[Y1:Y2, X1:X2]
-            p1, st1 = _lk(a_roi, b_roi, p0 - off)
-            p0r, st2 = _lk(b_roi, a_roi, p1)
-            p1, p0r = p1 + off, p0r + off
-            fb = np.linalg.norm((p0 - p0r).reshape(-1, 2), axis=1)
-            good = (st1.reshape(-1) == 1) & (st2.reshape(-1) == 1) & (fb < max(0.8, 0.04 * w_s))
-            n = int(good.sum())
-            if n >= max(4, int(0.4 * len(p0))):
-                a, b = p0.reshape(-1, 2)[good], p1.reshape(-1, 2)[good]
-                d = b - a
-                med = np.median(d, axis=0)
-                spread = float(np.median(np.linalg.norm(d - med, axis=1)))
-                if spread < 0.08 * w_s + 0.5:
-                    ca, cb = a.mean(axis=0), b.mean(axis=0)
-                    ra, rb = np.linalg.norm(a - ca, axis=1), np.linalg.norm(b - cb, axis=1)
-                    keep = ra > 1.0
-                    s = float(np.clip(np.median(rb[keep] / ra[keep]), 0.85, 1.18)) if keep.sum() >= 3 else 1.0
-                    dx, dy = float(med[0]) / scale, float(med[1]) / scale
-                    x1, y1, x2, y2 = t.box
-                    cx, cy = (x1 + x2) / 2 + dx, (y1 + y2) / 2 + dy
-                    hw, hh = (x2 - x1) * s / 2, (y2 - y1) * s / 2
-                    box = np.array([cx - hw, cy - hh, cx + hw, cy + hh])
-                    # the head looks as it did where the flow says it went (points that agree by
-                    # chance on a changed picture do not)
-                    if self._alike(self._patch(prev, t.box, scale), self._patch(gray, box, scale), 0.5):
-                        t.box = box
-                        t.velocity = 0.5 * t.velocity + 0.5 * np.array([dx, dy])
-                        t.points = b.reshape(-1, 1, 2).astype(np.float32)
-                        t.motion = "flow"
-                        t.abrupt = float(np.hypot(dx, dy)) > 0.3 * max(x2 - x1, 8.0) or abs(s - 1.0) > 0.12
-                        ok = True
+        x1, y1, x2, y2 = t.box
+        if flow is not None:
+            b, (dx, dy), s, _dev = flow
+            box = _moved(t.box, dx, dy, s)
+            # the head looks as it did where the flow says it went (points that agree by
+            # chance on a changed picture do not)
+            if self._alike(self._patch(prev, t.box, scale), self._patch(gray, box, scale), 0.5):
+                t.box = box
+                t.velocity = 0.5 * t.velocity + 0.5 * np.array([dx, dy])
+                t.points = b.reshape(-1, 1, 2).astype(np.float32)
+                t.motion = "flow"
+                t.abrupt = float(np.hypot(dx, dy)) > 0.3 * max(x2 - x1, 8.0) or abs(s - 1.0) > 0.12
+                ok = True
         if not ok:
             t.points = None
             if self._still(t, prev, gray, scale):
                 t.motion = "still"
             else:
                 t.motion, t.abrupt = "lost", True
+                if flow is not None and self._steady(t, flow):
+                    # its points move as one but it no longer looks as it did (it turns, a hand comes
+                    # over it): lost, covered where it was and where its points went, which the region
+                    # then follows while they move as one
+                    b, (dx, dy), s, _dev = flow
+                    t.moved_from, t.points = t.box.copy(), b.reshape(-1, 1, 2).astype(np.float32)
+                    m = t.follow = _moved(t.box, dx, dy, s)
+                    t.box = np.array([min(m[0], x1), min(m[1], y1), max(m[2], x2), max(m[3], y2)])
+
+    @staticmethod
+    def _steady(t: Track, flow) -> bool:
+        """The points moved less than 0.3 face widths and the face's size by less than 12 %."""
+        _b, (dx, dy), s, _dev = flow
+        return float(np.hypot(dx, dy)) <= 0.3 * max(t.det_size[0], 8.0) and abs(s - 1.0) <= 0.12
+
+    def _follow_lost(self, t: Track, prev: np.ndarray, gray: np.ndarray, scale: float) -> None:
+        """A lost, contained face whose points still move as one (at least 40 % of those seeded on it
+        when it was last placed, checked forwards and backwards, 80 % of them within a tenth of a face
+        of their median move, no jump): its region moves with them
+        and shrinks back, at most a tenth of a face per side and frame, towards a face-sized box around
+        the points (the face's box moved with them) -- never inside it.  Otherwise the points are
+        dropped and the region stays."""
+        flow = self._flow(t, prev, gray, scale, float(t.det_size[0])) if t.points is not None and \
+            len(t.points) >= max(6, int(0.4 * t.seeded)) else None
+        fw, fh = max(t.det_size[0], 8.0), max(t.det_size[1], 8.0)
+        # as one: at least 80 % of them within a tenth of a face of the median move
+        if flow is None or not self._steady(t, flow) or float((flow[3] <= 0.1 * fw + 1.0).mean()) < 0.8:
+            t.points = t.follow = None
+            return
+        b, (dx, dy), s, devs = flow
+        dev = float(devs.max())
+        m = _moved(t.box, dx, dy, s)
+        t.follow = _moved(t.box if t.follow is None else t.follow, dx, dy, s)
+        pts = b.reshape(-1, 2) / scale
+        lo, hi = pts.min(axis=0) - 2.0, pts.max(axis=0) + 2.0
+        f = t.follow
+        est = (min(lo[0], f[0] - dev), min(lo[1], f[1] - dev), max(hi[0], f[2] + dev), max(hi[1], f[3] + dev))
+        t.moved_from = t.box.copy()
+        t.box = np.array([min(est[0], m[0] + 0.1 * fw), min(est[1], m[1] + 0.1 * fh),
+                          max(est[2], m[2] - 0.1 * fw), max(est[3], m[3] - 0.1 * fh)])
+        t.velocity = 0.5 * t.velocity + 0.5 * np.array([dx, dy])
+        t.points = b.reshape(-1, 1, 2).astype(np.float32)
 
     # -- detections --------------------------------------------------------------------------------
     def update(self, detections, witness: int | None = None) -> dict[int, int]:
@@ -432,6 +515,7 @@ class FaceTracker:
         t.det_size = np.array([box[2] - box[0], box[3] - box[1]])
         t.score = float(det[4])
         t.since_detect, t.lost, t.motion, t.abrupt, t.contained = 0, 0, "detected", False, False
+        t.follow = None
         if not new:
             t.hits += 1
         t.confirmed = t.confirmed or t.score >= self.confirm_threshold or t.hits >= 3

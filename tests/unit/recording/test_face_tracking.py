@@ -249,3 +249,53 @@ def test_head_and_shoulders_changing_at_once_stays_covered():
     x1, y1, x2, y2 = boxes[-1][0]
     assert x1 <= 100 and x2 >= 500 and y1 <= 150 and y2 >= 290  # the changed region is covered
     assert (x2 - x1) * (y2 - y1) < 0.6 * 640 * 480
+
+
+def _lost_track_on(img, x, y):
+    """A tracker whose one face (placed by a detection at x, y in ``img``) was just lost, contained,
+    with the points seeded on it at that detection."""
+    from recording.masking.tracker import FaceTracker
+
+    tr = FaceTracker()
+    tr.begin(img)
+    tr.update([(float(x), float(y), float(x + SIZE), float(y + SIZE), 0.9)])
+    t = tr.tracks[0]
+    t.lost, t.motion, t.contained = 1, "lost", True
+    assert t.points is not None and len(t.points) >= 6
+    return tr, t
+
+
+def test_lost_region_follows_the_head_instead_of_growing():
+    # the detector lost the face (it turned away), but the points seeded on it still move as one: the
+    # covered region moves with them, keeps about a face's size and always covers the face
+    flat = np.full((480, 640, 3), 90, np.uint8)
+
+    def card(x):
+        img = flat.copy()
+        img[150:150 + SIZE, x:x + SIZE] = FACE_PATCH
+        return img
+
+    tr, t = _lost_track_on(card(60), 60, 150)
+    for i in range(1, 40):
+        x = 60 + 7 * i
+        tr.begin(card(x))
+        assert t.lost == i + 1 and t.contained
+        x1, y1, x2, y2 = t.mask_box()
+        assert x1 <= x and y1 <= 150 and x2 >= x + SIZE and y2 >= 150 + SIZE  # never uncovered
+    assert t.points is not None
+    assert t.box[2] - t.box[0] < 1.5 * SIZE  # followed, not grown over its whole trail (273 px)
+
+
+def test_lost_region_stays_where_it_was_when_its_points_are_lost():
+    # the head's picture changes wholesale (it turned its back, a hand covers it): its points cannot be
+    # followed any more -- they are dropped and the region stays over where the face was (fail closed)
+    flat = np.full((480, 640, 3), 90, np.uint8)
+    first, other = flat.copy(), flat.copy()
+    first[150:150 + SIZE, 200:200 + SIZE] = FACE_PATCH
+    other[150:150 + SIZE, 200:200 + SIZE] = np.random.default_rng(3).integers(0, 255, (SIZE, SIZE, 3), np.uint8)
+    tr, t = _lost_track_on(first, 200, 150)
+    for _ in range(4):
+        tr.begin(other)
+    assert t.points is None and t.follow is None and t.contained
+    x1, y1, x2, y2 = t.mask_box()
+    assert x1 <= 200 and y1 <= 150 and x2 >= 200 + SIZE and y2 >= 150 + SIZE
