@@ -16,6 +16,7 @@ from typing import Protocol
 import av
 import numpy as np
 
+from recording.encode.frames import yuv420p_frame
 from recording.errors import EncoderError
 from recording.model import AUDIO_RATE
 
@@ -78,7 +79,7 @@ class MkvWriter:
                 raise EncoderError("writer is closed")
             if index <= self._last_video:
                 raise EncoderError(f"non-monotonic video frame {index} after {self._last_video}")
-            frame = av.VideoFrame.from_ndarray(image, format="bgr24")
+            frame = yuv420p_frame(image)
             frame.pts = index
             # the muxer rewrites the stream's time base (Matroska: 1/1000), so use the frame rate's
             frame.time_base = self._frame_tb

@@ -31,6 +31,7 @@ import numpy as np
 from aiortc import MediaStreamTrack, RTCPeerConnection
 
 from recording.audio.output import close_quietly
+from recording.encode.frames import yuv420p_frame
 from recording.session import ROLE_LABELS, Role, SessionPlan
 from recording.transport import tracks as labels
 from recording.transport.errors import LinkError
@@ -129,7 +130,7 @@ class CameraTrack(PacedTrack):
         fps = float(self.source.fps)
         await self._pace(self.frames_sent / fps)
         index = self.frames_sent
-        frame = av.VideoFrame.from_ndarray(self.source.frame_at(index), format="bgr24")
+        frame = yuv420p_frame(self.source.frame_at(index))
         frame.pts = int(round(index * VIDEO_CLOCK / fps))
         frame.time_base = Fraction(1, VIDEO_CLOCK)
         self.frames_sent += 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 from typing import Any
 
@@ -24,6 +25,7 @@ import numpy as np
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
 
+from recording.encode.frames import yuv420p_frame
 from recording.model import AUDIO_RATE, Decision
 from recording.transport.adapt import FrameGate, SendController
 from recording.transport.queues import DropOldest
@@ -76,8 +78,18 @@ class QueueTrack(MediaStreamTrack):
 class PipelineVideoTrack(QueueTrack):
     """The witness's video.  With a ``controller`` (:class:`recording.transport.adapt.SendController`)
     frames are thinned to its frame rate and scaled to its size.  Timestamps are the capture time
-    (the wall clock at the pipeline's media time 0 plus the frame's media time, 90 kHz): ``capture_stamps`` tells :mod:`recording.transport.rtp_hooks` to send them
-    as the RTP timestamps, from which the court measures its latency."""
+    (the wall clock at the pipeline's media time 0 plus the frame's media time, 90 kHz):
+    ``capture_stamps`` tells :mod:`recording.transport.rtp_hooks` to send them as the RTP timestamps,
+    from which the court measures its latency.
+
+    Encoding ahead: once the link has negotiated VP8, :mod:`recording.transport.rtp_hooks` gives the
+    track an ``encoder`` (:class:`recording.transport.vp8_encoder.BoundedKeyframeVp8Encoder`).  The
+    track then hands aiortc's sender finished packets and encodes the next frame on a thread of its
+    own while the sender paces the current one out.  aiortc's sender takes a frame, encodes it and
+    paces its packets one frame after the other: on a busy 2-core station that chain, not the CPU,
+    held the video to 13-18 of the pipeline's 30 fps.  ``stop()`` (the peer connection closed)
+    cancels the frame being encoded ahead, so a closed link's track never takes a frame from the
+    next one's."""
 
     kind = "video"
     capture_stamps = True
@@ -89,8 +101,68 @@ class PipelineVideoTrack(QueueTrack):
         self.first_stamp: int | None = None  # the first frame's timestamp (90 kHz)
         self._last_stamp: int | None = None
         self.frames_thinned = 0
+        self.encoder: Any = None
+        self._keyframe = False
+        self._pool: ThreadPoolExecutor | None = None
+        self._ahead: asyncio.Future[Any] | None = None
 
-    async def recv(self) -> av.VideoFrame:
+    def request_keyframe(self) -> None:
+        """The receiver lost the picture (PLI/FIR): the next frame encoded is a keyframe."""
+        self._keyframe = True
+
+    async def recv(self) -> Any:
+        if self.encoder is None:
+            image, stamp, decision, pts = await self._take()
+            if (image.shape[1], image.shape[0]) != self._size(image):
+                image = cv2.resize(image, self._size(image), interpolation=cv2.INTER_AREA)
+            frame = yuv420p_frame(image)
+            frame.pts = stamp
+            frame.time_base = Fraction(1, VIDEO_CLOCK)
+            self._sent(decision, pts)
+            return frame
+        ahead = self._ahead if self._ahead is not None else self._encode_next()
+        self._ahead = None
+        try:
+            packet, decision, pts = await ahead
+        except asyncio.CancelledError:
+            ahead.cancel()
+            raise
+        if self.readyState == "live":
+            self._ahead = self._encode_next()
+        self._sent(decision, pts)
+        return packet
+
+    def stop(self) -> None:
+        super().stop()
+        if self._ahead is not None:
+            self._ahead.cancel()
+            self._ahead = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _encode_next(self) -> asyncio.Future[Any]:
+        task = asyncio.ensure_future(self._encoded())
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # retrieved here or by recv
+        return task
+
+    async def _encoded(self) -> tuple[av.Packet, Decision, float]:
+        image, stamp, decision, pts = await self._take()
+        enc, size = self.encoder, self._size(image)
+        if self.controller is not None:
+            enc.target_bitrate = self.controller.bitrate()
+        key, self._keyframe = self._keyframe, False
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="video-encode")
+        loop = asyncio.get_running_loop()
+        packet = await loop.run_in_executor(self._pool, encode_ahead, enc, image, size, stamp, key)
+        return packet, decision, pts
+
+    def _size(self, image: np.ndarray) -> tuple[int, int]:
+        return self.controller.size() if self.controller is not None else (image.shape[1], image.shape[0])
+
+    async def _take(self) -> tuple[np.ndarray, int, Decision, float]:
+        """The next frame the rate lets through, with its capture stamp."""
         ctl = self.controller
         while True:
             item = await self._next()
@@ -99,11 +171,6 @@ class PipelineVideoTrack(QueueTrack):
             if ctl is None or self._gate.admit(pts, ctl.fps()):
                 break
             self.frames_thinned += 1
-        if ctl is not None:
-            w, h = ctl.size()
-            if (image.shape[1], image.shape[0]) != (w, h):
-                image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA)
-        frame = av.VideoFrame.from_ndarray(image, format="bgr24")
         # the capture stamp: the wall clock at media time 0 plus the frame's media time (exact deltas)
         stamp = int(round(anchor * VIDEO_CLOCK)) + int(round(pts * VIDEO_CLOCK))
         if self._last_stamp is not None and stamp <= self._last_stamp:
@@ -111,15 +178,26 @@ class PipelineVideoTrack(QueueTrack):
         self._last_stamp = stamp
         if self.first_stamp is None:
             self.first_stamp = stamp & 0xFFFFFFFF
-        frame.pts = stamp
-        frame.time_base = Fraction(1, VIDEO_CLOCK)
+        return image, stamp, decision, pts
+
+    def _sent(self, decision: Decision, pts: float) -> None:
         c = self.counter
         c.frames_sent += 1
         if decision is Decision.CURTAINED:
             c.curtained_sent += 1
         if c.first_sent_at is None:
             c.first_sent_at, c.first_pts = time.monotonic(), pts
-        return frame
+
+
+def encode_ahead(encoder: Any, image: np.ndarray, size: tuple[int, int], stamp: int, keyframe: bool) -> av.Packet:
+    """On the track's encoding thread: scale, convert and encode."""
+    w, h = size[0] // 2 * 2, size[1] // 2 * 2
+    if (image.shape[1], image.shape[0]) != (w, h):
+        image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA)
+    frame = yuv420p_frame(image)
+    frame.pts = stamp
+    frame.time_base = Fraction(1, VIDEO_CLOCK)
+    return encoder.encode_packet(frame, keyframe)
 
 
 class PipelineAudioTrack(QueueTrack):

@@ -6,7 +6,10 @@ with it).  Here the video's packets (and their retransmissions, first) leave at 
 little above the video's bitrate, so a keyframe drains in a few hundred milliseconds — while audio
 and RTCP go out at once.  The video sender waits for its packets to leave: while the uplink is
 slow, the next frame waits in the link's drop-oldest queue, so frames are skipped at the source
-rather than queued in the network.
+rather than queued in the network.  It waits once a frame (for the frame's last packet), not once a
+packet, and the pacer sends what is due in bursts of at most :data:`BURST` seconds (as libwebrtc's
+pacer does every 5 ms): a wake-up of the event loop for every packet held a busy station's video to
+the loop's speed rather than the uplink's.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from aiortc import clock
 
 #: a queue of retransmissions deeper than this is stale: the receiver has given those frames up
 MAX_RESENDS = 64
+#: the pacer may run this far (seconds) ahead of its rate: one wake-up sends what is due by then
+BURST = 0.005
 
 
 def stamp_send_time(data: bytes, ext_id: int, ntp: int) -> bytes:
@@ -52,7 +57,7 @@ class Pacer:
         self._send = send
         self._ext = send_time_id
         self.rate = rate  # bit/s
-        self._video: deque[tuple[bytes, asyncio.Future]] = deque()
+        self._video: deque[tuple[bytes, asyncio.Future | None]] = deque()
         self._resend: deque[bytes] = deque()
         self._wake = asyncio.Event()
         self._task: asyncio.Task | None = None
@@ -64,13 +69,15 @@ class Pacer:
         if self._task is None:
             self._task = asyncio.ensure_future(self._run())
 
-    async def video(self, data: bytes) -> None:
-        """Send a video packet at the pace; returns when it left (raises what the transport raised)."""
+    async def video(self, data: bytes, wait: bool = True) -> None:
+        """Send a video packet at the pace; with ``wait`` (a frame's last packet) return when it left
+        (raises what the transport raised), else at once."""
         self._start()
-        fut = asyncio.get_running_loop().create_future()
+        fut = asyncio.get_running_loop().create_future() if wait else None
         self._video.append((data, fut))
         self._wake.set()
-        await fut
+        if fut is not None:
+            await fut
 
     def resend(self, data: bytes) -> None:
         """A retransmission: ahead of new video, without waiting for it."""
@@ -89,8 +96,8 @@ class Pacer:
                 await self._wake.wait()
                 continue
             now = loop.time()
-            if now < self._next:
-                await asyncio.sleep(self._next - now)
+            if now < self._next - BURST:
+                await asyncio.sleep(self._next - BURST - now)
             fut = None
             if self._resend:
                 data = self._resend.popleft()
@@ -117,7 +124,7 @@ class Pacer:
             self._task = None
         while self._video:
             _, fut = self._video.popleft()
-            if not fut.done():
+            if fut is not None and not fut.done():
                 fut.set_exception(ConnectionError("the link closed"))
                 fut.exception()  # retrieved: nobody may be waiting any more
         self._resend.clear()

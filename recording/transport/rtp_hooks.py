@@ -144,6 +144,7 @@ class PeerHooks:
         self.resend_ssrcs: set[int] = set()
         self.sent = {"video": 0, "resent": 0, "other": 0, "rtcp": 0}  # bytes handed to the transport
         self.pacers: dict[int, Pacer] = {}
+        self._encoding: list[Any] = []  # video tracks given an encoder (encoding ahead)
         self.ok = True
 
     def spawn(self, coro: Any) -> None:
@@ -198,15 +199,16 @@ class PeerHooks:
         setattr(s, _S + "encoder", enc)
 
     def _video_encoder(self, t: Any) -> None:
-        """A VP8 sender with a controller encodes with bounded keyframes (vp8_encoder.py)."""
+        """A VP8 video track with a controller encodes ahead, with bounded keyframes, on a thread of
+        its own (media_tracks.PipelineVideoTrack, vp8_encoder.py); the sender only packs and paces."""
         codecs = getattr(t, "_codecs", None) or []
-        s = t.sender
-        if t.kind != "video" or not codecs or codecs[0].name != "VP8" or getattr(s, _S + "encoder") is not None \
-                or getattr(s.track, "controller", None) is None:
+        track = t.sender.track
+        if t.kind != "video" or not codecs or codecs[0].name != "VP8" or getattr(track, "controller", None) is None \
+                or not hasattr(track, "encoder") or track.encoder is not None:
             return
-        enc = BoundedKeyframeVp8Encoder()
-        enc.target_bitrate = s.track.controller.bitrate()
-        setattr(s, _S + "encoder", enc)
+        track.encoder = BoundedKeyframeVp8Encoder()
+        track.encoder.target_bitrate = track.controller.bitrate()
+        self._encoding.append(track)
 
     def _sender(self, s: Any) -> None:
         if id(s) in self._senders:
@@ -232,6 +234,8 @@ class PeerHooks:
                 if now - state["key_at"] < KEYFRAME_MIN_GAP:
                     return None
                 state["key_at"] = now
+                if hasattr(s.track, "request_keyframe"):  # a track that encodes ahead
+                    s.track.request_keyframe()
             elif isinstance(packet, RtcpRtpfbPacket) and packet.fmt == RTCP_RTPFB_NACK:
                 ctl.on_nack(len(packet.lost))
                 packet = self._fresh_nacks(state, packet, now, ctl.bitrate())
@@ -318,7 +322,7 @@ class PeerHooks:
                 if ssrc in self.resend_ssrcs:
                     pacer.resend(data)
                     return None
-                return await pacer.video(data)
+                return await pacer.video(data, wait=bool(data[1] & 0x80))  # the sender waits once a frame
 
             dtls._send_rtp = send  # type: ignore[method-assign]
 
@@ -388,6 +392,9 @@ class PeerHooks:
                 "packets_late": sum(x.late for x in v), "audio_packets_skipped": sum(x.skipped for x in a)}
 
     async def close(self) -> None:
+        for track in self._encoding:  # their frames encoded ahead are not the next link's
+            track.stop()
+        self._encoding.clear()
         if self.pacers:
             log.info("link sent (kB): %s", {k: v // 1000 for k, v in self.sent.items()})
         for p in self.pacers.values():

@@ -11,6 +11,8 @@ from typing import Any
 import av
 from aiortc.codecs.vpx import Vp8Encoder, number_of_threads
 
+from recording.transport.media_tracks import VIDEO_CLOCK
+
 #: a keyframe at most this many percent of an average frame's bits
 MAX_INTRA_PCT = 300
 
@@ -24,7 +26,8 @@ class BoundedKeyframeVp8Encoder(Vp8Encoder):
         super().__init__()
         self._threads = threads
 
-    def encode(self, frame: Any, force_keyframe: bool = False) -> tuple[list[bytes], int]:
+    def encode_packet(self, frame: Any, force_keyframe: bool = False) -> av.Packet:
+        """``frame`` as one VP8 packet (a frame's bytes), stamped with its time on the 90 kHz clock."""
         if frame.format.name != "yuv420p":
             frame = frame.reformat(format="yuv420p")
         c = self.codec
@@ -35,11 +38,16 @@ class BoundedKeyframeVp8Encoder(Vp8Encoder):
             frame.pict_type = av.video.frame.PictureType.I
         if self.codec is None:
             self.codec = self._open(frame.width, frame.height)
-        data = b"".join(bytes(p) for p in self.codec.encode(frame))
-        payloads = self._packetize(data, self.picture_id)
-        self.picture_id = (self.picture_id + 1) % (1 << 15)
-        tb = frame.time_base or Fraction(1, 90_000)
-        return payloads, int(frame.pts * tb * 90_000)
+        # read before encoding: PyAV rebases the frame's pts to the codec's time base (rounding it)
+        stamp = int(frame.pts * (frame.time_base or Fraction(1, VIDEO_CLOCK)) * VIDEO_CLOCK)
+        packet = av.Packet(b"".join(bytes(p) for p in self.codec.encode(frame)))
+        packet.pts = stamp
+        packet.time_base = Fraction(1, VIDEO_CLOCK)
+        return packet
+
+    def encode(self, frame: Any, force_keyframe: bool = False) -> tuple[list[bytes], int]:
+        """aiortc's encoder interface: the packet's RTP payloads and timestamp."""
+        return self.pack(self.encode_packet(frame, force_keyframe))
 
     def _open(self, width: int, height: int) -> Any:
         c = av.CodecContext.create("libvpx", "w")
