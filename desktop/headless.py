@@ -64,11 +64,8 @@ def run_headless_demo(args: argparse.Namespace) -> int:
     """Exit codes: 0 done, 1 finished with errors, 2 bad input or set-up failure (3 wrong passphrase,
     other vault errors their own), 143/129/130 stopped by SIGTERM/SIGHUP/SIGINT after sealing (see
     :mod:`desktop.signals`)."""
-    stop = StopRequest().install()
-    try:
+    with StopRequest() as stop:
         return _run(args, stop)
-    finally:
-        stop.restore()
 
 
 def _run(args: argparse.Namespace, stop: StopRequest) -> int:

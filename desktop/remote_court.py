@@ -55,6 +55,7 @@ from recording.session import (
     State,
     session_record,
 )
+from recording.subscriptions import Subscriptions
 from recording.witness_brief import witness_brief
 
 log = logging.getLogger("testimony_shield.desktop.remote_court")
@@ -63,7 +64,7 @@ log = logging.getLogger("testimony_shield.desktop.remote_court")
 OPEN_FOR = 12 * 3600.0
 
 
-class ReceivedPipeline:
+class ReceivedPipeline(Subscriptions[Any]):
     """The court's received media, offered as the session pipeline's consumer interface.
 
     As a court consumer (on the link's loop) it converts each received frame once and hands it to the
@@ -71,34 +72,21 @@ class ReceivedPipeline:
     consumer, to the subscribers of JUDGE.  The floor and interpretation channels go to COURT."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.status = PipelineStatus()
-        self._subs: list[tuple[frozenset[Audience], Any]] = []
-        self._lock = threading.Lock()
-        self._break_listeners: list[Callable[[bool, float], None]] = []
         self.curtained = True
         self._index = 0
         self._shape: tuple[int, ...] = (180, 320, 3)
         self.judge = _JudgeFeed(self)
         self.finished = threading.Event()
 
-    # the pipeline surface the console uses -------------------------------------------------------
-    def subscribe(self, audiences: set[Audience] | frozenset[Audience], consumer: Any) -> None:
-        with self._lock:
-            self._subs.append((frozenset(audiences), consumer))
-
-    def unsubscribe(self, consumer: Any) -> None:
-        with self._lock:
-            self._subs = [(a, c) for a, c in self._subs if c is not consumer]
-
-    def add_break_listener(self, fn: Callable[[bool, float], None]) -> None:
-        self._break_listeners.append(fn)
-
+    # the pipeline surface the console uses (and subscribe, unsubscribe, add_break_listener) --------
     def stop(self, timeout: float = 0.0) -> None:
         self.finished.set()
 
     def _targets(self, audience: Audience) -> list[Any]:
         with self._lock:
-            return [c for a, c in self._subs if audience in a]
+            return [c for a, c in self._consumers if audience in a]
 
     def _emit_video(self, audience: Audience, image: np.ndarray, index: int, pts: float, decision: Decision) -> None:
         for c in self._targets(audience):

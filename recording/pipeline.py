@@ -32,6 +32,7 @@ from recording.masking.face import curtain
 from recording.model import AUDIO_BLOCK, AUDIO_RATE, Audience, Decision, Frame, MaskStats
 from recording.session import SessionPlan
 from recording.sources.base import AudioSource, VideoSource
+from recording.subscriptions import Subscriptions
 
 log = logging.getLogger("testimony_shield.recording.pipeline")
 
@@ -83,7 +84,7 @@ def level_db(samples: np.ndarray) -> float:
     return max(-90.0, 20.0 * np.log10(rms + 1e-9))
 
 
-class SessionPipeline:
+class SessionPipeline(Subscriptions[Consumer]):
     def __init__(
         self,
         plan: SessionPlan,
@@ -96,6 +97,7 @@ class SessionPipeline:
         latency_budget: float = 0.25,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        super().__init__()
         self.plan = plan
         self._video = video
         self._audio = audio
@@ -106,12 +108,9 @@ class SessionPipeline:
         self._realtime = realtime
         self._budget = latency_budget
         self._clock = clock
-        self._consumers: list[tuple[frozenset[Audience], Consumer]] = []
-        self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._on_break = False
-        self._break_listeners: list[Callable[[bool, float], None]] = []
         self._audio_pending: dict[str, np.ndarray] = {}
         self._audio_written: dict[str, int] = {}
         self._fade = 1.0  # gain for resuming after a break: sound fades back in
@@ -130,16 +129,6 @@ class SessionPipeline:
         """Paced like a live session (a consumer must never hold the pipeline back), or as fast as
         the consumers take it (batch, demo): then a slow consumer slows the source instead."""
         return self._realtime
-    def subscribe(self, audiences: set[Audience] | frozenset[Audience], consumer: Consumer) -> None:
-        with self._lock:
-            self._consumers.append((frozenset(audiences), consumer))
-
-    def unsubscribe(self, consumer: Consumer) -> None:
-        with self._lock:
-            self._consumers = [(a, c) for a, c in self._consumers if c is not consumer]
-
-    def add_break_listener(self, fn: Callable[[bool, float], None]) -> None:
-        self._break_listeners.append(fn)
 
     @property
     def channels(self) -> list[str]:

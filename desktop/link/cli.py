@@ -105,3 +105,29 @@ def parse_size(text: str) -> tuple[int, int]:
 def court_key_pin(args: argparse.Namespace) -> bytes | None:
     """``--court-key`` as bytes (``ValueError`` when it is not hex)."""
     return bytes.fromhex(args.court_key) if args.court_key else None
+
+
+def joined_invite(args: argparse.Namespace) -> Any:
+    """The invitation ``--join`` names, checked (format, signature, expiry, the ``--court-key`` pin),
+    or the exit code of the refusal, already reported (an ``int``)."""
+    from desktop.link.summary import EXIT_BAD_INPUT, fail
+    from recording.transport.errors import InviteError
+    from recording.transport.invite import load_invite
+
+    try:
+        pin = court_key_pin(args)
+    except ValueError:
+        return fail("--court-key is not a hex Ed25519 public key", EXIT_BAD_INPUT)
+    try:
+        return load_invite(args.join, court_key=pin)
+    except InviteError as exc:
+        return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
+
+
+def window_first(args: argparse.Namespace) -> None:
+    """A station with a window (no ``--headless``): the Qt application, before anything imports cv2."""
+    if not args.headless:
+        from desktop.app import create_application, import_cv2
+
+        create_application()
+        import_cv2()

@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 from desktop import settings as settings_mod
+from desktop.link.cli import window_first
 from desktop.link.summary import (
     EXIT_BAD_INPUT,
     EXIT_LINK,
@@ -109,19 +110,12 @@ def where(args: argparse.Namespace, settings: Any) -> tuple[Any, tuple[str, int]
 
 def run_court(args: argparse.Namespace) -> int:
     """SIGTERM/SIGHUP/SIGINT end the session cleanly (recordings sealed, summary printed), exit 128+N."""
-    stop = StopRequest().install()
-    try:
+    with StopRequest() as stop:
         return _run_court(args, stop)
-    finally:
-        stop.restore()
 
 
 def _run_court(args: argparse.Namespace, stop: StopRequest) -> int:
-    if not args.headless:
-        from desktop.app import create_application, import_cv2
-
-        create_application()  # before anything imports cv2
-        import_cv2()
+    window_first(args)
     from vault.errors import VaultError
     from vault.store import STATION
 

@@ -10,23 +10,17 @@ import asyncio
 import time
 from typing import Any
 
-from desktop.link.cli import court_key_pin
+from desktop.link.cli import joined_invite
 from desktop.link.summary import EXIT_BAD_INPUT, EXIT_LINK, emit, fail, link_exit, note
 from desktop.signals import Stopped, StopRequest
 
 
 def run_interpreter(args: argparse.Namespace) -> int:
-    from recording.transport.errors import InviteError, LinkError
-    from recording.transport.invite import load_invite
+    from recording.transport.errors import LinkError
 
-    try:
-        pin = court_key_pin(args)
-    except ValueError:
-        return fail("--court-key is not a hex Ed25519 public key", EXIT_BAD_INPUT)
-    try:
-        invite = load_invite(args.join, court_key=pin)
-    except InviteError as exc:
-        return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
+    invite = joined_invite(args)
+    if isinstance(invite, int):
+        return invite
     wanted = invite.media.get("language")
     args.language = args.language or (wanted if isinstance(wanted, str) else "spa")
     if wanted and wanted != args.language:

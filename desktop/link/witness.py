@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import settings as settings_mod
-from desktop.link.cli import court_key_pin, parse_size
+from desktop.link.cli import joined_invite, parse_size, window_first
 from desktop.link.summary import (
     EXIT_BAD_INPUT,
     EXIT_LINK,
@@ -33,30 +33,17 @@ from desktop.signals import Stopped, StopRequest
 
 def run_witness(args: argparse.Namespace) -> int:
     """SIGTERM/SIGHUP/SIGINT end the session cleanly (recordings sealed, summary printed), exit 128+N."""
-    stop = StopRequest().install()
-    try:
+    with StopRequest() as stop:
         return _run_witness(args, stop)
-    finally:
-        stop.restore()
 
 
 def _run_witness(args: argparse.Namespace, stop: StopRequest) -> int:
-    if not args.headless:
-        from desktop.app import create_application, import_cv2
-
-        create_application()  # before anything imports cv2
-        import_cv2()
+    window_first(args)
     from recording.transport.errors import InviteError
-    from recording.transport.invite import load_invite
 
-    try:
-        pin = court_key_pin(args)
-    except ValueError:
-        return fail("--court-key is not a hex Ed25519 public key", EXIT_BAD_INPUT)
-    try:
-        invite = load_invite(args.join, court_key=pin)
-    except InviteError as exc:
-        return fail(f"invitation refused: {exc}", EXIT_BAD_INPUT)
+    invite = joined_invite(args)
+    if isinstance(invite, int):
+        return invite
     settings = settings_mod.load()
     try:
         size = parse_size(args.size) if args.size else tuple(settings.video_size)
