@@ -7,7 +7,8 @@
 
 ``dropped`` counts what overflow threw away.  ``put_final`` always enqueues (a stop sentinel), blocking
 if it must, whatever the policy.  ``on_put`` (optional) is called after each enqueued item, e.g. to wake
-an asyncio reader (:class:`recording.transport.queues.DropOldest`)."""
+an asyncio reader (:class:`recording.transport.queues.DropOldest`).  :func:`consume` is a writer
+thread's loop over one."""
 
 from __future__ import annotations
 
@@ -95,3 +96,20 @@ class BoundedQueue(Generic[T]):
             item = self._items.popleft()
             self._cond.notify_all()
             return item
+
+
+def consume(q: BoundedQueue[T | None], handle: Callable[[T], None], failed: Callable[[], bool],
+            fail: Callable[[Exception], None]) -> None:
+    """A writer thread's loop: ``handle`` each item until the final ``None``.  An exception goes to
+    ``fail``; while ``failed()`` the items are taken and left (the producer never blocks on a dead
+    writer)."""
+    while True:
+        item = q.get()
+        if item is None:
+            return
+        if failed():
+            continue
+        try:
+            handle(item)
+        except Exception as exc:
+            fail(exc)

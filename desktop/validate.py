@@ -30,20 +30,20 @@ def _show(text: str) -> str:
     return repr(text[:40] + ("…" if len(text) > 40 else ""))
 
 
-def record_id(text: str) -> str:
+def _hex_id(text: str, what: str, listed_by: str) -> str:
     t = text.strip().lower()
     if not ID_RE.match(t):
-        raise argparse.ArgumentTypeError(f"{_show(text)} is not a recording id (16 hex characters, as "
-                                         "`vault list` shows them)")
+        raise argparse.ArgumentTypeError(f"{_show(text)} is not {what} (16 hex characters, as "
+                                         f"`{listed_by}` shows them)")
     return t
+
+
+def record_id(text: str) -> str:
+    return _hex_id(text, "a recording id", "vault list")
 
 
 def share_id(text: str) -> str:
-    t = text.strip().lower()
-    if not ID_RE.match(t):
-        raise argparse.ArgumentTypeError(f"{_show(text)} is not a share id (16 hex characters, as "
-                                         "`vault shares` shows them)")
-    return t
+    return _hex_id(text, "a share id", "vault shares")
 
 
 def role(text: str) -> str:
@@ -79,11 +79,15 @@ def offset(text: str) -> float:
     return x
 
 
-def port(text: str) -> int:
+def _whole(text: str, what: str) -> int:
     try:
-        n = int(text)
+        return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{_show(text)} is not a port number") from None
+        raise argparse.ArgumentTypeError(f"{_show(text)} is not {what}") from None
+
+
+def port(text: str) -> int:
+    n = _whole(text, "a port number")
     if not 0 <= n <= 65535:
         raise argparse.ArgumentTypeError(f"{_show(text)} is not a port number (0 to 65535; 0: any free port)")
     return n
@@ -117,10 +121,7 @@ def turn_url(text: str) -> str:
 
 
 def fps(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{_show(text)} is not a frame rate") from None
+    n = _whole(text, "a frame rate")
     if not 1 <= n <= 60:
         raise argparse.ArgumentTypeError(f"{_show(text)}: the frame rate must be from 1 to 60")
     return n

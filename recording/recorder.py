@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from common.bounded_queue import BoundedQueue, Overflow
+from common.bounded_queue import BoundedQueue, Overflow, consume
 from recording.encode.writer import AudioTrack, MkvWriter, OutputSink
 from recording.model import AUDIO_RATE, Audience, Decision
 from recording.pipeline import FLOOR, SessionPipeline
@@ -82,26 +82,24 @@ class _Track:
         return False
 
     def _run(self) -> None:
-        while True:
-            item = self.queue.get()
-            if item is None:
-                break
-            if self.failed:
-                continue
-            try:
-                if item[0] == "v":
-                    _, image, index = item
-                    self.writer.write_video(image, index)
-                    if index - self._last_flush >= self.writer.fps:  # about once a second
-                        self.sink.flush()
-                        self._last_flush = index
-                else:
-                    _, track, samples, start = item
-                    self.writer.write_audio(track, samples, start)
-            except Exception as exc:  # disk full, sink refused: stop this recording, keep the rest
-                self.failed = True
-                self.result.error = f"recording stopped: {exc}"
-                log.error("%s recording stopped: %s", self.kind, type(exc).__name__)
+        consume(self.queue, self._write, lambda: self.failed, self._stopped)
+
+    def _write(self, item: tuple) -> None:
+        if item[0] == "v":
+            _, image, index = item
+            self.writer.write_video(image, index)
+            if index - self._last_flush >= self.writer.fps:  # about once a second
+                self.sink.flush()
+                self._last_flush = index
+        else:
+            _, track, samples, start = item
+            self.writer.write_audio(track, samples, start)
+
+    def _stopped(self, exc: Exception) -> None:
+        """Disk full, sink refused: stop this recording, keep the rest."""
+        self.failed = True
+        self.result.error = f"recording stopped: {exc}"
+        log.error("%s recording stopped: %s", self.kind, type(exc).__name__)
 
 
 class Recorder:

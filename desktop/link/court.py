@@ -276,7 +276,7 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.link.summary import finish_after_close
+    from desktop.link.summary import run_window, window_exit
     from desktop.remote_court import RemoteHearing, RemoteSettings, role_public_keys
     from recording.session import State
     from recording.transport.court_media import CourtSpeakers
@@ -351,19 +351,7 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
         timer.timeout.connect(tick)
         timer.start()
     console.show()
-    # SIGTERM/SIGHUP: leave the event loop (exit(), never vetoed by the console's "end the session?"),
-    # then end as a closed console does: the hearing ends and the received recordings are sealed
-    stop.on_stop(lambda: app.exit(0))
-    heartbeat = stop.keep_qt_responsive(app)
-    app.exec()
-    if not result:  # the console was closed (or the station told to stop) before the session ended
-        finish_after_close(app, controller.end, result, seconds=20)
-    heartbeat.stop()
+    # the console's "end the session?" never vetoes a signal; the received recordings are sealed
+    run_window(app, stop, result, controller.end, seconds=20)
     ops.shutdown(wait=True)
-    if result.get("errors"):
-        return 1
-    if stop.requested:
-        return stop.exit_code
-    if not result or not result.get("witness_admitted"):
-        return EXIT_LINK
-    return 0
+    return window_exit(result, stop, "witness_admitted")

@@ -114,3 +114,27 @@ def finish_after_close(app: Any, stop: Any, result: dict[str, Any], seconds: flo
     while not result and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.05)
+
+
+def run_window(app: Any, stop: Any, result: dict[str, Any], leave: Any, seconds: float) -> None:
+    """Run a station window's event loop.  SIGTERM/SIGHUP leave it (exit(), never vetoed by a window),
+    then the station ends as a closed window does: ``leave()`` ends the hearing (its recordings are
+    sealed) and the summary comes into ``result`` within ``seconds``."""
+    stop.on_stop(lambda: app.exit(0))
+    heartbeat = stop.keep_qt_responsive(app)
+    app.exec()
+    if not result:  # the window was closed (or the station told to stop) before the session ended
+        finish_after_close(app, leave, result, seconds=seconds)
+    heartbeat.stop()
+
+
+def window_exit(result: dict[str, Any], stop: Any, done: str) -> int:
+    """A station window's exit code: 1 when the session had errors, 128+N when a signal stopped it,
+    :data:`EXIT_LINK` when the summary's ``done`` field says the hearing never happened, else 0."""
+    if result.get("errors"):
+        return 1
+    if stop.requested:
+        return stop.exit_code
+    if not result or not result.get(done):
+        return EXIT_LINK
+    return 0

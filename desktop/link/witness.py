@@ -21,10 +21,11 @@ from desktop.link.summary import (
     EXIT_LINK,
     emit,
     fail,
-    finish_after_close,
     link_exit,
     note,
     open_station_vault,
+    run_window,
+    window_exit,
     witness_summary,
 )
 from desktop.passphrase import NoPassphrase, read_passphrase
@@ -146,23 +147,10 @@ def _witness_window(args: argparse.Namespace, invite: Any, settings: Any, passph
         station.close()
         ops.shutdown()
         return fail(f"cannot start the witness session: {exc}", EXIT_BAD_INPUT)
-    # SIGTERM/SIGHUP: leave the event loop (exit(), never vetoed by a window), then end as a closed
-    # window does: the hearing ends and the station's recordings are sealed
-    stop.on_stop(lambda: app.exit(0))
-    heartbeat = stop.keep_qt_responsive(app)
-    app.exec()
-    if not result:  # the window was closed (or the station told to stop) before the session ended
-        finish_after_close(app, flow.leave, result, seconds=15)
-    heartbeat.stop()
+    run_window(app, stop, result, flow.leave, seconds=15)  # the station's recordings are sealed
     flow.close()
     ops.shutdown(wait=True)
-    if result.get("errors"):
-        return 1
-    if stop.requested:
-        return stop.exit_code
-    if not result or not result.get("frames_sent"):
-        return EXIT_LINK
-    return 0
+    return window_exit(result, stop, "frames_sent")
 
 
 async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tuple[int, int], fps: int,

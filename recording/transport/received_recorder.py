@@ -11,7 +11,7 @@ import av
 import cv2
 import numpy as np
 
-from common.bounded_queue import BoundedQueue, Overflow
+from common.bounded_queue import BoundedQueue, Overflow, consume
 from recording.encode.writer import AudioTrack, MkvWriter
 from recording.model import AUDIO_RATE
 from recording.recorder import RecordingSink, SinkFactory
@@ -113,41 +113,39 @@ class ReceivedRecorder:
         return writer, sink
 
     def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if self.error:
-                continue
-            try:
-                if item[0] == "v":
-                    _, frame, index = item
-                    if index <= self._last_index:
-                        continue  # a late duplicate of a slot already written
-                    image = frame.to_ndarray(format="bgr24")
-                    writer, sink = self._output(image.shape[1], image.shape[0])
-                    if writer.size != (image.shape[1], image.shape[0]):
-                        # the sender adapted its resolution to the network: keep the recording's size
-                        image = cv2.resize(image, writer.size, interpolation=cv2.INTER_AREA)
-                        self.rescaled += 1
-                    writer.write_video(image, index)
-                    self._last_index = index
-                    self.frames += 1
-                    if self.frames % self.fps == 0:
-                        sink.flush()
-                    for track, samples, start in self._pending_audio:
-                        self._write_audio(track, samples, start)
-                    self._pending_audio.clear()
-                else:
-                    _, track, samples, start = item
-                    if self.writer is None:
-                        if len(self._pending_audio) < 250 * len(self._track_of):
-                            self._pending_audio.append((track, samples, start))
-                    else:
-                        self._write_audio(track, samples, start)
-            except Exception as exc:  # disk full, sink refused: stop recording, keep what was written
-                self.error = f"recording stopped: {exc}"
-                log.error("received recording stopped: %s", type(exc).__name__)
+        consume(self._queue, self._write, lambda: bool(self.error), self._stopped)
+
+    def _write(self, item: tuple) -> None:
+        if item[0] == "v":
+            _, frame, index = item
+            if index <= self._last_index:
+                return  # a late duplicate of a slot already written
+            image = frame.to_ndarray(format="bgr24")
+            writer, sink = self._output(image.shape[1], image.shape[0])
+            if writer.size != (image.shape[1], image.shape[0]):
+                # the sender adapted its resolution to the network: keep the recording's size
+                image = cv2.resize(image, writer.size, interpolation=cv2.INTER_AREA)
+                self.rescaled += 1
+            writer.write_video(image, index)
+            self._last_index = index
+            self.frames += 1
+            if self.frames % self.fps == 0:
+                sink.flush()
+            for track, samples, start in self._pending_audio:
+                self._write_audio(track, samples, start)
+            self._pending_audio.clear()
+        else:
+            _, track, samples, start = item
+            if self.writer is None:
+                if len(self._pending_audio) < 250 * len(self._track_of):
+                    self._pending_audio.append((track, samples, start))
+            else:
+                self._write_audio(track, samples, start)
+
+    def _stopped(self, exc: Exception) -> None:
+        """Disk full, sink refused: stop recording, keep what was written."""
+        self.error = f"recording stopped: {exc}"
+        log.error("received recording stopped: %s", type(exc).__name__)
 
     def _write_audio(self, track: int, samples: np.ndarray, start: int) -> None:
         assert self.writer is not None
