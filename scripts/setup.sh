@@ -14,7 +14,7 @@ SYSTEM_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
   # screen readers: the AT-SPI bus and registry, a private D-Bus session, the AT-SPI client bindings the
-  # accessibility test reads the stations' tree with (tests/gui/test_atspi.py)
+  # accessibility test reads the stations' tree with (tests/ui/test_atspi.py)
   at-spi2-core dbus-daemon python3-gi gir1.2-atspi-2.0
   # the remote link across networks: coturn (the TURN server the court relay mints credentials for;
   # tests start it from a config), and the network lab of the relay check (namespaces, nftables, tc)

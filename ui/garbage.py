@@ -12,7 +12,7 @@ GUI thread collects, generation by generation, with CPython's own thresholds.  A
 from the event loop, never inside a paint or another event handler of a live window.
 
 The desktop installs one for the application's life (:func:`install`); the GUI tests run each test
-under one (``tests/gui/conftest.py``).
+under one (``tests/ui/conftest.py``).
 """
 
 from __future__ import annotations

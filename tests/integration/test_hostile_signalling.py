@@ -17,8 +17,8 @@ from recording.transport.court import CourtStation
 from recording.transport.invite import parse_invite
 from recording.transport.signalling import Channel, SignallingServer
 from recording.transport.witness import LinkFeed, WitnessLink
-from tests.gui.conftest import ToneSource
 from tests.helpers.fakes import BoxMasker, GainVoice
+from tests.helpers.sources import ToneSource
 from tests.integration.test_link import FPS, SIZE, court_key
 
 BOMB = "[" * 60_000 + "]" * 60_000

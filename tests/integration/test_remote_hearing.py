@@ -25,7 +25,7 @@ from recording.sources.demo import DemoVideoSource
 from recording.transport.court_media import questioner_cameras
 from recording.transport.invite import parse_invite
 from recording.transport.witness import LinkFeed, WitnessLink
-from tests.gui.conftest import ToneSource
+from tests.helpers.sources import ToneSource
 from tests.helpers.temp_vault import PASS, make_vault
 from vault.errors import VaultError
 from vault.store import STATION

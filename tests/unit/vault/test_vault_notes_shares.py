@@ -188,7 +188,7 @@ def test_any_mutation_of_notes_or_shares_fails_verify(annotated, tmp_path, which
 
 
 def _make_mkv() -> bytes:
-    from tests.gui.conftest import make_mkv
+    from tests.helpers.media import make_mkv
 
     return make_mkv(2.0)
 

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QRadioButton, QTabBar, QWidget
 
 from recording.session import State
-from tests.gui import stations
+from tests.ui import stations
 from ui.theme import apply_theme
 
 

@@ -17,8 +17,8 @@ from desktop.settings import Settings
 from recording.session import State, demo_plan
 from recording.sources.demo import DemoVideoSource
 from recording.transport.court_media import questioner_cameras
-from tests.gui.conftest import ToneSource
 from tests.helpers.coturn import SECRET, Coturn, Relay, turnserver_binary
+from tests.helpers.sources import ToneSource
 from tests.helpers.temp_vault import PASS, make_vault
 from ui.clerk.console import ClerkConsole
 from ui.concurrency import OpRunner

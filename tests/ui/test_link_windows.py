@@ -18,7 +18,7 @@ from recording.sources.demo import DemoVideoSource
 from recording.transport.court_media import questioner_cameras
 from recording.transport.interpreter import InterpreterLink
 from recording.transport.invite import parse_invite
-from tests.gui.conftest import ToneSource
+from tests.helpers.sources import ToneSource
 from tests.helpers.temp_vault import PASS, make_vault
 from ui.clerk.console import ClerkConsole
 from ui.concurrency import OpRunner

@@ -147,7 +147,7 @@ def test_without_the_policy_the_window_is_deleted_mid_paint():
         sys.path.insert(0, {str(ROOT)!r})
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from tests.gui.test_garbage import cyclic_window
+        from tests.ui.test_garbage import cyclic_window
         gc.disable()
         top_ref, child = cyclic_window()
         painting = []
@@ -171,8 +171,8 @@ def test_without_the_policy_the_window_is_deleted_mid_paint():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("files, select", [
-    (["tests/gui/test_judge_review.py", "tests/gui/test_windows.py"], "clerk_form or wrong_pass"),
-    (["tests/gui/test_settings_dialog.py", "tests/gui/test_windows.py"], None),
+    (["tests/ui/test_judge_review.py", "tests/ui/test_windows.py"], "clerk_form or wrong_pass"),
+    (["tests/ui/test_settings_dialog.py", "tests/ui/test_windows.py"], None),
 ], ids=["judge-then-clerk-form", "settings-then-windows"])
 def test_the_orders_that_crashed_pass(files, select):
     args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *files]

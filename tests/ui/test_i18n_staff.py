@@ -303,7 +303,7 @@ def test_clerk_live_console_strings_all_translated(qtbot, pseudo, runner, fake_s
 
 
 def test_interpreter_station_strings_all_translated(qtbot, pseudo):
-    from tests.gui.stations import interpreter_on_air
+    from tests.ui.stations import interpreter_on_air
 
     w = interpreter_on_air()
     qtbot.addWidget(w)

@@ -17,11 +17,9 @@ from desktop.app import import_cv2
 
 import_cv2()  # other tests may import cv2 first: never let Qt load OpenCV's Qt5 plugins
 
-from recording.model import AUDIO_RATE  # noqa: E402
 from recording.session import SessionPlan, demo_plan  # noqa: E402
-from recording.sources.demo import DemoVideoSource  # noqa: E402
-from tests.helpers.fake_session import SMALL, FakeLiveSession  # noqa: E402
-from tests.helpers.sources import ToneSource  # noqa: E402
+from tests.helpers.fake_session import FakeLiveSession  # noqa: E402
+from tests.helpers.media import make_mkv  # noqa: E402
 from ui.concurrency import OpRunner  # noqa: E402
 from ui.garbage import GuiGarbageCollector  # noqa: E402
 
@@ -91,45 +89,6 @@ def fake_session():
     yield make
     for s in sessions:
         s.pipeline.stop()
-
-
-def make_mkv(seconds: float = 3.0, size: tuple[int, int] = SMALL, fps: int = 30) -> bytes:
-    """A small MKV as the recorder writes it into the vault: to a non-seekable sink (live-mode Matroska,
-    no Duration, no Cues), H.264 + floor (eng) and Spanish interpretation tracks."""
-    import io
-
-    from recording.encode.writer import AudioTrack, MkvWriter
-
-    class Sink(io.RawIOBase):
-        def __init__(self) -> None:
-            self.data = bytearray()
-
-        def writable(self) -> bool:
-            return True
-
-        def seekable(self) -> bool:
-            return False
-
-        def write(self, b) -> int:
-            self.data += bytes(b)
-            return len(b)
-
-    buf = Sink()
-    w = MkvWriter(buf, size[0], size[1], fps,
-                  (AudioTrack("eng", "Floor"), AudioTrack("spa", "Spanish interpretation")))
-    src = DemoVideoSource(size, fps)
-    src.open()
-    n = int(seconds * fps)
-    per = AUDIO_RATE // fps
-    tone = ToneSource()
-    for i in range(n):
-        w.write_video(src.read(), i)
-        block = tone.read(per)
-        w.write_audio(0, block, i * per)
-        w.write_audio(1, block * 0.5, i * per)
-    w.close()
-    src.close()
-    return bytes(buf.data)
 
 
 @pytest.fixture(scope="session")

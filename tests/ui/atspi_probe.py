@@ -1,12 +1,12 @@
 """What a screen reader hears: open every station window under Xvfb with Qt's AT-SPI bridge on, and
 read the accessibility tree back over D-Bus with the AT-SPI client library (the one Orca uses).
 
-    dbus-run-session -- .venv/bin/python tests/gui/atspi_probe.py     # prints the tree as JSON
+    dbus-run-session -- .venv/bin/python tests/ui/atspi_probe.py     # prints the tree as JSON
 
 Three processes, on the private session bus ``dbus-run-session`` gives: an Xvfb display, this script
 in ``--app`` mode (the stations, ``QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1``), and ``--read`` mode under the
 system Python (PyGObject with ``gir1.2-atspi-2.0``: the venv has no GObject bindings).  Used by
-``tests/gui/test_atspi.py``."""
+``tests/ui/test_atspi.py``."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def run_app(seconds: float) -> int:
     import_cv2()
     from PySide6.QtCore import QTimer
 
-    from tests.gui import stations
+    from tests.ui import stations
     from ui.concurrency import OpRunner
 
     runner = OpRunner("atspi")

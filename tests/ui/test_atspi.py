@@ -1,5 +1,5 @@
 """What a screen reader hears, read back over AT-SPI: every station window under Xvfb with Qt's
-accessibility bridge on, its tree read by the AT-SPI client library (tests/gui/atspi_probe.py).
+accessibility bridge on, its tree read by the AT-SPI client library (tests/ui/atspi_probe.py).
 Skips with the reason when Xvfb, D-Bus or the AT-SPI client bindings are not installed
 (``scripts/setup.sh`` installs them: xvfb, dbus, at-spi2-core, python3-gi, gir1.2-atspi-2.0)."""
 

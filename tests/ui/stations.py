@@ -1,6 +1,6 @@
 """Every station window of the app, built as a user meets it (fake sessions on the demo source, no
 devices), for the accessibility and translation tests and for the AT-SPI probe
-(``tests/gui/atspi_app.py``), which opens the same windows under Xvfb with the screen-reader bridge."""
+(``tests/ui/atspi_app.py``), which opens the same windows under Xvfb with the screen-reader bridge."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from recording.pipeline import SessionPipeline
 from recording.session import SessionPlan, demo_plan
 from recording.sources.demo import DemoVideoSource
 from recording.sources.devices import DeviceInfo
-from tests.gui.conftest import SMALL, FakeLiveSession, ToneSource
+from tests.helpers.fake_session import SMALL, FakeLiveSession
 from tests.helpers.fakes import BoxMasker, GainVoice
+from tests.helpers.sources import ToneSource
 from ui.concurrency import OpRunner
 
 
