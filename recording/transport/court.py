@@ -202,15 +202,22 @@ class CourtStation:
     def invitation(self, court_key: bytes, sign: Callable[[bytes], bytes], lifetime: float = 600.0,
                    media: dict[str, Any] | None = None) -> bytes:
         """A signed invitation for this station's address and certificates (bytes of the file)."""
+        media = {**(media or {}), "judge_monitor": bool(self.judge_monitor)}
+        self.invite = self._new_invite(court_key, sign, lifetime, media)
+        self.stats.session_id = self.invite.session_id
+        return sign_invite(self.invite, sign)
+
+    def _new_invite(self, court_key: bytes, sign: Callable[[bytes], bytes], lifetime: float,
+                    media: dict[str, Any]) -> Invite:
+        """An invitation to this station (its address, certificates and route), registered with the
+        court relay when the hearing goes through one."""
         if not self._signal.is_open:
             raise LinkError("open() the court station before inviting")
-        media = {**(media or {}), "judge_monitor": bool(self.judge_monitor)}
-        self.invite = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
-                                 tls_fingerprint=self.tls_fingerprint, via=self.stats.route.replace("direct", "court"))
-        self.stats.session_id = self.invite.session_id
+        inv = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
+                         tls_fingerprint=self.tls_fingerprint, via=self.stats.route.replace("direct", "court"))
         if self.relay is not None:
-            self._signal.register(self.invite.session_id, court_key, sign)
-        return sign_invite(self.invite, sign)
+            self._signal.register(inv.session_id, court_key, sign)
+        return inv
 
     async def ready(self, timeout: float = 15.0) -> None:
         """Through the court relay: wait until the relay confirmed this court's registration and
@@ -228,7 +235,7 @@ class CourtStation:
                                lifetime: float = 600.0, name: str = "") -> bytes:
         """A signed invitation for a remote interpreter station for ``language`` (ISO 639-2): its own
         session id and one-time token; it joins the same signalling server and waiting room."""
-        if not self._signal.is_open:
+        if not self._signal.is_open:  # said before the language (the caller's first mistake)
             raise LinkError("open() the court station before inviting")
         if not languages.is_channel_language(language) or not labels.valid(labels.interpretation(language)):
             raise LinkError(f"'{language}' is not an ISO 639-2 language code (e.g. spa)")
@@ -237,10 +244,7 @@ class CourtStation:
             media["case_number"] = self.invite.media["case_number"]
         if name:  # how the partner interpreter and the clerk see this station
             media["name"] = str(name)[:80]
-        inv = new_invite(self._host, self._port, self.fingerprints, court_key, lifetime, media,
-                         tls_fingerprint=self.tls_fingerprint, via=self.stats.route.replace("direct", "court"))
-        if self.relay is not None:
-            self._signal.register(inv.session_id, court_key, sign)
+        inv = self._new_invite(court_key, sign, lifetime, media)
         self.interpreters.add(inv, language, str(name)[:80])
         self.booths.add_channel(language)
         return sign_invite(inv, sign)
