@@ -232,7 +232,8 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
         return fail(f"cannot open the court station: {exc}", link_exit(exc) if isinstance(exc, LinkError) else EXIT_LINK)
     inv = court.invite
     assert inv is not None
-    route = f"through the court relay {inv.url}" if inv.via == "relay" else f"signalling {host}:{port}"
+    route = (f"through the court relay {inv.url}, TURN over {court.stats.turn_transport.upper()}" if inv.via == "relay"
+             else f"signalling {host}:{port}")
     note(f"court: invitation written to {args.invite_out} (session {inv.session_id}, {route}, "
          f"court key {inv.court_key_fingerprint}); waiting room open")
     stats = await court.serve(args.duration, join_timeout=args.join_timeout)

@@ -55,7 +55,8 @@ async def _interpreter(args: argparse.Namespace, invite: Any, stop: StopRequest)
         note(f"interpreter: joining session {invite.session_id}; safety code {link.safety_code}")
         await stop.race(link.join(admit_timeout=args.admit_timeout))
         await stop.race(link.start_media())
-        note(f"interpreter: admitted; sending the {args.language} channel")
+        via = f" through TURN over {link.turn.transport.upper()}" if link.turn is not None else ""
+        note(f"interpreter: admitted; sending the {args.language} channel{via}")
         await stop.race(link.run(args.duration))
     except LinkError as exc:
         await link.close("could not start")

@@ -2,7 +2,11 @@
 
     testimony-shield relay --listen HOST:PORT --turn-url turn:HOST:PORT --turn-secret-file FILE \\
                            --info-out FILE [--tls-key FILE] [--public-host NAME] [--turn-ttl S] \\
-                           [--allow-court-key HEX ...]
+                           [--turn-fallback-url URL ... | --turn-fallback-url none] [--allow-court-key HEX ...]
+
+Stations reach TURN over UDP (``--turn-url``) and, where UDP gets no answer (a firewall that drops
+outbound UDP), over the fallback URLs the relay hands out with the credentials: by default TCP on the
+same port (``turn:HOST:PORT?transport=tcp``); ``--turn-fallback-url turns:NAME:443`` adds TLS.
 
 Runs until SIGTERM/SIGINT/SIGHUP, then exits 0 and prints a JSON summary (hearings served, peak
 concurrent hearings, bytes forwarded).  The info file (0600, JSON) is what a court station needs to
@@ -29,6 +33,10 @@ def register(subparsers: Any) -> None:
                    help="address the relay's TLS WebSocket listens on (stations and court stations dial it)")
     r.add_argument("--turn-url", type=validate.turn_url, required=True, metavar="turn:HOST:PORT",
                    help="the court's TURN server (coturn with use-auth-secret), as the stations reach it")
+    r.add_argument("--turn-fallback-url", action="append", default=None, metavar="URL",
+                   help="TURN URL stations try when --turn-url (UDP) gets no answer, in order (repeatable: "
+                        "turn:HOST:PORT?transport=tcp, turns:HOST:443; default: TCP on --turn-url's port; "
+                        "'none': UDP only)")
     r.add_argument("--turn-secret-file", type=validate.path, required=True, metavar="FILE",
                    help="file holding coturn's static-auth-secret (mode 0600)")
     r.add_argument("--info-out", type=validate.path, required=True, metavar="FILE",
@@ -57,7 +65,7 @@ def run_relay(args: argparse.Namespace) -> int:
 async def _relay(args: argparse.Namespace, stop: StopRequest) -> int:
     from recording.transport.errors import LinkError
     from recording.transport.relay import RelayServer, check_public_host, private_file_ok
-    from recording.transport.turn import DEFAULT_TTL, probe, read_secret
+    from recording.transport.turn import DEFAULT_TTL, describe, probe, read_secret
 
     try:
         secret = read_secret(str(args.turn_secret_file))
@@ -73,12 +81,15 @@ async def _relay(args: argparse.Namespace, stop: StopRequest) -> int:
             return fail("--allow-court-key is not a hex Ed25519 public key", EXIT_BAD_INPUT)
         if any(len(k) != 32 for k in allowed):
             return fail("--allow-court-key is not a hex Ed25519 public key (64 hex digits)", EXIT_BAD_INPUT)
+    fallback = _fallback_urls(args.turn_fallback_url)
+    if isinstance(fallback, str):
+        return fail(fallback, EXIT_BAD_INPUT)
     host, port = args.listen
     tls_key = args.tls_key or Path(args.info_out).with_name(Path(args.info_out).name + ".tls-key.pem")
     try:
         public = check_public_host(args.public_host) if args.public_host else ""
         server = RelayServer(host, port, args.turn_url, secret, tls_key, turn_ttl=args.turn_ttl or DEFAULT_TTL,
-                             public_host=public, allowed_keys=allowed)
+                             public_host=public, allowed_keys=allowed, turn_fallback=fallback)
         info = await server.open()
     except LinkError as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
@@ -87,13 +98,15 @@ async def _relay(args: argparse.Namespace, stop: StopRequest) -> int:
     t0 = time.monotonic()
     try:
         info.write(args.info_out)
-        note(f"relay: listening on {info.url} (certificate {info.tls_fingerprint[:23]}…); TURN {args.turn_url}; "
-             f"info for court stations written to {args.info_out}")
-        try:  # tell court IT at once when coturn is down or its secret differs (the relay keeps running)
-            await probe(server.turn_for("relay-start-check"))
-            note("relay: the TURN server accepts the relay's credentials")
-        except LinkError as exc:
-            note(f"relay: warning: {exc}")
+        check = server.turn_for("relay-start-check")
+        note(f"relay: listening on {info.url} (certificate {info.tls_fingerprint[:23]}…); TURN "
+             f"{' then '.join(describe(u) for u in check.urls)}; info for court stations written to {args.info_out}")
+        for url in check.urls:  # tell court IT at once when coturn is down or its secret differs (it keeps running)
+            try:
+                await probe(check.using(url))
+                note(f"relay: the TURN server accepts the relay's credentials over {describe(url)}")
+            except LinkError as exc:
+                note(f"relay: warning: {exc}")
         done = asyncio.Event()
         stop.on_stop_in_loop(asyncio.get_running_loop(), done.set)
         await done.wait()
@@ -103,3 +116,21 @@ async def _relay(args: argparse.Namespace, stop: StopRequest) -> int:
     out.update(url=info.url, stopped_by=stop.name or None, wall_seconds=round(time.monotonic() - t0, 2))
     emit(out)
     return 0
+
+
+def _fallback_urls(given: list[str] | None) -> tuple[str, ...] | None | str:
+    """``--turn-fallback-url``: None (the default: TCP on the UDP port), the URLs, or a reason (str)."""
+    if not given:
+        return None
+    if given == ["none"]:
+        return ()
+    from recording.transport.turn import MAX_FALLBACKS, turn_endpoint
+
+    if len(given) > MAX_FALLBACKS:
+        return f"at most {MAX_FALLBACKS} --turn-fallback-url"
+    try:
+        for u in given:
+            turn_endpoint(u)
+    except ValueError as exc:
+        return f"--turn-fallback-url: {exc}"
+    return tuple(given)

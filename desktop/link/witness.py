@@ -195,7 +195,8 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
         await link.close(f"the witness station was stopped ({stop.name})")
         session.pipeline.stop()
         return fail(f"{stop.name} in the waiting room; nothing recorded", stop.exit_code)
-    note(f"witness: admitted; safety code {link.safety_code} (the court station shows the same)")
+    via = f"; media through TURN over {link.turn.transport.upper()}" if link.turn is not None else ""
+    note(f"witness: admitted; safety code {link.safety_code} (the court station shows the same){via}")
     session.pipeline.max_frames = int(round(args.duration * fps))
     session.start_recording()  # the local recording is the authoritative copy
     session.go_live()

@@ -224,7 +224,7 @@ class CourtStation:
         check the TURN server with the hearing's credentials (:class:`TurnRefused`,
         :class:`TurnUnreachable`, :class:`RelayUnreachable`).  Nothing to wait for in direct mode."""
         if self.relay is not None:
-            await self._signal.ready(timeout)
+            self.stats.turn_transport = (await self._signal.ready(timeout)).transport
 
     def peer_connection(self) -> RTCPeerConnection:
         """A peer connection presenting the pinned certificate; through the relay, relayed

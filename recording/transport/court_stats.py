@@ -59,4 +59,6 @@ class CourtStats:
     ice_path: str = ""
     #: "relay" (through the court relay and TURN) or "direct" (one network)
     route: str = "direct"
+    #: through the relay, how this station reaches TURN: "udp", else "tcp"/"tls" (UDP blocked)
+    turn_transport: str = ""
     relay_losses: int = 0  # times the court relay went away during the session

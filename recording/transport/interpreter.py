@@ -161,4 +161,4 @@ class InterpreterLink(Station):
                 "recoveries_ms": self.recoveries_ms, "return_blocks_received": self.return_blocks_received,
                 "on_air": bool(self.booth and self.booth.get("on_air") == self.invite.session_id),
                 "court_errors": self.court_errors,
-                "ice_path": self.ice_path, "route": "relay" if self.invite.via == "relay" else "direct"}
+                **self.path_stats()}

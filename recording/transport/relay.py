@@ -52,7 +52,14 @@ from recording.transport.signalling import (
     self_signed,
     server_context,
 )
-from recording.transport.turn import DEFAULT_TTL, TurnConfig, parse_turn_url, rest_credentials
+from recording.transport.turn import (
+    DEFAULT_TTL,
+    TurnConfig,
+    parse_turn_url,
+    rest_credentials,
+    tcp_url,
+    turn_endpoint,
+)
 
 log = logging.getLogger("testimony_shield.link.relay")
 
@@ -190,10 +197,14 @@ class RelayServer:
     """The court relay on ``host:port``; TURN credentials for ``turn_url`` from ``secret``."""
 
     def __init__(self, host: str, port: int, turn_url: str, secret: bytes, tls_file: Path | str,
-                 turn_ttl: float = DEFAULT_TTL, public_host: str = "", allowed_keys: set[bytes] | None = None) -> None:
+                 turn_ttl: float = DEFAULT_TTL, public_host: str = "", allowed_keys: set[bytes] | None = None,
+                 turn_fallback: tuple[str, ...] | None = None) -> None:
         parse_turn_url(turn_url)
         self._host, self._port = host, port
         self.turn_url, self._secret, self.turn_ttl = turn_url, secret, turn_ttl
+        #: tried by the stations when ``turn_url`` does not answer (default: TCP on the same port)
+        self.turn_fallback = tuple(turn_fallback) if turn_fallback is not None else (
+            (tcp_url(turn_url),) if turn_endpoint(turn_url)[0] == "udp" else ())
         self._public_host = public_host or host
         if self._public_host in ("0.0.0.0", "::"):
             raise LinkError("a relay listening on every interface needs --public-host (the name stations dial)")
@@ -227,7 +238,11 @@ class RelayServer:
             self._server = None
 
     def turn_for(self, label: str) -> TurnConfig:
-        return rest_credentials(self._secret, self.turn_url, label, self.turn_ttl)
+        return rest_credentials(self._secret, self.turn_url, label, self.turn_ttl, fallback=self.turn_fallback)
+
+    def _turn_fields(self, label: str) -> dict[str, Any]:
+        turn = self.turn_for(label)
+        return {"turn": turn.to_dict(), "turn_fallback": turn.fallback_field()}
 
     # -- connections -----------------------------------------------------------------------------
     async def _on_ws(self, ws: ServerConnection) -> None:
@@ -284,7 +299,7 @@ class RelayServer:
                     court.sessions.add(sid)
                 self._registered.set()
                 self._registered = asyncio.Event()
-                await ch.send({"type": "registered", "hearing": hid, "turn": self.turn_for(label).to_dict()})
+                await ch.send({"type": "registered", "hearing": hid, **self._turn_fields(label)})
         finally:
             if court is not None:
                 for sid in court.sessions:
@@ -329,7 +344,7 @@ class RelayServer:
                                               "is not connected to it)")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._registered.wait(), left)
-        await ch.send({"type": "welcome", "turn": self.turn_for(self._hearings[sid].label).to_dict()})
+        await ch.send({"type": "welcome", **self._turn_fields(self._hearings[sid].label)})
         first = await ch.recv(timeout=FIRST_MESSAGE)  # the court protocol's join / resume
         hearing = self._hearings.get(sid)
         if hearing is None:

@@ -29,7 +29,7 @@ from recording.transport.errors import LinkError, Refused, RelayUnreachable
 from recording.transport.invite import Invite
 from recording.transport.relay import REGISTER_CONTEXT, RelayInfo
 from recording.transport.signalling import Channel
-from recording.transport.turn import TurnConfig, probe
+from recording.transport.turn import TurnConfig, choose
 
 log = logging.getLogger("testimony_shield.link.relay_client")
 
@@ -47,7 +47,7 @@ async def dial(invite: Invite, timeout: float = 10.0) -> tuple[Channel, TurnConf
         await ch.send({"type": "hello", "session_id": invite.session_id})
         msg = await ch.expect("welcome", timeout=15.0)
         try:
-            turn = TurnConfig.from_dict(msg.get("turn"))
+            turn = TurnConfig.from_message(msg)
         except ValueError as exc:
             raise LinkError(str(exc)) from None
     except Refused as exc:
@@ -68,7 +68,8 @@ class RelayLink:
         self._handler = handler
         self.hearing = secrets.token_hex(16)  # this court station's hearing, as the relay knows it
         self.sessions: list[str] = []
-        self.turn: TurnConfig | None = None
+        self._offered: TurnConfig | None = None  # the relay's latest credentials and URLs
+        self._chosen = ""  # the URL the TURN server answered on (ready())
         self.court_key = b""
         self._sign: Callable[[bytes], bytes] | None = None
         self._ch: Channel | None = None
@@ -124,9 +125,16 @@ class RelayLink:
             await asyncio.wait_for(self._registered.wait(), timeout)
         except TimeoutError:
             raise self.last_error or RelayUnreachable("the court relay did not confirm the registration") from None
+        assert self._offered is not None
+        self._chosen = (await choose(self._offered)).url
         assert self.turn is not None
-        await probe(self.turn)
         return self.turn
+
+    @property
+    def turn(self) -> TurnConfig | None:
+        """The hearing's latest credentials on the URL :meth:`ready` chose (UDP, else TCP/TLS)."""
+        t = self._offered
+        return t.using(self._chosen) if t is not None and self._chosen in t.urls else t
 
     def _register_msg(self) -> dict[str, Any]:
         assert self._sign is not None
@@ -160,7 +168,7 @@ class RelayLink:
                     msg = await ch.recv()
                     if msg["type"] == "registered":
                         try:
-                            self.turn = TurnConfig.from_dict(msg.get("turn"))
+                            self._offered = TurnConfig.from_message(msg)
                         except ValueError as exc:
                             raise LinkError(str(exc)) from None
                         if self.down_since is not None:

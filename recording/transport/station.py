@@ -43,7 +43,7 @@ from recording.transport.rtc import (
     sha256_fingerprint,
 )
 from recording.transport.signalling import Channel, table_field, text_field
-from recording.transport.turn import TurnConfig, probe
+from recording.transport.turn import TurnConfig, choose
 
 log = logging.getLogger("testimony_shield.recording.transport.station")
 
@@ -84,7 +84,8 @@ class Station:
         self._listener: asyncio.Task | None = None
         self._tasks: list[asyncio.Task] = []
         self._closing: set[asyncio.Future] = set()  # old peer connections closing in the background
-        #: through the court relay: the hearing's TURN credentials (relayed candidates only)
+        #: through the court relay: the hearing's TURN credentials on the URL that answered (relayed
+        #: candidates only); ``turn.transport`` is the summary's ``turn_transport``
         self.turn: TurnConfig | None = None
         self._probed: TurnConfig | None = None
         #: the type of this station's candidate in the pair ICE selected ("relay" through the relay)
@@ -145,15 +146,20 @@ class Station:
         the hearing's credentials once — :class:`TurnRefused`, :class:`TurnUnreachable`)."""
         ch, turn = await dial(self.invite, timeout=timeout)
         if turn is not None:
-            try:
+            try:  # UDP first (or the transport that worked before), then TCP/TLS: turn.choose
                 if turn != self._probed:
-                    await probe(turn)
+                    self.turn = await choose(turn, prefer=self.turn.transport if self.turn is not None else "")
                     self._probed = turn
             except BaseException:
                 await ch.close()
                 raise
-            self.turn = turn
         return ch
+
+    def path_stats(self) -> dict[str, Any]:
+        """The summary's path fields: ``ice_path``, ``route`` ("relay" | "direct") and
+        ``turn_transport`` ("udp" | "tcp" | "tls" through the relay, "" direct)."""
+        return {"ice_path": self.ice_path, "route": "relay" if self.invite.via == "relay" else "direct",
+                "turn_transport": self.turn.transport if self.turn is not None else ""}
 
     def _media_up(self) -> bool:
         return self.pc is not None and self.pc.connectionState == "connected"

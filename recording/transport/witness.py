@@ -178,4 +178,4 @@ class WitnessLink(Station):
                 "to_witness_tracks_refused": self.to_witness_tracks_refused,
                 "breaks_signalled": self.breaks_signalled, "court_breaks": self.court_breaks,
                 "remote_interpretation_blocks_received": dict(self.remote_blocks_received),
-                "ice_path": self.ice_path, "route": "relay" if self.invite.via == "relay" else "direct"}
+                **self.path_stats()}

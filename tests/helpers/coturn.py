@@ -135,7 +135,7 @@ class Relay:
     """``testimony-shield relay`` as a process (restartable on the same port and TLS key)."""
 
     def __init__(self, folder: Path, turn_url: str, secret: str = SECRET, host: str = "127.0.0.1",
-                 wrap=None) -> None:
+                 wrap=None, fallback: tuple[str, ...] = ()) -> None:
         self.dir = folder
         self.host = host
         self.wrap = wrap or (lambda argv: argv)
@@ -146,6 +146,7 @@ class Relay:
         self.secret_file.write_text(secret)
         self.secret_file.chmod(0o600)
         self.turn_url = turn_url
+        self.fallback = fallback  # --turn-fallback-url (default: the relay's own, TCP on the UDP port)
         self.proc: subprocess.Popen | None = None
         self.out = ""
 
@@ -153,7 +154,8 @@ class Relay:
         if self.info.exists():
             self.info.unlink()
         argv = [sys.executable, "-m", "desktop", "relay", "--listen", f"{self.host}:{self.port}", "--turn-url",
-                self.turn_url, "--turn-secret-file", str(self.secret_file), "--info-out", str(self.info)]
+                self.turn_url, "--turn-secret-file", str(self.secret_file), "--info-out", str(self.info),
+                *(a for u in self.fallback for a in ("--turn-fallback-url", u))]
         self.proc = subprocess.Popen(self.wrap(argv), cwd=ROOT, env=dict(os.environ), text=True,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert wait_file(self.info, 60), "the relay wrote no info file"

@@ -11,3 +11,14 @@ import pytest
 def _collect_leaks():
     yield
     gc.collect()
+
+
+@pytest.fixture
+def turn(tmp_path):
+    """A real coturn on loopback (tests/helpers/coturn.py); tests using it skip without ``turnserver``."""
+    from tests.helpers.coturn import SECRET, Coturn
+
+    t = Coturn(tmp_path / "coturn", SECRET)
+    t.start()
+    yield t
+    t.stop()

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from recording.session import demo_plan
-from tests.helpers.coturn import SECRET, Coturn, Relay, free_tcp_port, turnserver_binary, wait_file
+from tests.helpers.coturn import Relay, free_tcp_port, turnserver_binary, wait_file
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600),  # several station processes: a loaded machine is slow
               pytest.mark.skipif(turnserver_binary() is None,
@@ -40,14 +40,6 @@ def _env() -> dict[str, str]:
 def _last_json(text: str) -> dict:
     lines = [ln for ln in text.strip().splitlines() if ln.startswith("{")]
     return json.loads(lines[-1]) if lines else {}
-
-
-@pytest.fixture
-def turn(tmp_path):
-    t = Coturn(tmp_path / "coturn", SECRET)
-    t.start()
-    yield t
-    t.stop()
 
 
 @pytest.fixture

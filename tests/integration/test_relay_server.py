@@ -74,6 +74,8 @@ def test_a_station_reaches_the_court_through_the_relay_and_back(tmp_path):
     assert seen and seen[0]["msg"]["type"] == "join" and seen[0]["peer"] == "the court relay"
     # the hearing's TURN credentials: the same label for the court and the station, coturn's convention
     assert court_turn.username.split(":")[1] == station_turn.username.split(":")[1] and court_turn.url == TURN
+    # and TURN over TCP on the same port for a network that drops UDP (the relay's default fallback)
+    assert court_turn.fallback == station_turn.fallback == (f"{TURN}?transport=tcp",)
     assert summary["hearings_served"] == 1 and summary["connections_forwarded"] == 1 and summary["bytes_forwarded"] > 50
 
 

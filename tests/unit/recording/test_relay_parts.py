@@ -24,7 +24,14 @@ from recording.transport.errors import (
 )
 from recording.transport.invite import Fingerprint, new_invite, parse_invite, sign_invite
 from recording.transport.relay import RelayInfo, tls_identity_file
-from recording.transport.turn import TurnConfig, parse_turn_url, read_secret, rest_credentials
+from recording.transport.turn import (
+    TurnConfig,
+    parse_turn_url,
+    read_secret,
+    rest_credentials,
+    tcp_url,
+    turn_endpoint,
+)
 
 NOW = 1_790_000_000.0
 FP = ":".join(f"{i:02X}" for i in range(32))
@@ -45,6 +52,32 @@ def test_rest_credentials_follow_coturns_convention():
                 {"url": "turn:1.2.3.4:1", "username": "1:h h", "credential": "c"}):
         with pytest.raises(ValueError):
             TurnConfig.from_dict(bad)
+
+
+def test_turn_urls_and_the_fallback_the_relay_hands_out():
+    """UDP, TCP and TLS URLs of one TURN server; the relay's ``turn_fallback`` beside ``turn`` (a relay
+    of before sends none: UDP only; a station of before ignores it)."""
+    assert turn_endpoint("turn:10.71.0.1:3478") == ("udp", "10.71.0.1", 3478)
+    assert turn_endpoint("turn:10.71.0.1:3478?transport=tcp") == ("tcp", "10.71.0.1", 3478)
+    assert turn_endpoint("turns:turn.court.example:443") == ("tls", "turn.court.example", 443)
+    assert tcp_url("turn:10.71.0.1:3478") == "turn:10.71.0.1:3478?transport=tcp"
+    for bad in ("turns:h:443?transport=udp", "turn:h:3478?transport=sctp", "turn:h:3478?x=1"):
+        with pytest.raises(ValueError):
+            turn_endpoint(bad)
+    c = rest_credentials(b"s3cret", "turn:10.71.0.1:3478", "h1", ttl=600, now=NOW,
+                         fallback=("turn:10.71.0.1:3478?transport=tcp", "turns:turn.court.example:443"))
+    assert c.transport == "udp" and c.urls == (c.url, *c.fallback)
+    msg = {"type": "welcome", "turn": c.to_dict(), "turn_fallback": c.fallback_field()}
+    assert set(msg["turn"]) == {"url", "username", "credential"}  # the field a station of before reads
+    assert TurnConfig.from_message(msg) == c
+    assert TurnConfig.from_message({"turn": c.to_dict()}).fallback == ()  # a relay of before
+    tcp = c.using(c.fallback[0])
+    assert tcp.transport == "tcp" and tcp.fallback == () and tcp.username == c.username
+    assert tcp.ice_servers()[0].urls == ["turn:10.71.0.1:3478?transport=tcp"]
+    assert c.using(c.fallback[1]).ice_servers()[0].urls == ["turns:turn.court.example:443"]
+    for bad in ("turn:x", ["stun:1.2.3.4:3478"], ["turn:h:1?transport=tcp"] * 5, [7]):
+        with pytest.raises(ValueError, match="malformed TURN addresses"):
+            TurnConfig.from_message({"turn": c.to_dict(), "turn_fallback": bad})
 
 
 def test_secret_file(tmp_path):
