@@ -232,6 +232,9 @@ async def probe(config: TurnConfig, timeout: float = 4.0, now: float | None = No
                           "re-join to get fresh ones from the court relay")
     try:
         sock, proto = await _open(transport, host, port, config, timeout)
+    except ssl.SSLCertVerificationError as exc:
+        raise TurnUnreachable(f"the TURN server at {where} over TLS presented a certificate this station does not "
+                              f"trust ({exc.verify_message}); court IT: use one from a known authority") from None
     except (OSError, TimeoutError, ssl.SSLError) as exc:
         why = "no answer" if isinstance(exc, TimeoutError) else (getattr(exc, "strerror", None) or str(exc))
         raise TurnUnreachable(f"cannot reach the TURN server at {where}{over} ({why}); "
