@@ -64,19 +64,23 @@ class Coturn:
     """``host``/``wrap``: elsewhere than loopback (the network lab: its public host's address, and
     ``wrap(argv)`` running argv in its namespace; readiness is then the log's, not a probe)."""
 
-    def __init__(self, folder: Path, secret: str, host: str = "127.0.0.1", wrap=None) -> None:
+    def __init__(self, folder: Path, secret: str, host: str = "127.0.0.1", wrap=None,
+                 tls: tuple[Path, Path] | None = None) -> None:
+        """``tls``: (certificate, key) files: TURN over TLS too, on :attr:`tls_port` (``turns:``)."""
         self.dir = Path(folder)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.secret = secret
         self.host = host
         self.wrap = wrap or (lambda argv: argv)
         self.port = free_udp_port() if host == "127.0.0.1" else 3478
+        self.tls_port = free_tcp_port() if tls else 0
         lo = random.randint(41000, 60000) // 100 * 100
         self.config = self.dir / "turnserver.conf"
         self.config.write_text("\n".join([
             f"listening-ip={host}", f"relay-ip={host}", f"listening-port={self.port}",
             "use-auth-secret", f"static-auth-secret={secret}", "realm=court.test", "fingerprint",
-            "no-tls", "no-dtls", "no-cli", "no-multicast-peers",
+            *([f"tls-listening-port={self.tls_port}", f"cert={tls[0]}", f"pkey={tls[1]}"] if tls else ["no-tls"]),
+            "no-dtls", "no-cli", "no-multicast-peers",
             *(["allow-loopback-peers"] if host == "127.0.0.1" else []),  # loopback tests: both stations there
             f"min-port={lo}", f"max-port={lo + 99}", f"pidfile={self.dir / 'turnserver.pid'}",
             f"userdb={self.dir / 'turndb'}", f"log-file={self.dir / 'turn.log'}", "simple-log", ""]))

@@ -9,7 +9,9 @@ out).  coturn itself listens on TCP on its usual port, as it does by default.
   neither answers (exit 7).
 - A whole hearing (court, witness and a remote interpreter, each as its own process, through
   ``testimony-shield relay``) runs with ``turn_transport == "tcp"`` on all three stations when the
-  TURN URL the relay hands out for UDP gets no answer; the logs say so and carry no credential.
+  TURN URL the relay hands out for UDP gets no answer; the logs say so and carry no credential.  And
+  the same over TLS (``turns:localhost:PORT``, coturn with a certificate the stations trust: here
+  through ``SSL_CERT_FILE``, as a court's certificate authority is trusted by the system).
 
 The namespace-lab form (the witness's network drops all outbound UDP with nftables, the court's does
 not): tests/integration/test_link_lab.py.  Skipped when there is no ``turnserver`` (Debian's coturn).
@@ -100,14 +102,36 @@ def _last_json(text: str) -> dict:
     return json.loads(lines[-1]) if lines else {}
 
 
+def _tls_coturn(folder: Path) -> Coturn:
+    """coturn with TURN over TLS, its certificate (localhost) trusted through SSL_CERT_FILE."""
+    from cryptography.hazmat.primitives import serialization
+
+    from recording.transport.signalling import self_signed
+
+    folder.mkdir(parents=True, exist_ok=True)
+    key, cert = self_signed("localhost", 1)
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    key_file.chmod(0o600)
+    return Coturn(folder, SECRET, tls=(cert_file, key_file))
+
+
 @pytest.mark.slow
-def test_a_hearing_when_udp_to_turn_is_dropped(tmp_path, turn, black_hole):
+@pytest.mark.parametrize("fallback", ["tcp", "tls"])
+def test_a_hearing_when_udp_to_turn_is_dropped(tmp_path, black_hole, fallback, monkeypatch):
     from recording.session import demo_plan
 
     root = Path(__file__).resolve().parents[2]
     exe = [__import__("sys").executable, "-m", "desktop"]
-    # the relay hands out a UDP URL nobody answers on (dropped) and coturn's TCP port as the fallback
-    relay = Relay(tmp_path / "relay", f"turn:127.0.0.1:{black_hole}", fallback=(tcp_url(turn.url),))
+    turn = _tls_coturn(tmp_path / "coturn") if fallback == "tls" else Coturn(tmp_path / "coturn", SECRET)
+    if fallback == "tls":  # the stations (and the relay's start check) trust coturn's certificate
+        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "coturn" / "cert.pem"))
+    turn.start()
+    # the relay hands out a UDP URL nobody answers on (dropped) and coturn's TCP or TLS port as the fallback
+    url = tcp_url(turn.url) if fallback == "tcp" else f"turns:localhost:{turn.tls_port}"
+    relay = Relay(tmp_path / "relay", f"turn:127.0.0.1:{black_hole}", fallback=(url,))
     relay.start()
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps(demo_plan().to_dict()))
@@ -137,22 +161,39 @@ def test_a_hearing_when_udp_to_turn_is_dropped(tmp_path, turn, black_hole):
                 p.kill()
             p.communicate()
         code, rout, rerr = relay.stop()
+        turn.stop()
     assert witness.returncode == 0, werr[-1500:]
     assert court.returncode == 0, cerr[-1500:]
     assert interp.returncode == 0, ierr[-1500:]
     cs, ws, ins = _last_json(cout), _last_json(wout), _last_json(iout)
-    assert (cs["turn_transport"], ws["turn_transport"], ins["turn_transport"]) == ("tcp", "tcp", "tcp")
+    assert (cs["turn_transport"], ws["turn_transport"], ins["turn_transport"]) == (fallback,) * 3
     assert cs["ice_path"] == ws["ice_path"] == ins["ice_path"] == "relay"
     # the hearing ran over TCP: pictures and voice reached the court and were recorded; the
     # interpreter heard the floor
     assert cs["frames_received"] > 0 and cs["audio_blocks_received"] > 0 and cs["recording_id"]
     assert ins["floor_blocks_received"] > 0
     # each station says which way in its log, naming no credential (usernames are "<expiry>:<label>")
+    where = f"{fallback.upper()} {url.split(':', 1)[1].split('?')[0]}"  # "TCP 127.0.0.1:P", "TLS localhost:P"
     for err in (cerr, werr, ierr):
-        assert f"gave no answer: trying TCP 127.0.0.1:{turn.port}" in err, err[-1500:]
-        assert "TURN over TCP" in err
+        assert f"gave no answer: trying {where}" in err, err[-1500:]
+        assert f"TURN over {where} answers" in err
         assert not re.search(r"\b\d{10}:[A-Za-z0-9_-]+", err), "a TURN username in the log"
-    assert "TURN over TCP" in cerr and "media through TURN over TCP" in werr
+    assert f"TURN over {fallback.upper()}" in cerr and f"media through TURN over {fallback.upper()}" in werr
     # the relay said at start which of its TURN URLs answer
     assert f"127.0.0.1:{black_hole} does not answer" in rerr
-    assert f"accepts the relay's credentials over TCP 127.0.0.1:{turn.port}" in rerr
+    assert f"accepts the relay's credentials over {where}" in rerr
+
+
+def test_an_untrusted_tls_certificate_is_said_plainly(tmp_path, monkeypatch):
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    turn = _tls_coturn(tmp_path / "coturn")
+    turn.start()
+    try:
+        with pytest.raises(TurnUnreachable, match="presented a certificate this station does not trust"):
+            asyncio.run(choose(rest_credentials(SECRET.encode(), f"turns:localhost:{turn.tls_port}", "h", 600)))
+        # trusted (as a court's certificate authority is by the system), the allocation over TLS works
+        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "coturn" / "cert.pem"))
+        chosen = asyncio.run(choose(rest_credentials(SECRET.encode(), f"turns:localhost:{turn.tls_port}", "h", 600)))
+        assert chosen.transport == "tls"
+    finally:
+        turn.stop()
