@@ -48,9 +48,11 @@ log = logging.getLogger("testimony_shield.link.turn")
 _TURN_URL = re.compile(r"^(?P<scheme>turns?):(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(?P<port>[0-9]{1,5})"
                        r"(\?transport=(?P<transport>udp|tcp))?$")
 _LABEL = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-#: how long a URL gets to answer an allocation before the next transport is tried
+#: how long a URL gets to answer an allocation (connection included) before the next one is tried
 CHOOSE_TIMEOUT = 4.0
-MAX_FALLBACKS = 4
+#: UDP and at most this many fallbacks: the relay waits 15 s for a station's join after its welcome
+#: (relay.FIRST_MESSAGE), and a station may spend CHOOSE_TIMEOUT on each URL before it sends it
+MAX_FALLBACKS = 2
 
 
 def turn_endpoint(url: str) -> tuple[str, str, int]:
@@ -122,10 +124,11 @@ class TurnConfig:
     @classmethod
     def from_message(cls, msg: dict[str, Any]) -> TurnConfig:
         """From the relay's ``welcome`` / ``registered`` message: ``turn`` and, from relays that
-        offer them, ``turn_fallback`` (a relay of before it sends none: UDP only)."""
+        offer them, ``turn_fallback`` (a relay of before it sends none: UDP only; the first
+        :data:`MAX_FALLBACKS` are used)."""
         turn = cls.from_dict(msg.get("turn"))
         extra = msg.get("turn_fallback", [])
-        if not isinstance(extra, list) or len(extra) > MAX_FALLBACKS \
+        if not isinstance(extra, list) or len(extra) > 8 \
                 or not all(isinstance(u, str) and len(u) <= 256 for u in extra):
             raise ValueError("the relay sent malformed TURN addresses")
         try:
@@ -133,7 +136,7 @@ class TurnConfig:
                 turn_endpoint(u)
         except ValueError:
             raise ValueError("the relay sent malformed TURN addresses") from None
-        return cls(turn.url, turn.username, turn.credential, tuple(extra))
+        return cls(turn.url, turn.username, turn.credential, tuple(extra[:MAX_FALLBACKS]))  # in time for the relay
 
     @classmethod
     def from_dict(cls, d: Any) -> TurnConfig:
@@ -230,6 +233,7 @@ async def probe(config: TurnConfig, timeout: float = 4.0, now: float | None = No
     if (time.time() if now is None else now) > config.expires:
         raise TurnRefused(f"the TURN credentials for this hearing expired (TURN server {where}); "
                           "re-join to get fresh ones from the court relay")
+    deadline = time.monotonic() + timeout  # connection and allocation together
     try:
         sock, proto = await _open(transport, host, port, config, timeout)
     except ssl.SSLCertVerificationError as exc:
@@ -245,7 +249,7 @@ async def probe(config: TurnConfig, timeout: float = 4.0, now: float | None = No
         request.attributes["REQUESTED-TRANSPORT"] = UDP_TRANSPORT
         alloc: asyncio.Future[Any] = asyncio.ensure_future(proto.request_with_retry(request))
         waits: list[asyncio.Future[Any]] = [alloc, proto.unreachable]
-        done, _ = await asyncio.wait(waits, timeout=timeout,
+        done, _ = await asyncio.wait(waits, timeout=max(0.5, deadline - time.monotonic()),
                                      return_when=asyncio.FIRST_COMPLETED)
         if alloc not in done:
             alloc.cancel()

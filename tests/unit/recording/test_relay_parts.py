@@ -71,11 +71,13 @@ def test_turn_urls_and_the_fallback_the_relay_hands_out():
     assert set(msg["turn"]) == {"url", "username", "credential"}  # the field a station of before reads
     assert TurnConfig.from_message(msg) == c
     assert TurnConfig.from_message({"turn": c.to_dict()}).fallback == ()  # a relay of before
+    more = {"turn": c.to_dict(), "turn_fallback": [*c.fallback, "turn:10.71.0.2:3478?transport=tcp"]}
+    assert TurnConfig.from_message(more).fallback == c.fallback  # the first two: in time for the relay
     tcp = c.using(c.fallback[0])
     assert tcp.transport == "tcp" and tcp.fallback == () and tcp.username == c.username
     assert tcp.ice_servers()[0].urls == ["turn:10.71.0.1:3478?transport=tcp"]
     assert c.using(c.fallback[1]).ice_servers()[0].urls == ["turns:turn.court.example:443"]
-    for bad in ("turn:x", ["stun:1.2.3.4:3478"], ["turn:h:1?transport=tcp"] * 5, [7]):
+    for bad in ("turn:x", ["stun:1.2.3.4:3478"], ["turn:h:1?transport=tcp"] * 9, [7]):
         with pytest.raises(ValueError, match="malformed TURN addresses"):
             TurnConfig.from_message({"turn": c.to_dict(), "turn_fallback": bad})
 
