@@ -87,8 +87,8 @@ def open_note(obj: dict, priv, what: str) -> dict:
 
 def check_note(obj: object, note_id: str, rec_id: str, vault_id: str, what: str) -> None:
     try:
-        ok = (obj["format"] == NOTE_FORMAT and obj["id"] == note_id and obj["rec"] == rec_id  # type: ignore[index]
-              and obj["vault"] == vault_id and isinstance(obj["stanza"], dict))  # type: ignore[index]
+        ok = (isinstance(obj, dict) and obj["format"] == NOTE_FORMAT and obj["id"] == note_id
+              and obj["rec"] == rec_id and obj["vault"] == vault_id and isinstance(obj["stanza"], dict))
     except (KeyError, TypeError):
         ok = False
     if not ok:
@@ -104,10 +104,11 @@ def make_share(vault_id: str, rec_id: str, share_id: str, data_key: bytes, role:
 
 def check_share(obj: object, share_id: str, rec_id: str, vault_id: str, what: str) -> None:
     try:
-        ok = (obj["format"] == SHARE_FORMAT and obj["id"] == share_id and obj["rec"] == rec_id  # type: ignore[index]
-              and obj["vault"] == vault_id and obj["stanza"]["role"] == obj["role"]  # type: ignore[index]
-              and obj["stanza"]["share"] == f"grant:{share_id}")  # type: ignore[index]
-        parse_time(obj["expires"])  # type: ignore[index]
+        ok = (isinstance(obj, dict) and obj["format"] == SHARE_FORMAT and obj["id"] == share_id
+              and obj["rec"] == rec_id and obj["vault"] == vault_id and obj["stanza"]["role"] == obj["role"]
+              and obj["stanza"]["share"] == f"grant:{share_id}")
+        if isinstance(obj, dict):
+            parse_time(obj["expires"])
     except (KeyError, TypeError, VaultError):
         ok = False
     if not ok:
