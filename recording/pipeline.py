@@ -97,7 +97,6 @@ class SessionPipeline(Subscriptions[Consumer]):
         latency_budget: float = 0.25,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__()
         self.plan = plan
         self._video = video
         self._audio = audio
@@ -108,6 +107,7 @@ class SessionPipeline(Subscriptions[Consumer]):
         self._realtime = realtime
         self._budget = latency_budget
         self._clock = clock
+        super().__init__()  # the consumers by audience, their lock, the break listeners
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._on_break = False
