@@ -11,24 +11,27 @@ from tests.helpers.fake_session import SMALL
 from tests.helpers.sources import ToneSource
 
 
+class NonSeekableSink(io.RawIOBase):
+    """An in-memory output that cannot seek, like the vault's recording writer (``data``: what was written)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def write(self, b) -> int:
+        self.data += bytes(b)
+        return len(b)
+
+
 def make_mkv(seconds: float = 3.0, size: tuple[int, int] = SMALL, fps: int = 30) -> bytes:
     """A small MKV as the recorder writes it into the vault: to a non-seekable sink (live-mode Matroska,
     no Duration, no Cues), H.264 + floor (eng) and Spanish interpretation tracks."""
-    class Sink(io.RawIOBase):
-        def __init__(self) -> None:
-            self.data = bytearray()
-
-        def writable(self) -> bool:
-            return True
-
-        def seekable(self) -> bool:
-            return False
-
-        def write(self, b) -> int:
-            self.data += bytes(b)
-            return len(b)
-
-    buf = Sink()
+    buf = NonSeekableSink()
     w = MkvWriter(buf, size[0], size[1], fps,
                   (AudioTrack("eng", "Floor"), AudioTrack("spa", "Spanish interpretation")))
     src = DemoVideoSource(size, fps)

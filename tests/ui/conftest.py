@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.app import import_cv2
@@ -89,6 +89,41 @@ def fake_session():
     yield make
     for s in sessions:
         s.pipeline.stop()
+
+
+@pytest.fixture
+def clerk_console(qtbot, runner, fake_session):
+    """The clerk console, shown, starting fake sessions; ``made`` lists the plans it started them for."""
+    from ui.clerk.console import ClerkConsole
+
+    made: list[SessionPlan] = []
+
+    def factory(plan: SessionPlan) -> FakeLiveSession:
+        made.append(plan)
+        return fake_session(plan)
+
+    w = ClerkConsole(factory, runner)
+    qtbot.addWidget(w)
+    w.show()
+    return w, made
+
+
+@pytest.fixture
+def unlocked_judge(qtbot, runner):
+    """Open the judge's review window on a test vault (its ``passphrase`` attribute) and unlock it."""
+    from desktop.export_policy import EXPORT_POLICY
+    from ui.review.judge import JudgeReview
+
+    def open_(v):
+        w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
+        qtbot.addWidget(w)
+        w.show()
+        w.passphrase.setText(v.passphrase)
+        with qtbot.waitSignal(w.unlocked, timeout=10000):
+            qtbot.mouseClick(w.unlock_btn, Qt.MouseButton.LeftButton)
+        return w
+
+    return open_
 
 
 @pytest.fixture(scope="session")

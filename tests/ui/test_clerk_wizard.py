@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpi
 
 from recording.model import Audience
 from recording.session import Role
-from ui.clerk.console import ClerkConsole
 from ui.clerk.wizard import CASE, LANGUAGES, MEASURES, PEOPLE, REVIEW, RULES, SessionWizard
 
 
@@ -21,12 +20,18 @@ def _click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_wizard_builds_a_full_plan(qtbot):
+def _wizard(qtbot):
+    """The wizard, shown; the plans it submits are collected in the list returned with it."""
     w = SessionWizard()
     qtbot.addWidget(w)
     w.show()
-    plans = []
+    plans: list = []
     w.submitted.connect(plans.append)
+    return w, plans
+
+
+def test_wizard_builds_a_full_plan(qtbot):
+    w, plans = _wizard(qtbot)
     assert w.step == CASE and not w.back.isEnabled()
     w.case_number.setText("T2026-0142")
     w.pseudonym.setText("Witness B")
@@ -74,11 +79,7 @@ def test_wizard_builds_a_full_plan(qtbot):
 
 
 def test_wizard_shows_errors_in_their_step(qtbot):
-    w = SessionWizard()
-    qtbot.addWidget(w)
-    w.show()
-    plans = []
-    w.submitted.connect(plans.append)
+    w, plans = _wizard(qtbot)
     w.go_to(REVIEW)
     assert "Not ready yet" in w.summary.text()
     _click(qtbot, w.create)
@@ -146,16 +147,8 @@ def test_wizard_keyboard_navigation(qtbot):
     assert w.step == LANGUAGES
 
 
-def test_console_uses_the_wizard(qtbot, runner, fake_session):
-    made = []
-
-    def factory(plan):
-        made.append(plan)
-        return fake_session(plan)
-
-    w = ClerkConsole(factory, runner)
-    qtbot.addWidget(w)
-    w.show()
+def test_console_uses_the_wizard(qtbot, clerk_console):
+    w, made = clerk_console
     w.form.fill_demo(("spa", "fra"))
     with qtbot.waitSignal(w.session_created, timeout=5000):
         _click(qtbot, w.form.create)

@@ -8,24 +8,12 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 
-from desktop.export_policy import EXPORT_POLICY
 from ui.review.dialogs import ExportDialog
-from ui.review.judge import JudgeReview
 
 
-def _unlocked(qtbot, runner, v):
-    w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
-    qtbot.addWidget(w)
-    w.show()
-    w.passphrase.setText(v.passphrase)
-    with qtbot.waitSignal(w.unlocked, timeout=10000):
-        qtbot.mouseClick(w.unlock_btn, Qt.MouseButton.LeftButton)
-    return w
-
-
-def test_notes_panel_add_list_jump(qtbot, runner, sealed_vault):
+def test_notes_panel_add_list_jump(qtbot, runner, unlocked_judge, sealed_vault):
     v, rec_id = sealed_vault
-    w = _unlocked(qtbot, runner, v)
+    w = unlocked_judge(v)
     with qtbot.waitSignal(w.recording_opened, timeout=5000):
         w.play_row(0)
     player = w.player
@@ -57,9 +45,9 @@ def test_notes_panel_add_list_jump(qtbot, runner, sealed_vault):
     w.close()
 
 
-def test_export_dialog_watermarked_copy_and_plain(qtbot, runner, sealed_vault, tmp_path):
+def test_export_dialog_watermarked_copy_and_plain(qtbot, runner, unlocked_judge, sealed_vault, tmp_path):
     v, rec_id = sealed_vault
-    w = _unlocked(qtbot, runner, v)
+    w = unlocked_judge(v)
     w.table.selectRow(0)
     d = w.open_export_dialog()
     assert isinstance(d, ExportDialog) and d.copy_radio.isChecked()
@@ -95,9 +83,9 @@ def test_export_dialog_watermarked_copy_and_plain(qtbot, runner, sealed_vault, t
     w.close()
 
 
-def test_raw_recording_cannot_be_copied_for_another_role(qtbot, runner, sealed_vault):
+def test_raw_recording_cannot_be_copied_for_another_role(qtbot, runner, unlocked_judge, sealed_vault):
     v, _ = sealed_vault
-    w = _unlocked(qtbot, runner, v)
+    w = unlocked_judge(v)
     d = ExportDialog("x — raw", ["defence", "judge"], "raw", need_station=True, parent=w)
     d.reason.setText("r")
     assert not d.ok_btn.isEnabled()  # raw to the defence, and the station passphrase missing
@@ -107,9 +95,9 @@ def test_raw_recording_cannot_be_copied_for_another_role(qtbot, runner, sealed_v
     w.close()
 
 
-def test_share_dialog_and_expiry(qtbot, runner, sealed_vault):
+def test_share_dialog_and_expiry(qtbot, runner, unlocked_judge, sealed_vault):
     v, rec_id = sealed_vault
-    w = _unlocked(qtbot, runner, v)
+    w = unlocked_judge(v)
     w.table.selectRow(0)
     d = w.open_share_dialog()
     d.role.setCurrentIndex(d.role.findData("defence"))
@@ -133,13 +121,13 @@ def test_share_dialog_and_expiry(qtbot, runner, sealed_vault):
     w.close()
 
 
-def test_filter_by_case(qtbot, runner, sealed_vault, mkv_bytes):
+def test_filter_by_case(qtbot, runner, unlocked_judge, sealed_vault, mkv_bytes):
     v, _ = sealed_vault
     wr = v.create_recording({"case_number": "T2026-9999", "kind": "masked", "started": "2026-06-01T09:00:00Z",
                              "witness": "W-7"}, ["judge"])
     wr.write(mkv_bytes[:1000])
     wr.seal()
-    w = _unlocked(qtbot, runner, v)
+    w = unlocked_judge(v)
     assert w.table.model().rowCount() == 2 and w.case_filter.count() == 3
     w.case_filter.setCurrentIndex(w.case_filter.findData("T2026-9999"))
     assert w.table.model().rowCount() == 1 and w.table.model().index(0, 0).data() == "T2026-9999"

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.export_policy import EXPORT_POLICY
 from desktop.plans import save_plan
 from recording.session import demo_plan
-from ui.review.judge import JudgeReview
 
 
-def test_plan_records_are_listed_but_not_played(qtbot, runner, sealed_vault):
+def test_plan_records_are_listed_but_not_played(qtbot, unlocked_judge, sealed_vault):
     v, rec_id = sealed_vault
     plan_id = save_plan(v, demo_plan(("spa",)))
-    w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
-    qtbot.addWidget(w)
-    w.show()
-    w.passphrase.setText(v.passphrase)
-    with qtbot.waitSignal(w.unlocked, timeout=5000):
-        qtbot.mouseClick(w.unlock_btn, Qt.MouseButton.LeftButton)
+    w = unlocked_judge(v)
     kinds = {w.table.model().index(r, 0).data(Qt.ItemDataRole.UserRole): w.table.model().index(r, 1).data()
              for r in range(w.table.model().rowCount())}
     assert kinds[plan_id] == "plan (record, not playable)" and kinds[rec_id] == "masked"

@@ -38,7 +38,7 @@ def test_wrong_passphrase_is_a_plain_message(qtbot, runner, sealed_vault):
     assert w.identity is None and not w.table.isEnabled()
 
 
-def test_unlock_list_play_seek(qtbot, runner, sealed_vault, tmp_path, monkeypatch):
+def test_unlock_list_play_seek(qtbot, unlocked_judge, sealed_vault, tmp_path, monkeypatch):
     v, rec_id = sealed_vault
     # no plaintext may land on disk: forbid temp files while playing
     import tempfile
@@ -49,12 +49,7 @@ def test_unlock_list_play_seek(qtbot, runner, sealed_vault, tmp_path, monkeypatc
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_temp)
     monkeypatch.setattr(tempfile, "mkstemp", no_temp)
 
-    w = JudgeReview(v, runner, export_policy=EXPORT_POLICY)
-    qtbot.addWidget(w)
-    w.show()
-    w.passphrase.setText(v.passphrase)
-    with qtbot.waitSignal(w.unlocked, timeout=10000):
-        qtbot.mouseClick(w.unlock_btn, Qt.MouseButton.LeftButton)
+    w = unlocked_judge(v)
     assert w.table.model().rowCount() == 1
     assert w.table.model().index(0, 0).data() == "T2026-0142"
     assert w.table.model().index(0, 1).data() == "masked"

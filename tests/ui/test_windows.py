@@ -46,16 +46,8 @@ def test_start_window_buttons(qtbot):
         assert b.width() > widest and b.height() >= 110
 
 
-def test_clerk_form_validation(qtbot, runner, fake_session):
-    created = []
-
-    def factory(plan):
-        created.append(plan)
-        return fake_session(plan)
-
-    w = ClerkConsole(factory, runner)
-    qtbot.addWidget(w)
-    w.show()
+def test_clerk_form_validation(qtbot, clerk_console):
+    w, created = clerk_console
     form = w.form
     qtbot.mouseClick(form.create, Qt.MouseButton.LeftButton)
     assert "case number" in form.error.text()

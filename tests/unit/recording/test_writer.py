@@ -6,25 +6,11 @@ import pytest
 
 from recording.encode.writer import AudioTrack, MkvWriter
 from recording.errors import EncoderError
-
-
-class Sink(io.RawIOBase):
-    def __init__(self) -> None:
-        self.buf = bytearray()
-
-    def writable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return False
-
-    def write(self, b) -> int:
-        self.buf += bytes(b)
-        return len(b)
+from tests.helpers.media import NonSeekableSink
 
 
 def test_tracks_languages_and_frames_round_trip():
-    sink = Sink()
+    sink = NonSeekableSink()
     w = MkvWriter(sink, 160, 96, 30, (AudioTrack("eng", "Floor"), AudioTrack("spa", "Spanish interpretation")))
     for i in range(15):
         w.write_video(np.full((96, 160, 3), i * 10, np.uint8), i)
@@ -33,7 +19,7 @@ def test_tracks_languages_and_frames_round_trip():
     with pytest.raises(EncoderError):
         w.write_video(np.zeros((96, 160, 3), np.uint8), 3)
     w.close()
-    with av.open(io.BytesIO(bytes(sink.buf))) as c:
+    with av.open(io.BytesIO(bytes(sink.data))) as c:
         assert [s.metadata.get("language") for s in c.streams.audio] == ["eng", "spa"]
         assert [s.metadata.get("title") for s in c.streams.audio] == ["Floor", "Spanish interpretation"]
         frames = list(c.decode(video=0))
