@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
+
 from recording.encode.writer import AudioTrack, MkvWriter
 from recording.model import AUDIO_RATE
 from recording.sources.demo import DemoVideoSource
@@ -50,3 +52,15 @@ def make_mkv(seconds: float = 3.0, size: tuple[int, int] = SMALL, fps: int = 30)
     w.close()
     src.close()
     return bytes(buf.data)
+
+
+def live_mkv(seconds: int = 2) -> bytes:
+    """A small live-mode MKV (grey ramp video, two silent tracks) as the writer makes it to a non-seekable sink."""
+    sink = NonSeekableSink()
+    w = MkvWriter(sink, 160, 96, 30, (AudioTrack("eng", "Floor"), AudioTrack("spa", "Spanish")))
+    for i in range(30 * seconds):
+        w.write_video(np.full((96, 160, 3), i % 255, np.uint8), i)
+        for t in range(2):
+            w.write_audio(t, np.zeros(1600, np.float32))
+    w.close()
+    return bytes(sink.data)

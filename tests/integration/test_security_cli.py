@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from recording.encode.derive import band_rows
+from tests.helpers.media import live_mkv
 from tests.helpers.temp_vault import PASS, make_vault, write_recording
-from tests.unit.recording.test_remux import live_mkv
 from vault.store import Vault
 
 ROLE_VARS = ("TESTIMONY_SHIELD_PASSPHRASE_STATION", "TESTIMONY_SHIELD_PASSPHRASE_JUDGE",

@@ -1,22 +1,9 @@
 import io
 
 import av
-import numpy as np
 
 from recording.encode.remux import chapters_for, probe_duration, remux
-from recording.encode.writer import AudioTrack, MkvWriter
-from tests.unit.recording.test_writer import Sink
-
-
-def live_mkv(seconds: int = 2) -> bytes:
-    sink = Sink()
-    w = MkvWriter(sink, 160, 96, 30, (AudioTrack("eng", "Floor"), AudioTrack("spa", "Spanish")))
-    for i in range(30 * seconds):
-        w.write_video(np.full((96, 160, 3), i % 255, np.uint8), i)
-        for t in range(2):
-            w.write_audio(t, np.zeros(1600, np.float32))
-    w.close()
-    return bytes(sink.buf)
+from tests.helpers.media import live_mkv
 
 
 def test_probe_duration_of_a_live_mode_recording():
