@@ -49,7 +49,7 @@ from recording.transport.court_stats import CourtStats
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, new_invite, safety_code, sign_invite
 from recording.transport.media_tracks import RelayAudioTrack
-from recording.transport.receive import STALL_AFTER, ReceivedConsumer, Reception
+from recording.transport.receive import MEDIA_GONE_AFTER, STALL_AFTER, ReceivedConsumer, Reception
 from recording.transport.received_recorder import ReceivedRecorder
 from recording.transport.relay_client import RelayLink
 from recording.transport.signalling import Channel, SignallingServer, table_field
@@ -62,9 +62,6 @@ log = logging.getLogger("testimony_shield.recording.transport.court")
 
 #: how long the court waits for the witness to re-join after a loss before ending the session
 RECONNECT_WINDOW = 60.0
-#: with the signalling lost (the court relay restarted), the media count as gone after this long
-#: without a frame (then the witness re-joins with a new offer/answer, as after any loss)
-MEDIA_GONE_AFTER = 2.5
 
 Admit = Callable[[dict[str, Any]], Awaitable[bool]]
 

@@ -4,6 +4,12 @@ Each interpreter invitation has its own session id and one-time token; the stati
 signalling and waiting room as the witness.  Once admitted it sends its channel
 (``court/audio/<lang>``, delivered and recorded as that language) and receives the masked floor as
 the court receives it (``interpreter/audio/floor``, a bounded relay).
+
+When only an interpreter station's signalling is lost (the court relay restarted) while its voice
+still arrives, the court keeps its media connection, booth place and floor relay, and the station
+re-joins asking to keep them (``"media": "keep"``, as the witness's does): the channel never pauses.
+If the voice stops (:data:`recording.transport.receive.MEDIA_GONE_AFTER`) or no re-join comes within
+the reconnect window, the connection is closed as after any loss and the station re-joins anew.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import secrets
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +28,10 @@ from recording.transport.admission import Refusal, check_join, resume_matches
 from recording.transport.errors import LinkError
 from recording.transport.invite import Invite, safety_code
 from recording.transport.media_tracks import RelayAudioTrack
+from recording.transport.receive import MEDIA_GONE_AFTER
 from recording.transport.rtc import close_peer, sha256_fingerprint
 from recording.transport.signalling import Channel
+from recording.transport.station import RECONNECT_WINDOW
 
 if TYPE_CHECKING:
     from recording.transport.court import CourtStation
@@ -43,11 +52,22 @@ class InterpreterSlot:
     back: RelayAudioTrack | None = None  # its language's channel while the partner is on air (return)
     #: the summary entry (``CourtStats.interpreters[language]``)
     info: dict[str, Any] = field(default_factory=dict)
+    #: its media connection, kept while its signalling is gone (until it re-joins or the voice stops)
+    kept: KeptMedia | None = None
+
+
+@dataclass
+class KeptMedia:
+    channel: Channel  # the signalling channel that was lost
+    pc: RTCPeerConnection
+    relay: RelayAudioTrack | None
+    back: RelayAudioTrack | None
+    expiry: asyncio.Future[None]
 
 
 def _new_info(code: str) -> dict[str, Any]:
     return {"admitted": False, "blocks_received": 0, "floor_blocks_sent": 0, "ended_by": "", "safety_code": code,
-            "reconnects": 0, "to_witness_blocks_sent": 0}
+            "reconnects": 0, "media_kept": 0, "to_witness_blocks_sent": 0}
 
 
 class CourtInterpreters:
@@ -104,14 +124,41 @@ class CourtInterpreters:
         if old is not None and old is not ch:
             await old.close()
         slot.resume = secrets.token_hex(32)
-        await ch.send({"type": "resumed", "resume": slot.resume})
         slot.info["reconnects"] += 1
+        kept, slot.kept = slot.kept, None
+        if kept is not None:
+            kept.expiry.cancel()
+            if msg.get("media") == "keep" and self._media_flowing(slot, kept.pc):
+                slot.info["media_kept"] += 1
+                await ch.send({"type": "resumed", "resume": slot.resume, "media": "kept"})
+                self.connections.append((ch, kept.pc))
+                return await self._serve(ch, slot, kept.pc, kept.relay, kept.back)
+            self._release(slot, kept.channel, kept.pc, kept.relay, kept.back)
+        await ch.send({"type": "resumed", "resume": slot.resume, "media": "new"})
         return await self._live(ch, slot)
+
+    def _media_flowing(self, slot: InterpreterSlot, pc: RTCPeerConnection) -> bool:
+        heard = self._court.reception.remote_heard.get(slot.invite.session_id)
+        return (pc.connectionState == "connected" and heard is not None
+                and time.monotonic() - heard <= MEDIA_GONE_AFTER)
+
+    async def _expire(self, slot: InterpreterSlot) -> None:
+        """The kept media go when the voice stops or no re-join comes within the reconnect window."""
+        since = time.monotonic()
+        while True:
+            await asyncio.sleep(0.25)
+            kept = slot.kept
+            if kept is None:
+                return
+            if not self._media_flowing(slot, kept.pc) or time.monotonic() - since > RECONNECT_WINDOW:
+                slot.kept = None
+                self._release(slot, kept.channel, kept.pc, kept.relay, kept.back)
+                return
 
     async def _live(self, ch: Channel, slot: InterpreterSlot) -> None:
         court = self._court
         reception = court.reception
-        lang, info = slot.language, slot.info
+        lang = slot.language
         station = slot.invite.session_id
         slot.channel = ch
         offer = await court.checked_offer(ch, await ch.expect("offer", timeout=20.0), slot.dtls, "interpreter")
@@ -153,13 +200,28 @@ class CourtInterpreters:
                 back = slot.back = track
         await pc.setLocalDescription(await pc.createAnswer())
         await ch.send({"type": "answer", "sdp": pc.localDescription.sdp, "tracks": sending})
+        court.booths.join(station, lang, slot.name)
+        return await self._serve(ch, slot, pc, relay, back)
+
+    async def _serve(self, ch: Channel, slot: InterpreterSlot, pc: RTCPeerConnection, relay: RelayAudioTrack | None,
+                     back: RelayAudioTrack | None) -> None:
+        """The station's booth messages until it leaves or its signalling is lost."""
+        court = self._court
         booths = court.booths
-        booths.join(station, lang, slot.name)
+        station = slot.invite.session_id
+        slot.channel = ch
+        keep = False
         try:
             while True:
-                m = await ch.recv()
+                try:
+                    m = await ch.recv()
+                except LinkError:
+                    keep = not court.session_done and self._media_flowing(slot, pc)
+                    if keep:  # only the signalling went: keep the media for the station's re-join
+                        slot.kept = KeptMedia(ch, pc, relay, back, asyncio.ensure_future(self._expire(slot)))
+                    raise
                 if m["type"] == "bye":
-                    info["ended_by"] = info["ended_by"] or "interpreter"
+                    slot.info["ended_by"] = slot.info["ended_by"] or "interpreter"
                     slot.resume = ""  # it left: no re-join
                     return None
                 if m["type"] == "handover":  # recording/booth.py: the booth's requests
@@ -171,13 +233,21 @@ class CourtInterpreters:
                 elif m["type"] == "listen":
                     booths.listen(station, m.get("channel"))
         finally:
-            if slot.channel is ch:
-                booths.lost(station)
-                if not booths.on_air.get(lang):
-                    reception.remote_live.discard(lang)
-            self._drop_relay(slot, relay)
-            self._drop_relay(slot, back)
-            court.close_later(pc)
+            if not keep:
+                self._release(slot, ch, pc, relay, back)
+
+    def _release(self, slot: InterpreterSlot, ch: Channel, pc: RTCPeerConnection, relay: RelayAudioTrack | None,
+                 back: RelayAudioTrack | None) -> None:
+        """The station's connection ``(ch, pc)`` is over: its booth place (unless it has re-joined on
+        another channel), its relays, its peer connection."""
+        court = self._court
+        if slot.channel is ch:
+            court.booths.lost(slot.invite.session_id)
+            if not court.booths.on_air.get(slot.language):
+                court.reception.remote_live.discard(slot.language)
+        self._drop_relay(slot, relay)
+        self._drop_relay(slot, back)
+        court.close_later(pc)
 
     def _drop_relay(self, slot: InterpreterSlot, relay: RelayAudioTrack | None) -> None:
         """Stop ``relay`` (this connection's floor, or return, to the station) and count what it sent."""
@@ -194,6 +264,10 @@ class CourtInterpreters:
 
     async def close(self, reason: str) -> None:
         """The session is over: tell every interpreter station, close their connections."""
+        for slot in self.slots.values():
+            if slot.kept is not None:
+                slot.kept.expiry.cancel()
+                slot.kept = None
         for slot in self.slots.values():
             if slot.info.get("admitted") and not slot.info["ended_by"]:
                 slot.info["ended_by"] = "court"

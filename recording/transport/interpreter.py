@@ -157,7 +157,7 @@ class InterpreterLink(Station):
                 "blocks_sent": self.blocks_sent, "floor_blocks_received": self.floor_blocks_received,
                 "floor_samples_received": self.floor_samples_received, "first_floor_ms": self.first_floor_ms,
                 "safety_code": self.safety_code, "ended_by": self.ended_by, "end_reason": self.end_reason,
-                "session_id": self.invite.session_id, "reconnects": self.reconnects,
+                "session_id": self.invite.session_id, "reconnects": self.reconnects, "media_kept": self.media_kept,
                 "recoveries_ms": self.recoveries_ms, "return_blocks_received": self.return_blocks_received,
                 "on_air": bool(self.booth and self.booth.get("on_air") == self.invite.session_id),
                 "court_errors": self.court_errors,

@@ -40,6 +40,10 @@ MAX_LATENCIES = 108_000
 VIDEO_TB = Fraction(1, 90_000)
 
 
+#: with the signalling lost (the court relay restarted), a station's media count as gone after this
+#: long without a frame or block (then it re-joins with a new offer/answer, as after any loss)
+MEDIA_GONE_AFTER = 2.5
+
 class ReceivedConsumer(Protocol):
     """Gets what the court receives, on the event loop: return quickly.  Optional methods:
     ``on_interpretation(channel, samples, pts_samples, arrival)`` for interpretation tracks and
@@ -71,6 +75,7 @@ class Reception:
         #: court → witness: a remote interpreter's channel, by language (the current witness connection's)
         self.witness_relays: dict[str, RelayAudioTrack] = {}
         self.remote_live: set[str] = set()  # languages a remote interpreter is sending now
+        self.remote_heard: dict[str, float] = {}  # interpreter station → when its last block arrived
         #: the interpreters' booths (recording/booth.py: who is on air, what each station listens to)
         self.booths: Any = None
         self.tasks: list[asyncio.Task] = []
@@ -234,6 +239,8 @@ class Reception:
             return self.discard(track)
         async for frame, blocks in mono_blocks(track):
             now = time.monotonic()
+            if remote:
+                self.remote_heard[station] = now
             tb = frame.time_base
             pts = int(round(float(frame.pts * tb) * AUDIO_RATE)) if frame.pts is not None and tb else 0
             for samples in blocks:

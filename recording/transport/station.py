@@ -76,6 +76,7 @@ class Station:
         self.end_reason = ""
         self.state = "idle"
         self.reconnects = 0
+        self.media_kept = 0  # re-joins that kept the media connection (only the signalling was lost)
         self.reconnecting_seconds = 0.0
         self.recoveries_ms: list[float] = []
         self._on_state = on_state
@@ -317,6 +318,7 @@ class Station:
             try:
                 ch, kept = await self._resume_channel()
                 if kept:
+                    self.media_kept += 1
                     self.channel = ch
                     self._listener = asyncio.ensure_future(self._listen(ch))
                     self._set_state("live")

@@ -160,3 +160,25 @@ def test_interpreter_rejoins_after_a_network_loss():
     assert info["reconnects"] == 1 and istats["reconnects"] == 1 and len(istats["recoveries_ms"]) == 1
     assert istats["recoveries_ms"][0] > 0
     assert istats["ended_by"] == "court" and info["ended_by"] == "court"
+
+
+def test_interpreter_keeps_its_media_when_only_the_signalling_is_lost():
+    """The court relay restarting drops every signalling connection while the media go on through
+    TURN: the interpreter station re-joins asking to keep its media, and the court keeps its side
+    (the same peer connection, the channel never pauses)."""
+    async def check(court, link, interp, remote, heard):
+        info = court.stats.interpreters
+        assert await _wait(lambda: info.get("spa", {}).get("blocks_received", 0) > 25
+                           and _hears_the_remote_interpreter(heard, remote), 5)
+        pc = interp.pc
+        before = info["spa"]["blocks_received"]
+        await interp.channel.close()  # the signalling only
+        assert await _wait(lambda: interp.reconnects == 1 and info["spa"]["blocks_received"] > before + 50, 30)
+        assert interp.pc is pc and interp.media_kept == 1
+        assert _hears_the_remote_interpreter(heard, remote)
+
+    stats, ws, istats = _three_stations(check)
+    info = stats.interpreters["spa"]
+    assert info["reconnects"] == 1 and info["media_kept"] == 1
+    assert istats["reconnects"] == 1 and istats["media_kept"] == 1
+    assert istats["ended_by"] == "court" and info["ended_by"] == "court"
