@@ -445,9 +445,10 @@ def test_per_audience_tracks_and_recovery_after_a_network_loss():
         before = court.stats.frames_received
         lost_at = time.monotonic()
         link.simulate_loss()
-        while not (court.state == "reconnecting" and court.curtained) and time.monotonic() - lost_at < 2:
+        # the court notices the loss (reconnecting, curtained) — when, depends on the machine's load
+        while "reconnecting" not in court_states and time.monotonic() - lost_at < 30:
             await asyncio.sleep(0.01)
-        court_saw_loss = court.state == "reconnecting" and court.curtained
+        court_saw_loss = "reconnecting" in court_states and any(on and t >= lost_at for on, t in curtain)
         while court.stats.frames_received < before + 30 and time.monotonic() - lost_at < 90:
             await asyncio.sleep(0.02)
         recovered_in = time.monotonic() - lost_at
