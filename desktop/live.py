@@ -23,13 +23,12 @@ from recording.recorder import Recorder, TrackResult
 from recording.schedule import BreakSchedule
 from recording.service import LiveSessionService, SessionSummary
 from recording.session import (
-    RECORD_FORMAT,
-    RECORD_VERSION,
     EventKind,
     SessionLifecycle,
     SessionPlan,
     State,
     session_record,
+    session_record_meta,
 )
 from recording.sources.demo import DemoVideoSource, demo_audio_source, demo_interpreter_source
 from recording.sources.devices import CameraSource, MicrophoneSource
@@ -203,8 +202,7 @@ class LiveSession:
     def _seal_session_record(self) -> None:
         """The plan, the event log and the break log, encrypted and sealed beside the recordings."""
         record = session_record(self.lifecycle, [{"id": r.recording_id, "kind": r.kind} for r in self.results])
-        meta = {"kind": "session", "case_number": self.plan.case_number, "format": RECORD_FORMAT,
-                "version": RECORD_VERSION}
+        meta = session_record_meta(self.plan)
         try:
             w = self.vault.create_recording(meta, recipients=["judge", "clerk"], signer_passphrase=self._passphrase)
             w.write(json.dumps(record, ensure_ascii=False).encode("utf-8"))

@@ -48,12 +48,11 @@ from recording.pipeline import PipelineStatus, curtain_like, level_db
 from recording.schedule import BreakSchedule
 from recording.service import LiveSessionService
 from recording.session import (
-    RECORD_FORMAT,
-    RECORD_VERSION,
     SessionLifecycle,
     SessionPlan,
     State,
     session_record,
+    session_record_meta,
 )
 from recording.subscriptions import Subscriptions
 from recording.witness_brief import witness_brief
@@ -431,8 +430,7 @@ class RemoteHearing:
         record["remote"] = {"link_session": self.session_id, "witness_station_key": self.witness_station_key,
                             "ended_by": stats.ended_by, "reconnects": stats.reconnects,
                             "breaks": list(stats.breaks)}
-        meta = {"kind": "session", "case_number": self.plan.case_number, "format": RECORD_FORMAT,
-                "version": RECORD_VERSION}
+        meta = session_record_meta(self.plan)
         try:
             self.session_record_id = self._seal_record(meta, json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except Exception as exc:  # the recordings are sealed already; report, never lose them

@@ -396,6 +396,11 @@ class SessionLifecycle:
         return [e for e in self.events if isinstance(e, StateChanged)]
 
 
+def session_record_meta(plan: SessionPlan) -> dict[str, Any]:
+    """The vault metadata of a sealed session record (docs/session-format.md)."""
+    return {"kind": "session", "case_number": plan.case_number, "format": RECORD_FORMAT, "version": RECORD_VERSION}
+
+
 def session_record(lifecycle: SessionLifecycle, recordings: list[dict[str, Any]]) -> dict[str, Any]:
     """The session record sealed in the vault at the end: the plan, every event with its time, the
     break log and the ids of the session's recordings (see docs/session-format.md)."""

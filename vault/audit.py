@@ -86,6 +86,13 @@ class AuditEntry:
     details: dict[str, Any] = field(default_factory=dict)
     hash: str = ""
 
+    @classmethod
+    def parsed(cls, seq: int, obj: dict[str, Any], line: bytes) -> AuditEntry:
+        """The entry a trail ``line`` holds (``obj``: its parsed JSON), numbered ``seq``; ``KeyError``,
+        ``TypeError`` or ``ValueError`` when a field is missing or of the wrong kind."""
+        return cls(seq, str(obj["time"]), str(obj["event"]), str(obj["actor"]), obj["rec"], dict(obj["details"]),
+                   leaf_hash(line))
+
 
 @contextlib.contextmanager
 def vault_lock(root: Path) -> Iterator[None]:
@@ -119,8 +126,7 @@ def parse_log(data: bytes) -> tuple[list[AuditEntry], list[bytes], list[str]]:
             obj = jsonio.loads(line, max_bytes=MAX_LINE, max_depth=MAX_DEPTH, what=f"{LOG} entry {i}")
             if not isinstance(obj, dict) or cjson(obj) != line:
                 raise ValueError("not canonical")
-            e = AuditEntry(int(obj["seq"]), str(obj["time"]), str(obj["event"]), str(obj["actor"]),
-                           obj["rec"], dict(obj["details"]), leaf_hash(line))
+            e = AuditEntry.parsed(int(obj["seq"]), obj, line)
             if obj["prev"] != prev:
                 problems.append(f"{LOG}: entry {i} does not chain to entry {i - 1} (modified or reordered)")
             if e.seq != i:
@@ -343,8 +349,7 @@ class AuditLog:
                 obj = jsonio.loads(line, max_bytes=MAX_LINE, max_depth=MAX_DEPTH, what=LOG)
                 if not isinstance(obj, dict) or cjson(obj) != line or obj["prev"] != prev or int(obj["seq"]) != seq:
                     return None
-                e = AuditEntry(seq, str(obj["time"]), str(obj["event"]), str(obj["actor"]), obj["rec"],
-                               dict(obj["details"]), leaf_hash(line))
+                e = AuditEntry.parsed(seq, obj, line)
             except (ValueError, KeyError, TypeError, UnicodeDecodeError):
                 return None
             entries.append(e)

@@ -108,8 +108,7 @@ class S3AuditTrail:
                 raise IntegrityError(f"{AUDIT}: entry {seq} does not chain to entry {seq - 1} (modified or reordered)")
             if nbytes is not None and int(cp["bytes"]) != nbytes + len(line) + 1:
                 raise IntegrityError(f"{what}: byte count differs from the trail before it (modified)")
-            e = AuditEntry(seq, str(obj["time"]), str(obj["event"]), str(obj["actor"]), obj["rec"],
-                           dict(obj["details"]), leaf_hash(line))
+            e = AuditEntry.parsed(seq, obj, line)
         except (KeyError, TypeError, ValueError, AttributeError):
             raise IntegrityError(f"{what}: malformed (modified)") from None
         return e, cp
