@@ -328,7 +328,11 @@ def scene_fn(condition: str, rng: np.random.Generator, seconds: float) -> Callab
             return Scene(0, [Pose(cx, cy, width, roll=25 * _wave(t, 4, ph[1]))], gain=light(t))
         return f
     if condition == "saferoom":
-        prof, hand, two = scene_fn("profile", rng, seconds), scene_fn("hand", rng, seconds), scene_fn("two", rng, seconds)
+        prof, hand, two = (
+            scene_fn("profile", rng, seconds),
+            scene_fn("hand", rng, seconds),
+            scene_fn("two", rng, seconds),
+        )
 
         def f(t: float) -> Scene:
             seg = int(t // 2.0) % 5

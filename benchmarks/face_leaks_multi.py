@@ -11,7 +11,8 @@ leaks nothing) -- and, where the frame has too little texture for that rule to s
 picture (a dim or bare room: under 20 % of its 16x9 cells textured, so a face mask alone changes most
 of them), when more than 80 % of *all* its cells no longer show the original (a flat cell shows it
 while its mean grey is within 8 levels and it stays flat).  A frame the check's rule alone calls
-curtained is counted under ``curtained_check_rule`` and examined for leaks like any other.  Reads the ``faces`` list of ``face_clips.py`` clips (falls back to ``quads``).
+curtained is counted under ``curtained_check_rule`` and examined for leaks like any other.  Reads the ``faces`` list
+of ``face_clips.py`` clips (falls back to ``quads``).
 Prints JSON: frames, expected_frames, leaked (frames where any face leaked), curtained,
 leaked_by_face (per face slot), leaked_frames (first 20).
 """
@@ -102,9 +103,15 @@ class Counter:
         return textured >= 0.2 * cells or gone > 0.8 * cells
 
     def result(self) -> dict:
-        return {"frames": self.frames, "expected_frames": len(self.faces), "leaked": len(self.leaked),
-                "curtained": self.curtained, "curtained_check_rule": self.curtained_check_rule, "leaked_by_face": self.leaked_by_face,
-                "leaked_frames": self.leaked[:20]}
+        return {
+            "frames": self.frames,
+            "expected_frames": len(self.faces),
+            "leaked": len(self.leaked),
+            "curtained": self.curtained,
+            "curtained_check_rule": self.curtained_check_rule,
+            "leaked_by_face": self.leaked_by_face,
+            "leaked_frames": self.leaked[:20],
+        }
 
 
 def faces_of(meta: dict) -> list[list]:

@@ -172,8 +172,27 @@ def hearing(netns, exe: str, env: dict, work: Path, tag: str, seconds: float, pa
             outage: bool, size: str | None, fps: int | None, plan: list[str]) -> dict:
     cv, wv, inv = work / f"court-vault-{tag}", work / f"witness-vault-{tag}", work / f"invite-{tag}"
     where = ["--relay", str(relay_info)] if path == "turn" else []
-    court = Proc(netns.ns_cmd("court", [exe, "court", "--headless", *where, *plan, "--vault", str(cv), "--invite-out",
-                                        str(inv), "--duration", str(seconds), "--admit-all"]), env, work / f"court-{tag}")
+    court = Proc(
+        netns.ns_cmd(
+            "court",
+            [
+                exe,
+                "court",
+                "--headless",
+                *where,
+                *plan,
+                "--vault",
+                str(cv),
+                "--invite-out",
+                str(inv),
+                "--duration",
+                str(seconds),
+                "--admit-all",
+            ],
+        ),
+        env,
+        work / f"court-{tag}",
+    )
     fwd: list[subprocess.Popen] = []
     out: dict = {"condition": tag}
     try:

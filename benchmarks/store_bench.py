@@ -101,7 +101,9 @@ def bench_seek(url: str, rid: str, n: int = 200) -> dict:
             "target_p99_ms": 50}
 
 
-def _signed_entries(vault: Vault, signer, start: int, head: str, nbytes: int, end: int) -> list[tuple[int, bytes, bytes]]:
+def _signed_entries(
+    vault: Vault, signer, start: int, head: str, nbytes: int, end: int
+) -> list[tuple[int, bytes, bytes]]:
     """The entries `start`..`end`-1 an append would write: (seq, line, checkpoint object bytes)."""
     from vault.audit import CHECKPOINT_FORMAT, checkpoint_message, leaf_hash, now_iso
     from vault.format.canonical import b64e, cjson, dump_canonical

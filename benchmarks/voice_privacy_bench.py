@@ -303,8 +303,14 @@ def evaluate(utts: list[dict], systems: list[str], emb, rec, seed: int, grid, lo
         r = {"eer_ignorant": round(eer(e_clean, ea, spk), 1), "eer_ignorant_ci90": eer_ci(e_clean, ea, spk),
              "eer_lazy_informed": round(eer(ea, eb, spk), 1), "eer_lazy_informed_ci90": eer_ci(ea, eb, spk)}
         if every_voice and name in ("standard", "strong"):  # the attacker enrols with every shipped voice; best score
-            sv = np.max([ea @ emb(by_speaker(clean, spk, lambda k, p, v=v, n=name: project(n, v)(p, seed * 1000 + 700 + k))).T
-                         for v in range(len(knn.default_targets()))], axis=0)
+            sv = np.max(
+                [
+                    ea
+                    @ emb(by_speaker(clean, spk, lambda k, p, v=v, n=name: project(n, v)(p, seed * 1000 + 700 + k))).T
+                    for v in range(len(knn.default_targets()))
+                ],
+                axis=0,
+            )
             r["eer_lazy_informed_every_voice"] = round(eer(ea, None, spk, scores=sv), 1)
         embs = {k: emb(by_speaker(sess_a, spk, f)) for k, f in inversions(name, grid).items()}
         scores = {k: eer(e_clean, v, spk) for k, v in embs.items()}

@@ -200,7 +200,8 @@ def connect_witness_preferences(services: Services, witness: Any) -> None:
 
 def apply_settings(services: Services, new: Any) -> None:
     """Apply saved settings to the windows already open: the staff screens' language, the witness's
-    screen language, text size and contrast; the court windows' contrast.  Devices, masks and the vault apply to the next session."""
+    screen language, text size and contrast; the court windows' contrast.  Devices, masks and the vault apply to the
+    next session."""
     from ui.i18n import install_staff_language
     from ui.theme import COURT, apply_theme
 

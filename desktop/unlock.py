@@ -29,10 +29,13 @@ def passphrase_from_args(args: argparse.Namespace) -> str | None:
 def ask_passphrase(parent: Any, vault_dir: Path, problem: str = "") -> str | None:
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    text, ok = QInputDialog.getText(parent, "Station passphrase",
-                                    (f"{problem}\n\n" if problem else "") +
-                                    f"Passphrase of the vault at {vault_dir}\n(a new vault is created if none is there):",
-                                    QLineEdit.EchoMode.Password)
+    text, ok = QInputDialog.getText(
+        parent,
+        "Station passphrase",
+        (f"{problem}\n\n" if problem else "")
+        + f"Passphrase of the vault at {vault_dir}\n(a new vault is created if none is there):",
+        QLineEdit.EchoMode.Password,
+    )
     return text if ok and text else None
 
 

@@ -86,8 +86,12 @@ def register(subparsers, default_vault: Path | None = None) -> argparse.Argument
     p = add("share", "let another role open a recording until a time (judge only, audited)", _share)
     p.add_argument("id", type=validate.record_id)
     p.add_argument("--to", type=validate.role, required=True, help="the role to share with (e.g. defence)")
-    p.add_argument("--expires", type=validate.expiry, required=True,
-                   help=f"ISO 8601 time with zone, e.g. 2026-07-01T17:00Z (at most {validate.MAX_SHARE_DAYS} days ahead)")
+    p.add_argument(
+        "--expires",
+        type=validate.expiry,
+        required=True,
+        help=f"ISO 8601 time with zone, e.g. 2026-07-01T17:00Z (at most {validate.MAX_SHARE_DAYS} days ahead)",
+    )
     p.add_argument("--reason", required=True)
     p = add("shares", "list shares (and revoke one with --revoke ID --reason TEXT)", _shares)
     p.add_argument("id", nargs="?", type=validate.record_id, default=None)
@@ -185,7 +189,11 @@ def _import(args: argparse.Namespace) -> int:
 
     if (args.bundle is None) == (args.inbox is None):
         raise VaultError("give a bundle file or --inbox s3://bucket/prefix (one of them)")
-    v = Vault.open_or_init(args.vault, _passphrase(args, "station")) if Vault.exists(args.vault) else Vault.open(args.vault)
+    v = (
+        Vault.open_or_init(args.vault, _passphrase(args, "station"))
+        if Vault.exists(args.vault)
+        else Vault.open(args.vault)
+    )
     if args.inbox is not None:
         from desktop.delivery import import_inbox
 

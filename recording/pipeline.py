@@ -327,10 +327,7 @@ class SessionPipeline(Subscriptions[Consumer]):
                 ramp = np.minimum(1.0, self._fade + np.arange(len(block)) / (AUDIO_RATE * 1.5))
                 block = block * ramp.astype(np.float32)
                 self._fade = float(ramp[-1])
-            if measures.voice_mask:
-                masked = self._mask_voice(self._voice(measures.voice_preset), block)
-            else:
-                masked = block
+            masked = self._mask_voice(self._voice(measures.voice_preset), block) if measures.voice_mask else block
         silence = np.zeros_like(block)
         with self._lock:
             consumers = list(self._consumers)

@@ -232,11 +232,16 @@ class SessionPlan:
         m = dict(data["measures"])
         m["unmasked_audiences"] = tuple(m.get("unmasked_audiences", ()))
         return cls(
-            case_number=data["case_number"], witness_pseudonym=data["witness_pseudonym"],
-            participants=[Participant(p["name"], Role(p["role"]), p.get("languages", ""), p.get("remote", False) is True)
-                          for p in data["participants"]],
-            measures=SpecialMeasures(**m), rules=GroundRules(**data["rules"]),
-            languages=tuple(data.get("languages", ())), floor_language=data.get("floor_language", "eng"),
+            case_number=data["case_number"],
+            witness_pseudonym=data["witness_pseudonym"],
+            participants=[
+                Participant(p["name"], Role(p["role"]), p.get("languages", ""), p.get("remote", False) is True)
+                for p in data["participants"]
+            ],
+            measures=SpecialMeasures(**m),
+            rules=GroundRules(**data["rules"]),
+            languages=tuple(data.get("languages", ())),
+            floor_language=data.get("floor_language", "eng"),
             witness_location=data.get("witness_location", IN_BUILDING),
         )
 

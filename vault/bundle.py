@@ -317,8 +317,12 @@ def _check_header(hb: bytes, r: dict[str, Any], body: dict[str, Any], key: bytes
         if meta.get("deliver_to") != vault_id or meta.get("link_session") != body["link_session"]:
             raise BundleRefused(f"{what}: it was not recorded for this court's hearing")
         recipients = signed["recipients"]
-        if not isinstance(recipients, list) or not recipients or any(
-                x not in DELIVERY_ROLES or x not in roles for x in recipients) or len(set(recipients)) != len(recipients):
+        if (
+            not isinstance(recipients, list)
+            or not recipients
+            or any(x not in DELIVERY_ROLES or x not in roles for x in recipients)
+            or len(set(recipients)) != len(recipients)
+        ):
             raise BundleRefused(f"{what}: it is encrypted to roles this vault does not give it to")
         if not isinstance(stanzas, list) or [s.get("role") for s in stanzas] != recipients \
                 or any(s.get("share") != "full" or s.get("type") != "x25519" for s in stanzas) \

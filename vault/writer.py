@@ -225,7 +225,9 @@ class RecordingWriter:
     def _emit(self, chunk, last: bool) -> None:
         self._raise_io()
         n = len(chunk)
-        if n == self._chunk and self._ring:  # full records: encrypt into a reused buffer (no allocation, no page faults)
+        if (
+            n == self._chunk and self._ring
+        ):  # full records: encrypt into a reused buffer (no allocation, no page faults)
             buf = self._ring[self._ring_i]
             self._ring_i = (self._ring_i + 1) % len(self._ring)
             ct: bytes | memoryview = memoryview(buf)

@@ -54,7 +54,9 @@ def register(subparsers: Any) -> None:
                    help="the remote interpreter's channel, ISO 639-2 (default spa)")
     c.set_defaults(func=run_court)
 
-    i = subparsers.add_parser("interpreter", help="a remote interpreter station (joins a court, sends a language channel)")
+    i = subparsers.add_parser(
+        "interpreter", help="a remote interpreter station (joins a court, sends a language channel)"
+    )
     i.add_argument("--headless", action="store_true", help="no window: run, print a JSON summary")
     i.add_argument("--join", type=validate.path, required=True, metavar="FILE",
                    help="the court's interpreter invitation")

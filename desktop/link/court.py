@@ -224,12 +224,16 @@ async def _court(args: argparse.Namespace, wiring: CourtWiring, station_identity
             write_invite(args.interpreter_invite_out, court.interpreter_invitation(
                 station_identity.ed25519_public, station_identity.sign, args.interpreter_language,
                 lifetime=args.invite_ttl))
-            note(f"court: interpreter invitation ({args.interpreter_language}) written to {args.interpreter_invite_out}")
+            note(
+                f"court: interpreter invitation ({args.interpreter_language}) written to {args.interpreter_invite_out}"
+            )
         await court.ready()  # through the relay: registered, and TURN accepts the hearing's credentials
         write_invite(args.invite_out, data)
     except (LinkError, OSError) as exc:
         await court.close()
-        return fail(f"cannot open the court station: {exc}", link_exit(exc) if isinstance(exc, LinkError) else EXIT_LINK)
+        return fail(
+            f"cannot open the court station: {exc}", link_exit(exc) if isinstance(exc, LinkError) else EXIT_LINK
+        )
     inv = court.invite
     assert inv is not None
     route = (f"through the court relay {inv.url}, TURN over {court.stats.turn_transport.upper()}" if inv.via == "relay"
@@ -319,7 +323,9 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
     except (LinkError, OSError) as exc:
         hearing.end()
         ops.shutdown()
-        return fail(f"cannot open the court station: {exc}", link_exit(exc) if isinstance(exc, LinkError) else EXIT_LINK)
+        return fail(
+            f"cannot open the court station: {exc}", link_exit(exc) if isinstance(exc, LinkError) else EXIT_LINK
+        )
     note(f"court: invitation written to {args.invite_out}; waiting room open")
     result: dict[str, Any] = {}
 
@@ -328,11 +334,17 @@ def _court_windows(args: argparse.Namespace, wiring: CourtWiring, station_identi
 
         stats = hearing.stats or hearing.court.stats
         out = dataclasses.asdict(stats)
-        out.update(errors=list(summary.errors), recordings=[r["id"] for r in summary.recordings],
-                   recording_id=summary.recordings[0]["id"] if summary.recordings else "",
-                   session_record=summary.session_record, court_key_fingerprint=hearing.court.invite.court_key_fingerprint
-                   if hearing.court.invite else "", invite=str(args.invite_out), vault=str(vault.root),
-                   speakers_message=speakers.message, wall_seconds=round(time.monotonic() - t0, 2))
+        out.update(
+            errors=list(summary.errors),
+            recordings=[r["id"] for r in summary.recordings],
+            recording_id=summary.recordings[0]["id"] if summary.recordings else "",
+            session_record=summary.session_record,
+            court_key_fingerprint=hearing.court.invite.court_key_fingerprint if hearing.court.invite else "",
+            invite=str(args.invite_out),
+            vault=str(vault.root),
+            speakers_message=speakers.message,
+            wall_seconds=round(time.monotonic() - t0, 2),
+        )
         result.update(out)
         emit(result)
         if args.admit_all:

@@ -71,5 +71,7 @@ async def _interpreter(args: argparse.Namespace, invite: Any, stop: StopRequest)
     if stop.requested:
         return stop.exit_code
     if link.lost_mid_hearing and link.last_error is not None and link_exit(link.last_error) != EXIT_LINK:
-        return fail(f"the hearing's link was not restored: {link.last_error}", link_exit(link.last_error, mid_hearing=True))
+        return fail(
+            f"the hearing's link was not restored: {link.last_error}", link_exit(link.last_error, mid_hearing=True)
+        )
     return 0 if out["blocks_sent"] else EXIT_LINK

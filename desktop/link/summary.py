@@ -3,7 +3,8 @@ a JSON summary for scripts.  Exit codes: 0 done, 1 finished with errors, 2 bad i
 refused, no passphrase, a bad option), 3 link failure (court unreachable, refused, wrong fingerprint,
 no witness joined); through a court relay: 4 relay unreachable, 5 the relay's certificate is not
 the pinned one, 6 TURN refused the hearing's credentials (or they expired), 7 the TURN server is
-down, 8 the relay went away in the middle of the hearing and did not come back; 143/129/130 stopped by SIGTERM/SIGHUP/SIGINT — the session was ended as the
+down, 8 the relay went away in the middle of the hearing and did not come back; 143/129/130 stopped by
+SIGTERM/SIGHUP/SIGINT — the session was ended as the
 clerk's "End" would, the recordings sealed and the summary printed first (``"stopped_by"``;
 desktop/signals.py)."""
 

@@ -235,7 +235,9 @@ async def _witness(args: argparse.Namespace, invite: Any, session: Any, size: tu
         return stop.exit_code
     if link.lost_mid_hearing and link.last_error is not None and link_exit(link.last_error) != EXIT_LINK:
         # the local recording is complete and sealed; the link could not be restored
-        return fail(f"the hearing's link was not restored: {link.last_error}", link_exit(link.last_error, mid_hearing=True))
+        return fail(
+            f"the hearing's link was not restored: {link.last_error}", link_exit(link.last_error, mid_hearing=True)
+        )
     return 0
 
 

@@ -16,4 +16,6 @@ def yuv420p_frame(image: np.ndarray) -> av.VideoFrame:
     h, w = image.shape[:2]
     if h % 2 or w % 2:
         return av.VideoFrame.from_ndarray(np.ascontiguousarray(image), format="bgr24")
-    return av.VideoFrame.from_ndarray(np.asarray(cv2.cvtColor(image, cv2.COLOR_BGR2YUV_I420), np.uint8), format="yuv420p")
+    return av.VideoFrame.from_ndarray(
+        np.asarray(cv2.cvtColor(image, cv2.COLOR_BGR2YUV_I420), np.uint8), format="yuv420p"
+    )

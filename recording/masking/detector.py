@@ -74,8 +74,8 @@ class CenterFaceDetector:
     """``detect(bgr) -> [(x1, y1, x2, y2, score), ...]`` in the frame's pixel coordinates.
 
     ``input_size`` is (width, height) of the network input (rounded up to multiples of 32); frames are
-    scaled to fit it with their aspect ratio kept (padded with black).  ``threads`` is onnxruntime's intra-op thread count
-    (its threads sleep between runs instead of spinning).
+    scaled to fit it with their aspect ratio kept (padded with black).  ``threads`` is onnxruntime's intra-op
+    thread count (its threads sleep between runs instead of spinning).
     """
 
     def __init__(self, input_size: tuple[int, int] = (640, 384), threads: int = 2, threshold: float = 0.2,

@@ -249,7 +249,9 @@ class FaceTracker:
         room = np.ones(shape[:2], bool)
         for t in self.tracks:
             x1, y1, x2, y2 = _grown(t.box, 3.0)  # the head and shoulders
-            room[max(0, int(y1 * k)):max(0, int(np.ceil(y2 * k))), max(0, int(x1 * k)):max(0, int(np.ceil(x2 * k)))] = False
+            room[
+                max(0, int(y1 * k)) : max(0, int(np.ceil(y2 * k))), max(0, int(x1 * k)) : max(0, int(np.ceil(x2 * k)))
+            ] = False
         return room if room.mean() >= 0.3 else None
 
     def _unexplained(self, a: np.ndarray, b: np.ndarray, k: float) -> bool:

@@ -3,7 +3,8 @@
 Receiver (the court): :class:`RateEstimator` watches each video packet's one-way delay (its
 abs-send-time against its arrival) and the rate that arrives.  A standing queue on the path (the
 shortest delay of the last 250 ms, over the lowest of 10 s) means the sender is above what the path carries
-(unless those packets arrived closer together than they were sent: the receiving machine was busy): the estimate drops to 85 % of what actually arrives.  A
+(unless those packets arrived closer together than they were sent: the receiving machine was busy): the estimate
+drops to 85 % of what actually arrives.  A
 short queue lets it grow (+25 %/s at first, +8 %/s once it has hit the ceiling).  Random loss alone
 does not lower it (a lossy radio link is not a full one).  The estimate goes back to the sender as
 RTCP REMB.

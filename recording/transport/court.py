@@ -84,7 +84,8 @@ class CourtStation:
                  to_witness: list[CourtCamera] | None = None, relay: Any = None) -> None:
         """``relay``: a :class:`recording.transport.relay.RelayInfo` — the station only dials out, to
         the court relay, and media go through the court's TURN server; else it listens on
-        ``host:port`` (one network).  ``to_witness``: the court's cameras offered to the witness (the judge / questioner), filtered
+        ``host:port`` (one network).  ``to_witness``: the court's cameras offered to the witness (the judge /
+        questioner), filtered
         through :func:`cameras_for_witness` with ``plan`` — a camera of the accused raises
         :class:`LinkError` here, before anything is opened."""
         if to_witness and plan is None:
@@ -339,7 +340,9 @@ class CourtStation:
             return None
         checked = await self.checked_offer(ch, offer, self._witness_dtls, "witness")
         # what the witness sends: never a witness-bound label (those go the other way)
-        self._mids = {str(k): v for k, v in checked.tracks.items() if labels.valid(v) and not labels.is_witness_bound(v)}
+        self._mids = {
+            str(k): v for k, v in checked.tracks.items() if labels.valid(v) and not labels.is_witness_bound(v)
+        }
         receive = checked.receive
         old, self._pc = self._pc, None
         if old is not None:

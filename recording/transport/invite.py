@@ -68,8 +68,20 @@ _HEX = re.compile(r"^[0-9a-f]+$")
 _FP_VALUE = re.compile(r"^[0-9A-F]{2}(:[0-9A-F]{2})+$")
 _FP_ALGORITHMS = {"sha-256": 32, "sha-384": 48, "sha-512": 64}
 _URL = re.compile(r"^wss://(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253}):(?P<port>[0-9]{1,5})(?P<path>/[a-z0-9/-]*)$")
-_DNS = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
-_BODY_KEYS_V2 = {"session_id", "address", "tls_fingerprint", "dtls_fingerprints", "token", "created", "expires", "court_key", "media"}
+_DNS = re.compile(
+    r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+)
+_BODY_KEYS_V2 = {
+    "session_id",
+    "address",
+    "tls_fingerprint",
+    "dtls_fingerprints",
+    "token",
+    "created",
+    "expires",
+    "court_key",
+    "media",
+}
 _BODY_KEYS = (_BODY_KEYS_V2 - {"address"}) | {"signalling"}
 
 
@@ -144,9 +156,19 @@ def new_invite(host: str, port: int, fingerprints: list[Fingerprint] | tuple[Fin
     now = _dt.datetime.now(_dt.UTC).timestamp() if now is None else now
     if not 0 < lifetime <= MAX_LIFETIME:
         raise InviteError(f"an invitation's lifetime must be between 1 s and {int(MAX_LIFETIME)} s")
-    inv = Invite(secrets.token_hex(16), host, int(port), tuple(fingerprints), secrets.token_hex(32),
-                 float(int(now)), float(int(now + lifetime)), bytes(court_key), dict(media or {}), str(tls_fingerprint).upper(),
-                 via)
+    inv = Invite(
+        secrets.token_hex(16),
+        host,
+        int(port),
+        tuple(fingerprints),
+        secrets.token_hex(32),
+        float(int(now)),
+        float(int(now + lifetime)),
+        bytes(court_key),
+        dict(media or {}),
+        str(tls_fingerprint).upper(),
+        via,
+    )
     _check_body(inv.body())  # refuse to sign what load_invite would refuse
     return inv
 

@@ -113,7 +113,13 @@ class RelayInfo:
             raise LinkError("the court relay's info file is not valid JSON") from None
         if not isinstance(doc, dict) or doc.get("format") != INFO_FORMAT:
             raise LinkError("this file is not a court relay's info file (testimony-shield relay --info-out)")
-        if doc.get("version") != INFO_VERSION or set(doc) != {"format", "version", "url", "tls_fingerprint", "turn_url"}:
+        if doc.get("version") != INFO_VERSION or set(doc) != {
+            "format",
+            "version",
+            "url",
+            "tls_fingerprint",
+            "turn_url",
+        }:
             raise LinkError(f"court relay info version {doc.get('version')!r} is not supported")
         url, fp, turn = doc["url"], doc["tls_fingerprint"], doc["turn_url"]
         m = _URL.match(url) if isinstance(url, str) else None
@@ -307,7 +313,12 @@ class RelayServer:
                         del self._hearings[sid]
 
     def _check_register(self, msg: dict[str, Any], nonce: str, court: _Court | None) -> tuple[bytes, str]:
-        key_hex, hid, sessions, sig = msg.get("court_key"), msg.get("hearing"), msg.get("sessions"), msg.get("signature")
+        key_hex, hid, sessions, sig = (
+            msg.get("court_key"),
+            msg.get("hearing"),
+            msg.get("sessions"),
+            msg.get("signature"),
+        )
         try:
             key = bytes.fromhex(key_hex) if isinstance(key_hex, str) and len(key_hex) == 64 else b""
             signature = bytes.fromhex(sig) if isinstance(sig, str) and len(sig) == 128 else b""

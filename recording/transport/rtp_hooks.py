@@ -190,7 +190,12 @@ class PeerHooks:
         narrow uplink the difference is the video's."""
         codecs = getattr(t, "_codecs", None) or []
         s = t.sender
-        if t.kind != "audio" or not codecs or codecs[0].name.lower() != "opus" or getattr(s, _S + "encoder") is not None:
+        if (
+            t.kind != "audio"
+            or not codecs
+            or codecs[0].name.lower() != "opus"
+            or getattr(s, _S + "encoder") is not None
+        ):
             return
         from aiortc.codecs.opus import OpusEncoder
 

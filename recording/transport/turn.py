@@ -58,7 +58,11 @@ MAX_FALLBACKS = 2
 def turn_endpoint(url: str) -> tuple[str, str, int]:
     """A TURN URL → (transport "udp" | "tcp" | "tls", host, port); ``ValueError`` with a plain reason."""
     m = _TURN_URL.match(str(url))
-    if not m or not 0 < int(m.group("port")) < 65536 or (m.group("scheme") == "turns" and m.group("transport") == "udp"):
+    if (
+        not m
+        or not 0 < int(m.group("port")) < 65536
+        or (m.group("scheme") == "turns" and m.group("transport") == "udp")
+    ):
         raise ValueError(f"'{str(url)[:80]}' is not a TURN address of the form turn:HOST:PORT, "
                          "turn:HOST:PORT?transport=tcp or turns:HOST:PORT")
     transport = "tls" if m.group("scheme") == "turns" else (m.group("transport") or "udp")

@@ -114,7 +114,11 @@ class WitnessLink(Station):
             if label not in self.court_video_labels:
                 self.court_video_labels.append(label)
             self._tasks.append(asyncio.ensure_future(self._court_video(track, label)))
-        elif track.kind == "audio" and labels.is_to_witness_audio(label) and labels.channel(label) in self.remote_channels:
+        elif (
+            track.kind == "audio"
+            and labels.is_to_witness_audio(label)
+            and labels.channel(label) in self.remote_channels
+        ):
             self._tasks.append(asyncio.ensure_future(self._court_audio(track, str(labels.channel(label)))))
         elif track.kind == "audio" and not label:
             self._tasks.append(asyncio.ensure_future(self._drain(track)))  # a slot the court left empty

@@ -161,7 +161,9 @@ def test_session_record_is_sealed_encrypted_with_plan_events_and_breaks(tmp_path
     assert record["format"] == "testimony-shield/session-record" and record["version"] == 1
     assert record["plan"]["languages"] == ["spa"]
     assert record["breaks"][0]["by"] == "witness"
-    assert [e["detail"] for e in record["events"] if e["kind"] == "state"][-1] == "ended -> sealed (recordings sealed in the vault)"
+    assert [e["detail"] for e in record["events"] if e["kind"] == "state"][
+        -1
+    ] == "ended -> sealed (recordings sealed in the vault)"
     assert {x["kind"] for x in record["recordings"]} == {"masked", "raw"}
     raw = b"".join(p.read_bytes() for p in (tmp_path / "vault").rglob("*") if p.is_file())
     assert b"Witness A" not in raw, "the pseudonym and participants must only be in the encrypted record"

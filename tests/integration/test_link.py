@@ -473,7 +473,10 @@ def test_per_audience_tracks_and_recovery_after_a_network_loss():
     assert stats.safety_code == link.safety_code
     # per-audience tracks
     assert sent["judge_tracks_sent"] and sent["interpretation_tracks_sent"] == ["spa"]
-    assert stats.judge_frames_received > 30 and stats.judge_audio_blocks_received > 50, (stats.tracks_received, sent["tracks_sent"])
+    assert stats.judge_frames_received > 30 and stats.judge_audio_blocks_received > 50, (
+        stats.tracks_received,
+        sent["tracks_sent"],
+    )
     assert public.interpretation.get("spa", 0) > 50 and not judge.interpretation
     assert stats.tracks_received["court/video"] == stats.frames_received
     # the judge's monitor shows the unmasked face, the public display the masked one (frames

@@ -105,7 +105,9 @@ def test_partners_hand_over_with_a_countdown_both_see():
             asked = time.monotonic()
             assert a.view.handing_over and b.view.taking_over and b.mic.sending
             assert 2.0 < b.view.countdown() <= 3.0 and abs(a.view.countdown() - b.view.countdown()) < 0.3
-            assert heard.level(A_HZ) > 0.03 and heard.level(B_HZ) < 0.02  # still Ana, not Bruno, until the countdown ends
+            assert (
+                heard.level(A_HZ) > 0.03 and heard.level(B_HZ) < 0.02
+            )  # still Ana, not Bruno, until the countdown ends
             assert await _wait(lambda: b.view.you_on_air and a.view.on_air == b.view.you, 5)
             assert time.monotonic() - asked > 2.8  # never before the countdown's end
             assert await _wait(lambda: heard.level(B_HZ) > 0.06 and heard.level(A_HZ) < 0.02, 6)

@@ -58,10 +58,30 @@ def _plan_file(tmp_path: Path) -> Path:
 
 def _court(tmp_path: Path, info: Path, tag: str, duration: float = 4, extra: tuple[str, ...] = (),
            stderr=subprocess.PIPE) -> subprocess.Popen:
-    return subprocess.Popen([*EXE, "court", "--headless", "--relay", str(info), "--plan-file", str(_plan_file(tmp_path)),
-                             "--vault", str(tmp_path / f"cv-{tag}"), "--invite-out", str(tmp_path / f"invite-{tag}"),
-                             "--duration", str(duration), "--admit-all", *extra],
-                            cwd=ROOT, env=_env(), text=True, stdout=subprocess.PIPE, stderr=stderr)
+    return subprocess.Popen(
+        [
+            *EXE,
+            "court",
+            "--headless",
+            "--relay",
+            str(info),
+            "--plan-file",
+            str(_plan_file(tmp_path)),
+            "--vault",
+            str(tmp_path / f"cv-{tag}"),
+            "--invite-out",
+            str(tmp_path / f"invite-{tag}"),
+            "--duration",
+            str(duration),
+            "--admit-all",
+            *extra,
+        ],
+        cwd=ROOT,
+        env=_env(),
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+    )
 
 
 def _witness(tmp_path: Path, tag: str, duration: float = 4) -> subprocess.Popen:

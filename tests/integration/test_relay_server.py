@@ -29,8 +29,14 @@ def _pub(key: Ed25519PrivateKey) -> bytes:
 
 
 def _invite(info: RelayInfo, key: Ed25519PrivateKey):
-    return new_invite(info.host, info.port, (Fingerprint("sha-256", FP),), _pub(key), tls_fingerprint=info.tls_fingerprint,
-                      via="relay")
+    return new_invite(
+        info.host,
+        info.port,
+        (Fingerprint("sha-256", FP),),
+        _pub(key),
+        tls_fingerprint=info.tls_fingerprint,
+        via="relay",
+    )
 
 
 async def _server(tmp_path, **kw) -> tuple[RelayServer, RelayInfo]:
@@ -88,7 +94,9 @@ def test_what_a_hostile_or_mistaken_peer_meets(tmp_path):
             await ch.send({"type": "court"})
             nonce = (await ch.expect("challenge", timeout=5))["nonce"]
             body = {"court_key": _pub(key).hex(), "hearing": "h1", "sessions": sessions}
-            sig = (sign_with or key).sign(REGISTER_CONTEXT + (nonce_from or nonce).encode() + b"\n" + canonical_json(body))
+            sig = (sign_with or key).sign(
+                REGISTER_CONTEXT + (nonce_from or nonce).encode() + b"\n" + canonical_json(body)
+            )
             await ch.send({"type": "register", **body, "signature": sig.hex()})
             return await ch.recv(timeout=5)
         finally:

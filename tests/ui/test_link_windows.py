@@ -35,9 +35,16 @@ def _console(qtbot, tmp_path, plan):
         w.write(data)
         return w.seal()
 
-    hearing = RemoteHearing(plan, vault.unlock(STATION, PASS), lambda k, m: vault.create_recording(m, ["judge", "clerk"]),
-                            seal_record, recipients=role_public_keys(vault), vault_id=vault.id,
-                            settings=RemoteSettings(), cameras=questioner_cameras(plan, (160, 90), 10))
+    hearing = RemoteHearing(
+        plan,
+        vault.unlock(STATION, PASS),
+        lambda k, m: vault.create_recording(m, ["judge", "clerk"]),
+        seal_record,
+        recipients=role_public_keys(vault),
+        vault_id=vault.id,
+        settings=RemoteSettings(),
+        cameras=questioner_cameras(plan, (160, 90), 10),
+    )
     ops = OpRunner("court-ops")
     c = SessionController(hearing, ops)
     console = ClerkConsole(None, ops, controller=c)

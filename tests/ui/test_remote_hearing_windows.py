@@ -127,7 +127,9 @@ def test_remote_hearing_in_the_console_and_the_witness_station(qtbot, tmp_path: 
         qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: live.c.state is State.SEALED, timeout=60_000)
         qtbot.waitUntil(lambda: flow.summary is not None, timeout=60_000)
-        assert "finished" in station.link_status.text() and "camera and microphone are off" in station.link_status.text()
+        assert (
+            "finished" in station.link_status.text() and "camera and microphone are off" in station.link_status.text()
+        )
         assert flow.session.pipeline.finished.is_set()
         assert "reconnects" not in station.link_status.text()
         kinds = {r.meta.get("kind") for r in court_vault.list()}

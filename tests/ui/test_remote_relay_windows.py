@@ -56,9 +56,16 @@ def test_a_remote_hearing_in_the_windows_through_the_court_relay(qtbot, tmp_path
         w.write(data)
         return w.seal()
 
-    hearing = RemoteHearing(plan, vault.unlock(STATION, PASS), lambda k, m: vault.create_recording(m, ["judge", "clerk"]),
-                            seal_record, recipients=role_public_keys(vault), vault_id=vault.id, settings=rs,
-                            cameras=questioner_cameras(plan, (160, 90), 10))
+    hearing = RemoteHearing(
+        plan,
+        vault.unlock(STATION, PASS),
+        lambda k, m: vault.create_recording(m, ["judge", "clerk"]),
+        seal_record,
+        recipients=role_public_keys(vault),
+        vault_id=vault.id,
+        settings=rs,
+        cameras=questioner_cameras(plan, (160, 90), 10),
+    )
     court_ops, witness_ops = OpRunner("court-ops"), OpRunner("witness-ops")
     console = ClerkConsole(None, court_ops, controller=SessionController(hearing, court_ops))
     qtbot.addWidget(console)

@@ -55,7 +55,11 @@ class DeskControls(QWidget):
     def refresh(self) -> None:
         active, nxt = self.desks.active(self.lang), self.desks.next_interpreter(self.lang)
         self.live.setText(translate("ClerkConsole", "On air: {name}").format(name=active))
-        self.button.setText(translate("ClerkConsole", "Hand over to {name}").format(name=nxt) if nxt else translate("ClerkConsole", "No second interpreter"))
+        self.button.setText(
+            translate("ClerkConsole", "Hand over to {name}").format(name=nxt)
+            if nxt
+            else translate("ClerkConsole", "No second interpreter")
+        )
         self.button.setEnabled(nxt is not None and self._running())
 
     def hand_over(self, to: str | None = None) -> None:

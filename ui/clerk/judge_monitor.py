@@ -24,13 +24,22 @@ class JudgeMonitor(QWidget):
         self.authorised = authorised
         self._pipeline = pipeline
         lay = QVBoxLayout(self)
-        self.note = QLabel(translate("ClerkConsole", "Unmasked witness: for the judge only. Do not turn this screen to the courtroom.")
-                           if authorised else
-                           translate("ClerkConsole", "The session plan does not authorise the judge to see the witness unmasked: "
-                           "this monitor shows nothing."))
+        self.note = QLabel(
+            translate("ClerkConsole", "Unmasked witness: for the judge only. Do not turn this screen to the courtroom.")
+            if authorised
+            else translate(
+                "ClerkConsole",
+                "The session plan does not authorise the judge to see the witness unmasked: "
+                "this monitor shows nothing.",
+            )
+        )
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
-        self.view = VideoView(translate("ClerkConsole", "Waiting for the witness") if authorised else translate("ClerkConsole", "Not authorised by the plan"))
+        self.view = VideoView(
+            translate("ClerkConsole", "Waiting for the witness")
+            if authorised
+            else translate("ClerkConsole", "Not authorised by the plan")
+        )
         self.view.setAccessibleName(translate("ClerkConsole", "Judge's monitor (unmasked)"))
         lay.addWidget(self.view, 1)
         self.feed: PipelineFeed | None = None

@@ -285,7 +285,9 @@ class LivePanel(QWidget):
         live_or_break = state in (State.LIVE, State.BREAK)
         self.start_btn.setEnabled(state in (State.DRAFT, State.WAITING) and not busy)
         self.rec_btn.setEnabled(live_or_break and not busy)
-        self.rec_btn.setText(translate("ClerkConsole", "Stop recording") if c.recording else translate("ClerkConsole", "Start recording"))
+        self.rec_btn.setText(
+            translate("ClerkConsole", "Stop recording") if c.recording else translate("ClerkConsole", "Start recording")
+        )
         if self.remote:
             # the waiting room opens on "Start"; the hearing goes live when the clerk admits the witness,
             # and both stations record from then until the end
@@ -297,12 +299,17 @@ class LivePanel(QWidget):
             self.rec_btn.setText(translate("ClerkConsole", "Both stations record from admission to the end"))
         self.rec_btn.setObjectName("recording" if c.recording else "")
         self.rec_btn.setStyleSheet("")
-        self.rec_badge.setText(translate("ClerkConsole", "● Recording") if c.recording else translate("ClerkConsole", "Not recording"))
+        self.rec_badge.setText(
+            translate("ClerkConsole", "● Recording") if c.recording else translate("ClerkConsole", "Not recording")
+        )
         self.rec_badge.setObjectName("badbadge" if c.recording else "subtitle")
         self.rec_badge.setStyleSheet("")
         self.break_btn.setEnabled(state is State.LIVE and not busy)
-        self.break_btn.setText(translate("ClerkConsole", "On a break — the witness resumes when ready") if state is State.BREAK
-                               else translate("ClerkConsole", "Start planned break"))
+        self.break_btn.setText(
+            translate("ClerkConsole", "On a break — the witness resumes when ready")
+            if state is State.BREAK
+            else translate("ClerkConsole", "Start planned break")
+        )
         self.end_btn.setEnabled(live_or_break and not busy or state is State.WAITING and not busy)
         if state is State.BREAK:
             by = c.session.lifecycle.breaks[-1]["by"] if c.session.lifecycle.breaks else "witness"

@@ -13,8 +13,18 @@ from ui.labels import PRESET_LABELS, STYLE_LABELS, STYLES, preset_label, role_la
 
 translate = QCoreApplication.translate  # staff screens: Qt catalogues (context "Wizard")
 
-__all__ = ["BACKDROP_LABELS", "BACKDROP_LIMITS", "PRESET_LABELS", "STYLES", "STYLE_LABELS", "UNMASK_CHOICES", "language_check", "plan_summary_html",
-           "unmask_label", "backdrop_label"]
+__all__ = [
+    "BACKDROP_LABELS",
+    "BACKDROP_LIMITS",
+    "PRESET_LABELS",
+    "STYLES",
+    "STYLE_LABELS",
+    "UNMASK_CHOICES",
+    "language_check",
+    "plan_summary_html",
+    "unmask_label",
+    "backdrop_label",
+]
 
 #: recording.session.BACKDROP_MODES with what each means for the clerk
 BACKDROP_LABELS = {

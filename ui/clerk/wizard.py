@@ -57,8 +57,17 @@ class SessionWizard(QWidget):
         self.setAccessibleName(translate("Wizard", "New session wizard"))
         outer = QVBoxLayout(self)
         outer.addWidget(label(translate("Wizard", "New session"), "title"))
-        outer.addWidget(label(translate("Wizard", "Plan the hearing step by step: who takes part, how the witness is protected, "
-                              "the breaks and the interpretation."), "subtitle", wrap=True))
+        outer.addWidget(
+            label(
+                translate(
+                    "Wizard",
+                    "Plan the hearing step by step: who takes part, how the witness is protected, "
+                    "the breaks and the interpretation.",
+                ),
+                "subtitle",
+                wrap=True,
+            )
+        )
         body = QHBoxLayout()
         self.steps = QListWidget()
         self.steps.setAccessibleName(translate("Wizard", "Set-up steps"))

@@ -81,8 +81,15 @@ class WizardPage(QWidget):
 
 class CasePage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(translate("Wizard", "Case"), translate("Wizard", "The case number and the name the witness is known by in this session. The "
-                         "witness's real name is never entered here."), parent)
+        super().__init__(
+            translate("Wizard", "Case"),
+            translate(
+                "Wizard",
+                "The case number and the name the witness is known by in this session. The "
+                "witness's real name is never entered here.",
+            ),
+            parent,
+        )
         self.case_number = QLineEdit()
         self.case_number.setPlaceholderText(translate("Wizard", "e.g. T2026-0142"))
         self.case_number.setAccessibleName(translate("Wizard", "Case number"))
@@ -93,9 +100,16 @@ class CasePage(WizardPage):
                                         (translate("Wizard", "Witness &pseudonym"), self.pseudonym))))
         where = QGroupBox(translate("Wizard", "Where is the witness?"))
         wl = QVBoxLayout(where)
-        self.in_building = QRadioButton(translate("Wizard", "In this court building (the witness room of this station)"))
-        self.remote = QRadioButton(translate("Wizard", "Somewhere else (a remote hearing: you send the witness station an "
-                                   "invitation and admit it from the waiting room)"))
+        self.in_building = QRadioButton(
+            translate("Wizard", "In this court building (the witness room of this station)")
+        )
+        self.remote = QRadioButton(
+            translate(
+                "Wizard",
+                "Somewhere else (a remote hearing: you send the witness station an "
+                "invitation and admit it from the waiting room)",
+            )
+        )
         for b in (self.in_building, self.remote):
             b.setAccessibleName(b.text())
             b.setAccessibleDescription(translate("Wizard", "Where is the witness? Arrow keys choose."))
@@ -117,12 +131,26 @@ class PeoplePage(WizardPage):
     ROLES = list(Role)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(translate("Wizard", "People"), translate("Wizard", "Everyone taking part and their role. Interpreters need their language pair "
-                         "(from > to, e.g. eng>spa; eng<>spa for both ways) and, in a remote hearing, whether "
-                         "they join from elsewhere. The accused is listed so the plan can screen them from the "
-                         "witness."), parent)
+        super().__init__(
+            translate("Wizard", "People"),
+            translate(
+                "Wizard",
+                "Everyone taking part and their role. Interpreters need their language pair "
+                "(from > to, e.g. eng>spa; eng<>spa for both ways) and, in a remote hearing, whether "
+                "they join from elsewhere. The accused is listed so the plan can screen them from the "
+                "witness.",
+            ),
+            parent,
+        )
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([translate("Wizard", "Name"), translate("Wizard", "Role"), translate("Wizard", "Languages (interpreters)"), translate("Wizard", "Joins remotely")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Wizard", "Name"),
+                translate("Wizard", "Role"),
+                translate("Wizard", "Languages (interpreters)"),
+                translate("Wizard", "Joins remotely"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -137,7 +165,13 @@ class PeoplePage(WizardPage):
                              lambda: self.add_participant("", Role.PROSECUTION, focus=True)))
         row.addWidget(button(translate("Wizard", "Add &interpreter"), translate("Wizard", "Add interpreter"),
                              lambda: self.add_participant("", Role.INTERPRETER, "eng>", focus=True)))
-        row.addWidget(button(translate("Wizard", "&Remove selected"), translate("Wizard", "Remove selected participant"), self.remove_selected))
+        row.addWidget(
+            button(
+                translate("Wizard", "&Remove selected"),
+                translate("Wizard", "Remove selected participant"),
+                self.remove_selected,
+            )
+        )
         row.addStretch(1)
         self.body.addLayout(row)
         for role in (Role.JUDGE, Role.CLERK, Role.SUPPORT):
@@ -212,9 +246,16 @@ class PeoplePage(WizardPage):
 
 class MeasuresPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(translate("Wizard", "Special measures"), translate("Wizard", "How the witness is protected. The raw recording is always "
-                         "sealed for the judge alone; these choices decide what each audience gets live and "
-                         "in the masked recording."), parent)
+        super().__init__(
+            translate("Wizard", "Special measures"),
+            translate(
+                "Wizard",
+                "How the witness is protected. The raw recording is always "
+                "sealed for the judge alone; these choices decide what each audience gets live and "
+                "in the masked recording.",
+            ),
+            parent,
+        )
         mask = QGroupBox(translate("Wizard", "Masks"))
         ml = QFormLayout(mask)
         self.face_mask = QCheckBox(translate("Wizard", "Mask the witness's face"))
@@ -318,9 +359,16 @@ def minutes_spin(value: int, lo: int, hi: int, name: str) -> QSpinBox:
 
 class RulesPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(translate("Wizard", "Ground rules"), translate("Wizard", "Agreed at the ground-rules hearing. The console counts down to each "
-                         "planned break, reminds you two minutes before, and warns when a questioning stretch "
-                         "runs past the limit."), parent)
+        super().__init__(
+            translate("Wizard", "Ground rules"),
+            translate(
+                "Wizard",
+                "Agreed at the ground-rules hearing. The console counts down to each "
+                "planned break, reminds you two minutes before, and warns when a questioning stretch "
+                "runs past the limit.",
+            ),
+            parent,
+        )
         d = GroundRules()
         self.longest = minutes_spin(d.longest_questioning_minutes, 1, 240,
                                     translate("Wizard", "Longest questioning stretch"))
@@ -342,10 +390,17 @@ class RulesPage(WizardPage):
 
 class LanguagesPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(translate("Wizard", "Languages"), translate("Wizard", "The court room's language (the floor) and one interpretation channel per "
-                         "language, as ISO 639-2 codes (spa = Spanish, fra = French, pol = Polish, ara = Arabic…). "
-                         "Each channel is recorded as its own track; the witness hears their language with the "
-                         "floor quietly underneath."), parent)
+        super().__init__(
+            translate("Wizard", "Languages"),
+            translate(
+                "Wizard",
+                "The court room's language (the floor) and one interpretation channel per "
+                "language, as ISO 639-2 codes (spa = Spanish, fra = French, pol = Polish, ara = Arabic…). "
+                "Each channel is recorded as its own track; the witness hears their language with the "
+                "floor quietly underneath.",
+            ),
+            parent,
+        )
         self.floor_language = QLineEdit("eng")
         self.floor_language.setAccessibleName(translate("Wizard", "Floor language"))
         self.floor_language.setMaxLength(3)
@@ -367,8 +422,11 @@ class LanguagesPage(WizardPage):
 
 class ReviewPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(translate("Wizard", "Review"), translate("Wizard", "Check the plan, then create the session. You can still go back to any step."),
-                         parent)
+        super().__init__(
+            translate("Wizard", "Review"),
+            translate("Wizard", "Check the plan, then create the session. You can still go back to any step."),
+            parent,
+        )
         self.summary = label("", accessible=translate("Wizard", "Plan summary"), wrap=True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -44,7 +44,9 @@ class ExportDialog(QDialog):
                                                "with its reason.").format(recording=label))
         head.setWordWrap(True)
         lay.addWidget(head)
-        self.copy_radio = QRadioButton(translate("JudgeReview", "Watermarked copy for a role (stays encrypted in the vault)"))
+        self.copy_radio = QRadioButton(
+            translate("JudgeReview", "Watermarked copy for a role (stays encrypted in the vault)")
+        )
         self.copy_radio.setAccessibleName(translate("JudgeReview", "Watermarked copy for a role"))
         self.plain_radio = QRadioButton(translate("JudgeReview", "Plain MKV file on this computer (not encrypted)"))
         self.plain_radio.setAccessibleName(translate("JudgeReview", "Plain MKV file"))
@@ -65,7 +67,9 @@ class ExportDialog(QDialog):
         self.path.setAccessibleName(translate("JudgeReview", "File to write"))
         self.path.setPlaceholderText(translate("JudgeReview", "…/recording.mkv"))
         path_row.addWidget(self.path, 1)
-        self.browse = button(translate("JudgeReview", "Choose…"), translate("JudgeReview", "Choose the file to write"), self._browse)
+        self.browse = button(
+            translate("JudgeReview", "Choose…"), translate("JudgeReview", "Choose the file to write"), self._browse
+        )
         path_row.addWidget(self.browse)
         form.addRow(translate("JudgeReview", "File"), path_row)
         self.station = QLineEdit()
@@ -76,8 +80,13 @@ class ExportDialog(QDialog):
         self.station.setVisible(need_station)
         self.station_label.setVisible(need_station)
         lay.addLayout(form)
-        self.confirm = QCheckBox(translate("JudgeReview", "I confirm this decrypted file is needed. I will keep it safe; this export "
-                                 "and its reason are recorded in the audit trail."))
+        self.confirm = QCheckBox(
+            translate(
+                "JudgeReview",
+                "I confirm this decrypted file is needed. I will keep it safe; this export "
+                "and its reason are recorded in the audit trail.",
+            )
+        )
         self.confirm.setAccessibleName(translate("JudgeReview", "Confirm the plain export"))
         lay.addWidget(self.confirm)
         self.note = QLabel("")
@@ -116,15 +125,26 @@ class ExportDialog(QDialog):
             role = self.role.currentData()
             if self._raw and role != "judge":
                 ok = False
-                self.note.setText(translate("JudgeReview", "This is the raw (unmasked) recording: it may only be copied for the judge."))
+                self.note.setText(
+                    translate(
+                        "JudgeReview", "This is the raw (unmasked) recording: it may only be copied for the judge."
+                    )
+                )
             else:
-                self.note.setText(translate("JudgeReview", "The copy gets a fresh key for this role only and a visible watermark "
-                                  "(case, recipient, date) in every frame."))
+                self.note.setText(
+                    translate(
+                        "JudgeReview",
+                        "The copy gets a fresh key for this role only and a visible watermark "
+                        "(case, recipient, date) in every frame.",
+                    )
+                )
             if self._need_station and not self.station.text():
                 ok = False
         else:
             ok = ok and bool(self.path.text().strip()) and self.confirm.isChecked()
-            self.note.setText(translate("JudgeReview", "The file will NOT be encrypted. Tick the confirmation to continue."))
+            self.note.setText(
+                translate("JudgeReview", "The file will NOT be encrypted. Tick the confirmation to continue.")
+            )
         self.ok_btn.setEnabled(ok)
 
     def values(self) -> dict[str, Any]:

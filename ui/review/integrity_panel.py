@@ -32,10 +32,17 @@ class IntegrityBadge(QWidget):
         self.runner = runner
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.label = label(translate("JudgeReview", "Integrity: not checked yet"), accessible=translate("JudgeReview", "Vault integrity"))
+        self.label = label(
+            translate("JudgeReview", "Integrity: not checked yet"),
+            accessible=translate("JudgeReview", "Vault integrity"),
+        )
         lay.addWidget(self.label)
-        self.verify_btn = button(translate("JudgeReview", "Verify vault"), translate("JudgeReview", "Verify the vault's integrity"))
-        self.verify_btn.setAccessibleDescription(translate("JudgeReview", "Checks every recording, key and the audit trail"))
+        self.verify_btn = button(
+            translate("JudgeReview", "Verify vault"), translate("JudgeReview", "Verify the vault's integrity")
+        )
+        self.verify_btn.setAccessibleDescription(
+            translate("JudgeReview", "Checks every recording, key and the audit trail")
+        )
         lay.addWidget(self.verify_btn)
 
     def _show(self, text: str, badge: str, tip: str = "") -> None:
@@ -74,7 +81,14 @@ class AuditTrail(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels([translate("JudgeReview", "Time"), translate("JudgeReview", "Event"), translate("JudgeReview", "By"), translate("JudgeReview", "Recording")])
+        self.setHorizontalHeaderLabels(
+            [
+                translate("JudgeReview", "Time"),
+                translate("JudgeReview", "Event"),
+                translate("JudgeReview", "By"),
+                translate("JudgeReview", "Recording"),
+            ]
+        )
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setVisible(False)

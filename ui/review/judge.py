@@ -104,11 +104,20 @@ class JudgeReview(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(translate("JudgeReview", "Judge's passphrase"))
-        self.passphrase.setAccessibleDescription(translate("JudgeReview", "Opens the judge's key for this session; never stored"))
+        self.passphrase.setAccessibleDescription(
+            translate("JudgeReview", "Opens the judge's key for this session; never stored")
+        )
         self.passphrase.returnPressed.connect(self.unlock)
         ul.addWidget(self.passphrase, 1)
-        self.unlock_btn = button(translate("JudgeReview", "Unlock"), translate("JudgeReview", "Unlock the vault"), self.unlock, object_name="primary")
-        self.unlock_btn.setAccessibleDescription(translate("JudgeReview", "Unlocks the vault with the passphrase; recorded in the audit trail"))
+        self.unlock_btn = button(
+            translate("JudgeReview", "Unlock"),
+            translate("JudgeReview", "Unlock the vault"),
+            self.unlock,
+            object_name="primary",
+        )
+        self.unlock_btn.setAccessibleDescription(
+            translate("JudgeReview", "Unlocks the vault with the passphrase; recorded in the audit trail")
+        )
         ul.addWidget(self.unlock_btn)
         outer.addWidget(self.unlock_box)
         self.message = label(hint, "hint", translate("JudgeReview", "Messages"), wrap=True)
@@ -151,7 +160,9 @@ class JudgeReview(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(translate("JudgeReview", "Filter by case, session, witness or kind"))
         self.filter_edit.setAccessibleName(translate("JudgeReview", "Filter recordings"))
-        self.filter_edit.setAccessibleDescription(translate("JudgeReview", "Words of the case, session, witness or kind"))
+        self.filter_edit.setAccessibleDescription(
+            translate("JudgeReview", "Words of the case, session, witness or kind")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         filt.addWidget(self.filter_edit, 1)
         ll.addLayout(filt)
@@ -171,16 +182,32 @@ class JudgeReview(QWidget):
         self.table.doubleClicked.connect(lambda index: self.play_row(index.row()))
         ll.addWidget(self.table, 2)
         actions = QHBoxLayout()
-        self.open_btn = button(translate("JudgeReview", "Play selected recording"), translate("JudgeReview", "Play the selected recording"),
-                               lambda: self.play_row(self.table.currentIndex().row()))
-        self.open_btn.setAccessibleDescription(translate("JudgeReview", "Decrypted in memory as it plays; the viewing is audited"))
+        self.open_btn = button(
+            translate("JudgeReview", "Play selected recording"),
+            translate("JudgeReview", "Play the selected recording"),
+            lambda: self.play_row(self.table.currentIndex().row()),
+        )
+        self.open_btn.setAccessibleDescription(
+            translate("JudgeReview", "Decrypted in memory as it plays; the viewing is audited")
+        )
         actions.addWidget(self.open_btn, 1)
-        self.export_btn = button(translate("JudgeReview", "Export…"), translate("JudgeReview", "Export the selected recording"), self.open_export_dialog)
-        self.export_btn.setAccessibleDescription(translate("JudgeReview", "A watermarked copy for a role, or a plain file; audited with its reason"))
+        self.export_btn = button(
+            translate("JudgeReview", "Export…"),
+            translate("JudgeReview", "Export the selected recording"),
+            self.open_export_dialog,
+        )
+        self.export_btn.setAccessibleDescription(
+            translate("JudgeReview", "A watermarked copy for a role, or a plain file; audited with its reason")
+        )
         actions.addWidget(self.export_btn)
-        self.share_btn = button(translate("JudgeReview", "Share…"), translate("JudgeReview", "Share the selected recording with another role until a time"),
-                                self.open_share_dialog)
-        self.share_btn.setAccessibleDescription(translate("JudgeReview", "Another role may open it until the time you choose"))
+        self.share_btn = button(
+            translate("JudgeReview", "Share…"),
+            translate("JudgeReview", "Share the selected recording with another role until a time"),
+            self.open_share_dialog,
+        )
+        self.share_btn.setAccessibleDescription(
+            translate("JudgeReview", "Another role may open it until the time you choose")
+        )
         actions.addWidget(self.share_btn)
         ll.addLayout(actions)
         self.export_dialog: ExportDialog | None = None
@@ -246,7 +273,11 @@ class JudgeReview(QWidget):
             self.passphrase.clear()
             self.identity, recs = result
             self._set_locked(False)
-            self.message.setText(translate("JudgeReview", "Unlocked. Choose a recording to play; every viewing is recorded in the audit trail."))
+            self.message.setText(
+                translate(
+                    "JudgeReview", "Unlocked. Choose a recording to play; every viewing is recorded in the audit trail."
+                )
+            )
             self._fill(recs)
             self.refresh_audit()
             self.verify()

@@ -48,12 +48,18 @@ class NotesPanel(QWidget):
         nl.addWidget(self.notes_list, 1)
         add_row = QHBoxLayout()
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(translate("JudgeReview", "A private note at the current position (encrypted, judge only)"))
+        self.note_edit.setPlaceholderText(
+            translate("JudgeReview", "A private note at the current position (encrypted, judge only)")
+        )
         self.note_edit.setAccessibleName(translate("JudgeReview", "New note"))
         self.note_edit.setAccessibleDescription(translate("JudgeReview", "Enter adds it at the current position"))
         self.note_edit.returnPressed.connect(self.add_note)
         add_row.addWidget(self.note_edit, 1)
-        self.add_note_btn = button(translate("JudgeReview", "Add note"), translate("JudgeReview", "Add the note at the current position"), self.add_note)
+        self.add_note_btn = button(
+            translate("JudgeReview", "Add note"),
+            translate("JudgeReview", "Add the note at the current position"),
+            self.add_note,
+        )
         self.add_note_btn.setAccessibleDescription(translate("JudgeReview", "Encrypted; only the judge can read it"))
         add_row.addWidget(self.add_note_btn)
         nl.addLayout(add_row)
@@ -78,7 +84,9 @@ class NotesPanel(QWidget):
         for n in notes:
             item = QListWidgetItem(f"{fmt_time(n.at)}  {n.text}")
             item.setData(Qt.ItemDataRole.UserRole, n.at)
-            item.setToolTip(translate("JudgeReview", "written {time} UTC").format(time=n.created[:16].replace("T", " ")))
+            item.setToolTip(
+                translate("JudgeReview", "written {time} UTC").format(time=n.created[:16].replace("T", " "))
+            )
             self.notes_list.addItem(item)
 
     def add_note(self) -> None:
@@ -86,7 +94,9 @@ class NotesPanel(QWidget):
         if not text or self.identity is None:
             return
         if not self.rec_id:
-            self.message.emit(translate("JudgeReview", "Open a recording first: a note belongs to a moment of a recording."))
+            self.message.emit(
+                translate("JudgeReview", "Open a recording first: a note belongs to a moment of a recording.")
+            )
             return
         at = self._position()
         vault, ident, rec_id = self.vault, self.identity, self.rec_id

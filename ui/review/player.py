@@ -94,7 +94,9 @@ class RecordingPlayer(QWidget):
         self.view.setAccessibleName(translate("JudgeReview", "Recording video"))
         rl.addWidget(self.view, 1)
         controls = QHBoxLayout()
-        self.play_btn = button(translate("JudgeReview", "Play"), translate("JudgeReview", "Play or pause"), self.toggle_play)
+        self.play_btn = button(
+            translate("JudgeReview", "Play"), translate("JudgeReview", "Play or pause"), self.toggle_play
+        )
         self.play_btn.setAccessibleDescription(translate("JudgeReview", "Space plays or pauses"))
         controls.addWidget(self.play_btn)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -203,7 +205,11 @@ class RecordingPlayer(QWidget):
         self.slider.setRange(0, max(0, ms))
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
-        self.play_btn.setText(translate("JudgeReview", "Pause") if state == QMediaPlayer.PlaybackState.PlayingState else translate("JudgeReview", "Play"))
+        self.play_btn.setText(
+            translate("JudgeReview", "Pause")
+            if state == QMediaPlayer.PlaybackState.PlayingState
+            else translate("JudgeReview", "Play")
+        )
 
     def _on_tracks(self) -> None:
         self.track_combo.clear()

@@ -42,7 +42,9 @@ class LevelMeter(QWidget):
         r = self.rect().adjusted(0, 0, -1, -1)
         p.fillRect(r, QColor("#d9dee4"))
         w = int(r.width() * self._fraction(self._level))
-        colour = QColor("#3f8f6b") if self._level < -12 else QColor("#d1a23a") if self._level < -3 else QColor("#c0503a")
+        colour = (
+            QColor("#3f8f6b") if self._level < -12 else QColor("#d1a23a") if self._level < -3 else QColor("#c0503a")
+        )
         p.fillRect(r.x(), r.y(), w, r.height(), colour)
         px = int(r.width() * self._fraction(self._peak))
         p.fillRect(max(0, px - 2), r.y(), 2, r.height(), QColor("#1f2933"))

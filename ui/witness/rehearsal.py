@@ -209,7 +209,9 @@ class RehearsalDialog(QDialog):
         row = QHBoxLayout()
         self.channel = QComboBox()
         self.channel.setAccessibleName(t("The channel you hear"))
-        self.channel.setAccessibleDescription(t("What you hear: the court room, or your interpreter with the court room quietly underneath"))
+        self.channel.setAccessibleDescription(
+            t("What you hear: the court room, or your interpreter with the court room quietly underneath")
+        )
         self.channel.addItem(t("The court room (no interpretation)"), FLOOR)
         for lang in getattr(plan, "languages", ()) or ():
             self.channel.addItem(f"{language_name(lang)} ({lang})", lang)
@@ -237,7 +239,9 @@ class RehearsalDialog(QDialog):
         self.try_break.setObjectName("breakButton")
         self.try_break.setStyleSheet("padding: 12px 24px; min-height: 40px;")
         self.try_break.setAccessibleName(t("Try the break button"))
-        self.try_break.setAccessibleDescription(t("Shows what happens when you take a break. Nothing reaches the court."))
+        self.try_break.setAccessibleDescription(
+            t("Shows what happens when you take a break. Nothing reaches the court.")
+        )
         self.try_break.clicked.connect(self.show_break)
         bl.addWidget(self.try_break)
         right.addWidget(brk)

@@ -537,8 +537,13 @@ class WitnessStation(QWidget):
         failed = self.link_state in ("failed", "refused")
         if not failed:
             ended_by = str(stats.get("ended_by", "")) if isinstance(stats, dict) else ""
-            how = ("left" if getattr(self.link, "left", False) else
-                   "lost" if ended_by.startswith("connection lost") or ended_by.startswith("court refused") else "ended")
+            how = (
+                "left"
+                if getattr(self.link, "left", False)
+                else "lost"
+                if ended_by.startswith("connection lost") or ended_by.startswith("court refused")
+                else "ended"
+            )
             self.link_state = "ended"  # the end words below stay, whatever comes after
             self.link_status.setText(link_words(how, self.tr))
             self.join_page.set_state(how)

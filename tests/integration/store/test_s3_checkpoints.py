@@ -154,7 +154,9 @@ def test_a_missing_checkpoint_is_reported_and_the_next_station_append_writes_one
     c = v.storage.client
     for n in (2 * EVERY, 3 * EVERY, 4 * EVERY, 5 * EVERY, 6 * EVERY):  # every one after the first is gone
         for ver in v.storage.versions(s3state.state_rel(n)):
-            c.delete_object(Bucket=v.storage.bucket, Key=v.storage.key(s3state.state_rel(n)), VersionId=ver["VersionId"])
+            c.delete_object(
+                Bucket=v.storage.bucket, Key=v.storage.key(s3state.state_rel(n)), VersionId=ver["VersionId"]
+            )
     new_machine(tmp_path, "b")
     j, _ = cold_open(v.location, monkeypatch)
     assert j.state().size == 6 * EVERY + 1

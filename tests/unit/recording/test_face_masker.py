@@ -203,7 +203,8 @@ def test_real_face_never_returned_raw(style, real_detector):
             a, b = a - a.mean(), b - b.mean()
             visible += float((a * b).sum() / (np.sqrt((a * a).sum() * (b * b).sum()) + 1e-6)) > 0.5
     assert textured > 20
-    # opaque leaves nothing (silhouette: only its drawn edges may correlate by chance); pixelate and blur are documented as weaker: coarse shading
+    # opaque leaves nothing (silhouette: only its drawn edges may correlate by chance); pixelate and blur are
+    # documented as weaker: coarse shading
     # survives in some cells (the acceptance check's leak rule would count such frames)
     limit = {"opaque": 0.0, "silhouette": 0.1}.get(style, 0.4)  # silhouette: its own edges may match
     assert visible / textured <= limit, (visible, textured)

@@ -265,8 +265,16 @@ def test_target_voice_resource_is_validated(tmp_path):
     with pytest.raises(ValueError, match="format"):
         knn.load_target(buf.getvalue())
     buf = io.BytesIO()
-    np.savez(buf, format=np.str_(knn.TARGET_FORMAT_1), name=np.str_("x"), feat=np.zeros((200, 16)),
-             voiced=np.zeros(200), candidate=np.arange(150) + 100, cep=np.zeros((150, knn.N_CEP)), norm=np.ones((2, 16)))
+    np.savez(
+        buf,
+        format=np.str_(knn.TARGET_FORMAT_1),
+        name=np.str_("x"),
+        feat=np.zeros((200, 16)),
+        voiced=np.zeros(200),
+        candidate=np.arange(150) + 100,
+        cep=np.zeros((150, knn.N_CEP)),
+        norm=np.ones((2, 16)),
+    )
     with pytest.raises(ValueError, match="shapes"):
         knn.load_target(buf.getvalue())
     good = dict(feat=np.zeros((200, 16)), voiced=np.zeros(200), candidate=np.arange(150),
@@ -278,7 +286,9 @@ def test_target_voice_resource_is_validated(tmp_path):
     with pytest.raises(ValueError, match="non-finite"):
         knn.load_targets(buf.getvalue())
     buf = io.BytesIO()  # a voice named but missing
-    np.savez(buf, format=np.str_(knn.TARGET_FORMAT), names=np.array(["a", "b"]), **{f"0_{k}": v for k, v in good.items()})
+    np.savez(
+        buf, format=np.str_(knn.TARGET_FORMAT), names=np.array(["a", "b"]), **{f"0_{k}": v for k, v in good.items()}
+    )
     with pytest.raises(ValueError, match="malformed"):
         knn.load_targets(buf.getvalue())
 
