@@ -470,9 +470,11 @@ def role_public_keys(vault: Any, roles: tuple[str, ...] = ("judge", "clerk")) ->
 
 
 def open_remote_hearing(plan: SessionPlan, settings: Any, vault: Any, passphrase: str,
-                        remote: RemoteSettings | None = None, speakers: bool = True) -> RemoteHearing:
+                        remote: RemoteSettings | None = None, speakers: bool = True,
+                        cameras: list[Any] | None = None) -> RemoteHearing:
     """A :class:`RemoteHearing` on ``vault`` (the court's): its station key signs the invitation, the
-    received recording and the session record are sealed in it (recipients judge and clerk)."""
+    received recording and the session record are sealed in it (recipients judge and clerk).
+    ``cameras``: the court's cameras offered to the witness (default: the plan's questioners')."""
     from recording.transport.court_media import CourtSpeakers
     from vault.store import STATION
 
@@ -496,7 +498,7 @@ def open_remote_hearing(plan: SessionPlan, settings: Any, vault: Any, passphrase
         out.open()
     rs = remote or remote_settings(settings)
     return RemoteHearing(plan, station, sink, seal_record, recipients=role_public_keys(vault), vault_id=vault.id,
-                         settings=rs, speakers=out)
+                         settings=rs, speakers=out, cameras=cameras)
 
 
 def station_key_of(request: dict[str, Any]) -> str:

@@ -17,7 +17,7 @@ import time
 import av
 import pytest
 
-from desktop.remote_court import RemoteHearing, RemoteSettings, role_public_keys
+from desktop.remote_court import RemoteSettings, open_remote_hearing
 from desktop.remote_witness import PanelLog, build_session, join_media
 from desktop.settings import Settings
 from recording.session import GroundRules, Participant, Role, SessionPlan, SpecialMeasures, State
@@ -47,19 +47,8 @@ def remote_plan() -> SessionPlan:
 
 def _court(tmp_path, plan):
     vault = make_vault(tmp_path / "court")
-    station = vault.unlock(STATION, PASS)
-
-    def sink(kind, meta):
-        return vault.create_recording(meta, recipients=["judge", "clerk"])
-
-    def seal_record(meta, data):
-        w = vault.create_recording(meta, recipients=["judge", "clerk"])
-        w.write(data)
-        return w.seal()
-
-    hearing = RemoteHearing(plan, station, sink, seal_record, recipients=role_public_keys(vault),
-                            vault_id=vault.id, settings=RemoteSettings(),
-                            cameras=questioner_cameras(plan, (160, 90), 10))
+    hearing = open_remote_hearing(plan, Settings(), vault, PASS, remote=RemoteSettings(), speakers=False,
+                                  cameras=questioner_cameras(plan, (160, 90), 10))
     return vault, hearing
 
 

@@ -10,7 +10,7 @@ import asyncio
 
 from PySide6.QtCore import Qt
 
-from desktop.remote_court import RemoteHearing, RemoteSettings, role_public_keys
+from desktop.remote_court import RemoteSettings, open_remote_hearing
 from desktop.remote_witness import RemoteWitnessFlow
 from desktop.settings import Settings
 from recording.session import Participant, Role, State, demo_plan
@@ -24,27 +24,12 @@ from ui.clerk.console import ClerkConsole
 from ui.concurrency import OpRunner
 from ui.session import SessionController
 from ui.witness.station import WitnessStation
-from vault.store import STATION
 
 
 def _console(qtbot, tmp_path, plan):
     vault = make_vault(tmp_path / "court")
-
-    def seal_record(meta, data):
-        w = vault.create_recording(meta, recipients=["judge", "clerk"])
-        w.write(data)
-        return w.seal()
-
-    hearing = RemoteHearing(
-        plan,
-        vault.unlock(STATION, PASS),
-        lambda k, m: vault.create_recording(m, ["judge", "clerk"]),
-        seal_record,
-        recipients=role_public_keys(vault),
-        vault_id=vault.id,
-        settings=RemoteSettings(),
-        cameras=questioner_cameras(plan, (160, 90), 10),
-    )
+    hearing = open_remote_hearing(plan, Settings(), vault, PASS, remote=RemoteSettings(), speakers=False,
+                                  cameras=questioner_cameras(plan, (160, 90), 10))
     ops = OpRunner("court-ops")
     c = SessionController(hearing, ops)
     console = ClerkConsole(None, ops, controller=c)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from desktop.remote_court import RemoteHearing, RemoteSettings, role_public_keys
+from desktop.remote_court import RemoteSettings, open_remote_hearing
 from desktop.remote_witness import RemoteWitnessFlow
 from desktop.settings import Settings
 from recording.model import Audience
@@ -23,22 +23,13 @@ from tests.helpers.temp_vault import PASS, make_vault
 from ui.clerk.console import ClerkConsole
 from ui.concurrency import OpRunner
 from ui.witness.station import WitnessStation
-from vault.store import STATION
 
 
 def _court_factory(vault):
     def factory(plan):
         assert plan.remote
-        station = vault.unlock(STATION, PASS)
-
-        def seal_record(meta, data):
-            w = vault.create_recording(meta, recipients=["judge", "clerk"])
-            w.write(data)
-            return w.seal()
-
-        return RemoteHearing(plan, station, lambda kind, meta: vault.create_recording(meta, ["judge", "clerk"]),
-                             seal_record, recipients=role_public_keys(vault), vault_id=vault.id,
-                             settings=RemoteSettings(), cameras=questioner_cameras(plan, (160, 90), 10))
+        return open_remote_hearing(plan, Settings(), vault, PASS, remote=RemoteSettings(), speakers=False,
+                                   cameras=questioner_cameras(plan, (160, 90), 10))
     return factory
 
 

@@ -11,7 +11,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.remote_court import RemoteHearing, remote_settings, role_public_keys
+from desktop.remote_court import open_remote_hearing, remote_settings
 from desktop.remote_witness import RemoteWitnessFlow
 from desktop.settings import Settings
 from recording.session import State, demo_plan
@@ -24,7 +24,6 @@ from ui.clerk.console import ClerkConsole
 from ui.concurrency import OpRunner
 from ui.session import SessionController
 from ui.witness.station import WitnessStation
-from vault.store import STATION
 
 pytestmark = [pytest.mark.timeout(600),
               pytest.mark.skipif(turnserver_binary() is None,
@@ -51,21 +50,8 @@ def test_a_remote_hearing_in_the_windows_through_the_court_relay(qtbot, tmp_path
     rs = remote_settings(Settings(court_relay=str(relay_info)))  # the station's settings name the relay
     assert rs.relay is not None and rs.relay.url == json.loads(relay_info.read_text())["url"]
 
-    def seal_record(meta, data):
-        w = vault.create_recording(meta, recipients=["judge", "clerk"])
-        w.write(data)
-        return w.seal()
-
-    hearing = RemoteHearing(
-        plan,
-        vault.unlock(STATION, PASS),
-        lambda k, m: vault.create_recording(m, ["judge", "clerk"]),
-        seal_record,
-        recipients=role_public_keys(vault),
-        vault_id=vault.id,
-        settings=rs,
-        cameras=questioner_cameras(plan, (160, 90), 10),
-    )
+    hearing = open_remote_hearing(plan, Settings(), vault, PASS, remote=rs, speakers=False,
+                                  cameras=questioner_cameras(plan, (160, 90), 10))
     court_ops, witness_ops = OpRunner("court-ops"), OpRunner("witness-ops")
     console = ClerkConsole(None, court_ops, controller=SessionController(hearing, court_ops))
     qtbot.addWidget(console)
