@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from recording.encode.frames import yuv420p_frame
 from recording.errors import MaskingError, MediaFormatError, RecordingError, SourceUnavailable
 from recording.model import AUDIO_RATE, Decision, Frame
 
@@ -408,7 +409,7 @@ def _run(src, partial: Path, output: Path, input: Path, face_style, voice_preset
                     if item is _END:
                         break
                     t, image = item
-                    vf = av.VideoFrame.from_ndarray(image, format="bgr24")
+                    vf = yuv420p_frame(image)
                     pts = int(round(t / VIDEO_TIME_BASE))
                     pts = max(pts, last_pts + 1)  # monotonic even when input timestamps are not
                     last_pts = pts

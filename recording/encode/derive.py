@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from recording.encode.frames import yuv420p_frame
 from recording.errors import EncoderError, MediaFormatError
 
 #: The watermark band: from this fraction of the frame height down, this tall (fractions of height).
@@ -134,7 +135,7 @@ def _watermark_copy(av: Any, src: Any, sink: BinaryIO, text: str, preset: str, c
                 if packet.stream.index == vin.index:
                     for f in packet.decode():
                         img = burn_watermark(f.to_ndarray(format="bgr24"), text)
-                        vf = av.VideoFrame.from_ndarray(img, format="bgr24")
+                        vf = yuv420p_frame(img)
                         pts = f.pts if f.pts is not None else (last_pts + 1 if last_pts is not None else 0)
                         if last_pts is not None and pts <= last_pts:
                             pts = last_pts + 1
