@@ -113,8 +113,9 @@ class PipelineVideoTrack(QueueTrack):
     async def recv(self) -> Any:
         if self.encoder is None:
             image, stamp, decision, pts = await self._take()
-            if (image.shape[1], image.shape[0]) != self._size(image):
-                image = cv2.resize(image, self._size(image), interpolation=cv2.INTER_AREA)
+            size = self._size(image)
+            if (image.shape[1], image.shape[0]) != size:
+                image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
             frame = yuv420p_frame(image)
             frame.pts = stamp
             frame.time_base = Fraction(1, VIDEO_CLOCK)
